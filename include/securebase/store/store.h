@@ -1,0 +1,141 @@
+// Store: every user action on the database, each one BEGIN IMMEDIATE transaction that also
+// writes its audit row (when, who, entity, action, what changed). Callers never see SQL.
+//
+// Rules kept here and, where SQL can, again by triggers (schema_sql.h): a signed visit is never
+// edited — a correction is an amendment that supersedes it once signed; a form snapshot, once
+// stored, never changes; text is valid UTF-8 and printable by the handout fonts.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "securebase/model/entities.h"
+#include "securebase/store/database.h"
+
+namespace securebase::store {
+
+using model::Id;
+
+struct FormSnapshot {
+  std::string form_id;
+  int version = 0;
+  std::string sha256;
+  std::string json;
+};
+
+// One caseload row: what a list of families shows, read from the kept-at-hand summary.
+struct FamilySummary {
+  model::Family family;
+  std::string counselor_name;
+  std::optional<model::Date> last_visit;  // latest completed, current visit
+  std::optional<model::Date> next_due;    // model::nextVisitDue
+};
+
+struct FamilyFilter {
+  std::optional<model::FamilyStatus> status;
+  std::optional<Id> counselor_id;
+  std::string name_contains;  // case-insensitive for ASCII letters
+};
+
+// A family with everything recorded about it, visits (all revisions) with their observations.
+struct FamilyRecord {
+  model::Family family;
+  std::vector<model::Caregiver> caregivers;
+  std::vector<model::Child> children;
+  std::vector<model::Visit> visits;  // by date, then id
+  std::vector<model::Goal> goals;
+  std::vector<model::Referral> referrals;
+};
+
+struct AuditEntry {
+  Id id = 0;
+  std::string at;
+  std::string actor;
+  std::string entity;
+  std::optional<Id> entity_id;
+  std::string action;
+  std::string details;  // JSON: the new record, or {"field": [old, new], …}
+};
+
+// Checks a piece of text a user entered before it is stored; throws securebase::Error.
+using TextCheck = std::function<void(std::string_view text, std::string_view what)>;
+
+class Store {
+ public:
+  // `actor` is written on every audit row (the counselor's name, or "cli:<user>").
+  Store(Database& db, std::string actor);
+
+  Database& database() { return db_; }
+  const std::string& actor() const { return actor_; }
+  // Extra check for names and free text (the PDF fonts' coverage), applied on entry.
+  void setTextCheck(TextCheck check) { text_check_ = std::move(check); }
+
+  // Settings (clinic details, defaults): known keys only, see settings_keys().
+  static const std::vector<std::string>& settingKeys();
+  std::optional<std::string> setting(const std::string& key);
+  std::map<std::string, std::string> settings();
+  void setSetting(const std::string& key, const std::string& value);
+
+  Id addCounselor(model::Counselor counselor);
+  std::vector<model::Counselor> counselors();
+  std::optional<model::Counselor> findCounselorByName(const std::string& name);
+
+  Id addFamily(model::Family family);
+  void updateFamily(const model::Family& family);
+  void closeFamily(Id family_id, const std::string& reason);
+  model::Family family(Id family_id);
+  std::vector<FamilySummary> listFamilies(const FamilyFilter& filter = {});
+  FamilyRecord loadFamily(Id family_id);
+
+  Id addCaregiver(model::Caregiver caregiver);
+  Id addChild(model::Child child);
+  std::vector<model::Caregiver> caregivers(Id family_id);
+  std::vector<model::Child> children(Id family_id);
+
+  std::optional<FormSnapshot> formSnapshot(const std::string& form_id, int version);
+  // Adds a visit with its observation sets. The first visit to use a form stores `form`; a
+  // form whose content differs from the stored snapshot of the same version is refused.
+  Id addVisit(model::Visit visit, const FormSnapshot& form);
+  model::Visit visit(Id visit_id);
+  // Draft edits, each its own transaction and audit row (autosave).
+  void updateVisitHeader(const model::Visit& visit);
+  Id addObservationSet(Id visit_id, Id caregiver_id, Id child_id);
+  void saveObservation(Id visit_id, Id set_id, const model::Observation& observation);
+  void clearObservation(Id visit_id, Id set_id, const std::string& item_id);
+  void signVisit(Id visit_id, const std::string& signed_by);
+  // Starts a correction of a signed visit: a new draft with the same content. When it is
+  // signed it supersedes the original, which stays readable.
+  Id amendVisit(Id visit_id);
+
+  Id addGoal(model::Goal goal);
+  void setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id> at_visit);
+  std::vector<model::Goal> goals(Id family_id);
+
+  Id addReferral(model::Referral referral);
+  void setReferralStatus(Id referral_id, model::ReferralStatus status);
+  std::vector<model::Referral> referrals(Id family_id);
+
+  std::vector<AuditEntry> auditTrail(std::optional<std::string> entity = std::nullopt,
+                                     std::optional<Id> entity_id = std::nullopt);
+
+ private:
+  friend class StoreAccess;
+  void audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
+             const std::string& details);
+  void checkText(const std::string& text, std::string_view what, bool required);
+  model::Visit requireDraft(Id visit_id);
+  void insertObservation(Id set_id, const model::Observation& observation);
+
+  Database& db_;
+  std::string actor_;
+  TextCheck text_check_;
+};
+
+// Now as an ISO-8601 UTC timestamp ("2026-11-28T18:30:05Z"), for audit rows and signatures.
+std::string nowTimestamp();
+
+}  // namespace securebase::store

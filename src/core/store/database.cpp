@@ -1,0 +1,266 @@
+#include "securebase/store/database.h"
+
+#include <sqlcipher/sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "securebase/core/error.h"
+#include "securebase/store/migrations.h"
+
+namespace securebase::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isHexKey(const std::string& key) {
+  if (key.size() != 64)
+    return false;
+  for (char c : key)
+    if (!std::isxdigit(static_cast<unsigned char>(c)))
+      return false;
+  return true;
+}
+
+// Test-only: when SECUREBASE_TEST_HOLD_BEFORE_COMMIT names a file, a committing process writes
+// that file and then waits forever inside its open write transaction, so a test can kill it at
+// exactly that point. Unset in normal use.
+void holdBeforeCommitIfAsked() {
+  const char* marker = std::getenv("SECUREBASE_TEST_HOLD_BEFORE_COMMIT");
+  if (marker == nullptr || *marker == '\0')
+    return;
+  { std::ofstream(marker) << ::getpid() << "\n"; }
+  for (;;)
+    ::pause();
+}
+
+}  // namespace
+
+Database::Database(const fs::path& file, const DatabaseOptions& options) : file_(file) {
+  std::error_code ec;
+  const bool exists = fs::exists(file, ec);
+  if (!exists && !options.create_if_missing)
+    throwNotFound("database file " + file.string() + " does not exist");
+  if (!exists && fs::exists(file.parent_path().empty() ? "." : file.parent_path(), ec) == false)
+    throwDatabase("cannot create database " + file.string() + ": its folder does not exist");
+
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throwDatabase("cannot open database " + file.string() + ": " + message);
+  }
+  try {
+    configure(options);
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+Database::~Database() {
+  if (db_ != nullptr)
+    sqlite3_close(db_);
+}
+
+void Database::configure(const DatabaseOptions& options) {
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  if (!options.raw_key_hex.empty()) {
+    if (!isHexKey(options.raw_key_hex))
+      throwBadInput("a raw database key must be 64 hex digits");
+    // The key and page size are not stored in the file: set them before the first read.
+    exec("PRAGMA key = \"x'" + options.raw_key_hex + "'\"");
+    exec("PRAGMA cipher_page_size = 4096");
+  }
+  // The first read: fails here for a damaged file, a non-database, or the wrong key.
+  exec("SELECT count(*) FROM sqlite_master");
+  if (!options.read_only && sqlite3_db_readonly(db_, "main") == 1)
+    throwDatabase("database " + file_.string() + " is read-only; SecureBase needs to write to it");
+  exec("PRAGMA foreign_keys = ON");
+  if (!options.read_only) {
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = FULL");
+    migrate(*this, options.migrate_to_version);
+  }
+}
+
+void Database::fail(int code, std::string_view doing) const {
+  const int primary = code & 0xFF;
+  const std::string where = "database " + file_.string();
+  switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throwDatabase(where + " is busy: another program is using it; try again in a moment");
+    case SQLITE_NOTADB:
+      throwDatabase(where +
+                    " is not a SecureBase database, is damaged, or needs a different key; "
+                    "restore it from a backup");
+    case SQLITE_CORRUPT:
+      throwDatabase(where + " is damaged (" + sqlite3_errmsg(db_) + "); restore it from a backup");
+    case SQLITE_READONLY:
+      throwDatabase(where + " is read-only; SecureBase needs to write to it");
+    case SQLITE_FULL:
+      throwDatabase("the disk is full: could not save to " + file_.string() +
+                    "; nothing was changed — free some space and try again");
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      throwDatabase("cannot read or write " + file_.string() + " (" + sqlite3_errmsg(db_) + ")");
+    case SQLITE_CONSTRAINT:
+      throwBadInput(std::string(sqlite3_errmsg(db_)));
+    default:
+      throwDatabase(std::string(doing) + " failed on " + where + ": " + sqlite3_errmsg(db_));
+  }
+}
+
+int Database::schemaVersion() {
+  Statement s(*this, "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+void Database::exec(std::string_view sql) {
+  char* error = nullptr;
+  const std::string text(sql);
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);
+  if (rc != SQLITE_OK)
+    fail(rc, "a database command");
+}
+
+Statement Database::prepare(std::string_view sql) {
+  return Statement(*this, sql);
+}
+
+std::int64_t Database::lastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Database::changes() const {
+  return sqlite3_changes(db_);
+}
+
+void Database::transaction(const std::function<void()>& work) {
+  if (transaction_depth_ > 0) {
+    ++transaction_depth_;
+    try {
+      work();
+    } catch (...) {
+      --transaction_depth_;
+      throw;
+    }
+    --transaction_depth_;
+    return;
+  }
+  exec("BEGIN IMMEDIATE");
+  transaction_depth_ = 1;
+  try {
+    work();
+    holdBeforeCommitIfAsked();
+    commit();
+  } catch (...) {
+    transaction_depth_ = 0;
+    if (sqlite3_get_autocommit(db_) == 0)
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  transaction_depth_ = 0;
+}
+
+void Database::commit() {
+  exec("COMMIT");
+}
+
+// --- Statement ---------------------------------------------------------------------------
+
+Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
+  const int rc =
+      sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (rc != SQLITE_OK)
+    db.fail(rc, "preparing a query");
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr)
+    sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW)
+    return true;
+  if (rc == SQLITE_DONE)
+    return false;
+  sqlite3_reset(stmt_);
+  db_->fail(rc, "a database statement");
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::columnCount() const {
+  return sqlite3_column_count(stmt_);
+}
+
+bool Statement::isNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
+
+std::string Statement::text(int column) const {
+  const auto* data = sqlite3_column_text(stmt_, column);
+  if (data == nullptr)
+    return {};
+  return std::string(reinterpret_cast<const char*>(data),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::optional<std::int64_t> Statement::optionalInteger(int column) const {
+  if (isNull(column))
+    return std::nullopt;
+  return integer(column);
+}
+
+std::optional<std::string> Statement::optionalText(int column) const {
+  if (isNull(column))
+    return std::nullopt;
+  return text(column);
+}
+
+}  // namespace securebase::store

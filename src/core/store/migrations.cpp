@@ -1,0 +1,50 @@
+#include "securebase/store/migrations.h"
+
+#include <string>
+#include <vector>
+
+#include "schema_sql.h"
+#include "securebase/core/error.h"
+#include "securebase/store/database.h"
+
+namespace securebase::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// Append only: never edit a migration that has shipped; add the next one.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
+      {1, schema::kVersion1},
+      {2, schema::kVersion2},
+  };
+  return list;
+}
+
+}  // namespace
+
+int latestSchemaVersion() {
+  return migrations().back().version;
+}
+
+void migrate(Database& db, std::optional<int> target) {
+  const int want = target.value_or(latestSchemaVersion());
+  const int have = db.schemaVersion();
+  if (have > latestSchemaVersion())
+    throwDatabase("database " + db.file().string() + " was made by a newer SecureBase (schema " +
+                  std::to_string(have) + "); this version reads up to schema " +
+                  std::to_string(latestSchemaVersion()));
+  for (const auto& step : migrations()) {
+    if (step.version <= have || step.version > want)
+      continue;
+    db.transaction([&] {
+      db.exec(step.sql);
+      db.exec("PRAGMA user_version = " + std::to_string(step.version));
+    });
+  }
+}
+
+}  // namespace securebase::store

@@ -1,0 +1,148 @@
+// Store basics: the audit writer, entry checks, settings and counselors.
+#include "securebase/store/store.h"
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <ctime>
+
+#include "rows.h"
+#include "securebase/core/error.h"
+#include "securebase/core/utf8.h"
+#include "securebase/core/uuid.h"
+#include "securebase/model/json.h"
+
+namespace securebase::store {
+namespace json = boost::json;
+
+std::string nowTimestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+Store::Store(Database& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+
+void Store::audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
+                  const std::string& details) {
+  db_.prepare(
+         "INSERT INTO audit_log (at, actor, entity, entity_id, action, details) "
+         "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, nowTimestamp())
+      .bind(2, actor_)
+      .bind(3, entity)
+      .bind(4, entity_id)
+      .bind(5, action)
+      .bind(6, details)
+      .run();
+}
+
+void Store::checkText(const std::string& text, std::string_view what, bool required) {
+  requireText(text, what);
+  if (required && text.find_first_not_of(" \t\n") == std::string::npos)
+    throwBadInput(std::string(what) + " must not be empty");
+  if (text_check_)
+    text_check_(text, what);
+}
+
+// --- settings ------------------------------------------------------------------------------
+
+const std::vector<std::string>& Store::settingKeys() {
+  static const std::vector<std::string> keys = {
+      "clinic.name",       "clinic.address",   "clinic.phone", "clinic.logo",
+      "clinic.help_lines", "default.language", "paper.size",   "counselor.name",
+      "counselor.email",   "counselor.phone"};
+  return keys;
+}
+
+std::optional<std::string> Store::setting(const std::string& key) {
+  auto s = db_.prepare("SELECT value FROM settings WHERE key = ?");
+  s.bind(1, key);
+  if (!s.step())
+    return std::nullopt;
+  return s.text(0);
+}
+
+std::map<std::string, std::string> Store::settings() {
+  std::map<std::string, std::string> all;
+  auto s = db_.prepare("SELECT key, value FROM settings ORDER BY key");
+  while (s.step())
+    all[s.text(0)] = s.text(1);
+  return all;
+}
+
+void Store::setSetting(const std::string& key, const std::string& value) {
+  const auto& keys = settingKeys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end())
+    throwBadInput("unknown setting \"" + key + "\"");
+  checkText(value, "setting " + key, false);
+  if (key == "default.language" && !model::parseLanguage(value))
+    throwBadInput("default.language must be en or es");
+  if (key == "paper.size" && value != "letter" && value != "a4")
+    throwBadInput("paper.size must be letter or a4");
+  db_.transaction([&] {
+    const auto old = setting(key);
+    db_.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+    json::object details{{key, json::array{old ? json::value(*old) : json::value(), value}}};
+    audit("settings", std::nullopt, "set", json::serialize(details));
+  });
+}
+
+// --- counselors ----------------------------------------------------------------------------
+
+Id Store::addCounselor(model::Counselor c) {
+  checkText(c.name, "counselor name", true);
+  checkText(c.email, "counselor email", false);
+  checkText(c.phone, "counselor phone", false);
+  if (c.uuid.empty())
+    c.uuid = newUuid();
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO counselors (uuid, name, email, phone) VALUES (?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.name)
+        .bind(3, c.email)
+        .bind(4, c.phone)
+        .run();
+    c.id = db_.lastInsertId();
+    audit("counselor", c.id, "create", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+std::vector<model::Counselor> Store::counselors() {
+  std::vector<model::Counselor> list;
+  auto s = db_.prepare("SELECT id, uuid, name, email, phone FROM counselors ORDER BY name, id");
+  while (s.step())
+    list.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+  return list;
+}
+
+std::optional<model::Counselor> Store::findCounselorByName(const std::string& name) {
+  auto s = db_.prepare("SELECT id, uuid, name, email, phone FROM counselors WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step())
+    return std::nullopt;
+  return model::Counselor{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)};
+}
+
+// --- audit trail ---------------------------------------------------------------------------
+
+std::vector<AuditEntry> Store::auditTrail(std::optional<std::string> entity,
+                                          std::optional<Id> entity_id) {
+  auto s = db_.prepare(
+      "SELECT id, at, actor, entity, entity_id, action, details FROM audit_log "
+      "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) ORDER BY id");
+  s.bind(1, entity).bind(2, entity_id);
+  std::vector<AuditEntry> list;
+  while (s.step())
+    list.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.optionalInteger(4), s.text(5),
+                    s.text(6)});
+  return list;
+}
+
+}  // namespace securebase::store

@@ -1,0 +1,243 @@
+// Families, caregivers and children: entry, listing and loading a whole family.
+#include <boost/json/serialize.hpp>
+
+#include "rows.h"
+#include "securebase/core/error.h"
+#include "securebase/core/uuid.h"
+#include "securebase/model/json.h"
+#include "securebase/model/visit_due.h"
+#include "securebase/store/store.h"
+
+namespace securebase::store {
+namespace json = boost::json;
+
+namespace {
+
+void requireRow(Database& db, const char* table, Id id, const char* what) {
+  auto s = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step())
+    throwNotFound(std::string("no ") + what + " with id " + std::to_string(id));
+}
+
+void validateFamily(const model::Family& f) {
+  if (f.visit_frequency_days < 1 || f.visit_frequency_days > 365)
+    throwBadInput("visit frequency must be between 1 and 365 days");
+  if (f.status == model::FamilyStatus::closed && f.closing_reason.empty())
+    throwBadInput("a closed family needs a closing reason");
+}
+
+}  // namespace
+
+Id Store::addFamily(model::Family f) {
+  checkText(f.display_name, "family name", true);
+  checkText(f.address, "address", false);
+  checkText(f.phone, "phone", false);
+  validateFamily(f);
+  if (f.uuid.empty())
+    f.uuid = newUuid();
+  if (f.created_on == model::Date{})
+    f.created_on = model::Date::today();
+  db_.transaction([&] {
+    if (f.counselor_id)
+      requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    db_.prepare(
+           "INSERT INTO families (uuid, display_name, language, status, closing_reason, "
+           "visit_frequency_days, counselor_id, address, phone, created_on) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, f.uuid)
+        .bind(2, f.display_name)
+        .bind(3, model::toString(f.language))
+        .bind(4, model::toString(f.status))
+        .bind(5, f.closing_reason)
+        .bind(6, f.visit_frequency_days)
+        .bind(7, f.counselor_id)
+        .bind(8, f.address)
+        .bind(9, f.phone)
+        .bind(10, f.created_on.iso())
+        .run();
+    f.id = db_.lastInsertId();
+    audit("family", f.id, "create", json::serialize(model::toJson(f)));
+  });
+  return f.id;
+}
+
+void Store::updateFamily(const model::Family& f) {
+  checkText(f.display_name, "family name", true);
+  checkText(f.closing_reason, "closing reason", false);
+  checkText(f.address, "address", false);
+  checkText(f.phone, "phone", false);
+  validateFamily(f);
+  db_.transaction([&] {
+    const model::Family before = family(f.id);
+    if (f.counselor_id)
+      requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    db_.prepare(
+           "UPDATE families SET display_name = ?, language = ?, status = ?, closing_reason = ?, "
+           "visit_frequency_days = ?, counselor_id = ?, address = ?, phone = ? WHERE id = ?")
+        .bind(1, f.display_name)
+        .bind(2, model::toString(f.language))
+        .bind(3, model::toString(f.status))
+        .bind(4, f.closing_reason)
+        .bind(5, f.visit_frequency_days)
+        .bind(6, f.counselor_id)
+        .bind(7, f.address)
+        .bind(8, f.phone)
+        .bind(9, f.id)
+        .run();
+    audit("family", f.id, "update",
+          json::serialize(model::changedFields(model::toJson(before), model::toJson(f))));
+  });
+}
+
+void Store::closeFamily(Id family_id, const std::string& reason) {
+  model::Family f = family(family_id);
+  f.status = model::FamilyStatus::closed;
+  f.closing_reason = reason;
+  updateFamily(f);
+}
+
+model::Family Store::family(Id family_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
+                       " FROM families f WHERE f.id = ?");
+  s.bind(1, family_id);
+  if (!s.step())
+    throwNotFound("no family with id " + std::to_string(family_id));
+  return rows::family(s);
+}
+
+std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
+  const std::string like = "%" + filter.name_contains + "%";
+  auto s =
+      db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
+                  ", coalesce(c.name, ''), f.last_completed_date, "
+                  "f.last_completed_next_planned FROM families f "
+                  "LEFT JOIN counselors c ON c.id = f.counselor_id "
+                  "WHERE (?1 IS NULL OR f.status = ?1) AND (?2 IS NULL OR f.counselor_id = ?2) "
+                  "AND (?3 = '%%' OR f.display_name LIKE ?3) ORDER BY f.display_name, f.id");
+  if (filter.status)
+    s.bind(1, model::toString(*filter.status));
+  s.bind(2, filter.counselor_id).bind(3, like);
+  std::vector<FamilySummary> list;
+  while (s.step()) {
+    FamilySummary row;
+    row.family = rows::family(s);
+    const int i = rows::kFamilyColumnCount;
+    row.counselor_name = s.text(i);
+    row.last_visit = rows::optionalDate(s, i + 1);
+    std::optional<model::LatestCompletedVisit> latest;
+    if (row.last_visit)
+      latest = model::LatestCompletedVisit{*row.last_visit, rows::optionalDate(s, i + 2)};
+    row.next_due = model::nextVisitDue(latest, row.family.visit_frequency_days);
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+Id Store::addCaregiver(model::Caregiver c) {
+  checkText(c.name, "caregiver name", true);
+  checkText(c.relationship, "relationship", false);
+  if (c.uuid.empty())
+    c.uuid = newUuid();
+  db_.transaction([&] {
+    requireRow(db_, "families", c.family_id, "family");
+    db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.family_id)
+        .bind(3, c.name)
+        .bind(4, c.relationship)
+        .run();
+    c.id = db_.lastInsertId();
+    audit("caregiver", c.id, "create", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+Id Store::addChild(model::Child c) {
+  checkText(c.name, "child name", true);
+  if (model::Date::today() < c.birth_date)
+    throwBadInput("date of birth is in the future");
+  if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
+    throwBadInput("weeks of gestation must be between 22 and 44");
+  if (c.uuid.empty())
+    c.uuid = newUuid();
+  db_.transaction([&] {
+    requireRow(db_, "families", c.family_id, "family");
+    db_.prepare(
+           "INSERT INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
+           "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.family_id)
+        .bind(3, c.name)
+        .bind(4, c.birth_date.iso())
+        .bind(5, c.gestation_weeks)
+        .bind(6, model::toString(c.sex))
+        .run();
+    c.id = db_.lastInsertId();
+    audit("child", c.id, "create", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+std::vector<model::Caregiver> Store::caregivers(Id family_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
+                       " FROM caregivers WHERE family_id = ? ORDER BY id");
+  s.bind(1, family_id);
+  std::vector<model::Caregiver> list;
+  while (s.step())
+    list.push_back(rows::caregiver(s));
+  return list;
+}
+
+std::vector<model::Child> Store::children(Id family_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kChildColumns +
+                       " FROM children WHERE family_id = ? ORDER BY birth_date, id");
+  s.bind(1, family_id);
+  std::vector<model::Child> list;
+  while (s.step())
+    list.push_back(rows::child(s));
+  return list;
+}
+
+FamilyRecord Store::loadFamily(Id family_id) {
+  FamilyRecord record;
+  record.family = family(family_id);
+  record.caregivers = caregivers(family_id);
+  record.children = children(family_id);
+  record.goals = goals(family_id);
+  record.referrals = referrals(family_id);
+
+  auto vs = db_.prepare(std::string("SELECT ") + rows::kVisitColumns +
+                        " FROM visits WHERE family_id = ? ORDER BY visit_date, id");
+  vs.bind(1, family_id);
+  while (vs.step())
+    record.visits.push_back(rows::visit(vs));
+
+  // Sets and observations of all the family's visits in two queries, not one per visit.
+  std::map<Id, model::Visit*> visit_by_id;
+  for (auto& v : record.visits)
+    visit_by_id[v.id] = &v;
+  std::map<Id, std::pair<model::Visit*, std::size_t>> set_by_id;
+  auto ss = db_.prepare(
+      "SELECT s.id, s.visit_id, s.caregiver_id, s.child_id FROM observation_sets s "
+      "JOIN visits v ON v.id = s.visit_id WHERE v.family_id = ? ORDER BY s.id");
+  ss.bind(1, family_id);
+  while (ss.step()) {
+    model::Visit* v = visit_by_id.at(ss.integer(1));
+    v->sets.push_back({ss.integer(0), ss.integer(2), ss.integer(3), {}});
+    set_by_id[ss.integer(0)] = {v, v->sets.size() - 1};
+  }
+  auto os = db_.prepare(
+      "SELECT o.set_id, o.item_id, o.not_observed, o.value, o.note, o.focus "
+      "FROM observations o JOIN observation_sets s ON s.id = o.set_id "
+      "JOIN visits v ON v.id = s.visit_id WHERE v.family_id = ?");
+  os.bind(1, family_id);
+  while (os.step()) {
+    auto& [v, index] = set_by_id.at(os.integer(0));
+    v->sets[index].observations.push_back(
+        {os.text(1), os.integer(2) != 0, os.text(3), os.text(4), os.integer(5) != 0});
+  }
+  return record;
+}
+
+}  // namespace securebase::store

@@ -1,0 +1,146 @@
+// Goals and referrals of a family.
+#include <boost/json/serialize.hpp>
+
+#include "rows.h"
+#include "securebase/core/error.h"
+#include "securebase/core/uuid.h"
+#include "securebase/model/json.h"
+#include "securebase/store/store.h"
+
+namespace securebase::store {
+namespace json = boost::json;
+
+namespace {
+
+void requireFamily(Database& db, Id family_id) {
+  auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
+  s.bind(1, family_id);
+  if (!s.step())
+    throwNotFound("no family with id " + std::to_string(family_id));
+}
+
+void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id) {
+  if (!visit_id)
+    return;
+  auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
+  s.bind(1, *visit_id);
+  if (!s.step() || s.integer(0) != family_id)
+    throwNotFound("no visit " + std::to_string(*visit_id) + " in this family");
+}
+
+}  // namespace
+
+Id Store::addGoal(model::Goal g) {
+  checkText(g.text, "goal", true);
+  if (g.uuid.empty())
+    g.uuid = newUuid();
+  if (g.created_on == model::Date{})
+    g.created_on = model::Date::today();
+  db_.transaction([&] {
+    requireFamily(db_, g.family_id);
+    requireVisitOfFamily(db_, g.set_at_visit_id, g.family_id);
+    db_.prepare(
+           "INSERT INTO goals (uuid, family_id, text, status, set_at_visit_id, closed_at_visit_id, "
+           "created_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, g.uuid)
+        .bind(2, g.family_id)
+        .bind(3, g.text)
+        .bind(4, model::toString(g.status))
+        .bind(5, g.set_at_visit_id)
+        .bind(6, g.closed_at_visit_id)
+        .bind(7, g.created_on.iso())
+        .run();
+    g.id = db_.lastInsertId();
+    audit("goal", g.id, "create", json::serialize(model::toJson(g)));
+  });
+  return g.id;
+}
+
+void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id> at_visit) {
+  db_.transaction([&] {
+    auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
+    s.bind(1, goal_id);
+    if (!s.step())
+      throwNotFound("no goal with id " + std::to_string(goal_id));
+    const model::Goal before = rows::goal(s);
+    requireVisitOfFamily(db_, at_visit, before.family_id);
+    model::Goal after = before;
+    after.status = status;
+    after.closed_at_visit_id = status == model::GoalStatus::open ? std::nullopt : at_visit;
+    db_.prepare("UPDATE goals SET status = ?, closed_at_visit_id = ? WHERE id = ?")
+        .bind(1, model::toString(status))
+        .bind(2, after.closed_at_visit_id)
+        .bind(3, goal_id)
+        .run();
+    audit("goal", goal_id, "update",
+          json::serialize(model::changedFields(model::toJson(before), model::toJson(after))));
+  });
+}
+
+std::vector<model::Goal> Store::goals(Id family_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns +
+                       " FROM goals WHERE family_id = ? ORDER BY created_on, id");
+  s.bind(1, family_id);
+  std::vector<model::Goal> list;
+  while (s.step())
+    list.push_back(rows::goal(s));
+  return list;
+}
+
+Id Store::addReferral(model::Referral r) {
+  checkText(r.to_whom, "referred to", true);
+  checkText(r.reason, "referral reason", false);
+  if (r.uuid.empty())
+    r.uuid = newUuid();
+  if (r.created_on == model::Date{})
+    r.created_on = model::Date::today();
+  db_.transaction([&] {
+    requireFamily(db_, r.family_id);
+    requireVisitOfFamily(db_, r.visit_id, r.family_id);
+    db_.prepare(
+           "INSERT INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, created_on) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, r.uuid)
+        .bind(2, r.family_id)
+        .bind(3, r.visit_id)
+        .bind(4, r.to_whom)
+        .bind(5, r.reason)
+        .bind(6, model::toString(r.status))
+        .bind(7, r.created_on.iso())
+        .run();
+    r.id = db_.lastInsertId();
+    audit("referral", r.id, "create", json::serialize(model::toJson(r)));
+  });
+  return r.id;
+}
+
+void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
+  db_.transaction([&] {
+    auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
+                         " FROM referrals WHERE id = ?");
+    s.bind(1, referral_id);
+    if (!s.step())
+      throwNotFound("no referral with id " + std::to_string(referral_id));
+    const model::Referral before = rows::referral(s);
+    model::Referral after = before;
+    after.status = status;
+    db_.prepare("UPDATE referrals SET status = ? WHERE id = ?")
+        .bind(1, model::toString(status))
+        .bind(2, referral_id)
+        .run();
+    audit("referral", referral_id, "update",
+          json::serialize(model::changedFields(model::toJson(before), model::toJson(after))));
+  });
+}
+
+std::vector<model::Referral> Store::referrals(Id family_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
+                       " FROM referrals WHERE family_id = ? ORDER BY created_on, id");
+  s.bind(1, family_id);
+  std::vector<model::Referral> list;
+  while (s.step())
+    list.push_back(rows::referral(s));
+  return list;
+}
+
+}  // namespace securebase::store

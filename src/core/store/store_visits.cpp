@@ -1,0 +1,336 @@
+// Visits: recording, draft autosave, signing and amendment, and the form snapshots they use.
+#include <boost/json/serialize.hpp>
+
+#include "rows.h"
+#include "securebase/core/error.h"
+#include "securebase/core/uuid.h"
+#include "securebase/model/json.h"
+#include "securebase/store/store.h"
+
+namespace securebase::store {
+namespace json = boost::json;
+
+namespace {
+
+std::string visitName(Id id) {
+  return "visit " + std::to_string(id);
+}
+
+void ensureSnapshot(Database& db, const FormSnapshot& form) {
+  auto s = db.prepare("SELECT sha256 FROM form_snapshots WHERE form_id = ? AND version = ?");
+  s.bind(1, form.form_id).bind(2, form.version);
+  if (s.step()) {
+    if (s.text(0) != form.sha256)
+      throwBadInput("form " + form.form_id + " version " + std::to_string(form.version) +
+                    " has changed since visits used it; give the changed form a new version");
+    return;
+  }
+  db.prepare(
+        "INSERT INTO form_snapshots (form_id, version, sha256, json, stored_at) "
+        "VALUES (?, ?, ?, ?, ?)")
+      .bind(1, form.form_id)
+      .bind(2, form.version)
+      .bind(3, form.sha256)
+      .bind(4, form.json)
+      .bind(5, nowTimestamp())
+      .run();
+}
+
+Id insertSet(Database& db, Id visit_id, Id family_id, Id caregiver_id, Id child_id) {
+  auto owner = db.prepare(
+      "SELECT (SELECT family_id FROM caregivers WHERE id = ?1), "
+      "(SELECT family_id FROM children WHERE id = ?2)");
+  owner.bind(1, caregiver_id).bind(2, child_id);
+  owner.step();
+  if (owner.optionalInteger(0) != family_id)
+    throwNotFound("caregiver " + std::to_string(caregiver_id) + " is not in this family");
+  if (owner.optionalInteger(1) != family_id)
+    throwNotFound("child " + std::to_string(child_id) + " is not in this family");
+  auto dup = db.prepare(
+      "SELECT 1 FROM observation_sets WHERE visit_id = ? AND caregiver_id = ? AND child_id = ?");
+  dup.bind(1, visit_id).bind(2, caregiver_id).bind(3, child_id);
+  if (dup.step())
+    throwBadInput("this caregiver and child are already observed in the visit");
+  db.prepare("INSERT INTO observation_sets (visit_id, caregiver_id, child_id) VALUES (?, ?, ?)")
+      .bind(1, visit_id)
+      .bind(2, caregiver_id)
+      .bind(3, child_id)
+      .run();
+  return db.lastInsertId();
+}
+
+}  // namespace
+
+std::optional<FormSnapshot> Store::formSnapshot(const std::string& form_id, int version) {
+  auto s = db_.prepare(
+      "SELECT form_id, version, sha256, json FROM form_snapshots WHERE form_id = ? AND version = "
+      "?");
+  s.bind(1, form_id).bind(2, version);
+  if (!s.step())
+    return std::nullopt;
+  return FormSnapshot{s.text(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)};
+}
+
+void Store::insertObservation(Id set_id, const model::Observation& o) {
+  db_.prepare(
+         "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
+         "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, set_id)
+      .bind(2, o.item_id)
+      .bind(3, o.not_observed ? 1 : 0)
+      .bind(4, o.not_observed ? std::string() : o.value)
+      .bind(5, o.note)
+      .bind(6, o.focus ? 1 : 0)
+      .run();
+}
+
+Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
+  checkText(v.place, "place", false);
+  checkText(v.present, "who was present", false);
+  checkText(v.notes, "visit notes", false);
+  if (model::Date::today() < v.date)
+    throwBadInput("visit date " + v.date.iso() + " is in the future");
+  if (v.next_planned && *v.next_planned < v.date)
+    throwBadInput("the next planned visit is before the visit itself");
+  if (v.form_id != form.form_id || v.form_version != form.version)
+    throwBadInput("the visit names form " + v.form_id + " v" + std::to_string(v.form_version) +
+                  " but was checked against " + form.form_id + " v" + std::to_string(form.version));
+  const bool has_observations = std::any_of(v.sets.begin(), v.sets.end(),
+                                            [](const auto& s) { return !s.observations.empty(); });
+  if (v.outcome != model::VisitOutcome::completed && has_observations)
+    throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
+                  " visit cannot have observations");
+  for (const auto& set : v.sets)
+    for (const auto& o : set.observations)
+      checkText(o.note, "note on " + o.item_id, false);
+  if (v.uuid.empty())
+    v.uuid = newUuid();
+  const bool sign = v.isSigned();
+
+  db_.transaction([&] {
+    auto fam = db_.prepare("SELECT 1 FROM families WHERE id = ?");
+    fam.bind(1, v.family_id);
+    if (!fam.step())
+      throwNotFound("no family with id " + std::to_string(v.family_id));
+    ensureSnapshot(db_, form);
+    db_.prepare(
+           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
+           "present, form_id, form_version, status, notes, next_planned) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)")
+        .bind(1, v.uuid)
+        .bind(2, v.family_id)
+        .bind(3, v.counselor_id)
+        .bind(4, v.date.iso())
+        .bind(5, v.place)
+        .bind(6, model::toString(v.outcome))
+        .bind(7, v.present)
+        .bind(8, v.form_id)
+        .bind(9, v.form_version)
+        .bind(10, v.notes)
+        .bind(11, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
+        .run();
+    v.id = db_.lastInsertId();
+    for (auto& set : v.sets) {
+      set.id = insertSet(db_, v.id, v.family_id, set.caregiver_id, set.child_id);
+      for (const auto& o : set.observations)
+        insertObservation(set.id, o);
+    }
+    v.status = model::VisitStatus::draft;
+    audit("visit", v.id, "create", json::serialize(model::toJson(v)));
+    if (sign)
+      signVisit(v.id, v.signed_by.empty() ? actor_ : v.signed_by);
+  });
+  return v.id;
+}
+
+model::Visit Store::visit(Id visit_id) {
+  auto s = db_.prepare(std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?");
+  s.bind(1, visit_id);
+  if (!s.step())
+    throwNotFound("no visit with id " + std::to_string(visit_id));
+  model::Visit v = rows::visit(s);
+  auto ss = db_.prepare(
+      "SELECT id, caregiver_id, child_id FROM observation_sets WHERE visit_id = ? ORDER BY id");
+  ss.bind(1, visit_id);
+  while (ss.step())
+    v.sets.push_back({ss.integer(0), ss.integer(1), ss.integer(2), {}});
+  auto os = db_.prepare(
+      "SELECT item_id, not_observed, value, note, focus FROM observations WHERE set_id = ?");
+  for (auto& set : v.sets) {
+    os.reset();
+    os.bind(1, set.id);
+    while (os.step())
+      set.observations.push_back(
+          {os.text(0), os.integer(1) != 0, os.text(2), os.text(3), os.integer(4) != 0});
+  }
+  return v;
+}
+
+model::Visit Store::requireDraft(Id visit_id) {
+  model::Visit v = visit(visit_id);
+  if (v.isSigned())
+    throwBadInput(visitName(visit_id) + " is signed and cannot be edited; amend it instead");
+  return v;
+}
+
+void Store::updateVisitHeader(const model::Visit& v) {
+  checkText(v.place, "place", false);
+  checkText(v.present, "who was present", false);
+  checkText(v.notes, "visit notes", false);
+  if (model::Date::today() < v.date)
+    throwBadInput("visit date " + v.date.iso() + " is in the future");
+  if (v.next_planned && *v.next_planned < v.date)
+    throwBadInput("the next planned visit is before the visit itself");
+  db_.transaction([&] {
+    const model::Visit before = requireDraft(v.id);
+    db_.prepare(
+           "UPDATE visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = ?, "
+           "next_planned = ?, counselor_id = ? WHERE id = ?")
+        .bind(1, v.date.iso())
+        .bind(2, v.place)
+        .bind(3, model::toString(v.outcome))
+        .bind(4, v.present)
+        .bind(5, v.notes)
+        .bind(6, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
+        .bind(7, v.counselor_id)
+        .bind(8, v.id)
+        .run();
+    auto old_json = model::toJson(before), new_json = model::toJson(v);
+    old_json.erase("observation_sets");
+    new_json.erase("observation_sets");
+    for (const char* fixed : {"status", "signed_at", "signed_by", "uuid", "superseded_by",
+                              "amends_visit_id", "form_id", "form_version", "family_id"})
+      new_json[fixed] = old_json[fixed];
+    const auto changes = model::changedFields(old_json, new_json);
+    if (!changes.empty())
+      audit("visit", v.id, "update", json::serialize(changes));
+  });
+}
+
+Id Store::addObservationSet(Id visit_id, Id caregiver_id, Id child_id) {
+  Id set_id = 0;
+  db_.transaction([&] {
+    const model::Visit v = requireDraft(visit_id);
+    set_id = insertSet(db_, visit_id, v.family_id, caregiver_id, child_id);
+    audit("visit", visit_id, "add-pair",
+          json::serialize(json::object{
+              {"set_id", set_id}, {"caregiver_id", caregiver_id}, {"child_id", child_id}}));
+  });
+  return set_id;
+}
+
+void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o) {
+  checkText(o.item_id, "item id", true);
+  checkText(o.value, "answer to " + o.item_id, false);
+  checkText(o.note, "note on " + o.item_id, false);
+  db_.transaction([&] {
+    const model::Visit v = requireDraft(visit_id);
+    const model::ObservationSet* set = nullptr;
+    for (const auto& s : v.sets)
+      if (s.id == set_id)
+        set = &s;
+    if (set == nullptr)
+      throwNotFound("no observation set " + std::to_string(set_id) + " in " + visitName(visit_id));
+    const model::Observation* before = set->find(o.item_id);
+    const auto after_json = model::toJson(o);
+    if (before != nullptr && model::toJson(*before) == after_json)
+      return;  // nothing changed
+    insertObservation(set_id, o);
+    audit("observation", visit_id, before ? "update" : "answer",
+          json::serialize(
+              json::object{{"set_id", set_id},
+                           {"item_id", o.item_id},
+                           {"before", before ? json::value(model::toJson(*before)) : json::value()},
+                           {"after", after_json}}));
+  });
+}
+
+void Store::clearObservation(Id visit_id, Id set_id, const std::string& item_id) {
+  db_.transaction([&] {
+    requireDraft(visit_id);
+    auto s = db_.prepare(
+        "DELETE FROM observations WHERE set_id = ? AND item_id = ? "
+        "AND set_id IN (SELECT id FROM observation_sets WHERE visit_id = ?)");
+    s.bind(1, set_id).bind(2, item_id).bind(3, visit_id).run();
+    if (db_.changes() > 0)
+      audit("observation", visit_id, "clear",
+            json::serialize(json::object{{"set_id", set_id}, {"item_id", item_id}}));
+  });
+}
+
+void Store::signVisit(Id visit_id, const std::string& signed_by) {
+  checkText(signed_by, "signer's name", true);
+  db_.transaction([&] {
+    model::Visit v = requireDraft(visit_id);
+    v.status = model::VisitStatus::signed_off;
+    v.signed_at = nowTimestamp();
+    v.signed_by = signed_by;
+    db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
+        .bind(1, v.signed_at)
+        .bind(2, v.signed_by)
+        .bind(3, visit_id)
+        .run();
+    if (v.amends_visit_id) {
+      db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ?")
+          .bind(1, visit_id)
+          .bind(2, *v.amends_visit_id)
+          .run();
+    }
+    audit("visit", visit_id, "sign", json::serialize(model::toJson(v)));
+  });
+}
+
+Id Store::amendVisit(Id visit_id) {
+  Id amendment_id = 0;
+  db_.transaction([&] {
+    model::Visit original = visit(visit_id);
+    if (!original.isSigned())
+      throwBadInput(visitName(visit_id) + " is still a draft; edit it directly");
+    if (original.superseded_by)
+      throwBadInput(visitName(visit_id) + " was already replaced by visit " +
+                    std::to_string(*original.superseded_by) + "; amend that one");
+    auto pending =
+        db_.prepare("SELECT id FROM visits WHERE amends_visit_id = ? AND status = 'draft'");
+    pending.bind(1, visit_id);
+    if (pending.step())
+      throwBadInput(visitName(visit_id) + " already has an amendment in progress (visit " +
+                    std::to_string(pending.integer(0)) + ")");
+    model::Visit copy = original;
+    copy.uuid = newUuid();
+    copy.status = model::VisitStatus::draft;
+    copy.signed_at.clear();
+    copy.signed_by.clear();
+    copy.amends_visit_id = visit_id;
+    copy.superseded_by.reset();
+    db_.prepare(
+           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
+           "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
+        .bind(1, copy.uuid)
+        .bind(2, copy.family_id)
+        .bind(3, copy.counselor_id)
+        .bind(4, copy.date.iso())
+        .bind(5, copy.place)
+        .bind(6, model::toString(copy.outcome))
+        .bind(7, copy.present)
+        .bind(8, copy.form_id)
+        .bind(9, copy.form_version)
+        .bind(10, copy.notes)
+        .bind(11, copy.next_planned ? std::optional<std::string>(copy.next_planned->iso())
+                                    : std::nullopt)
+        .bind(12, visit_id)
+        .run();
+    amendment_id = db_.lastInsertId();
+    for (const auto& set : original.sets) {
+      const Id set_id =
+          insertSet(db_, amendment_id, copy.family_id, set.caregiver_id, set.child_id);
+      for (const auto& o : set.observations)
+        insertObservation(set_id, o);
+    }
+    audit("visit", amendment_id, "amend",
+          json::serialize(json::object{{"amends_visit_id", visit_id}, {"uuid", copy.uuid}}));
+  });
+  return amendment_id;
+}
+
+}  // namespace securebase::store

@@ -1,0 +1,56 @@
+// Every change writes one audit row saying when, who, what entity, what action, what changed.
+#include <gtest/gtest.h>
+
+#include "securebase/store/store.h"
+#include "store_fixture.h"
+
+using namespace securebase;
+using namespace securebase::testing;
+
+TEST(Audit, RecordsEachChangeWithWhoAndWhat) {
+  TempDir dir;
+  store::Database db(dir / "a.db");
+  store::Store store(db, "Counselor Kim");
+  auto family = addSmallFamily(store);  // family, caregiver, child
+  const auto visit = store.addVisit(makeVisit(family, "2024-05-02", {2}), testFormSnapshot());
+  const auto set = store.visit(visit).sets.at(0).id;
+  store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});
+  store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});  // no change
+  store.signVisit(visit, "Counselor Kim");
+  store.setSetting("clinic.name", "Clínica Esperanza");
+  model::Goal goal;
+  goal.family_id = family.family;
+  goal.text = "Read a book together each night";
+  const auto goal_id = store.addGoal(goal);
+  store.setGoalStatus(goal_id, model::GoalStatus::achieved, visit);
+
+  const auto trail = store.auditTrail();
+  std::vector<std::string> actions;
+  for (const auto& e : trail) {
+    actions.push_back(e.entity + ":" + e.action);
+    EXPECT_EQ(e.actor, "Counselor Kim");
+    EXPECT_EQ(e.at.size(), 20u) << e.at;  // 2026-11-28T18:30:05Z
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"family:create", "caregiver:create", "child:create",
+                                               "visit:create", "observation:update", "visit:sign",
+                                               "settings:set", "goal:create", "goal:update"}));
+  EXPECT_NE(trail[4].details.find("calmer today"), std::string::npos);
+  EXPECT_NE(trail[4].details.find("\"before\""), std::string::npos);
+  EXPECT_NE(trail[6].details.find("Clínica Esperanza"), std::string::npos);
+  EXPECT_NE(trail[8].details.find("achieved"), std::string::npos);
+  EXPECT_EQ(store.auditTrail("goal", goal_id).size(), 2u);
+}
+
+TEST(Audit, ARefusedChangeWritesNoAuditRow) {
+  TempDir dir;
+  store::Database db(dir / "a.db");
+  store::Store store(db, "test");
+  addSmallFamily(store);
+  const auto rows = countRows(db, "audit_log");
+  EXPECT_ANY_THROW(store.setSetting("no.such.key", "x"));
+  EXPECT_ANY_THROW(store.addCaregiver({0, "", 12345, "Nobody", ""}));
+  model::Family bad;
+  bad.display_name = std::string("bad\xff", 4);
+  EXPECT_ANY_THROW(store.addFamily(bad));
+  EXPECT_EQ(countRows(db, "audit_log"), rows);
+}
