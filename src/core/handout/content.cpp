@@ -30,10 +30,10 @@ std::string readBytes(const fs::path& file) {
   if (!fs::is_regular_file(file, ec))
     throwNotFound("handout content file not found: " + file.string());
   std::ifstream in(file, std::ios::binary);
+  if (!in.is_open())
+    throwBadInput(file.string() + ": cannot be read (check its permissions)");
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (!in && !in.eof())
-    throwBadInput(file.string() + ": cannot be read");
   return bytes.str();
 }
 
