@@ -1,0 +1,369 @@
+#include "securebase/handout/content.h"
+
+#include <array>
+#include <boost/json.hpp>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+
+#include "securebase/core/error.h"
+#include "securebase/core/paths.h"
+#include "securebase/core/utf8.h"
+
+namespace securebase::handout {
+namespace {
+
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+constexpr std::array<std::pair<BlockKind, std::string_view>, 6> kBlockKinds{{
+    {BlockKind::paragraph, "paragraph"},
+    {BlockKind::bullets, "bullets"},
+    {BlockKind::tip, "tip"},
+    {BlockKind::safety, "safety"},
+    {BlockKind::help_lines, "help_lines"},
+    {BlockKind::reading, "reading"},
+}};
+
+std::string readBytes(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec))
+    throwNotFound("handout content file not found: " + file.string());
+  std::ifstream in(file, std::ios::binary);
+  if (!in.is_open())
+    throwBadInput(file.string() + ": cannot be read (check its permissions)");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Line breaks never occur inside a multi-byte sequence, so checking line by line finds the line
+// to fix without a second decoder.
+void requireUtf8(const fs::path& file, const std::string& bytes) {
+  std::size_t line = 1;
+  std::size_t start = 0;
+  while (start <= bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string::npos)
+      end = bytes.size();
+    if (!isValidUtf8(std::string_view(bytes).substr(start, end - start)))
+      throwBadInput(file.string() + ": not valid UTF-8 text (line " + std::to_string(line) + ")");
+    start = end + 1;
+    ++line;
+  }
+}
+
+json::value parseJson(const fs::path& file, const std::string& bytes) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  const std::size_t consumed = parser.write(bytes.data(), bytes.size(), ec);
+  if (!ec)
+    parser.finish(ec);
+  if (ec) {
+    const std::size_t at = std::min(consumed, bytes.size());
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < at; ++i) {
+      if (bytes[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    throwBadInput(file.string() + ": not valid JSON at line " + std::to_string(line) + ", column " +
+                  std::to_string(column) + ": " + ec.message());
+  }
+  return parser.release();
+}
+
+// Walks the JSON with the file name at hand, so every complaint names the file, the JSON path
+// and the problem in one line.
+class Reader {
+ public:
+  explicit Reader(fs::path file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
+    throwBadInput(file_.string() + ": " + path + ": " + problem);
+  }
+
+  const json::object& object(const json::value& value, const std::string& path) const {
+    if (!value.is_object())
+      fail(path, "must be an object");
+    return value.get_object();
+  }
+
+  const json::array& nonEmptyArray(const json::object& owner, std::string_view key,
+                                   const std::string& path) const {
+    const json::value* value = owner.if_contains(key);
+    const std::string at = path + "." + std::string(key);
+    if (value == nullptr)
+      fail(at, "is missing");
+    if (!value->is_array() || value->get_array().empty())
+      fail(at, "must be a non-empty list");
+    return value->get_array();
+  }
+
+  void onlyKeys(const json::object& owner, std::initializer_list<std::string_view> allowed,
+                const std::string& path) const {
+    for (const auto& entry : owner) {
+      bool known = false;
+      for (std::string_view key : allowed)
+        known = known || entry.key() == key;
+      if (!known) {
+        std::string list;
+        for (std::string_view key : allowed)
+          list += (list.empty() ? "" : ", ") + std::string(key);
+        fail(path + "." + std::string(entry.key()), "unknown field (expected " + list + ")");
+      }
+    }
+  }
+
+  std::string string(const json::object& owner, std::string_view key, const std::string& path,
+                     bool required = true) const {
+    const json::value* value = owner.if_contains(key);
+    const std::string at = path + "." + std::string(key);
+    if (value == nullptr) {
+      if (required)
+        fail(at, "is missing");
+      return {};
+    }
+    if (!value->is_string())
+      fail(at, "must be a string");
+    std::string text(value->get_string());
+    if (required && text.find_first_not_of(' ') == std::string::npos)
+      fail(at, "must not be empty");
+    for (char ch : text)
+      if (static_cast<unsigned char>(ch) < 0x20)
+        fail(at, "contains a control character");
+    return text;
+  }
+
+  // A handout text is read with and without a name and for every sex, so a bad marker is found
+  // when the file loads rather than when a parent's copy prints.
+  std::string contentText(const json::object& owner, std::string_view key, const std::string& path,
+                          bool required = true) const {
+    std::string text = string(owner, key, path, required);
+    const std::string at = path + "." + std::string(key);
+    std::vector<std::string> readings;
+    try {
+      for (model::Sex sex : {model::Sex::female, model::Sex::male, model::Sex::unknown}) {
+        readings.push_back(resolveText(text, std::nullopt, sex));
+        readings.push_back(resolveText(text, std::string("Ana"), sex));
+      }
+    } catch (const Error& e) {
+      fail(at, e.what());
+    }
+    for (const std::string& reading : readings)
+      if (const auto brace = reading.find_first_of("{}"); brace != std::string::npos) {
+        const auto close = reading.find('}', brace);
+        const std::string marker = close == std::string::npos
+                                       ? reading.substr(brace)
+                                       : reading.substr(brace, close - brace + 1);
+        fail(at, "unknown marker \"" + marker + "\" (use {child|your baby} or {m:…|f:…})");
+      }
+    return text;
+  }
+
+  std::vector<std::string> covers(const json::object& owner, const std::string& path) const {
+    std::vector<std::string> ids;
+    const json::value* value = owner.if_contains("covers");
+    if (value == nullptr)
+      return ids;
+    const std::string at = path + ".covers";
+    if (!value->is_array())
+      fail(at, "must be a list of guidance ids like [\"G1\", \"P3\"]");
+    for (std::size_t i = 0; i < value->get_array().size(); ++i) {
+      const json::value& id = value->get_array()[i];
+      const std::string item_at = at + "[" + std::to_string(i) + "]";
+      if (!id.is_string() || !isGuidanceId(id.get_string()))
+        fail(item_at,
+             "must be a guidance id: capital letters then digits, like \"G1\" or \"READ2\"");
+      ids.emplace_back(id.get_string());
+    }
+    return ids;
+  }
+
+ private:
+  static bool isGuidanceId(std::string_view id) {
+    std::size_t letters = 0;
+    while (letters < id.size() && id[letters] >= 'A' && id[letters] <= 'Z')
+      ++letters;
+    if (letters == 0 || letters == id.size())
+      return false;
+    for (std::size_t i = letters; i < id.size(); ++i)
+      if (id[i] < '0' || id[i] > '9')
+        return false;
+    return true;
+  }
+
+  fs::path file_;
+};
+
+BlockKind parseBlockKind(const Reader& reader, const json::object& block, const std::string& path) {
+  const std::string type = reader.string(block, "type", path);
+  for (const auto& [kind, name] : kBlockKinds)
+    if (name == type)
+      return kind;
+  reader.fail(path + ".type", "unknown block type \"" + type +
+                                  "\" (expected paragraph, bullets, tip, safety, help_lines or "
+                                  "reading)");
+}
+
+std::vector<ContentItem> readItems(const Reader& reader, const json::object& block, bool titled,
+                                   const std::string& path) {
+  std::vector<ContentItem> items;
+  const json::array& list = reader.nonEmptyArray(block, "items", path);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = path + ".items[" + std::to_string(i) + "]";
+    const json::object& entry = reader.object(list[i], at);
+    ContentItem item;
+    if (titled) {
+      reader.onlyKeys(entry, {"title", "text", "covers"}, at);
+      item.title = reader.contentText(entry, "title", at);
+    } else {
+      reader.onlyKeys(entry, {"text", "covers"}, at);
+    }
+    item.text = reader.contentText(entry, "text", at);
+    item.covers = reader.covers(entry, at);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+ContentBlock readBlock(const Reader& reader, const json::value& value, const std::string& path) {
+  const json::object& object = reader.object(value, path);
+  ContentBlock block;
+  block.kind = parseBlockKind(reader, object, path);
+  switch (block.kind) {
+    case BlockKind::paragraph:
+      reader.onlyKeys(object, {"type", "text", "covers"}, path);
+      block.text = reader.contentText(object, "text", path);
+      break;
+    case BlockKind::tip:
+    case BlockKind::safety:
+      reader.onlyKeys(object, {"type", "title", "text", "covers"}, path);
+      block.title = reader.contentText(object, "title", path, block.kind == BlockKind::tip);
+      block.text = reader.contentText(object, "text", path);
+      break;
+    case BlockKind::bullets:
+    case BlockKind::reading:
+      reader.onlyKeys(object, {"type", "items", "covers"}, path);
+      block.items = readItems(reader, object, block.kind == BlockKind::reading, path);
+      break;
+    case BlockKind::help_lines:
+      reader.onlyKeys(object, {"type"}, path);
+      break;
+  }
+  block.covers = reader.covers(object, path);
+  return block;
+}
+
+ContentSection readSection(const Reader& reader, const json::value& value,
+                           const std::string& path) {
+  const json::object& object = reader.object(value, path);
+  reader.onlyKeys(object, {"id", "heading", "blocks"}, path);
+  ContentSection section;
+  section.id = reader.string(object, "id", path);
+  section.heading = reader.contentText(object, "heading", path);
+  const json::array& blocks = reader.nonEmptyArray(object, "blocks", path);
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    section.blocks.push_back(
+        readBlock(reader, blocks[i], path + ".blocks[" + std::to_string(i) + "]"));
+  return section;
+}
+
+void readLabels(const Reader& reader, const json::object& root, HandoutContent& content) {
+  const json::value* value = root.if_contains("labels");
+  if (value == nullptr)
+    reader.fail("$.labels", "is missing");
+  const json::object& labels = reader.object(*value, "$.labels");
+  for (const auto& entry : labels) {
+    const std::string key(entry.key());
+    content.labels[key] = reader.string(labels, key, "$.labels");
+    try {
+      resolveText(content.labels[key], std::nullopt, model::Sex::unknown);
+    } catch (const Error& e) {
+      reader.fail("$.labels." + key, e.what());
+    }
+  }
+  for (const std::string& key : requiredLabelKeys())
+    if (!content.labels.contains(key))
+      reader.fail("$.labels." + key, "is missing");
+}
+
+bool isHandoutId(std::string_view id) {
+  if (id.empty())
+    return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::string_view toString(BlockKind kind) {
+  for (const auto& [k, name] : kBlockKinds)
+    if (k == kind)
+      return name;
+  return "?";
+}
+
+const std::string& HandoutContent::label(std::string_view key) const {
+  const auto found = labels.find(key);
+  if (found == labels.end())
+    throwNotFound("handout " + id + " has no label \"" + std::string(key) + "\"");
+  return found->second;
+}
+
+const std::vector<std::string>& requiredLabelKeys() {
+  static const std::vector<std::string> keys{
+      "what_we_saw", "things_to_try", "your_goals",   "next_visit", "your_counselor",
+      "help_lines",  "page_of",       "prepared_for", "printed_on", "phone"};
+  return keys;
+}
+
+HandoutContent loadHandoutContent(const fs::path& file) {
+  const std::string bytes = readBytes(file);
+  requireUtf8(file, bytes);
+  const json::value document = parseJson(file, bytes);
+  const Reader reader(file);
+  const json::object& root = reader.object(document, "$");
+  reader.onlyKeys(root, {"id", "language", "title", "subtitle", "labels", "sections"}, "$");
+
+  HandoutContent content;
+  content.id = reader.string(root, "id", "$");
+  const std::string language = reader.string(root, "language", "$");
+  const auto parsed = model::parseLanguage(language);
+  if (!parsed)
+    reader.fail("$.language", "unknown language \"" + language + "\" (expected en or es)");
+  content.language = *parsed;
+  content.title = reader.contentText(root, "title", "$");
+  content.subtitle = reader.contentText(root, "subtitle", "$", false);
+  readLabels(reader, root, content);
+  const json::array& sections = reader.nonEmptyArray(root, "sections", "$");
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    content.sections.push_back(
+        readSection(reader, sections[i], "$.sections[" + std::to_string(i) + "]"));
+  return content;
+}
+
+HandoutContent loadHandoutContent(std::string_view handout_id, model::Language language) {
+  if (!isHandoutId(handout_id))
+    throwBadInput("handout id \"" + std::string(handout_id) +
+                  "\" is not valid: use lowercase letters, digits and dashes");
+  const fs::path file = assetsDir() / "handouts" / std::string(model::toString(language)) /
+                        (std::string(handout_id) + ".json");
+  HandoutContent content = loadHandoutContent(file);
+  if (content.id != handout_id)
+    throwBadInput(file.string() + ": $.id: is \"" + content.id + "\" but the file is named for \"" +
+                  std::string(handout_id) + "\"");
+  if (content.language != language)
+    throwBadInput(file.string() + ": $.language: is \"" +
+                  std::string(model::toString(content.language)) + "\" but the file is in the " +
+                  std::string(model::toString(language)) + " folder");
+  return content;
+}
+
+}  // namespace securebase::handout
