@@ -8,6 +8,7 @@
 
 #include "securebase/forms/form_error.h"
 #include "securebase/forms/form_loader.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -110,6 +111,31 @@ TEST(BrokenForms, AMissingFileIsNotFound) {
   } catch (const securebase::Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::not_found);
   }
+}
+
+// Whatever is cut off or garbled, loading ends in a FormError, never in a crash or another
+// exception.
+TEST(BrokenForms, DamagedCopiesOfTheShippedFormOnlyEverGiveFormErrors) {
+  const std::string good = securebase::testing::readFile(fs::path(SECUREBASE_TEST_SOURCE_DIR) /
+                                                         "forms/attachment-practices.v1.json");
+  ASSERT_FALSE(good.empty());
+  int refused = 0;
+  for (std::size_t cut = 0; cut < good.size(); cut += 173) {
+    EXPECT_THROW(securebase::forms::parseForm(good.substr(0, cut), "cut.json"), FormError);
+    ++refused;
+  }
+  for (std::size_t at = 0; at < good.size(); at += 181) {
+    for (char replacement : {'"', '{', ']', '\xC3', '0', ','}) {
+      std::string damaged = good;
+      damaged[at] = replacement;
+      try {
+        securebase::forms::parseForm(damaged, "damaged.json");
+      } catch (const FormError&) {
+        ++refused;
+      }
+    }
+  }
+  EXPECT_GT(refused, 100);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ FormCatalog FormCatalog::load(const fs::path& folder) {
       }
       catalog.forms_.push_back(std::move(form));
     } catch (const Error& error) {
-      catalog.problems_.push_back(error.what());
+      catalog.problems_.emplace_back(error.what());
     }
   }
   return catalog;

@@ -79,8 +79,7 @@ class FormBuilder {
   Form build(const json::value& root) {
     const std::string path = "$";
     const auto& object = r_.object(root, path);
-    r_.onlyFields(object, path,
-                  {"id", "version", "title", "description", "languages", "scales", "sections"});
+    r_.onlyFields(object, path, {"id", "version", "title", "languages", "scales", "sections"});
     Form form;
     form.id = r_.identifier(r_.field(object, "id", path), fieldPath(path, "id"));
     form.version = r_.integer(r_.field(object, "version", path), fieldPath(path, "version"));
@@ -88,8 +87,6 @@ class FormBuilder {
       r_.fail(fieldPath(path, "version"), "the version must be 1 or more");
     readLanguages(object, path, form);
     form.title = text(r_.field(object, "title", path), fieldPath(path, "title"));
-    if (const auto* description = r_.optionalField(object, "description"))
-      text(*description, fieldPath(path, "description"));
     readScales(r_.field(object, "scales", path), fieldPath(path, "scales"), form);
     const std::string sections_path = fieldPath(path, "sections");
     const auto& sections = r_.array(r_.field(object, "sections", path), sections_path);
