@@ -3,7 +3,7 @@
 add_library(securebase_warnings INTERFACE)
 target_compile_options(securebase_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wimplicit-fallthrough
   # C++20 designated initializers name only the fields that differ from their defaults.
   -Wno-missing-field-initializers)
 if(SECUREBASE_WARNINGS_AS_ERRORS)

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -55,12 +56,18 @@ class Database {
   sqlite3* handle() const { return db_; }
 
  private:
+  friend class Statement;
   void configure(const DatabaseOptions& options);
   void commit();
+  // Compiled statements are kept for reuse: compiling costs far more than running, and the
+  // same few statements run thousands of times in a batch (e.g. one per observation).
+  sqlite3_stmt* acquire(std::string_view sql);
+  void release(std::string sql, sqlite3_stmt* stmt);
 
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
   int transaction_depth_ = 0;
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_statements_;
 };
 
 // A prepared statement with 1-based binds and 0-based columns. step() returns false when done.
@@ -101,6 +108,7 @@ class Statement {
 
  private:
   Database* db_;
+  std::string sql_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

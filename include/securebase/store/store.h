@@ -129,6 +129,7 @@ class Store {
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservation(Id set_id, const model::Observation& observation);
+  void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
 
   Database& db_;
   std::string actor_;

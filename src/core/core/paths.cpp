@@ -10,22 +10,19 @@ namespace {
 
 std::optional<std::string> env(const char* name) {
   const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0')
-    return std::nullopt;
+  if (value == nullptr || *value == '\0') return std::nullopt;
   return std::string(value);
 }
 
 }  // namespace
 
 fs::path dataDir() {
-  if (auto dir = env("SECUREBASE_DATA_DIR"))
-    return *dir;
+  if (auto dir = env("SECUREBASE_DATA_DIR")) return *dir;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     const fs::path installed = exe.parent_path().parent_path() / SECUREBASE_INSTALL_DATA_DIR;
-    if (fs::exists(installed / "forms", ec))
-      return installed;
+    if (fs::exists(installed / "forms", ec)) return installed;
   }
   return SECUREBASE_SOURCE_DATA_DIR;
 }
@@ -38,10 +35,8 @@ fs::path assetsDir() {
 }
 
 fs::path databasePath(const std::optional<std::string>& explicit_path) {
-  if (explicit_path && !explicit_path->empty())
-    return *explicit_path;
-  if (auto path = env("SECUREBASE_DB"))
-    return *path;
+  if (explicit_path && !explicit_path->empty()) return *explicit_path;
+  if (auto path = env("SECUREBASE_DB")) return *path;
   fs::path base;
   if (auto xdg = env("XDG_DATA_HOME")) {
     base = *xdg;

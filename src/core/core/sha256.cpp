@@ -63,21 +63,17 @@ std::string sha256Hex(std::string_view data) {
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t full = data.size() / 64 * 64;
-  for (std::size_t i = 0; i < full; i += 64)
-    compress(h, bytes + i);
+  for (std::size_t i = 0; i < full; i += 64) compress(h, bytes + i);
 
   std::array<unsigned char, 128> tail{};
   const std::size_t rest = data.size() - full;
-  for (std::size_t i = 0; i < rest; ++i)
-    tail[i] = bytes[full + i];
+  for (std::size_t i = 0; i < rest; ++i) tail[i] = bytes[full + i];
   tail[rest] = 0x80;
   const std::size_t tail_len = rest < 56 ? 64 : 128;
   const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
-  for (int i = 0; i < 8; ++i)
-    tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   compress(h, tail.data());
-  if (tail_len == 128)
-    compress(h, tail.data() + 64);
+  if (tail_len == 128) compress(h, tail.data() + 64);
 
   std::string hex;
   hex.reserve(64);

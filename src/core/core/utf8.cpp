@@ -25,25 +25,21 @@ bool isValidUtf8(std::string_view text) {
     } else {
       return false;
     }
-    if (i + length > text.size())
-      return false;
+    if (i + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k) {
       const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80)
-        return false;
+      if ((cc & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3F);
     }
     const char32_t minimum = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
+    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     i += length;
   }
   return true;
 }
 
 const std::string& requireText(const std::string& text, std::string_view what) {
-  if (!isValidUtf8(text))
-    throwBadInput(std::string(what) + " is not valid UTF-8 text");
+  if (!isValidUtf8(text)) throwBadInput(std::string(what) + " is not valid UTF-8 text");
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 && c != '\t' && c != '\n')

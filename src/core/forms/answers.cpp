@@ -19,16 +19,14 @@ std::optional<double> parseNumber(const std::string& text) {
   double result = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, result);
-  if (ec != std::errc{} || ptr != end || !std::isfinite(result))
-    return std::nullopt;
+  if (ec != std::errc{} || ptr != end || !std::isfinite(result)) return std::nullopt;
   return result;
 }
 
 std::string formatBound(double bound) {
   std::string text = std::to_string(bound);
   text.erase(text.find_last_not_of('0') + 1);
-  if (!text.empty() && text.back() == '.')
-    text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
   return text;
 }
 
@@ -46,14 +44,11 @@ void checkChoices(const Item& item, const std::string& value) {
   for (;;) {
     const std::size_t comma = value.find(',', start);
     const std::string id = value.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (item.option(id) == nullptr)
-      refuse(item, "\"" + id + "\" is not one of its options");
+    if (item.option(id) == nullptr) refuse(item, "\"" + id + "\" is not one of its options");
     for (const auto& earlier : picked)
-      if (earlier == id)
-        refuse(item, "option \"" + id + "\" is picked twice");
+      if (earlier == id) refuse(item, "option \"" + id + "\" is picked twice");
     picked.push_back(id);
-    if (comma == std::string::npos)
-      break;
+    if (comma == std::string::npos) break;
     start = comma + 1;
   }
   if (item.kind == ItemKind::single_choice && picked.size() > 1)
@@ -74,10 +69,8 @@ void checkNumber(const Item& item, const std::string& value) {
 
 AnswerState answerState(const model::ObservationSet& set, const Item& item) {
   const model::Observation* observation = set.find(item.id);
-  if (observation == nullptr)
-    return AnswerState::unanswered;
-  if (observation->not_observed)
-    return AnswerState::not_observed;
+  if (observation == nullptr) return AnswerState::unanswered;
+  if (observation->not_observed) return AnswerState::not_observed;
   return observation->value.empty() ? AnswerState::unanswered : AnswerState::answered;
 }
 
@@ -97,8 +90,7 @@ void validateObservation(const Item& item, const model::Observation& observation
       refuse(item, "an answer marked \"not observed\" cannot also hold a value");
     return;
   }
-  if (observation.value.empty())
-    return;  // a note typed before the answer: still unanswered
+  if (observation.value.empty()) return;  // a note typed before the answer: still unanswered
   switch (item.kind) {
     case ItemKind::rating:
       checkRating(item, observation);
@@ -137,8 +129,7 @@ std::size_t answeredCount(const Form& form, const model::ObservationSet& set) {
   std::size_t count = 0;
   for (const auto& section : form.sections)
     for (const auto& item : section.items)
-      if (answerState(set, item) != AnswerState::unanswered)
-        ++count;
+      if (answerState(set, item) != AnswerState::unanswered) ++count;
   return count;
 }
 
@@ -146,8 +137,7 @@ std::vector<std::string> unansweredItems(const Form& form, const model::Observat
   std::vector<std::string> ids;
   for (const auto& section : form.sections)
     for (const auto& item : section.items)
-      if (answerState(set, item) == AnswerState::unanswered)
-        ids.push_back(item.id);
+      if (answerState(set, item) == AnswerState::unanswered) ids.push_back(item.id);
   return ids;
 }
 

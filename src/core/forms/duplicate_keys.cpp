@@ -82,18 +82,15 @@ class DuplicateKeyFinder {
   };
 
   void beginValue() {
-    if (!frames_.empty() && !frames_.back().is_object)
-      ++frames_.back().count;
+    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
   }
   bool partValue() {
-    if (!in_part_)
-      beginValue();
+    if (!in_part_) beginValue();
     in_part_ = true;
     return true;
   }
   bool wholeValue() {
-    if (!in_part_)
-      beginValue();
+    if (!in_part_) beginValue();
     in_part_ = false;
     return true;
   }

@@ -16,8 +16,7 @@ FormCatalog FormCatalog::load(const fs::path& folder) {
   std::error_code ec;
   std::vector<fs::path> files;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".json" && it->is_regular_file(ec))
-      files.push_back(it->path());
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
   if (ec) {
     catalog.problems_.push_back(folder.string() + ": cannot read the forms folder (" +
                                 ec.message() + ")");
@@ -48,22 +47,19 @@ FormCatalog FormCatalog::loadDefault() {
 
 const Form* FormCatalog::find(std::string_view id, int version) const {
   for (const auto& form : forms_)
-    if (form.id == id && form.version == version)
-      return &form;
+    if (form.id == id && form.version == version) return &form;
   return nullptr;
 }
 
 const Form* FormCatalog::latest(std::string_view id) const {
   const Form* best = nullptr;
   for (const auto& form : forms_)
-    if (form.id == id && (best == nullptr || form.version > best->version))
-      best = &form;
+    if (form.id == id && (best == nullptr || form.version > best->version)) best = &form;
   return best;
 }
 
 const Form& FormCatalog::get(std::string_view id, int version) const {
-  if (const Form* form = find(id, version))
-    return *form;
+  if (const Form* form = find(id, version)) return *form;
   throwNotFound("form \"" + std::string(id) + "\" version " + std::to_string(version) +
                 " is not in the forms folder");
 }

@@ -32,8 +32,7 @@ std::string inQuotes(std::string_view text) {
 
 std::string joined(const std::vector<std::string>& words) {
   std::string result;
-  for (const auto& word : words)
-    result += (result.empty() ? "" : ", ") + word;
+  for (const auto& word : words) result += (result.empty() ? "" : ", ") + word;
   return result;
 }
 
@@ -83,8 +82,7 @@ class FormBuilder {
     Form form;
     form.id = r_.identifier(r_.field(object, "id", path), fieldPath(path, "id"));
     form.version = r_.integer(r_.field(object, "version", path), fieldPath(path, "version"));
-    if (form.version < 1)
-      r_.fail(fieldPath(path, "version"), "the version must be 1 or more");
+    if (form.version < 1) r_.fail(fieldPath(path, "version"), "the version must be 1 or more");
     readLanguages(object, path, form);
     form.title = text(r_.field(object, "title", path), fieldPath(path, "title"));
     readScales(r_.field(object, "scales", path), fieldPath(path, "scales"), form);
@@ -119,21 +117,18 @@ class FormBuilder {
   LocalizedText text(const json::value& value, const std::string& path,
                      TextUse use = TextUse::plain) {
     const auto& object = r_.object(value, path);
-    if (!object.contains("en"))
-      r_.fail(path, "missing English text (\"en\")");
+    if (!object.contains("en")) r_.fail(path, "missing English text (\"en\")");
     LocalizedText result;
     for (const auto& entry : object) {
       const std::string code(entry.key());
       const std::string entry_path = fieldPath(path, code);
-      if (!isLanguageCode(code))
-        r_.fail(entry_path, "invalid language code " + inQuotes(code));
+      if (!isLanguageCode(code)) r_.fail(entry_path, "invalid language code " + inQuotes(code));
       if (std::find(languages_.begin(), languages_.end(), code) == languages_.end())
         r_.fail(entry_path, "language " + inQuotes(code) + " is not in the form's \"languages\" (" +
                                 joined(languages_) + ")");
       std::string content = r_.text(entry.value(), entry_path);
       if (use == TextUse::parent) {
-        if (auto problem = checkTemplate(content))
-          r_.fail(entry_path, *problem);
+        if (auto problem = checkTemplate(content)) r_.fail(entry_path, *problem);
       } else if (content.find_first_of("{}") != std::string::npos) {
         r_.fail(entry_path,
                 "placeholders such as {child} belong only in \"strength\" and "
@@ -149,15 +144,13 @@ class FormBuilder {
 
   void readScales(const json::value& value, const std::string& path, Form& form) {
     const auto& object = r_.object(value, path);
-    if (object.empty())
-      r_.fail(path, "the form defines no scale");
+    if (object.empty()) r_.fail(path, "the form defines no scale");
     for (const auto& entry : object) {
       const std::string scale_path = fieldPath(path, entry.key());
       Scale scale;
       scale.id = r_.identifier(json::value(entry.key()), scale_path);
       const auto& levels = r_.array(entry.value(), scale_path);
-      if (levels.size() < 2)
-        r_.fail(scale_path, "a scale needs at least two levels");
+      if (levels.size() < 2) r_.fail(scale_path, "a scale needs at least two levels");
       for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string level_path = indexPath(scale_path, i);
         const auto& level_object = r_.object(levels[i], level_path);
@@ -239,12 +232,10 @@ class FormBuilder {
       const std::string scale_path = fieldPath(path, "scale");
       const std::string scale_id = r_.text(r_.field(object, "scale", path), scale_path);
       const Scale* scale = form.scale(scale_id);
-      if (scale == nullptr)
-        r_.fail(scale_path, "unknown scale " + inQuotes(scale_id));
+      if (scale == nullptr) r_.fail(scale_path, "unknown scale " + inQuotes(scale_id));
       result.scale = *scale;
     }
-    if (choice)
-      readOptions(r_.field(object, "options", path), fieldPath(path, "options"), result);
+    if (choice) readOptions(r_.field(object, "options", path), fieldPath(path, "options"), result);
     if (const auto* minimum = r_.optionalField(object, "min"))
       result.minimum = r_.number(*minimum, fieldPath(path, "min"));
     if (const auto* maximum = r_.optionalField(object, "max"))
@@ -255,8 +246,7 @@ class FormBuilder {
 
   void readOptions(const json::value& value, const std::string& path, Item& result) {
     const auto& options = r_.array(value, path);
-    if (options.size() < 2)
-      r_.fail(path, "a choice needs at least two options");
+    if (options.size() < 2) r_.fail(path, "a choice needs at least two options");
     for (std::size_t i = 0; i < options.size(); ++i) {
       const std::string option_path = indexPath(path, i);
       const auto& object = r_.object(options[i], option_path);
@@ -275,8 +265,7 @@ class FormBuilder {
                        Item& result) {
     for (std::string_view key : {"strength", "try"}) {
       const auto* value = r_.optionalField(object, key);
-      if (value == nullptr)
-        continue;
+      if (value == nullptr) continue;
       const std::string text_path = fieldPath(path, key);
       if (in_private_section)
         r_.fail(text_path,
@@ -296,8 +285,7 @@ class FormBuilder {
     }
     if (const auto* leads_to = r_.optionalField(object, "leads_to")) {
       const std::string leads_path = fieldPath(path, "leads_to");
-      if (!result.concern)
-        r_.fail(leads_path, "\"leads_to\" needs \"concern\": true");
+      if (!result.concern) r_.fail(leads_path, "\"leads_to\" needs \"concern\": true");
       result.leads_to = guidanceId(*leads_to, leads_path);
     }
   }
@@ -339,12 +327,10 @@ Form loadFormFile(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec))
     throwNotFound(path.string() + ": no such form file");
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw FormError(path.string() + ": cannot open the form file");
+  if (!in) throw FormError(path.string() + ": cannot open the form file");
   std::ostringstream content;
   content << in.rdbuf();
-  if (in.bad())
-    throw FormError(path.string() + ": cannot read the form file");
+  if (in.bad()) throw FormError(path.string() + ": cannot read the form file");
   return parseForm(content.str(), path.string());
 }
 

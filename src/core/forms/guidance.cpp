@@ -21,8 +21,7 @@ std::set<std::string> guidanceCovered(const Form& form) {
   for (const auto& section : form.sections) {
     for (const auto& item : section.items) {
       covered.insert(item.guidance);
-      if (!item.leads_to.empty())
-        covered.insert(item.leads_to);
+      if (!item.leads_to.empty()) covered.insert(item.leads_to);
     }
   }
   return covered;
@@ -33,8 +32,7 @@ std::vector<std::string> missingGuidance(const Form& form,
   const auto covered = guidanceCovered(form);
   std::vector<std::string> missing;
   for (auto id : required)
-    if (!covered.count(std::string(id)))
-      missing.emplace_back(id);
+    if (!covered.count(std::string(id))) missing.emplace_back(id);
   return missing;
 }
 

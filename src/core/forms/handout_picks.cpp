@@ -28,8 +28,7 @@ std::vector<Candidate> parentFacingRatings(const Form& form, const model::Observ
         continue;
       const auto* observation = set.find(item.id);
       const auto rating = observation->rating();
-      if (!rating || item.scale->level(*rating) == nullptr)
-        continue;
+      if (!rating || item.scale->level(*rating) == nullptr) continue;
       const double range = item.scale->maximum() - item.scale->minimum();
       candidates.push_back({&item, observation, (*rating - item.scale->minimum()) / range, order});
     }
@@ -55,8 +54,7 @@ std::vector<HandoutPoint> strengths(const Form& form, const model::ObservationSe
                    [](const Candidate& a, const Candidate& b) { return a.share > b.share; });
   std::vector<HandoutPoint> points;
   for (const auto& c : candidates) {
-    if (points.size() >= max_count)
-      break;
+    if (points.size() >= max_count) break;
     points.push_back(point(*c.item, c.item->strength, language, child_name, sex));
   }
   return points;
@@ -72,14 +70,12 @@ std::vector<HandoutPoint> thingsToTry(const Form& form, const model::Observation
   // Picked items first in form order, then the rest from the lowest rating up.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
-                     if (a.observation->focus != b.observation->focus)
-                       return a.observation->focus;
+                     if (a.observation->focus != b.observation->focus) return a.observation->focus;
                      return !a.observation->focus && a.share < b.share;
                    });
   std::vector<HandoutPoint> points;
   for (const auto& c : candidates) {
-    if (points.size() >= max_count)
-      break;
+    if (points.size() >= max_count) break;
     points.push_back(point(*c.item, c.item->try_text, language, child_name, sex));
   }
   return points;

@@ -7,14 +7,11 @@ namespace securebase::forms::detail {
 std::string fieldPath(const std::string& parent, std::string_view key) {
   bool plain = !key.empty();
   for (char c : key)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')
-      plain = false;
-  if (plain)
-    return parent + "." + std::string(key);
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') plain = false;
+  if (plain) return parent + "." + std::string(key);
   std::string quoted = parent + "[\"";
   for (char c : key) {
-    if (c == '"' || c == '\\')
-      quoted += '\\';
+    if (c == '"' || c == '\\') quoted += '\\';
     quoted += c;
   }
   return quoted + "\"]";

@@ -40,25 +40,20 @@ void JsonReader::fail(const std::string& path, const std::string& problem) const
 }
 
 const json::object& JsonReader::object(const json::value& value, const std::string& path) const {
-  if (!value.is_object())
-    fail(path, "expected an object, found " + describe(value));
+  if (!value.is_object()) fail(path, "expected an object, found " + describe(value));
   return value.get_object();
 }
 
 const json::array& JsonReader::array(const json::value& value, const std::string& path) const {
-  if (!value.is_array())
-    fail(path, "expected an array, found " + describe(value));
-  if (value.get_array().empty())
-    fail(path, "the list is empty");
+  if (!value.is_array()) fail(path, "expected an array, found " + describe(value));
+  if (value.get_array().empty()) fail(path, "the list is empty");
   return value.get_array();
 }
 
 std::string JsonReader::text(const json::value& value, const std::string& path) const {
-  if (!value.is_string())
-    fail(path, "expected a string, found " + describe(value));
+  if (!value.is_string()) fail(path, "expected a string, found " + describe(value));
   std::string result(value.get_string());
-  if (!isValidUtf8(result))
-    fail(path, "the text is not valid UTF-8");
+  if (!isValidUtf8(result)) fail(path, "the text is not valid UTF-8");
   for (char c : result)
     if (static_cast<unsigned char>(c) < 0x20 && c != '\n')
       fail(path, "the text contains a control character");
@@ -68,8 +63,7 @@ std::string JsonReader::text(const json::value& value, const std::string& path) 
 }
 
 bool JsonReader::boolean(const json::value& value, const std::string& path) const {
-  if (!value.is_bool())
-    fail(path, "expected true or false, found " + describe(value));
+  if (!value.is_bool()) fail(path, "expected true or false, found " + describe(value));
   return value.get_bool();
 }
 
@@ -80,16 +74,13 @@ int JsonReader::integer(const json::value& value, const std::string& path) const
     return static_cast<int>(value.get_int64());
   if (value.is_uint64() && value.get_uint64() <= static_cast<std::uint64_t>(kMax))
     return static_cast<int>(value.get_uint64());
-  if (value.is_number() && !value.is_double())
-    fail(path, "the number is too large");
-  if (value.is_double())
-    fail(path, "expected a whole number, found a decimal number");
+  if (value.is_number() && !value.is_double()) fail(path, "the number is too large");
+  if (value.is_double()) fail(path, "expected a whole number, found a decimal number");
   fail(path, "expected a whole number, found " + describe(value));
 }
 
 double JsonReader::number(const json::value& value, const std::string& path) const {
-  if (!value.is_number())
-    fail(path, "expected a number, found " + describe(value));
+  if (!value.is_number()) fail(path, "expected a number, found " + describe(value));
   return value.to_number<double>();
 }
 
@@ -107,8 +98,7 @@ std::string JsonReader::identifier(const json::value& value, const std::string& 
 const json::value& JsonReader::field(const json::object& object, std::string_view key,
                                      const std::string& path) const {
   const json::value* value = object.if_contains(key);
-  if (value == nullptr)
-    fail(path, "missing field \"" + std::string(key) + "\"");
+  if (value == nullptr) fail(path, "missing field \"" + std::string(key) + "\"");
   return *value;
 }
 

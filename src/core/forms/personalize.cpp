@@ -41,11 +41,9 @@ std::size_t sexIndex(model::Sex sex) {
 // Finds the '}' closing the brace at `open`, stepping over {child} inside a marker.
 std::optional<std::size_t> closingBrace(std::string_view text, std::size_t open) {
   for (std::size_t i = open + 1; i < text.size(); ++i) {
-    if (text[i] == '}')
-      return i;
+    if (text[i] == '}') return i;
     if (text[i] == '{') {
-      if (text.substr(i + 1, kChild.size() + 1) != "child}")
-        return std::nullopt;
+      if (text.substr(i + 1, kChild.size() + 1) != "child}") return std::nullopt;
       i += kChild.size() + 1;
     }
   }
@@ -65,8 +63,7 @@ std::optional<Alternatives> parseMarker(std::string_view content, std::string& p
   std::size_t start = 0;
   while (start <= content.size()) {
     std::size_t bar = content.find('|', start);
-    if (bar == std::string_view::npos)
-      bar = content.size();
+    if (bar == std::string_view::npos) bar = content.size();
     const std::string_view part = content.substr(start, bar - start);
     if (part.size() < 2 || part[1] != ':' || sexIndex(part[0]) > 2) {
       problem = "agreement marker " + shown + " has an alternative \"" + std::string(part) +
@@ -94,8 +91,7 @@ std::optional<Alternatives> parseMarker(std::string_view content, std::string& p
 bool startsSentence(const std::string& before) {
   std::string_view rest(before);
   for (;;) {
-    while (!rest.empty() && rest.back() == ' ')
-      rest.remove_suffix(1);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
     // An opening ¿ or ¡ (two bytes each in UTF-8) belongs to the sentence that follows.
     if (rest.size() >= 2 && (rest.substr(rest.size() - 2) == "\xC2\xBF" ||
                              rest.substr(rest.size() - 2) == "\xC2\xA1")) {
@@ -113,8 +109,7 @@ std::string replaceChild(std::string_view text, const std::string& name, bool na
   for (;;) {
     const std::size_t at = text.find("{child}", start);
     out.append(text.substr(start, at == std::string_view::npos ? at : at - start));
-    if (at == std::string_view::npos)
-      return out;
+    if (at == std::string_view::npos) return out;
     std::string insert = name;
     if (name_is_fallback && !insert.empty() && startsSentence(out))
       insert[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(insert[0])));
@@ -125,8 +120,7 @@ std::string replaceChild(std::string_view text, const std::string& name, bool na
 
 bool isBlank(const std::string& text) {
   for (char c : text)
-    if (!std::isspace(static_cast<unsigned char>(c)))
-      return false;
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
   return true;
 }
 
@@ -134,10 +128,8 @@ bool isBlank(const std::string& text) {
 
 std::optional<std::string> checkTemplate(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '}')
-      return std::string("a '}' has no matching '{'");
-    if (text[i] != '{')
-      continue;
+    if (text[i] == '}') return std::string("a '}' has no matching '{'");
+    if (text[i] != '{') continue;
     const auto close = closingBrace(text, i);
     if (!close)
       return "a '{' is not closed, or holds a placeholder other than {child}: \"" +
@@ -147,8 +139,7 @@ std::optional<std::string> checkTemplate(std::string_view text) {
       if (!looksLikeMarker(content))
         return "unknown placeholder \"{" + std::string(content) + "}\"";
       std::string problem;
-      if (!parseMarker(content, problem))
-        return problem;
+      if (!parseMarker(content, problem)) return problem;
     }
     i = *close;
   }
@@ -158,8 +149,7 @@ std::optional<std::string> checkTemplate(std::string_view text) {
 std::string personalize(const LocalizedText& text, model::Language language,
                         const std::string& child_name, model::Sex sex) {
   // A text missing in the requested language falls back to English, and so does the name.
-  if (!text.has(model::toString(language)))
-    language = model::Language::en;
+  if (!text.has(model::toString(language))) language = model::Language::en;
   const std::string& source = text.get(language);
   std::string resolved;
   for (std::size_t i = 0; i < source.size(); ++i) {

@@ -9,8 +9,7 @@ namespace {
 // The rating as a share of the scale's range, or nullopt when the item has no usable rating.
 std::optional<double> ratingShare(const Item& item, const model::Observation& observation) {
   const auto rating = observation.rating();
-  if (!rating || item.scale->level(*rating) == nullptr)
-    return std::nullopt;
+  if (!rating || item.scale->level(*rating) == nullptr) return std::nullopt;
   const double range = item.scale->maximum() - item.scale->minimum();
   return (*rating - item.scale->minimum()) / range;
 }
@@ -25,8 +24,7 @@ std::vector<SectionScore> scoreSections(const Form& form, const model::Observati
     score.is_private = section.is_private;
     double sum = 0;
     for (const auto& item : section.items) {
-      if (item.kind != ItemKind::rating)
-        continue;
+      if (item.kind != ItemKind::rating) continue;
       const AnswerState state = answerState(set, item);
       const auto share =
           state == AnswerState::answered ? ratingShare(item, *set.find(item.id)) : std::nullopt;
@@ -39,8 +37,7 @@ std::vector<SectionScore> scoreSections(const Form& form, const model::Observati
         ++score.unanswered;
       }
     }
-    if (score.rated > 0)
-      score.percent = 100.0 * sum / score.rated;
+    if (score.rated > 0) score.percent = 100.0 * sum / score.rated;
     scores.push_back(std::move(score));
   }
   return scores;

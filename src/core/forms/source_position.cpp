@@ -31,8 +31,7 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
                                : (lead & 0xF0) == 0xE0 ? 3
                                : (lead & 0xF8) == 0xF0 ? 4
                                                        : 0;
-    if (length == 0 || !isValidUtf8(text.substr(i, length)) || i + length > text.size())
-      return i;
+    if (length == 0 || !isValidUtf8(text.substr(i, length)) || i + length > text.size()) return i;
     i += length;
   }
   return std::nullopt;

@@ -30,8 +30,7 @@ std::string readBytes(const fs::path& file) {
   if (!fs::is_regular_file(file, ec))
     throwNotFound("handout content file not found: " + file.string());
   std::ifstream in(file, std::ios::binary);
-  if (!in.is_open())
-    throwBadInput(file.string() + ": cannot be read (check its permissions)");
+  if (!in.is_open()) throwBadInput(file.string() + ": cannot be read (check its permissions)");
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
@@ -44,8 +43,7 @@ void requireUtf8(const fs::path& file, const std::string& bytes) {
   std::size_t start = 0;
   while (start <= bytes.size()) {
     std::size_t end = bytes.find('\n', start);
-    if (end == std::string::npos)
-      end = bytes.size();
+    if (end == std::string::npos) end = bytes.size();
     if (!isValidUtf8(std::string_view(bytes).substr(start, end - start)))
       throwBadInput(file.string() + ": not valid UTF-8 text (line " + std::to_string(line) + ")");
     start = end + 1;
@@ -57,8 +55,7 @@ json::value parseJson(const fs::path& file, const std::string& bytes) {
   json::stream_parser parser;
   boost::system::error_code ec;
   const std::size_t consumed = parser.write(bytes.data(), bytes.size(), ec);
-  if (!ec)
-    parser.finish(ec);
+  if (!ec) parser.finish(ec);
   if (ec) {
     const std::size_t at = std::min(consumed, bytes.size());
     std::size_t line = 1;
@@ -88,8 +85,7 @@ class Reader {
   }
 
   const json::object& object(const json::value& value, const std::string& path) const {
-    if (!value.is_object())
-      fail(path, "must be an object");
+    if (!value.is_object()) fail(path, "must be an object");
     return value.get_object();
   }
 
@@ -97,10 +93,8 @@ class Reader {
                                    const std::string& path) const {
     const json::value* value = owner.if_contains(key);
     const std::string at = path + "." + std::string(key);
-    if (value == nullptr)
-      fail(at, "is missing");
-    if (!value->is_array() || value->get_array().empty())
-      fail(at, "must be a non-empty list");
+    if (value == nullptr) fail(at, "is missing");
+    if (!value->is_array() || value->get_array().empty()) fail(at, "must be a non-empty list");
     return value->get_array();
   }
 
@@ -108,12 +102,10 @@ class Reader {
                 const std::string& path) const {
     for (const auto& entry : owner) {
       bool known = false;
-      for (std::string_view key : allowed)
-        known = known || entry.key() == key;
+      for (std::string_view key : allowed) known = known || entry.key() == key;
       if (!known) {
         std::string list;
-        for (std::string_view key : allowed)
-          list += (list.empty() ? "" : ", ") + std::string(key);
+        for (std::string_view key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
         fail(path + "." + std::string(entry.key()), "unknown field (expected " + list + ")");
       }
     }
@@ -124,18 +116,14 @@ class Reader {
     const json::value* value = owner.if_contains(key);
     const std::string at = path + "." + std::string(key);
     if (value == nullptr) {
-      if (required)
-        fail(at, "is missing");
+      if (required) fail(at, "is missing");
       return {};
     }
-    if (!value->is_string())
-      fail(at, "must be a string");
+    if (!value->is_string()) fail(at, "must be a string");
     std::string text(value->get_string());
-    if (required && text.find_first_not_of(' ') == std::string::npos)
-      fail(at, "must not be empty");
+    if (required && text.find_first_not_of(' ') == std::string::npos) fail(at, "must not be empty");
     for (char ch : text)
-      if (static_cast<unsigned char>(ch) < 0x20)
-        fail(at, "contains a control character");
+      if (static_cast<unsigned char>(ch) < 0x20) fail(at, "contains a control character");
     return text;
   }
 
@@ -168,11 +156,9 @@ class Reader {
   std::vector<std::string> covers(const json::object& owner, const std::string& path) const {
     std::vector<std::string> ids;
     const json::value* value = owner.if_contains("covers");
-    if (value == nullptr)
-      return ids;
+    if (value == nullptr) return ids;
     const std::string at = path + ".covers";
-    if (!value->is_array())
-      fail(at, "must be a list of guidance ids like [\"G1\", \"P3\"]");
+    if (!value->is_array()) fail(at, "must be a list of guidance ids like [\"G1\", \"P3\"]");
     for (std::size_t i = 0; i < value->get_array().size(); ++i) {
       const json::value& id = value->get_array()[i];
       const std::string item_at = at + "[" + std::to_string(i) + "]";
@@ -187,13 +173,10 @@ class Reader {
  private:
   static bool isGuidanceId(std::string_view id) {
     std::size_t letters = 0;
-    while (letters < id.size() && id[letters] >= 'A' && id[letters] <= 'Z')
-      ++letters;
-    if (letters == 0 || letters == id.size())
-      return false;
+    while (letters < id.size() && id[letters] >= 'A' && id[letters] <= 'Z') ++letters;
+    if (letters == 0 || letters == id.size()) return false;
     for (std::size_t i = letters; i < id.size(); ++i)
-      if (id[i] < '0' || id[i] > '9')
-        return false;
+      if (id[i] < '0' || id[i] > '9') return false;
     return true;
   }
 
@@ -203,8 +186,7 @@ class Reader {
 BlockKind parseBlockKind(const Reader& reader, const json::object& block, const std::string& path) {
   const std::string type = reader.string(block, "type", path);
   for (const auto& [kind, name] : kBlockKinds)
-    if (name == type)
-      return kind;
+    if (name == type) return kind;
   reader.fail(path + ".type", "unknown block type \"" + type +
                                   "\" (expected paragraph, bullets, tip, safety, help_lines or "
                                   "reading)");
@@ -275,8 +257,7 @@ ContentSection readSection(const Reader& reader, const json::value& value,
 
 void readLabels(const Reader& reader, const json::object& root, HandoutContent& content) {
   const json::value* value = root.if_contains("labels");
-  if (value == nullptr)
-    reader.fail("$.labels", "is missing");
+  if (value == nullptr) reader.fail("$.labels", "is missing");
   const json::object& labels = reader.object(*value, "$.labels");
   for (const auto& entry : labels) {
     const std::string key(entry.key());
@@ -288,16 +269,13 @@ void readLabels(const Reader& reader, const json::object& root, HandoutContent& 
     }
   }
   for (const std::string& key : requiredLabelKeys())
-    if (!content.labels.contains(key))
-      reader.fail("$.labels." + key, "is missing");
+    if (!content.labels.contains(key)) reader.fail("$.labels." + key, "is missing");
 }
 
 bool isHandoutId(std::string_view id) {
-  if (id.empty())
-    return false;
+  if (id.empty()) return false;
   for (char c : id)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   return true;
 }
 
@@ -305,8 +283,7 @@ bool isHandoutId(std::string_view id) {
 
 std::string_view toString(BlockKind kind) {
   for (const auto& [k, name] : kBlockKinds)
-    if (k == kind)
-      return name;
+    if (k == kind) return name;
   return "?";
 }
 

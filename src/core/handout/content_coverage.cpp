@@ -19,8 +19,7 @@ std::vector<CoverageEntry> coverageOf(const HandoutContent& content) {
 
 std::set<std::string> coveredGuidanceIds(const HandoutContent& content) {
   std::set<std::string> ids;
-  for (const CoverageEntry& entry : coverageOf(content))
-    ids.insert(entry.guidance_id);
+  for (const CoverageEntry& entry : coverageOf(content)) ids.insert(entry.guidance_id);
   return ids;
 }
 

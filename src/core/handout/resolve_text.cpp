@@ -15,10 +15,8 @@ std::string quoted(std::string_view marker) {
 
 // The first bytes of `text` for a message, never cut inside a UTF-8 sequence.
 std::string_view excerpt(std::string_view text, std::size_t max_bytes = 20) {
-  if (text.size() <= max_bytes)
-    return text;
-  while (max_bytes > 0 && (static_cast<unsigned char>(text[max_bytes]) & 0xC0) == 0x80)
-    --max_bytes;
+  if (text.size() <= max_bytes) return text;
+  while (max_bytes > 0 && (static_cast<unsigned char>(text[max_bytes]) & 0xC0) == 0x80) --max_bytes;
   return text.substr(0, max_bytes);
 }
 

@@ -15,26 +15,21 @@ std::string unit(int n, const char* one, const char* many) {
 }  // namespace
 
 std::optional<Age> ageOn(Date birth, Date on) {
-  if (on < birth)
-    return std::nullopt;
+  if (on < birth) return std::nullopt;
   return ageBetween(birth, on);
 }
 
 std::optional<Age> correctedAgeOn(Date birth, int gestation_weeks, Date on) {
-  if (gestation_weeks >= kPretermBelowWeeks || on < birth)
-    return std::nullopt;
-  if (wholeMonthsBetween(birth, on) >= kCorrectedAgeUntilMonths)
-    return std::nullopt;
+  if (gestation_weeks >= kPretermBelowWeeks || on < birth) return std::nullopt;
+  if (wholeMonthsBetween(birth, on) >= kCorrectedAgeUntilMonths) return std::nullopt;
   const Date due = birth.plusDays(static_cast<std::int64_t>(kTermWeeks - gestation_weeks) * 7);
-  if (on < due)
-    return Age{};
+  if (on < due) return Age{};
   return ageBetween(due, on);
 }
 
 std::string describeAge(const Age& age, Language language) {
   const bool es = language == Language::es;
-  if (age.days < 14)
-    return es ? unit(age.days, "día", "días") : unit(age.days, "day", "days");
+  if (age.days < 14) return es ? unit(age.days, "día", "días") : unit(age.days, "day", "days");
   if (age.weeks < 8)
     return es ? unit(age.weeks, "semana", "semanas") : unit(age.weeks, "week", "weeks");
   if (age.months < 24)

@@ -12,19 +12,16 @@ bool isLeapYear(int year) {
 
 int daysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && isLeapYear(year))
-    return 29;
+  if (month == 2 && isLeapYear(year)) return 29;
   return kDays[month - 1];
 }
 
 std::optional<Date> Date::parse(std::string_view iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-    return std::nullopt;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
     int value = 0;
     for (std::size_t i = pos; i < pos + len; ++i) {
-      if (iso[i] < '0' || iso[i] > '9')
-        return std::nullopt;
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
       value = value * 10 + (iso[i] - '0');
     }
     return value;
@@ -81,11 +78,9 @@ Date Date::plusMonths(int months) const {
 }
 
 int wholeMonthsBetween(Date from, Date to) {
-  if (to < from)
-    return -wholeMonthsBetween(to, from);
+  if (to < from) return -wholeMonthsBetween(to, from);
   int months = (to.year - from.year) * 12 + (to.month - from.month);
-  if (from.plusMonths(months) > to)
-    --months;
+  if (from.plusMonths(months) > to) --months;
   return months;
 }
 

@@ -29,16 +29,14 @@ constexpr Names<ReferralStatus, 3> kReferralStatuses{{{ReferralStatus::open, "op
 template <typename E, std::size_t N>
 std::string_view nameOf(const Names<E, N>& names, E value) {
   for (const auto& [v, name] : names)
-    if (v == value)
-      return name;
+    if (v == value) return name;
   return "?";
 }
 
 template <typename E, std::size_t N>
 std::optional<E> valueOf(const Names<E, N>& names, std::string_view text) {
   for (const auto& [v, name] : names)
-    if (name == text)
-      return v;
+    if (name == text) return v;
   return std::nullopt;
 }
 

@@ -58,17 +58,14 @@ json::object toJson(const Observation& o) {
     out["rating"] = *r;
   else
     out["value"] = o.value;
-  if (!o.note.empty())
-    out["note"] = o.note;
-  if (o.focus)
-    out["focus"] = true;
+  if (!o.note.empty()) out["note"] = o.note;
+  if (o.focus) out["focus"] = true;
   return out;
 }
 
 json::object toJson(const ObservationSet& s) {
   json::array items;
-  for (const auto& o : s.observations)
-    items.push_back(toJson(o));
+  for (const auto& o : s.observations) items.push_back(toJson(o));
   return {{"id", s.id},
           {"caregiver_id", s.caregiver_id},
           {"child_id", s.child_id},
@@ -77,8 +74,7 @@ json::object toJson(const ObservationSet& s) {
 
 json::object toJson(const Visit& v) {
   json::array sets;
-  for (const auto& s : v.sets)
-    sets.push_back(toJson(s));
+  for (const auto& s : v.sets) sets.push_back(toJson(s));
   return {{"id", v.id},
           {"uuid", v.uuid},
           {"family_id", v.family_id},

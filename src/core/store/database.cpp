@@ -15,11 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool isHexKey(const std::string& key) {
-  if (key.size() != 64)
-    return false;
+  if (key.size() != 64) return false;
   for (char c : key)
-    if (!std::isxdigit(static_cast<unsigned char>(c)))
-      return false;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
   return true;
 }
 
@@ -28,11 +26,9 @@ bool isHexKey(const std::string& key) {
 // exactly that point. Unset in normal use.
 void holdBeforeCommitIfAsked() {
   const char* marker = std::getenv("SECUREBASE_TEST_HOLD_BEFORE_COMMIT");
-  if (marker == nullptr || *marker == '\0')
-    return;
+  if (marker == nullptr || *marker == '\0') return;
   { std::ofstream(marker) << ::getpid() << "\n"; }
-  for (;;)
-    ::pause();
+  for (;;) ::pause();
 }
 
 }  // namespace
@@ -47,7 +43,7 @@ Database::Database(const fs::path& file, const DatabaseOptions& options) : file_
 
   const int flags =
       options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -64,16 +60,34 @@ Database::Database(const fs::path& file, const DatabaseOptions& options) : file_
 }
 
 Database::~Database() {
-  if (db_ != nullptr)
-    sqlite3_close(db_);
+  for (auto& entry : idle_statements_) sqlite3_finalize(entry.second);
+  if (db_ != nullptr) sqlite3_close(db_);
+}
+
+sqlite3_stmt* Database::acquire(std::string_view sql) {
+  auto it = idle_statements_.find(std::string(sql));
+  if (it != idle_statements_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    idle_statements_.erase(it);
+    return stmt;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "preparing a query");
+  return stmt;
+}
+
+void Database::release(std::string sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  idle_statements_.emplace(std::move(sql), stmt);
 }
 
 void Database::configure(const DatabaseOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   if (!options.raw_key_hex.empty()) {
-    if (!isHexKey(options.raw_key_hex))
-      throwBadInput("a raw database key must be 64 hex digits");
+    if (!isHexKey(options.raw_key_hex)) throwBadInput("a raw database key must be 64 hex digits");
     // The key and page size are not stored in the file: set them before the first read.
     exec("PRAGMA key = \"x'" + options.raw_key_hex + "'\"");
     exec("PRAGMA cipher_page_size = 4096");
@@ -129,8 +143,7 @@ void Database::exec(std::string_view sql) {
   const std::string text(sql);
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
   sqlite3_free(error);
-  if (rc != SQLITE_OK)
-    fail(rc, "a database command");
+  if (rc != SQLITE_OK) fail(rc, "a database command");
 }
 
 Statement Database::prepare(std::string_view sql) {
@@ -164,8 +177,7 @@ void Database::transaction(const std::function<void()>& work) {
     commit();
   } catch (...) {
     transaction_depth_ = 0;
-    if (sqlite3_get_autocommit(db_) == 0)
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
   transaction_depth_ = 0;
@@ -177,19 +189,15 @@ void Database::commit() {
 
 // --- Statement ---------------------------------------------------------------------------
 
-Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
-  const int rc =
-      sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK)
-    db.fail(rc, "preparing a query");
-}
+Statement::Statement(Database& db, std::string_view sql)
+    : db_(&db), sql_(sql), stmt_(db.acquire(sql)) {}
 
 Statement::~Statement() {
-  if (stmt_ != nullptr)
-    sqlite3_finalize(stmt_);
+  if (stmt_ != nullptr) db_->release(std::move(sql_), stmt_);
 }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), sql_(std::move(other.sql_)), stmt_(other.stmt_) {
   other.stmt_ = nullptr;
 }
 
@@ -215,10 +223,8 @@ Statement& Statement::bindNull(int index) {
 
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW)
-    return true;
-  if (rc == SQLITE_DONE)
-    return false;
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
   sqlite3_reset(stmt_);
   db_->fail(rc, "a database statement");
 }
@@ -245,21 +251,18 @@ double Statement::real(int column) const {
 
 std::string Statement::text(int column) const {
   const auto* data = sqlite3_column_text(stmt_, column);
-  if (data == nullptr)
-    return {};
+  if (data == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(data),
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::optional<std::int64_t> Statement::optionalInteger(int column) const {
-  if (isNull(column))
-    return std::nullopt;
+  if (isNull(column)) return std::nullopt;
   return integer(column);
 }
 
 std::optional<std::string> Statement::optionalText(int column) const {
-  if (isNull(column))
-    return std::nullopt;
+  if (isNull(column)) return std::nullopt;
   return text(column);
 }
 

@@ -38,8 +38,7 @@ void migrate(Database& db, std::optional<int> target) {
                   std::to_string(have) + "); this version reads up to schema " +
                   std::to_string(latestSchemaVersion()));
   for (const auto& step : migrations()) {
-    if (step.version <= have || step.version > want)
-      continue;
+    if (step.version <= have || step.version > want) continue;
     db.transaction([&] {
       db.exec(step.sql);
       db.exec("PRAGMA user_version = " + std::to_string(step.version));

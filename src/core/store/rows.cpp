@@ -7,14 +7,12 @@ namespace securebase::store::rows {
 model::Date date(const Statement& s, int column) {
   const std::string text = s.text(column);
   auto parsed = model::Date::parse(text);
-  if (!parsed)
-    throwDatabase("the database holds an invalid date \"" + text + "\"");
+  if (!parsed) throwDatabase("the database holds an invalid date \"" + text + "\"");
   return *parsed;
 }
 
 std::optional<model::Date> optionalDate(const Statement& s, int column) {
-  if (s.isNull(column))
-    return std::nullopt;
+  if (s.isNull(column)) return std::nullopt;
   return date(s, column);
 }
 

@@ -43,8 +43,7 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
   requireText(text, what);
   if (required && text.find_first_not_of(" \t\n") == std::string::npos)
     throwBadInput(std::string(what) + " must not be empty");
-  if (text_check_)
-    text_check_(text, what);
+  if (text_check_) text_check_(text, what);
 }
 
 // --- settings ------------------------------------------------------------------------------
@@ -60,16 +59,14 @@ const std::vector<std::string>& Store::settingKeys() {
 std::optional<std::string> Store::setting(const std::string& key) {
   auto s = db_.prepare("SELECT value FROM settings WHERE key = ?");
   s.bind(1, key);
-  if (!s.step())
-    return std::nullopt;
+  if (!s.step()) return std::nullopt;
   return s.text(0);
 }
 
 std::map<std::string, std::string> Store::settings() {
   std::map<std::string, std::string> all;
   auto s = db_.prepare("SELECT key, value FROM settings ORDER BY key");
-  while (s.step())
-    all[s.text(0)] = s.text(1);
+  while (s.step()) all[s.text(0)] = s.text(1);
   return all;
 }
 
@@ -99,8 +96,7 @@ Id Store::addCounselor(model::Counselor c) {
   checkText(c.name, "counselor name", true);
   checkText(c.email, "counselor email", false);
   checkText(c.phone, "counselor phone", false);
-  if (c.uuid.empty())
-    c.uuid = newUuid();
+  if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     db_.prepare("INSERT INTO counselors (uuid, name, email, phone) VALUES (?, ?, ?, ?)")
         .bind(1, c.uuid)
@@ -117,16 +113,14 @@ Id Store::addCounselor(model::Counselor c) {
 std::vector<model::Counselor> Store::counselors() {
   std::vector<model::Counselor> list;
   auto s = db_.prepare("SELECT id, uuid, name, email, phone FROM counselors ORDER BY name, id");
-  while (s.step())
-    list.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+  while (s.step()) list.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
   return list;
 }
 
 std::optional<model::Counselor> Store::findCounselorByName(const std::string& name) {
   auto s = db_.prepare("SELECT id, uuid, name, email, phone FROM counselors WHERE name = ?");
   s.bind(1, name);
-  if (!s.step())
-    return std::nullopt;
+  if (!s.step()) return std::nullopt;
   return model::Counselor{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)};
 }
 

@@ -16,8 +16,7 @@ namespace {
 void requireRow(Database& db, const char* table, Id id, const char* what) {
   auto s = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
   s.bind(1, id);
-  if (!s.step())
-    throwNotFound(std::string("no ") + what + " with id " + std::to_string(id));
+  if (!s.step()) throwNotFound(std::string("no ") + what + " with id " + std::to_string(id));
 }
 
 void validateFamily(const model::Family& f) {
@@ -34,13 +33,10 @@ Id Store::addFamily(model::Family f) {
   checkText(f.address, "address", false);
   checkText(f.phone, "phone", false);
   validateFamily(f);
-  if (f.uuid.empty())
-    f.uuid = newUuid();
-  if (f.created_on == model::Date{})
-    f.created_on = model::Date::today();
+  if (f.uuid.empty()) f.uuid = newUuid();
+  if (f.created_on == model::Date{}) f.created_on = model::Date::today();
   db_.transaction([&] {
-    if (f.counselor_id)
-      requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
     db_.prepare(
            "INSERT INTO families (uuid, display_name, language, status, closing_reason, "
            "visit_frequency_days, counselor_id, address, phone, created_on) "
@@ -70,8 +66,7 @@ void Store::updateFamily(const model::Family& f) {
   validateFamily(f);
   db_.transaction([&] {
     const model::Family before = family(f.id);
-    if (f.counselor_id)
-      requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
     db_.prepare(
            "UPDATE families SET display_name = ?, language = ?, status = ?, closing_reason = ?, "
            "visit_frequency_days = ?, counselor_id = ?, address = ?, phone = ? WHERE id = ?")
@@ -101,8 +96,7 @@ model::Family Store::family(Id family_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
                        " FROM families f WHERE f.id = ?");
   s.bind(1, family_id);
-  if (!s.step())
-    throwNotFound("no family with id " + std::to_string(family_id));
+  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
   return rows::family(s);
 }
 
@@ -115,8 +109,7 @@ std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
                   "LEFT JOIN counselors c ON c.id = f.counselor_id "
                   "WHERE (?1 IS NULL OR f.status = ?1) AND (?2 IS NULL OR f.counselor_id = ?2) "
                   "AND (?3 = '%%' OR f.display_name LIKE ?3) ORDER BY f.display_name, f.id");
-  if (filter.status)
-    s.bind(1, model::toString(*filter.status));
+  if (filter.status) s.bind(1, model::toString(*filter.status));
   s.bind(2, filter.counselor_id).bind(3, like);
   std::vector<FamilySummary> list;
   while (s.step()) {
@@ -137,8 +130,7 @@ std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
 Id Store::addCaregiver(model::Caregiver c) {
   checkText(c.name, "caregiver name", true);
   checkText(c.relationship, "relationship", false);
-  if (c.uuid.empty())
-    c.uuid = newUuid();
+  if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
@@ -155,12 +147,10 @@ Id Store::addCaregiver(model::Caregiver c) {
 
 Id Store::addChild(model::Child c) {
   checkText(c.name, "child name", true);
-  if (model::Date::today() < c.birth_date)
-    throwBadInput("date of birth is in the future");
+  if (model::Date::today() < c.birth_date) throwBadInput("date of birth is in the future");
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
     throwBadInput("weeks of gestation must be between 22 and 44");
-  if (c.uuid.empty())
-    c.uuid = newUuid();
+  if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare(
@@ -184,8 +174,7 @@ std::vector<model::Caregiver> Store::caregivers(Id family_id) {
                        " FROM caregivers WHERE family_id = ? ORDER BY id");
   s.bind(1, family_id);
   std::vector<model::Caregiver> list;
-  while (s.step())
-    list.push_back(rows::caregiver(s));
+  while (s.step()) list.push_back(rows::caregiver(s));
   return list;
 }
 
@@ -194,8 +183,7 @@ std::vector<model::Child> Store::children(Id family_id) {
                        " FROM children WHERE family_id = ? ORDER BY birth_date, id");
   s.bind(1, family_id);
   std::vector<model::Child> list;
-  while (s.step())
-    list.push_back(rows::child(s));
+  while (s.step()) list.push_back(rows::child(s));
   return list;
 }
 
@@ -210,13 +198,11 @@ FamilyRecord Store::loadFamily(Id family_id) {
   auto vs = db_.prepare(std::string("SELECT ") + rows::kVisitColumns +
                         " FROM visits WHERE family_id = ? ORDER BY visit_date, id");
   vs.bind(1, family_id);
-  while (vs.step())
-    record.visits.push_back(rows::visit(vs));
+  while (vs.step()) record.visits.push_back(rows::visit(vs));
 
   // Sets and observations of all the family's visits in two queries, not one per visit.
   std::map<Id, model::Visit*> visit_by_id;
-  for (auto& v : record.visits)
-    visit_by_id[v.id] = &v;
+  for (auto& v : record.visits) visit_by_id[v.id] = &v;
   std::map<Id, std::pair<model::Visit*, std::size_t>> set_by_id;
   auto ss = db_.prepare(
       "SELECT s.id, s.visit_id, s.caregiver_id, s.child_id FROM observation_sets s "

@@ -15,13 +15,11 @@ namespace {
 void requireFamily(Database& db, Id family_id) {
   auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
   s.bind(1, family_id);
-  if (!s.step())
-    throwNotFound("no family with id " + std::to_string(family_id));
+  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
 }
 
 void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id) {
-  if (!visit_id)
-    return;
+  if (!visit_id) return;
   auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
   s.bind(1, *visit_id);
   if (!s.step() || s.integer(0) != family_id)
@@ -32,10 +30,8 @@ void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id
 
 Id Store::addGoal(model::Goal g) {
   checkText(g.text, "goal", true);
-  if (g.uuid.empty())
-    g.uuid = newUuid();
-  if (g.created_on == model::Date{})
-    g.created_on = model::Date::today();
+  if (g.uuid.empty()) g.uuid = newUuid();
+  if (g.created_on == model::Date{}) g.created_on = model::Date::today();
   db_.transaction([&] {
     requireFamily(db_, g.family_id);
     requireVisitOfFamily(db_, g.set_at_visit_id, g.family_id);
@@ -60,8 +56,7 @@ void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id
   db_.transaction([&] {
     auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
     s.bind(1, goal_id);
-    if (!s.step())
-      throwNotFound("no goal with id " + std::to_string(goal_id));
+    if (!s.step()) throwNotFound("no goal with id " + std::to_string(goal_id));
     const model::Goal before = rows::goal(s);
     requireVisitOfFamily(db_, at_visit, before.family_id);
     model::Goal after = before;
@@ -82,18 +77,15 @@ std::vector<model::Goal> Store::goals(Id family_id) {
                        " FROM goals WHERE family_id = ? ORDER BY created_on, id");
   s.bind(1, family_id);
   std::vector<model::Goal> list;
-  while (s.step())
-    list.push_back(rows::goal(s));
+  while (s.step()) list.push_back(rows::goal(s));
   return list;
 }
 
 Id Store::addReferral(model::Referral r) {
   checkText(r.to_whom, "referred to", true);
   checkText(r.reason, "referral reason", false);
-  if (r.uuid.empty())
-    r.uuid = newUuid();
-  if (r.created_on == model::Date{})
-    r.created_on = model::Date::today();
+  if (r.uuid.empty()) r.uuid = newUuid();
+  if (r.created_on == model::Date{}) r.created_on = model::Date::today();
   db_.transaction([&] {
     requireFamily(db_, r.family_id);
     requireVisitOfFamily(db_, r.visit_id, r.family_id);
@@ -119,8 +111,7 @@ void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
     auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
                          " FROM referrals WHERE id = ?");
     s.bind(1, referral_id);
-    if (!s.step())
-      throwNotFound("no referral with id " + std::to_string(referral_id));
+    if (!s.step()) throwNotFound("no referral with id " + std::to_string(referral_id));
     const model::Referral before = rows::referral(s);
     model::Referral after = before;
     after.status = status;
@@ -138,8 +129,7 @@ std::vector<model::Referral> Store::referrals(Id family_id) {
                        " FROM referrals WHERE family_id = ? ORDER BY created_on, id");
   s.bind(1, family_id);
   std::vector<model::Referral> list;
-  while (s.step())
-    list.push_back(rows::referral(s));
+  while (s.step()) list.push_back(rows::referral(s));
   return list;
 }
 

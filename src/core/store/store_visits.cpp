@@ -49,8 +49,7 @@ Id insertSet(Database& db, Id visit_id, Id family_id, Id caregiver_id, Id child_
   auto dup = db.prepare(
       "SELECT 1 FROM observation_sets WHERE visit_id = ? AND caregiver_id = ? AND child_id = ?");
   dup.bind(1, visit_id).bind(2, caregiver_id).bind(3, child_id);
-  if (dup.step())
-    throwBadInput("this caregiver and child are already observed in the visit");
+  if (dup.step()) throwBadInput("this caregiver and child are already observed in the visit");
   db.prepare("INSERT INTO observation_sets (visit_id, caregiver_id, child_id) VALUES (?, ?, ?)")
       .bind(1, visit_id)
       .bind(2, caregiver_id)
@@ -66,8 +65,7 @@ std::optional<FormSnapshot> Store::formSnapshot(const std::string& form_id, int 
       "SELECT form_id, version, sha256, json FROM form_snapshots WHERE form_id = ? AND version = "
       "?");
   s.bind(1, form_id).bind(2, version);
-  if (!s.step())
-    return std::nullopt;
+  if (!s.step()) return std::nullopt;
   return FormSnapshot{s.text(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)};
 }
 
@@ -101,17 +99,14 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
                   " visit cannot have observations");
   for (const auto& set : v.sets)
-    for (const auto& o : set.observations)
-      checkText(o.note, "note on " + o.item_id, false);
-  if (v.uuid.empty())
-    v.uuid = newUuid();
+    for (const auto& o : set.observations) checkText(o.note, "note on " + o.item_id, false);
+  if (v.uuid.empty()) v.uuid = newUuid();
   const bool sign = v.isSigned();
 
   db_.transaction([&] {
     auto fam = db_.prepare("SELECT 1 FROM families WHERE id = ?");
     fam.bind(1, v.family_id);
-    if (!fam.step())
-      throwNotFound("no family with id " + std::to_string(v.family_id));
+    if (!fam.step()) throwNotFound("no family with id " + std::to_string(v.family_id));
     ensureSnapshot(db_, form);
     db_.prepare(
            "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
@@ -132,13 +127,15 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     v.id = db_.lastInsertId();
     for (auto& set : v.sets) {
       set.id = insertSet(db_, v.id, v.family_id, set.caregiver_id, set.child_id);
-      for (const auto& o : set.observations)
-        insertObservation(set.id, o);
+      for (const auto& o : set.observations) insertObservation(set.id, o);
     }
     v.status = model::VisitStatus::draft;
-    audit("visit", v.id, "create", json::serialize(model::toJson(v)));
-    if (sign)
-      signVisit(v.id, v.signed_by.empty() ? actor_ : v.signed_by);
+    if (sign) {
+      // Recorded and signed in one action (e.g. entered after the fact): one audit row.
+      markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
+    } else {
+      audit("visit", v.id, "create", json::serialize(model::toJson(v)));
+    }
   });
   return v.id;
 }
@@ -146,14 +143,12 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
 model::Visit Store::visit(Id visit_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?");
   s.bind(1, visit_id);
-  if (!s.step())
-    throwNotFound("no visit with id " + std::to_string(visit_id));
+  if (!s.step()) throwNotFound("no visit with id " + std::to_string(visit_id));
   model::Visit v = rows::visit(s);
   auto ss = db_.prepare(
       "SELECT id, caregiver_id, child_id FROM observation_sets WHERE visit_id = ? ORDER BY id");
   ss.bind(1, visit_id);
-  while (ss.step())
-    v.sets.push_back({ss.integer(0), ss.integer(1), ss.integer(2), {}});
+  while (ss.step()) v.sets.push_back({ss.integer(0), ss.integer(1), ss.integer(2), {}});
   auto os = db_.prepare(
       "SELECT item_id, not_observed, value, note, focus FROM observations WHERE set_id = ?");
   for (auto& set : v.sets) {
@@ -202,8 +197,7 @@ void Store::updateVisitHeader(const model::Visit& v) {
                               "amends_visit_id", "form_id", "form_version", "family_id"})
       new_json[fixed] = old_json[fixed];
     const auto changes = model::changedFields(old_json, new_json);
-    if (!changes.empty())
-      audit("visit", v.id, "update", json::serialize(changes));
+    if (!changes.empty()) audit("visit", v.id, "update", json::serialize(changes));
   });
 }
 
@@ -227,14 +221,12 @@ void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o)
     const model::Visit v = requireDraft(visit_id);
     const model::ObservationSet* set = nullptr;
     for (const auto& s : v.sets)
-      if (s.id == set_id)
-        set = &s;
+      if (s.id == set_id) set = &s;
     if (set == nullptr)
       throwNotFound("no observation set " + std::to_string(set_id) + " in " + visitName(visit_id));
     const model::Observation* before = set->find(o.item_id);
     const auto after_json = model::toJson(o);
-    if (before != nullptr && model::toJson(*before) == after_json)
-      return;  // nothing changed
+    if (before != nullptr && model::toJson(*before) == after_json) return;  // nothing changed
     insertObservation(set_id, o);
     audit("observation", visit_id, before ? "update" : "answer",
           json::serialize(
@@ -258,25 +250,31 @@ void Store::clearObservation(Id visit_id, Id set_id, const std::string& item_id)
   });
 }
 
+void Store::markSigned(model::Visit& v, const std::string& signed_by, std::string_view action) {
+  checkText(signed_by, "signer's name", true);
+  v.status = model::VisitStatus::signed_off;
+  v.signed_at = nowTimestamp();
+  v.signed_by = signed_by;
+  db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
+      .bind(1, v.signed_at)
+      .bind(2, v.signed_by)
+      .bind(3, v.id)
+      .run();
+  if (v.amends_visit_id) {
+    db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ?")
+        .bind(1, v.id)
+        .bind(2, *v.amends_visit_id)
+        .run();
+  }
+  // Signing is audited with the full content signed.
+  audit("visit", v.id, action, json::serialize(model::toJson(v)));
+}
+
 void Store::signVisit(Id visit_id, const std::string& signed_by) {
   checkText(signed_by, "signer's name", true);
   db_.transaction([&] {
     model::Visit v = requireDraft(visit_id);
-    v.status = model::VisitStatus::signed_off;
-    v.signed_at = nowTimestamp();
-    v.signed_by = signed_by;
-    db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
-        .bind(1, v.signed_at)
-        .bind(2, v.signed_by)
-        .bind(3, visit_id)
-        .run();
-    if (v.amends_visit_id) {
-      db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ?")
-          .bind(1, visit_id)
-          .bind(2, *v.amends_visit_id)
-          .run();
-    }
-    audit("visit", visit_id, "sign", json::serialize(model::toJson(v)));
+    markSigned(v, signed_by, "sign");
   });
 }
 
@@ -324,8 +322,7 @@ Id Store::amendVisit(Id visit_id) {
     for (const auto& set : original.sets) {
       const Id set_id =
           insertSet(db_, amendment_id, copy.family_id, set.caregiver_id, set.child_id);
-      for (const auto& o : set.observations)
-        insertObservation(set_id, o);
+      for (const auto& o : set.observations) insertObservation(set_id, o);
     }
     audit("visit", amendment_id, "amend",
           json::serialize(json::object{{"amends_visit_id", visit_id}, {"uuid", copy.uuid}}));

@@ -1,0 +1,32 @@
+// Recording visits against their forms: the one path the CLI, the desktop program and imports
+// take, so every visit is checked the same way before it reaches the store.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "securebase/forms/form.h"
+#include "securebase/forms/form_catalog.h"
+#include "securebase/store/store.h"
+
+namespace securebase::service {
+
+store::FormSnapshot snapshotOf(const forms::Form& form);
+
+// The form a visit of (id, version) is read with: the snapshot stored by the first visit that
+// used it — so old visits display and score after the file changes or is gone — else the
+// catalog's file. A catalog file whose content differs from the stored snapshot under the same
+// version is refused. Error(not_found) when neither exists.
+forms::Form formFor(store::Store& store, const forms::FormCatalog& catalog, const std::string& id,
+                    int version);
+
+// Checks every answer against the visit's form and stores the visit as one action.
+model::Id recordVisit(store::Store& store, const forms::FormCatalog& catalog,
+                      const model::Visit& visit);
+
+// Items still unanswered in a visit, as "item-id" per set (with the set's pair when there are
+// several), for the warning before signing.
+std::vector<std::string> unansweredBeforeSigning(const forms::Form& form,
+                                                 const model::Visit& visit);
+
+}  // namespace securebase::service

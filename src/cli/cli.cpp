@@ -1,0 +1,168 @@
+#include "cli.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <boost/json/serialize.hpp>
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "securebase/core/error.h"
+#include "securebase/core/paths.h"
+#include "securebase/core/utf8.h"
+
+namespace securebase::cli {
+
+std::optional<po::variables_map> parseOptions(const std::string& command, const std::string& usage,
+                                              po::options_description options,
+                                              const std::vector<std::string>& positional,
+                                              const std::vector<std::string>& args) {
+  options.add_options()("help,h", "show this help");
+  po::positional_options_description pos;
+  for (const auto& name : positional) pos.add(name.c_str(), 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(pos).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "Usage: securebase-cli " << command << " " << usage << "\n\n" << options;
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throwBadInput(command + ": " + e.what() + " (see securebase-cli " + command + " --help)");
+  }
+  return vm;
+}
+
+void addDatabaseOptions(po::options_description& options) {
+  options.add_options()("db", po::value<std::string>(),
+                        "database file (default: $SECUREBASE_DB, else "
+                        "$XDG_DATA_HOME/securebase/securebase.db)");
+}
+
+void addFormatOption(po::options_description& options) {
+  options.add_options()("format", po::value<std::string>()->default_value("table"),
+                        "output format: table, csv or json");
+}
+
+OpenStore openStore(const po::variables_map& vm, bool create) {
+  std::optional<std::string> explicit_path;
+  if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
+  const auto path = databasePath(explicit_path);
+  if (!create && !std::filesystem::exists(path))
+    throwNotFound("database " + path.string() +
+                  " does not exist; create it with: securebase-cli init --db " + path.string());
+  if (create && !explicit_path && !std::getenv("SECUREBASE_DB"))
+    std::filesystem::create_directories(path.parent_path());
+  OpenStore open;
+  open.db =
+      std::make_unique<store::Database>(path, store::DatabaseOptions{.create_if_missing = create});
+  open.store = std::make_unique<store::Store>(*open.db, "cli");
+  open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
+  return open;
+}
+
+std::string actorName(store::Store& store) {
+  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
+  const passwd* pw = getpwuid(geteuid());
+  return std::string("cli:") + (pw != nullptr ? pw->pw_name : "unknown");
+}
+
+Format formatOf(const po::variables_map& vm) {
+  const std::string f = vm.count("format") ? vm["format"].as<std::string>() : "table";
+  if (f == "table") return Format::table;
+  if (f == "csv") return Format::csv;
+  if (f == "json") return Format::json;
+  throwBadInput("unknown format \"" + f + "\"; use table, csv or json");
+}
+
+namespace {
+
+// Width on a terminal: one column per code point (the names we print are not East Asian wide).
+std::size_t displayWidth(const std::string& text) {
+  std::size_t width = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++width;
+  return width;
+}
+
+std::string csvField(const std::string& value) {
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+void printTable(const Table& table, Format format) {
+  std::ostringstream out;
+  if (format == Format::json) {
+    boost::json::array rows;
+    for (const auto& row : table.rows) {
+      boost::json::object object;
+      for (std::size_t c = 0; c < table.keys.size(); ++c) object[table.keys[c]] = row[c];
+      rows.push_back(std::move(object));
+    }
+    out << boost::json::serialize(rows) << "\n";
+  } else if (format == Format::csv) {
+    for (std::size_t c = 0; c < table.keys.size(); ++c)
+      out << (c ? "," : "") << csvField(table.keys[c]);
+    out << "\r\n";
+    for (const auto& row : table.rows) {
+      for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csvField(row[c]);
+      out << "\r\n";
+    }
+  } else {
+    std::vector<std::size_t> widths;
+    for (const auto& h : table.headers) widths.push_back(displayWidth(h));
+    for (const auto& row : table.rows)
+      for (std::size_t c = 0; c < row.size(); ++c)
+        widths[c] = std::max(widths[c], displayWidth(row[c]));
+    auto line = [&](const std::vector<std::string>& cells) {
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        out << cells[c];
+        if (c + 1 < cells.size()) out << std::string(widths[c] - displayWidth(cells[c]) + 2, ' ');
+      }
+      out << "\n";
+    };
+    line(table.headers);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.emplace_back(w, '-');
+    line(rule);
+    for (const auto& row : table.rows) line(row);
+  }
+  std::cout << out.str();
+  std::cout.flush();
+  if (!std::cout) throwOutput("could not write the output");
+}
+
+std::string readTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throwNotFound("cannot read " + path + ": no such file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!isValidUtf8(text.str())) throwBadInput(path + " is not valid UTF-8 text");
+  return text.str();
+}
+
+model::Date parseDateOption(const std::string& text, const std::string& what) {
+  auto date = model::Date::parse(text);
+  if (!date) throwBadInput(what + " \"" + text + "\" is not a date like 2024-05-31");
+  return *date;
+}
+
+model::Id parseId(const std::string& text, const std::string& what) {
+  model::Id id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0)
+    throwBadInput(what + " \"" + text + "\" is not a valid id");
+  return id;
+}
+
+}  // namespace securebase::cli

@@ -1,0 +1,67 @@
+// Shared plumbing of securebase-cli: the command table, option parsing with --help on every
+// command, opening the database by the common rule, and the output formats of list commands.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "securebase/store/database.h"
+#include "securebase/store/store.h"
+
+namespace securebase::cli {
+
+namespace po = boost::program_options;
+
+// Exit codes of DESIGN §9.
+enum ExitCode { kOk = 0, kBadInput = 1, kNotFound = 2, kDatabaseError = 3, kOutputError = 4 };
+
+struct Command {
+  std::string name;     // "family add"
+  std::string summary;  // one line for the command list
+  std::function<int(const std::vector<std::string>& args)> run;
+};
+
+const std::vector<Command>& commands();
+
+// Parses `args` against `options` (plus --help); positional names are filled in order.
+// Returns nullopt after printing help; throws securebase::Error(bad_input) on a usage error.
+std::optional<po::variables_map> parseOptions(const std::string& command, const std::string& usage,
+                                              po::options_description options,
+                                              const std::vector<std::string>& positional,
+                                              const std::vector<std::string>& args);
+
+// Options every command that reads the database takes.
+void addDatabaseOptions(po::options_description& options);
+void addFormatOption(po::options_description& options);
+
+// The database named by --db / SECUREBASE_DB / the default path, opened and migrated.
+// Only `init` may create it; everyone else is told to run init first.
+struct OpenStore {
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<store::Store> store;
+};
+OpenStore openStore(const po::variables_map& vm, bool create = false);
+
+// The name written on audit rows: the counselor in settings, else "cli:<login>".
+std::string actorName(store::Store& store);
+
+// A list command's result, printed as an aligned table, CSV (RFC 4180) or a JSON array.
+struct Table {
+  std::vector<std::string> keys;     // JSON keys / CSV header
+  std::vector<std::string> headers;  // table header
+  std::vector<std::vector<std::string>> rows;
+};
+enum class Format { table, csv, json };
+Format formatOf(const po::variables_map& vm);
+void printTable(const Table& table, Format format);
+
+// Reads a whole file; Error(not_found) when missing, Error(bad_input) when not UTF-8.
+std::string readTextFile(const std::string& path);
+model::Date parseDateOption(const std::string& text, const std::string& what);
+model::Id parseId(const std::string& text, const std::string& what);
+
+}  // namespace securebase::cli

@@ -1,0 +1,15 @@
+#include "commands.h"
+
+namespace securebase::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = [] {
+    std::vector<Command> list;
+    for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, demoCommands})
+      for (auto& command : group()) list.push_back(std::move(command));
+    return list;
+  }();
+  return all;
+}
+
+}  // namespace securebase::cli

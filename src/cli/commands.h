@@ -1,0 +1,16 @@
+// The command groups of securebase-cli, one file each.
+#pragma once
+
+#include <vector>
+
+#include "cli.h"
+
+namespace securebase::cli {
+
+std::vector<Command> setupCommands();   // init, settings get|set
+std::vector<Command> familyCommands();  // family add|list|show, caregiver add, child add
+std::vector<Command> visitCommands();   // visit add|show|sign|amend
+std::vector<Command> formCommands();    // forms validate
+std::vector<Command> demoCommands();    // demo
+
+}  // namespace securebase::cli

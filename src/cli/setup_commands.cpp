@@ -1,0 +1,80 @@
+// init and settings: creating the database and describing the clinic.
+#include <iostream>
+
+#include "commands.h"
+#include "securebase/core/error.h"
+#include "securebase/store/migrations.h"
+
+namespace securebase::cli {
+namespace {
+
+int init(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  auto vm = parseOptions("init", "[--db FILE]", options, {}, args);
+  if (!vm) return kOk;
+  auto open = openStore(*vm, /*create=*/true);
+  std::cout << "Database ready: " << open.db->file().string() << " (schema "
+            << open.db->schemaVersion() << ")\n";
+  return kOk;
+}
+
+int settingsGet(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  addFormatOption(options);
+  options.add_options()("key", po::value<std::string>(), "one setting to print (default: all)");
+  auto vm = parseOptions("settings get", "[KEY] [--db FILE] [--format table|csv|json]", options,
+                         {"key"}, args);
+  if (!vm) return kOk;
+  const Format format = formatOf(*vm);
+  auto open = openStore(*vm);
+  const auto values = open.store->settings();
+  if (vm->count("key")) {
+    const auto key = (*vm)["key"].as<std::string>();
+    const auto& keys = store::Store::settingKeys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      throwBadInput("unknown setting \"" + key + "\"");
+    auto it = values.find(key);
+    if (it == values.end()) throwNotFound("setting " + key + " is not set");
+    if (format == Format::table) {
+      std::cout << it->second << "\n";
+      return kOk;
+    }
+    printTable({{"key", "value"}, {"Setting", "Value"}, {{key, it->second}}}, format);
+    return kOk;
+  }
+  Table table{{"key", "value"}, {"Setting", "Value"}, {}};
+  for (const auto& key : store::Store::settingKeys()) {
+    auto it = values.find(key);
+    table.rows.push_back({key, it == values.end() ? "" : it->second});
+  }
+  printTable(table, format);
+  return kOk;
+}
+
+int settingsSet(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  options.add_options()("key", po::value<std::string>()->required(), "setting name")(
+      "value", po::value<std::string>()->required(), "new value");
+  std::string keys;
+  for (const auto& key : store::Store::settingKeys()) keys += "\n  " + key;
+  auto vm = parseOptions("settings set", "KEY VALUE [--db FILE]\n\nKeys:" + keys, options,
+                         {"key", "value"}, args);
+  if (!vm) return kOk;
+  auto open = openStore(*vm);
+  open.store->setSetting((*vm)["key"].as<std::string>(), (*vm)["value"].as<std::string>());
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> setupCommands() {
+  return {{"init", "create the database (or bring an existing one up to date)", init},
+          {"settings get", "print the clinic's settings", settingsGet},
+          {"settings set", "change one setting (clinic name, phone, help lines, defaults…)",
+           settingsSet}};
+}
+
+}  // namespace securebase::cli

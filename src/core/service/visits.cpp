@@ -1,0 +1,48 @@
+#include "securebase/service/visits.h"
+
+#include "securebase/core/error.h"
+#include "securebase/forms/answers.h"
+#include "securebase/forms/form_loader.h"
+
+namespace securebase::service {
+
+store::FormSnapshot snapshotOf(const forms::Form& form) {
+  return {form.id, form.version, form.sha256, form.json_text};
+}
+
+forms::Form formFor(store::Store& store, const forms::FormCatalog& catalog, const std::string& id,
+                    int version) {
+  const forms::Form* file = catalog.find(id, version);
+  const auto snapshot = store.formSnapshot(id, version);
+  const std::string name = "form " + id + " version " + std::to_string(version);
+  if (snapshot) {
+    if (file != nullptr && file->sha256 != snapshot->sha256)
+      throwBadInput(name + " in " + file->source_name +
+                    " has changed since visits used it; give the changed form a new version");
+    return forms::parseForm(snapshot->json, "stored snapshot of " + name);
+  }
+  if (file == nullptr) throwNotFound("no " + name + " in the forms folder");
+  return *file;
+}
+
+model::Id recordVisit(store::Store& store, const forms::FormCatalog& catalog,
+                      const model::Visit& visit) {
+  const forms::Form form = formFor(store, catalog, visit.form_id, visit.form_version);
+  for (const auto& set : visit.sets) forms::validateObservationSet(form, set);
+  return store.addVisit(visit, snapshotOf(form));
+}
+
+std::vector<std::string> unansweredBeforeSigning(const forms::Form& form,
+                                                 const model::Visit& visit) {
+  std::vector<std::string> missing;
+  if (visit.outcome != model::VisitOutcome::completed) return missing;
+  for (const auto& set : visit.sets)
+    for (const auto& item : forms::unansweredItems(form, set))
+      missing.push_back(visit.sets.size() > 1
+                            ? item + " (caregiver " + std::to_string(set.caregiver_id) +
+                                  ", child " + std::to_string(set.child_id) + ")"
+                            : item);
+  return missing;
+}
+
+}  // namespace securebase::service
