@@ -25,8 +25,10 @@ double leadOfNext(const std::vector<FlowUnit>& units, std::size_t index) {
   const FlowUnit& unit = units[next];
   if (unit.keep_with_next)
     return unit.space_before + wholeHeight(unit) + leadOfNext(units, next);
+  // A unit too short to split (a three-line paragraph) must follow whole.
   const auto min_rows = static_cast<std::size_t>(std::max(unit.min_rows_per_part, 0));
-  const std::size_t rows = min_rows == 0 ? unit.rows.size() : std::min(min_rows, unit.rows.size());
+  const bool splittable = min_rows > 0 && unit.rows.size() >= 2 * min_rows;
+  const std::size_t rows = splittable ? min_rows : unit.rows.size();
   return unit.space_before + unit.repeated_header + rowsHeight(unit, 0, rows);
 }
 
