@@ -4,6 +4,7 @@
 // both agree with what the embedded font really contains.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
@@ -27,6 +28,8 @@ class FontMetrics {
   int advance(char32_t cp) const { return covers(cp) ? widths_[cp] : 0; }
   // Width of UTF-8 text in points at `size` points; characters the font lacks count as zero.
   double width(std::string_view utf8, double size) const;
+  // One past the highest code point the font covers.
+  std::size_t codePointLimit() const { return widths_.size(); }
   // Typographic ascender and descender (descender negative), thousandths of the font size.
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }

@@ -7,6 +7,7 @@
 
 #include <hpdf.h>
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -48,6 +49,7 @@ class HpdfDocument {
     HPDF_STATUS detail = 0;
   };
   static void onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
+  void trimGlyphMap(HPDF_Font font, std::size_t code_points);
 
   PendingError pending_;
   HPDF_Doc doc_ = nullptr;
