@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +31,18 @@ class FontMetrics {
   double width(std::string_view utf8, double size) const;
   // One past the highest code point the font covers.
   std::size_t codePointLimit() const { return widths_.size(); }
+  // The parts of a composite glyph (accented letters like U+1EC5 are built from pieces,
+  // sometimes nested); empty for a simple glyph. The embedder must keep the parts of every
+  // glyph it keeps.
+  const std::vector<std::uint16_t>& partsOf(std::uint16_t glyph) const;
   // Typographic ascender and descender (descender negative), thousandths of the font size.
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
 
  private:
   static constexpr std::uint16_t kMissing = 0xFFFF;
-  std::vector<std::uint16_t> widths_;  // indexed by code point (BMP only)
+  std::vector<std::uint16_t> widths_;                          // indexed by code point (BMP only)
+  std::map<std::uint16_t, std::vector<std::uint16_t>> parts_;  // composite glyphs only
   int ascender_ = 0;
   int descender_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "securebase/pdf/font_metrics.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -65,6 +66,41 @@ std::size_t unicodeSubtable(const Reader& in, std::size_t cmap) {
   in.fail("it has no Unicode cmap in format 4");
 }
 
+// The parts of every composite glyph in the glyf table.
+std::map<std::uint16_t, std::vector<std::uint16_t>> compositeParts(
+    const Reader& in, const std::map<std::string, std::size_t>& tables) {
+  std::map<std::uint16_t, std::vector<std::uint16_t>> parts;
+  if (tables.count("glyf") == 0 || tables.count("loca") == 0 || tables.count("maxp") == 0)
+    return parts;
+  const std::uint32_t glyphs = in.u16(tables.at("maxp") + 4);
+  const bool long_offsets = in.s16(tables.at("head") + 50) != 0;
+  const std::size_t loca = tables.at("loca");
+  const std::size_t glyf = tables.at("glyf");
+  const auto offset = [&](std::uint32_t gid) -> std::size_t {
+    return long_offsets ? in.u32(loca + 4 * std::size_t{gid})
+                        : 2 * in.u16(loca + 2 * std::size_t{gid});
+  };
+  constexpr std::uint32_t kWordArgs = 0x0001, kScale = 0x0008, kMore = 0x0020, kXYScale = 0x0040,
+                          kTwoByTwo = 0x0080;
+  for (std::uint32_t gid = 0; gid < glyphs; ++gid) {
+    const std::size_t start = offset(gid);
+    if (offset(gid + 1) == start || in.s16(glyf + start) >= 0)
+      continue;  // empty or simple glyph
+    std::size_t at = glyf + start + 10;
+    std::uint32_t flags = kMore;
+    while ((flags & kMore) != 0) {
+      flags = in.u16(at);
+      parts[static_cast<std::uint16_t>(gid)].push_back(static_cast<std::uint16_t>(in.u16(at + 2)));
+      at += 4 + ((flags & kWordArgs) != 0 ? 4 : 2);
+      at += (flags & kScale) != 0      ? 2
+            : (flags & kXYScale) != 0  ? 4
+            : (flags & kTwoByTwo) != 0 ? 8
+                                       : 0;
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
@@ -86,6 +122,7 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
     return static_cast<std::uint16_t>(in.u16(hmtx + 4 * std::size_t{index}) * 1000 / units_per_em);
   };
 
+  parts_ = compositeParts(in, tables);
   const std::size_t sub = unicodeSubtable(in, tables.at("cmap"));
   const std::uint32_t segments = in.u16(sub + 6) / 2;
   const std::size_t ends = sub + 14;
@@ -115,6 +152,12 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
         widths_[cp] = glyphAdvance(glyph);
     }
   }
+}
+
+const std::vector<std::uint16_t>& FontMetrics::partsOf(std::uint16_t glyph) const {
+  static const std::vector<std::uint16_t> none;
+  const auto found = parts_.find(glyph);
+  return found == parts_.end() ? none : found->second;
 }
 
 double FontMetrics::width(std::string_view utf8, double size) const {

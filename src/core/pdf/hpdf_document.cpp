@@ -2,6 +2,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 
 #include <cstdio>
@@ -73,6 +74,32 @@ void HpdfDocument::trimGlyphMap(HPDF_Font font, std::size_t code_points) {
   check("loading a font");
 }
 
+// libharu embeds the glyphs text used plus only one level of their composite parts; nested
+// parts (the tilde-and-circumflex of U+1EC5) would be left out and the letter drawn bare. So
+// just before saving, the parts of every used glyph are marked used, to any depth.
+void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->attr == nullptr)
+    return;
+  auto* def = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
+  if (def->glyph_tbl.flgs == nullptr)
+    return;
+  std::vector<std::uint16_t> pending;
+  for (std::uint16_t gid = 0; gid < def->num_glyphs; ++gid)
+    if (def->glyph_tbl.flgs[gid] != 0)
+      pending.push_back(gid);
+  while (!pending.empty()) {
+    const std::uint16_t gid = pending.back();
+    pending.pop_back();
+    for (std::uint16_t part : metrics.partsOf(gid)) {
+      if (part < def->num_glyphs && def->glyph_tbl.flgs[part] == 0) {
+        def->glyph_tbl.flgs[part] = 1;
+        pending.push_back(part);
+      }
+    }
+  }
+}
+
 HPDF_Font HpdfDocument::font(FontFace face) {
   if (auto found = fonts_.find(face); found != fonts_.end())
     return found->second;
@@ -111,6 +138,8 @@ void HpdfDocument::setInfo(HPDF_InfoType type, const std::string& value) {
 }
 
 std::string HpdfDocument::saveToMemory() {
+  for (const auto& [face, font] : fonts_)
+    keepCompositeParts(font, FontMetrics::of(face));
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
   std::string bytes(HPDF_GetStreamSize(doc_), '\0');

@@ -8,11 +8,14 @@
 #include <hpdf.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/core/error.h"
+#include "securebase/pdf/font_metrics.h"
 #include "securebase/pdf/fonts.h"
 #include "securebase/pdf/render.h"
 
@@ -50,6 +53,7 @@ class HpdfDocument {
   };
   static void onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
   void trimGlyphMap(HPDF_Font font, std::size_t code_points);
+  static void keepCompositeParts(HPDF_Font font, const FontMetrics& metrics);
 
   PendingError pending_;
   HPDF_Doc doc_ = nullptr;
