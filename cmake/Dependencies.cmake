@@ -5,7 +5,7 @@ find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 
 # Boost 1.81 (the versioned Debian packages; the unversioned ones are 1.74 and conflict).
-find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json program_options)
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json program_options locale)
 
 # SQLCipher is the only SQLite engine linked: without a key it reads and writes plain SQLite
 # files, with a key the whole file is encrypted. SQLITE_HAS_CODEC exposes sqlite3_key/rekey.

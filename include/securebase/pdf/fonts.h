@@ -1,0 +1,18 @@
+// The typefaces SecureBase embeds in its PDFs (subsets of DejaVu Sans cut at build time, see
+// cmake/SecureBaseFonts.cmake) and where they are found at run time.
+#pragma once
+
+#include <filesystem>
+
+namespace securebase::pdf {
+
+enum class FontFace { regular, bold };
+
+// $SECUREBASE_FONT_DIR if set; else <dataDir()>/fonts when it holds the fonts (installed
+// layout); else the folder the build wrote them to. Throws Error(not_found) when none holds them.
+std::filesystem::path fontDir();
+
+// The TrueType file of a face inside fontDir().
+std::filesystem::path fontPath(FontFace face);
+
+}  // namespace securebase::pdf

@@ -1,0 +1,45 @@
+// Turning a Document into PDF bytes or a file. The fonts are embedded (subset DejaVu Sans);
+// libharu does the writing, everything it needs is checked first so a failure is a clear
+// securebase::Error: bad_input for text the fonts cannot print or invalid UTF-8 or a broken
+// PNG, output for a file that cannot be written, not_found when the fonts are missing.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "securebase/pdf/document.h"
+
+namespace securebase::pdf {
+
+enum class Compression {
+  all,        // content, fonts and images (smallest files; the default)
+  text_only,  // page content only (fonts stay raw: files grow well past 250 KB)
+  none,
+};
+
+struct RenderOptions {
+  Compression compression = Compression::all;
+};
+
+struct RenderedPdf {
+  std::string bytes;
+  std::size_t pages = 0;
+};
+
+RenderedPdf renderPdf(const Document& document, const RenderOptions& options = {});
+
+// Renders and writes atomically (see writeFileAtomically); returns the page count.
+std::size_t writePdf(const Document& document, const std::filesystem::path& path,
+                     const RenderOptions& options = {});
+
+// Writes a temporary file in the target's folder and renames it over `path`, so readers never
+// see a half-written file and a failure leaves nothing behind. Throws Error(output) with one
+// line naming the path when the folder is missing or unwritable or the disk is full.
+void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
+
+// The page size in points (width, height).
+Rect pageRect(PaperSize paper);
+
+}  // namespace securebase::pdf

@@ -1,0 +1,64 @@
+// The one owner of a libharu document (HPDF_Doc): created in the constructor, freed in the
+// destructor, fonts and images cached per document. libharu reports errors through a C
+// callback; throwing from there would unwind through libharu's C frames, so the handler only
+// records the error and check() turns it into a securebase::Error after the call has returned.
+// libharu's errors are sticky, so check() also resets them.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "securebase/core/error.h"
+#include "securebase/pdf/font_metrics.h"
+#include "securebase/pdf/fonts.h"
+#include "securebase/pdf/render.h"
+
+namespace securebase::pdf::detail {
+
+class HpdfDocument {
+ public:
+  explicit HpdfDocument(Compression compression);
+  ~HpdfDocument();
+  HpdfDocument(const HpdfDocument&) = delete;
+  HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+  HPDF_Doc handle() const { return doc_; }
+  HPDF_Font font(FontFace face);
+  HPDF_Image png(std::string_view bytes);
+  HPDF_Page addPage(double width, double height);
+  void setInfo(HPDF_InfoType type, const std::string& value);
+  std::string saveToMemory();
+
+  // Throws when libharu recorded an error during the last call(s); `doing` completes
+  // "PDF could not be made while ...".
+  void check(std::string_view doing, ErrorKind kind = ErrorKind::output);
+  template <typename Handle>
+  Handle checked(Handle handle, std::string_view doing, ErrorKind kind = ErrorKind::output) {
+    check(doing, kind);
+    if (handle == nullptr)
+      throw Error(kind, "PDF could not be made while " + std::string(doing));
+    return handle;
+  }
+
+ private:
+  struct PendingError {
+    HPDF_STATUS code = HPDF_OK;
+    HPDF_STATUS detail = 0;
+  };
+  static void onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
+  void trimGlyphMap(HPDF_Font font, std::size_t code_points);
+  static void keepCompositeParts(HPDF_Font font, const FontMetrics& metrics);
+
+  PendingError pending_;
+  HPDF_Doc doc_ = nullptr;
+  std::map<FontFace, HPDF_Font> fonts_;
+  std::map<const void*, HPDF_Image> images_;
+};
+
+}  // namespace securebase::pdf::detail

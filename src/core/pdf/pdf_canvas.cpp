@@ -1,0 +1,109 @@
+#include "pdf_canvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace securebase::pdf::detail {
+
+namespace {
+
+HPDF_REAL real(double v) {
+  return static_cast<HPDF_REAL>(v);
+}
+
+}  // namespace
+
+PdfCanvas::PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height)
+    : document_(document),
+      page_(page),
+      height_(page_height),
+      regular_(FontMetrics::of(FontFace::regular)),
+      bold_(FontMetrics::of(FontFace::bold)) {}
+
+void PdfCanvas::setStroke(Color color, double width, const std::vector<double>& dash) {
+  HPDF_Page_SetRGBStroke(page_, real(color.r), real(color.g), real(color.b));
+  HPDF_Page_SetLineWidth(page_, real(width));
+  HPDF_UINT16 pattern[8] = {};
+  const std::size_t count = std::min<std::size_t>(dash.size(), 8);
+  for (std::size_t i = 0; i < count; ++i)
+    pattern[i] = static_cast<HPDF_UINT16>(std::max(1.0, std::round(dash[i])));
+  HPDF_Page_SetDash(page_, count == 0 ? nullptr : pattern, static_cast<HPDF_UINT>(count), 0);
+  document_.check("setting the line style");
+}
+
+void PdfCanvas::setFill(Color color) {
+  HPDF_Page_SetRGBFill(page_, real(color.r), real(color.g), real(color.b));
+  document_.check("setting a colour");
+}
+
+void PdfCanvas::path(const std::vector<Point>& points) {
+  HPDF_Page_MoveTo(page_, px(points.front().x), py(points.front().y));
+  for (std::size_t i = 1; i < points.size(); ++i)
+    HPDF_Page_LineTo(page_, px(points[i].x), py(points[i].y));
+}
+
+void PdfCanvas::strokePolyline(const std::vector<Point>& points) {
+  if (points.size() < 2)
+    return;
+  path(points);
+  HPDF_Page_Stroke(page_);
+  document_.check("drawing a line");
+}
+
+void PdfCanvas::strokeRect(const Rect& r) {
+  HPDF_Page_Rectangle(page_, px(r.x), py(r.bottom()), real(r.width), real(r.height));
+  HPDF_Page_Stroke(page_);
+  document_.check("drawing a frame");
+}
+
+void PdfCanvas::fillRect(const Rect& r) {
+  HPDF_Page_Rectangle(page_, px(r.x), py(r.bottom()), real(r.width), real(r.height));
+  HPDF_Page_Fill(page_);
+  document_.check("filling a box");
+}
+
+void PdfCanvas::fillPolygon(const std::vector<Point>& points) {
+  if (points.size() < 3)
+    return;
+  path(points);
+  HPDF_Page_ClosePath(page_);
+  HPDF_Page_Fill(page_);
+  document_.check("drawing a shape");
+}
+
+void PdfCanvas::fillCircle(Point center, double radius) {
+  HPDF_Page_Circle(page_, px(center.x), py(center.y), real(radius));
+  HPDF_Page_Fill(page_);
+  document_.check("drawing a circle");
+}
+
+double PdfCanvas::textWidth(std::string_view utf8, double size, bool bold) const {
+  return (bold ? bold_ : regular_).width(utf8, size);
+}
+
+void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bold,
+                     TextAlign align) {
+  if (utf8.empty())
+    return;
+  double x = baseline.x;
+  if (align != TextAlign::left) {
+    const double width = textWidth(utf8, size, bold);
+    x -= align == TextAlign::center ? width / 2 : width;
+  }
+  const std::string zero_terminated(utf8);
+  HPDF_Page_BeginText(page_);
+  HPDF_Page_SetFontAndSize(page_, document_.font(bold ? FontFace::bold : FontFace::regular),
+                           real(size));
+  HPDF_Page_TextOut(page_, px(x), py(baseline.y), zero_terminated.c_str());
+  HPDF_Page_EndText(page_);
+  document_.check("writing text");
+}
+
+void PdfCanvas::image(std::string_view png_bytes, const Rect& box) {
+  HPDF_Image image = document_.png(png_bytes);
+  HPDF_Page_DrawImage(page_, image, px(box.x), py(box.bottom()), real(box.width), real(box.height));
+  document_.check("placing an image");
+}
+
+}  // namespace securebase::pdf::detail

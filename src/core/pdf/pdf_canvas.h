@@ -1,0 +1,41 @@
+// Canvas over one libharu page: flips to PDF's bottom-up coordinates, measures with the cached
+// font metrics, and writes each text run with a single ShowText.
+#pragma once
+
+#include <hpdf.h>
+
+#include "hpdf_document.h"
+#include "securebase/pdf/canvas.h"
+#include "securebase/pdf/font_metrics.h"
+
+namespace securebase::pdf::detail {
+
+class PdfCanvas final : public Canvas {
+ public:
+  PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height);
+
+  void setStroke(Color color, double width, const std::vector<double>& dash = {}) override;
+  void setFill(Color color) override;
+  void strokePolyline(const std::vector<Point>& points) override;
+  void strokeRect(const Rect& rect) override;
+  void fillRect(const Rect& rect) override;
+  void fillPolygon(const std::vector<Point>& points) override;
+  void fillCircle(Point center, double radius) override;
+  void text(Point baseline, std::string_view utf8, double size, bool bold,
+            TextAlign align = TextAlign::left) override;
+  double textWidth(std::string_view utf8, double size, bool bold) const override;
+  void image(std::string_view png_bytes, const Rect& box) override;
+
+ private:
+  HPDF_REAL px(double x) const { return static_cast<HPDF_REAL>(x); }
+  HPDF_REAL py(double y) const { return static_cast<HPDF_REAL>(height_ - y); }
+  void path(const std::vector<Point>& points);
+
+  HpdfDocument& document_;
+  HPDF_Page page_;
+  double height_;
+  const FontMetrics& regular_;
+  const FontMetrics& bold_;
+};
+
+}  // namespace securebase::pdf::detail

@@ -1,0 +1,73 @@
+#include "securebase/pdf/render.h"
+
+#include <string>
+
+#include "block_layout.h"
+#include "hpdf_document.h"
+#include "page_furniture.h"
+#include "pdf_canvas.h"
+#include "securebase/pdf/text_check.h"
+
+namespace securebase::pdf {
+
+namespace {
+
+bool isHeading(const Block& block) {
+  return std::holds_alternative<Heading>(block);
+}
+
+}  // namespace
+
+Rect pageRect(PaperSize paper) {
+  return paper == PaperSize::a4 ? Rect{0, 0, 595.28, 841.89} : Rect{0, 0, 612, 792};
+}
+
+RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
+  const Rect page = pageRect(document.paper);
+  const detail::FurnitureLayout furniture =
+      detail::furnitureLayout(document.furniture, page, document.margin);
+  const detail::LayoutContext context{FontMetrics::of(FontFace::regular),
+                                      FontMetrics::of(FontFace::bold), furniture.content.width,
+                                      document.body_size, furniture.content.height};
+
+  std::vector<detail::LaidOutBlock> laid_out;
+  laid_out.reserve(document.blocks.size() + 8);
+  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+    const std::size_t first = laid_out.size();
+    detail::layoutBlock(document.blocks[i], context, laid_out);
+    // What follows a heading belongs to it: keep it close.
+    if (i > 0 && isHeading(document.blocks[i - 1]) && first < laid_out.size())
+      laid_out[first].unit.space_before = std::min(laid_out[first].unit.space_before, 6.0);
+  }
+  std::vector<FlowUnit> units;
+  units.reserve(laid_out.size());
+  for (const auto& block : laid_out)
+    units.push_back(block.unit);
+  const std::vector<Placement> placements = paginate(units, furniture.content.height);
+  const std::size_t pages = pageCount(placements);
+
+  detail::HpdfDocument pdf(options.compression);
+  pdf.setInfo(HPDF_INFO_TITLE, printableText(document.title, "document title"));
+  pdf.setInfo(HPDF_INFO_AUTHOR, printableText(document.author, "document author"));
+  pdf.setInfo(HPDF_INFO_CREATOR, "SecureBase");
+  const detail::PrintableFurniture printable = detail::printableFurniture(document.furniture);
+  std::size_t next = 0;
+  for (std::size_t p = 0; p < pages; ++p) {
+    detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
+    detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
+    for (; next < placements.size() && placements[next].page == p; ++next) {
+      const Placement& part = placements[next];
+      laid_out[part.unit].draw(canvas, part, {furniture.content.x, furniture.content.y + part.top});
+    }
+  }
+  return {pdf.saveToMemory(), pages};
+}
+
+std::size_t writePdf(const Document& document, const std::filesystem::path& path,
+                     const RenderOptions& options) {
+  RenderedPdf pdf = renderPdf(document, options);
+  writeFileAtomically(path, pdf.bytes);
+  return pdf.pages;
+}
+
+}  // namespace securebase::pdf
