@@ -12,6 +12,9 @@
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
+#include "securebase/forms/form_catalog.h"
+#include "securebase/pdf/text_check.h"
+#include "securebase/service/scoring.h"
 
 namespace securebase::cli {
 
@@ -61,6 +64,9 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
       std::make_unique<store::Database>(path, store::DatabaseOptions{.create_if_missing = create});
   open.store = std::make_unique<store::Store>(*open.db, "cli");
   open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
+  open.store->setTextCheck(pdf::checkPrintable);
+  service::enableScoring(*open.store,
+                         std::make_shared<forms::FormCatalog>(forms::FormCatalog::loadDefault()));
   return open;
 }
 

@@ -33,13 +33,29 @@ struct FamilySummary {
   std::string counselor_name;
   std::optional<model::Date> last_visit;  // latest completed, current visit
   std::optional<model::Date> next_due;    // model::nextVisitDue
+  // Overall score of the latest scored visit minus the one before, in points (needs a scorer).
+  std::optional<double> trend_points;
+  bool flagged = false;  // the latest scored visit raised a concern
+  int open_referrals = 0;
 };
 
 struct FamilyFilter {
   std::optional<model::FamilyStatus> status;
   std::optional<Id> counselor_id;
-  std::string name_contains;  // case-insensitive for ASCII letters
+  std::string name_contains;              // case-insensitive for ASCII letters
+  std::optional<model::Date> overdue_on;  // only families whose next visit is past due that day
+  bool flagged_only = false;
+  bool open_referral_only = false;
 };
+
+// What the caseload keeps of a scored visit: section scores and the concern flag.
+struct VisitScores {
+  std::optional<double> overall;  // mean of the non-private section scores; none when unscored
+  bool concern = false;
+  std::vector<std::pair<std::string, std::optional<double>>> sections;
+};
+// Scores one visit (with its observation sets) by the form it was made with.
+using Scorer = std::function<VisitScores(const model::Visit& visit)>;
 
 // A family with everything recorded about it, visits (all revisions) with their observations.
 struct FamilyRecord {
@@ -73,7 +89,13 @@ class Store {
   const std::string& actor() const { return actor_; }
   // Extra check for names and free text (the PDF fonts' coverage), applied on entry.
   void setTextCheck(TextCheck check) { text_check_ = std::move(check); }
-
+  // With a scorer, every change to a visit also stores its scores in the same transaction, so
+  // lists never rescore visits. `version` names the scoring rules: stored scores of another
+  // version are rebuilt by rescoreOutdated().
+  void setScorer(Scorer scorer, int version);
+  // Rescores every visit if the database's scores were made by other rules (or none); returns
+  // how many visits were rescored. Cheap when nothing is outdated.
+  int rescoreOutdated();
   // Settings (clinic details, defaults): known keys only, see settings_keys().
   static const std::vector<std::string>& settingKeys();
   std::optional<std::string> setting(const std::string& key);
@@ -130,10 +152,13 @@ class Store {
   model::Visit requireDraft(Id visit_id);
   void insertObservation(Id set_id, const model::Observation& observation);
   void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
+  void writeScores(const model::Visit& visit);
 
   Database& db_;
   std::string actor_;
   TextCheck text_check_;
+  Scorer scorer_;
+  int scoring_version_ = 0;
 };
 
 // Now as an ISO-8601 UTC timestamp ("2026-11-28T18:30:05Z"), for audit rows and signatures.

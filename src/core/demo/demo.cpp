@@ -103,8 +103,9 @@ class Generator {
     for (int i = 0; i < count; ++i) {
       model::Counselor c;
       const auto& pool = i % 2 == 0 ? spanishNames() : englishNames();
-      c.name = random_.pick(pool.mothers) + " " + random_.pick(pool.surnames);
-      c.name += " (" + std::to_string(i + 1) + ")";
+      do {
+        c.name = random_.pick(pool.mothers) + " " + random_.pick(pool.surnames);
+      } while (store_.findCounselorByName(c.name));
       c.email = "counselor" + std::to_string(i + 1) + "@clinic.example";
       c.phone = "555-01" + std::to_string(10 + i % 90);
       counselor_ids_.push_back(store_.addCounselor(c));

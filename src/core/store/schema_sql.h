@@ -2,6 +2,8 @@
 // RETURNING, window functions, STRICT or json_*; row values in UPDATE are avoided too.
 #pragma once
 
+#include <string>
+
 namespace securebase::store::schema {
 
 // Version 1: every entity of DESIGN §4, the refusal of edits to signed visits, and an
@@ -268,5 +270,8 @@ UPDATE families SET
                          WHERE c.family_id = families.id AND c.outcome = 'completed'
                          ORDER BY visit_date DESC, id DESC LIMIT 1);
 )SQL";
+
+// Version 3 is composed in schema_v3.cpp: its triggers share one refresh statement.
+std::string version3();
 
 }  // namespace securebase::store::schema

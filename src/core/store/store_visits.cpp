@@ -130,6 +130,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
       for (const auto& o : set.observations) insertObservation(set.id, o);
     }
     v.status = model::VisitStatus::draft;
+    writeScores(v);
     if (sign) {
       // Recorded and signed in one action (e.g. entered after the fact): one audit row.
       markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
@@ -197,7 +198,11 @@ void Store::updateVisitHeader(const model::Visit& v) {
                               "amends_visit_id", "form_id", "form_version", "family_id"})
       new_json[fixed] = old_json[fixed];
     const auto changes = model::changedFields(old_json, new_json);
-    if (!changes.empty()) audit("visit", v.id, "update", json::serialize(changes));
+    if (changes.empty()) return;
+    audit("visit", v.id, "update", json::serialize(changes));
+    model::Visit after = v;
+    after.sets = before.sets;
+    writeScores(after);
   });
 }
 
@@ -218,16 +223,21 @@ void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o)
   checkText(o.value, "answer to " + o.item_id, false);
   checkText(o.note, "note on " + o.item_id, false);
   db_.transaction([&] {
-    const model::Visit v = requireDraft(visit_id);
-    const model::ObservationSet* set = nullptr;
-    for (const auto& s : v.sets)
+    model::Visit v = requireDraft(visit_id);
+    model::ObservationSet* set = nullptr;
+    for (auto& s : v.sets)
       if (s.id == set_id) set = &s;
     if (set == nullptr)
       throwNotFound("no observation set " + std::to_string(set_id) + " in " + visitName(visit_id));
-    const model::Observation* before = set->find(o.item_id);
+    const model::Observation* found = set->find(o.item_id);
+    const std::optional<model::Observation> before =
+        found ? std::optional<model::Observation>(*found) : std::nullopt;
     const auto after_json = model::toJson(o);
-    if (before != nullptr && model::toJson(*before) == after_json) return;  // nothing changed
+    if (before && model::toJson(*before) == after_json) return;  // nothing changed
     insertObservation(set_id, o);
+    std::erase_if(set->observations, [&](const auto& x) { return x.item_id == o.item_id; });
+    set->observations.push_back(o);
+    writeScores(v);
     audit("observation", visit_id, before ? "update" : "answer",
           json::serialize(
               json::object{{"set_id", set_id},
@@ -244,9 +254,10 @@ void Store::clearObservation(Id visit_id, Id set_id, const std::string& item_id)
         "DELETE FROM observations WHERE set_id = ? AND item_id = ? "
         "AND set_id IN (SELECT id FROM observation_sets WHERE visit_id = ?)");
     s.bind(1, set_id).bind(2, item_id).bind(3, visit_id).run();
-    if (db_.changes() > 0)
-      audit("observation", visit_id, "clear",
-            json::serialize(json::object{{"set_id", set_id}, {"item_id", item_id}}));
+    if (db_.changes() == 0) return;
+    audit("observation", visit_id, "clear",
+          json::serialize(json::object{{"set_id", set_id}, {"item_id", item_id}}));
+    writeScores(visit(visit_id));
   });
 }
 
@@ -324,6 +335,7 @@ Id Store::amendVisit(Id visit_id) {
           insertSet(db_, amendment_id, copy.family_id, set.caregiver_id, set.child_id);
       for (const auto& o : set.observations) insertObservation(set_id, o);
     }
+    writeScores(visit(amendment_id));
     audit("visit", amendment_id, "amend",
           json::serialize(json::object{{"amends_visit_id", visit_id}, {"uuid", copy.uuid}}));
   });

@@ -1,0 +1,23 @@
+# Debian 12 packages SecureBase needs, sourced by the other scripts. Boost comes only from the
+# versioned 1.81 packages: the unversioned libboost-dev is 1.74 and conflicts with them.
+SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
+  libwxgtk3.2-dev libhpdf-dev libsqlcipher-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-locale1.81-dev
+  fonts-dejavu-core libharfbuzz-bin"
+SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher
+  poppler-utils qpdf diction xvfb xauth imagemagick xdotool"
+
+# install_missing PACKAGE...: installs only what dpkg does not already have, as root or via sudo.
+install_missing() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

@@ -1,0 +1,38 @@
+// The caseload: every family a counselor or supervisor follows, with what needs attention —
+// overdue visits, the direction practices are moving, open referrals, concern flags. Read from
+// the summary the store keeps at hand, so 10,000 families list without rescoring any visit.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "securebase/store/store.h"
+
+namespace securebase::service {
+
+enum class CaseloadSort { name, next_due, overdue, last_visit, trend };
+std::optional<CaseloadSort> parseCaseloadSort(std::string_view text);
+
+struct CaseloadRow {
+  store::FamilySummary summary;
+  int days_overdue = 0;
+};
+
+struct CaseloadQuery {
+  store::FamilyFilter filter;  // set filter.overdue_on to list only overdue families
+  CaseloadSort sort = CaseloadSort::overdue;
+  model::Date today = model::Date::today();
+};
+
+// Families matching the query; ties in any order are broken by name, then id.
+std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& query);
+
+// A change of this many points or more between the two latest scored visits shows as an arrow.
+inline constexpr double kTrendThresholdPoints = 5.0;
+// "↑", "↓", "→" (steady), or "" when there are not yet two scored visits.
+std::string_view trendArrow(std::optional<double> points);
+// "up", "down", "steady" or "" — the same, in words for CSV and JSON.
+std::string_view trendWord(std::optional<double> points);
+
+}  // namespace securebase::service

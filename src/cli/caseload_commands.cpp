@@ -1,0 +1,88 @@
+// caseload: who needs a visit, whose practices are moving, which referrals are open.
+#include <cmath>
+#include <iostream>
+
+#include "commands.h"
+#include "securebase/core/error.h"
+#include "securebase/service/caseload.h"
+
+namespace securebase::cli {
+namespace {
+
+std::string orDash(const std::optional<model::Date>& d) {
+  return d ? d->iso() : "-";
+}
+
+std::string points(std::optional<double> value) {
+  if (!value) return "";
+  const long rounded = std::lround(*value);
+  return (rounded > 0 ? "+" : "") + std::to_string(rounded);
+}
+
+int caseload(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  addFormatOption(options);
+  options.add_options()("overdue", "only families whose next visit is past due")(
+      "flagged", "only families whose latest visit raised a concern")(
+      "referrals", "only families with an open referral")("counselor", po::value<std::string>(),
+                                                          "only this counselor's families")(
+      "status", po::value<std::string>()->default_value("active"), "active, closed or all")(
+      "search", po::value<std::string>()->default_value(""), "only names containing this text")(
+      "sort", po::value<std::string>()->default_value("overdue"),
+      "overdue (most first), due, last, trend (falling first) or name")(
+      "today", po::value<std::string>(), "count overdue days as of this date (default: today)");
+  auto vm = parseOptions("caseload", "[filters] [--sort KEY] [--format table|csv|json]", options,
+                         {}, args);
+  if (!vm) return kOk;
+  const Format format = formatOf(*vm);
+  service::CaseloadQuery query;
+  if (vm->count("today"))
+    query.today = parseDateOption((*vm)["today"].as<std::string>(), "--today");
+  const auto sort = service::parseCaseloadSort((*vm)["sort"].as<std::string>());
+  if (!sort) throwBadInput("--sort must be overdue, due, last, trend or name");
+  query.sort = *sort;
+  const auto status = (*vm)["status"].as<std::string>();
+  if (status != "all") {
+    query.filter.status = model::parseFamilyStatus(status);
+    if (!query.filter.status) throwBadInput("--status must be active, closed or all");
+  }
+  query.filter.name_contains = (*vm)["search"].as<std::string>();
+  if (vm->count("overdue")) query.filter.overdue_on = query.today;
+  query.filter.flagged_only = vm->count("flagged") > 0;
+  query.filter.open_referral_only = vm->count("referrals") > 0;
+  auto open = openStore(*vm);
+  if (vm->count("counselor")) {
+    const auto name = (*vm)["counselor"].as<std::string>();
+    auto counselor = open.store->findCounselorByName(name);
+    if (!counselor) throwNotFound("no counselor named \"" + name + "\"");
+    query.filter.counselor_id = counselor->id;
+  }
+  Table table{{"id", "family", "counselor", "last_visit", "next_due", "days_overdue", "trend",
+               "trend_points", "open_referrals", "flagged"},
+              {"ID", "Family", "Counselor", "Last visit", "Next due", "Overdue", "Trend", "Change",
+               "Referrals", "Flag"},
+              {}};
+  for (const auto& row : service::caseload(*open.store, query)) {
+    const auto& s = row.summary;
+    const bool words = format != Format::table;
+    table.rows.push_back({std::to_string(s.family.id), s.family.display_name, s.counselor_name,
+                          orDash(s.last_visit), orDash(s.next_due),
+                          row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
+                          std::string(words ? service::trendWord(s.trend_points)
+                                            : service::trendArrow(s.trend_points)),
+                          points(s.trend_points),
+                          s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
+                          s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : "")});
+  }
+  printTable(table, format);
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> caseloadCommands() {
+  return {{"caseload", "families needing attention: overdue, trend, referrals, flags", caseload}};
+}
+
+}  // namespace securebase::cli

@@ -1,0 +1,64 @@
+#include "securebase/service/caseload.h"
+
+#include <algorithm>
+
+#include "securebase/model/visit_due.h"
+
+namespace securebase::service {
+
+std::optional<CaseloadSort> parseCaseloadSort(std::string_view text) {
+  if (text == "name") return CaseloadSort::name;
+  if (text == "due") return CaseloadSort::next_due;
+  if (text == "overdue") return CaseloadSort::overdue;
+  if (text == "last") return CaseloadSort::last_visit;
+  if (text == "trend") return CaseloadSort::trend;
+  return std::nullopt;
+}
+
+std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& query) {
+  std::vector<CaseloadRow> rows;
+  for (auto& summary : store.listFamilies(query.filter)) {
+    const bool active = summary.family.status == model::FamilyStatus::active;
+    const int overdue = active ? model::daysOverdue(summary.next_due, query.today) : 0;
+    rows.push_back({std::move(summary), overdue});
+  }
+  // listFamilies returns name order, so a stable sort keeps name as the tie-break.
+  auto by = [&](auto key) {
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const CaseloadRow& a, const CaseloadRow& b) { return key(a) < key(b); });
+  };
+  constexpr auto far = model::Date{9999, 12, 31};
+  switch (query.sort) {
+    case CaseloadSort::name:
+      break;
+    case CaseloadSort::next_due:
+      by([&](const CaseloadRow& r) { return r.summary.next_due.value_or(far); });
+      break;
+    case CaseloadSort::overdue:
+      by([](const CaseloadRow& r) { return -r.days_overdue; });
+      break;
+    case CaseloadSort::last_visit:
+      by([](const CaseloadRow& r) { return r.summary.last_visit.value_or(model::Date{1, 1, 1}); });
+      break;
+    case CaseloadSort::trend:  // most worrying first: largest fall at the top, no trend last
+      by([](const CaseloadRow& r) { return r.summary.trend_points.value_or(1e9); });
+      break;
+  }
+  return rows;
+}
+
+std::string_view trendArrow(std::optional<double> points) {
+  if (!points) return "";
+  if (*points >= kTrendThresholdPoints) return "↑";
+  if (*points <= -kTrendThresholdPoints) return "↓";
+  return "→";
+}
+
+std::string_view trendWord(std::optional<double> points) {
+  if (!points) return "";
+  if (*points >= kTrendThresholdPoints) return "up";
+  if (*points <= -kTrendThresholdPoints) return "down";
+  return "steady";
+}
+
+}  // namespace securebase::service

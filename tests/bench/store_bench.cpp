@@ -1,0 +1,116 @@
+// The store's speed on a realistic caseload: a 10,000-family demo database (~220,000 visits,
+// ~7 million observations). Targets: list all families with last visit and next due ≤ 50 ms;
+// the caseload ≤ 50 ms; load one family with 40 visits ≤ 2 ms; record a visit with 30
+// observations in one synchronous=FULL transaction ≤ 10 ms; generating the database ≤ 60 s.
+#include <benchmark/benchmark.h>
+
+#include "demo_database.h"
+#include "securebase/demo/demo.h"
+#include "securebase/forms/form_catalog.h"
+#include "securebase/service/caseload.h"
+#include "securebase/service/scoring.h"
+#include "securebase/service/visits.h"
+#include "securebase/store/store.h"
+#include "temp_dir.h"
+
+namespace {
+
+using namespace securebase;
+
+constexpr int kFamilies = 10000;
+
+std::shared_ptr<forms::FormCatalog> catalog() {
+  static auto shared = std::make_shared<forms::FormCatalog>(
+      forms::FormCatalog::load(std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "forms"));
+  return shared;
+}
+
+struct Open {
+  store::Database db{testing::demoDatabase(kFamilies)};
+  store::Store store{db, "benchmark"};
+  Open() { service::enableScoring(store, catalog()); }
+};
+
+model::Id familyWithVisits(store::Store& store, int count) {
+  auto s = store.database().prepare(
+      "SELECT family_id FROM visits GROUP BY family_id HAVING count(*) >= ? LIMIT 1");
+  s.bind(1, count);
+  s.step();
+  return s.integer(0);
+}
+
+void BM_ListAllFamilies(benchmark::State& state) {
+  Open open;
+  for (auto _ : state) {
+    auto rows = open.store.listFamilies();
+    benchmark::DoNotOptimize(rows.data());
+    state.counters["families"] = static_cast<double>(rows.size());
+  }
+}
+BENCHMARK(BM_ListAllFamilies)->Unit(benchmark::kMillisecond);
+
+void BM_Caseload(benchmark::State& state) {
+  Open open;
+  service::CaseloadQuery query;
+  query.filter.status.reset();
+  for (auto _ : state) benchmark::DoNotOptimize(service::caseload(open.store, query).data());
+}
+BENCHMARK(BM_Caseload)->Unit(benchmark::kMillisecond);
+
+void BM_LoadFamilyWith40Visits(benchmark::State& state) {
+  Open open;
+  const model::Id family = familyWithVisits(open.store, 40);
+  for (auto _ : state) {
+    auto record = open.store.loadFamily(family);
+    state.counters["visits"] = static_cast<double>(record.visits.size());
+    benchmark::DoNotOptimize(record.visits.data());
+  }
+}
+BENCHMARK(BM_LoadFamilyWith40Visits)->Unit(benchmark::kMillisecond);
+
+void BM_RecordVisitWith30Observations(benchmark::State& state) {
+  Open open;
+  const model::Id family_id = familyWithVisits(open.store, 5);
+  const auto record = open.store.loadFamily(family_id);
+  const forms::Form& form = *catalog()->latest("attachment-practices");
+  model::Visit visit;
+  visit.family_id = family_id;
+  visit.date = model::Date::today();
+  visit.form_id = form.id;
+  visit.form_version = form.version;
+  model::ObservationSet set;
+  set.caregiver_id = record.caregivers.at(0).id;
+  set.child_id = record.children.at(0).id;
+  int n = 0;
+  for (const auto& section : form.sections)
+    for (const auto& item : section.items)
+      if (item.kind == forms::ItemKind::rating)
+        set.observations.push_back({item.id, false, std::to_string(n++ % 3), "", false});
+  visit.sets.push_back(set);
+  state.counters["observations"] = static_cast<double>(set.observations.size());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(service::recordVisit(open.store, *catalog(), visit));
+}
+BENCHMARK(BM_RecordVisitWith30Observations)->Unit(benchmark::kMillisecond);
+
+void BM_GenerateDemo10000(benchmark::State& state) {
+  for (auto _ : state) {
+    const auto file = std::filesystem::temp_directory_path() / "securebase-bench-demo.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+    {
+      store::Database db(file);
+      store::Store store(db, "benchmark");
+      service::enableScoring(store, catalog());
+      demo::DemoOptions options;
+      options.families = kFamilies;
+      demo::generateDemo(store, *catalog()->latest("attachment-practices"), options);
+    }
+    state.counters["MB"] = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+  }
+}
+BENCHMARK(BM_GenerateDemo10000)->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
