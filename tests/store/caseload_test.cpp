@@ -1,9 +1,10 @@
 // The caseload's kept-at-hand summary: scores stored with each visit change, the trend between
 // the two latest scored visits, the concern flag, open referrals, filters and sorting.
+#include "securebase/service/caseload.h"
+
 #include <gtest/gtest.h>
 
 #include "securebase/forms/form_catalog.h"
-#include "securebase/service/caseload.h"
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
 #include "store_fixture.h"
@@ -28,7 +29,8 @@ struct Caseload : ::testing::Test {
   void SetUp() override { service::enableScoring(store, catalog); }
 
   // A completed visit where every non-private rating item is `rating`; concern answered.
-  model::Visit visit(const SmallFamily& f, const std::string& date, int rating, bool concern = false) {
+  model::Visit visit(const SmallFamily& f, const std::string& date, int rating,
+                     bool concern = false) {
     model::Visit v;
     v.family_id = f.family;
     v.date = *model::Date::parse(date);
@@ -39,7 +41,8 @@ struct Caseload : ::testing::Test {
       for (const auto& item : section.items) {
         if (item.kind == forms::ItemKind::rating)
           set.observations.push_back({item.id, false, std::to_string(rating), "", false});
-        if (item.concern) set.observations.push_back({item.id, false, concern ? "yes" : "no", "", false});
+        if (item.concern)
+          set.observations.push_back({item.id, false, concern ? "yes" : "no", "", false});
       }
     v.sets.push_back(set);
     return v;
@@ -125,9 +128,9 @@ TEST_F(Caseload, FiltersAndSortsForASupervisor) {
   auto a = addSmallFamily(store, "Alvarez");
   auto b = addSmallFamily(store, "Brown");
   auto c = addSmallFamily(store, "Chen");
-  service::recordVisit(store, *catalog, visit(a, "2024-05-01", 1));            // due 05-15
-  service::recordVisit(store, *catalog, visit(b, "2024-05-20", 1, true));      // due 06-03
-  service::recordVisit(store, *catalog, visit(c, "2024-04-01", 1));            // due 04-15
+  service::recordVisit(store, *catalog, visit(a, "2024-05-01", 1));        // due 05-15
+  service::recordVisit(store, *catalog, visit(b, "2024-05-20", 1, true));  // due 06-03
+  service::recordVisit(store, *catalog, visit(c, "2024-04-01", 1));        // due 04-15
   model::Referral r;
   r.family_id = b.family;
   r.to_whom = "Lactation consultant";
@@ -137,7 +140,8 @@ TEST_F(Caseload, FiltersAndSortsForASupervisor) {
   query.today = {2024, 5, 25};
   auto names = [&] {
     std::vector<std::string> list;
-    for (const auto& row : service::caseload(store, query)) list.push_back(row.summary.family.display_name);
+    for (const auto& row : service::caseload(store, query))
+      list.push_back(row.summary.family.display_name);
     return list;
   };
   EXPECT_EQ(names(), (std::vector<std::string>{"Chen", "Alvarez", "Brown"}));  // most overdue first

@@ -22,29 +22,42 @@ std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& quer
     const int overdue = active ? model::daysOverdue(summary.next_due, query.today) : 0;
     rows.push_back({std::move(summary), overdue});
   }
-  // listFamilies returns name order, so a stable sort keeps name as the tie-break.
+  // Sort positions, not rows (rows carry several strings each); listFamilies returns name
+  // order, so a stable sort keeps name as the tie-break.
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto by = [&](auto key) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const CaseloadRow& a, const CaseloadRow& b) { return key(a) < key(b); });
+    std::vector<decltype(key(rows[0]))> keys;
+    keys.reserve(rows.size());
+    for (const auto& row : rows) keys.push_back(key(row));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   };
   constexpr auto far = model::Date{9999, 12, 31};
-  switch (query.sort) {
-    case CaseloadSort::name:
-      break;
-    case CaseloadSort::next_due:
-      by([&](const CaseloadRow& r) { return r.summary.next_due.value_or(far); });
-      break;
-    case CaseloadSort::overdue:
-      by([](const CaseloadRow& r) { return -r.days_overdue; });
-      break;
-    case CaseloadSort::last_visit:
-      by([](const CaseloadRow& r) { return r.summary.last_visit.value_or(model::Date{1, 1, 1}); });
-      break;
-    case CaseloadSort::trend:  // most worrying first: largest fall at the top, no trend last
-      by([](const CaseloadRow& r) { return r.summary.trend_points.value_or(1e9); });
-      break;
+  if (!rows.empty()) {
+    switch (query.sort) {
+      case CaseloadSort::name:
+        break;
+      case CaseloadSort::next_due:
+        by([&](const CaseloadRow& r) { return r.summary.next_due.value_or(far).dayNumber(); });
+        break;
+      case CaseloadSort::overdue:
+        by([](const CaseloadRow& r) { return -r.days_overdue; });
+        break;
+      case CaseloadSort::last_visit:
+        by([](const CaseloadRow& r) {
+          return r.summary.last_visit.value_or(model::Date{1, 1, 1}).dayNumber();
+        });
+        break;
+      case CaseloadSort::trend:  // most worrying first: largest fall at the top, no trend last
+        by([](const CaseloadRow& r) { return r.summary.trend_points.value_or(1e9); });
+        break;
+    }
   }
-  return rows;
+  std::vector<CaseloadRow> sorted;
+  sorted.reserve(rows.size());
+  for (std::size_t i : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
 }
 
 std::string_view trendArrow(std::optional<double> points) {

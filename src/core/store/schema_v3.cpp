@@ -60,6 +60,9 @@ CREATE TABLE visit_section_scores (
 ALTER TABLE families ADD COLUMN trend_points REAL;
 ALTER TABLE families ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE families ADD COLUMN open_referrals INTEGER NOT NULL DEFAULT 0;
+
+-- Lists are shown by name: read in index order instead of sorting 10,000 rows each time.
+CREATE INDEX families_by_name ON families (display_name, id);
 )SQL";
   const std::string family_of_new = "(SELECT family_id FROM visits WHERE id = NEW.visit_id)";
   const std::string family_of_old = "(SELECT family_id FROM visits WHERE id = OLD.visit_id)";
