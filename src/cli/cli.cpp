@@ -5,6 +5,8 @@
 
 #include <boost/json/serialize.hpp>
 #include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -47,6 +49,25 @@ void addFormatOption(po::options_description& options) {
                         "output format: table, csv or json");
 }
 
+namespace {
+
+// SECUREBASE_BUSY_TIMEOUT_MS: how long to wait for another program's write to finish before
+// giving up with "busy" (default 3 s). Scripts that prefer to fail fast, and the tests of the
+// locked-database message, set it lower.
+int busyTimeoutMs() {
+  const char* text = std::getenv("SECUREBASE_BUSY_TIMEOUT_MS");
+  if (text == nullptr || *text == '\0') return store::DatabaseOptions{}.busy_timeout_ms;
+  int ms = -1;
+  const char* end = text + std::strlen(text);
+  auto [ptr, ec] = std::from_chars(text, end, ms);
+  if (ec != std::errc{} || ptr != end || ms < 0)
+    throwBadInput("SECUREBASE_BUSY_TIMEOUT_MS must be a whole number of milliseconds, not \"" +
+                  std::string(text) + "\"");
+  return ms;
+}
+
+}  // namespace
+
 OpenStore openStore(const po::variables_map& vm, bool create) {
   std::optional<std::string> explicit_path;
   if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
@@ -56,9 +77,11 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
                   " does not exist; create it with: securebase-cli init --db " + path.string());
   if (create && !explicit_path && !std::getenv("SECUREBASE_DB"))
     std::filesystem::create_directories(path.parent_path());
+  const int busy_timeout_ms = busyTimeoutMs();
   OpenStore open;
-  open.db =
-      std::make_unique<store::Database>(path, store::DatabaseOptions{.create_if_missing = create});
+  open.db = std::make_unique<store::Database>(
+      path,
+      store::DatabaseOptions{.busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
   open.store = std::make_unique<store::Store>(*open.db, "cli");
   open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
   return open;

@@ -39,7 +39,8 @@ void addDatabaseOptions(po::options_description& options);
 void addFormatOption(po::options_description& options);
 
 // The database named by --db / SECUREBASE_DB / the default path, opened and migrated.
-// Only `init` may create it; everyone else is told to run init first.
+// Only `init` may create it; everyone else is told to run init first. The wait for another
+// writer is $SECUREBASE_BUSY_TIMEOUT_MS milliseconds (default 3000).
 struct OpenStore {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<store::Store> store;

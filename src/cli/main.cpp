@@ -21,7 +21,12 @@ void printCommandList() {
               << std::string(command.name.size() < 18 ? 18 - command.name.size() : 1, ' ')
               << command.summary << "\n";
   std::cout << "\nExit codes: 0 success, 1 bad input or usage, 2 not found, 3 database error, "
-               "4 output error.\n";
+               "4 output error.\n"
+               "\nEnvironment:\n"
+               "  SECUREBASE_DB               database file when --db is not given\n"
+               "  SECUREBASE_DATA_DIR         folder holding forms/ and assets/\n"
+               "  SECUREBASE_BUSY_TIMEOUT_MS  how long to wait while another program writes "
+               "(default 3000)\n";
 }
 
 int run(const std::vector<std::string>& args) {
