@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/json/serialize.hpp>
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -121,6 +122,24 @@ std::string csvField(const std::string& value) {
   return quoted + "\"";
 }
 
+ColumnKind kindOf(const Table& table, std::size_t column) {
+  return column < table.kinds.size() ? table.kinds[column] : ColumnKind::text;
+}
+
+boost::json::value jsonCell(const std::string& cell, ColumnKind kind) {
+  if (kind == ColumnKind::optional_text && cell == kAbsent) return nullptr;
+  if (kind == ColumnKind::integer) {
+    std::int64_t number = 0;
+    auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
+    if (ec == std::errc{} && ptr == cell.data() + cell.size()) return number;
+  }
+  return boost::json::string(cell);
+}
+
+std::string csvCell(const std::string& cell, ColumnKind kind) {
+  return kind == ColumnKind::optional_text && cell == kAbsent ? std::string() : csvField(cell);
+}
+
 }  // namespace
 
 void printTable(const Table& table, Format format) {
@@ -129,7 +148,8 @@ void printTable(const Table& table, Format format) {
     boost::json::array rows;
     for (const auto& row : table.rows) {
       boost::json::object object;
-      for (std::size_t c = 0; c < table.keys.size(); ++c) object[table.keys[c]] = row[c];
+      for (std::size_t c = 0; c < table.keys.size(); ++c)
+        object[table.keys[c]] = jsonCell(row[c], kindOf(table, c));
       rows.push_back(std::move(object));
     }
     out << boost::json::serialize(rows) << "\n";
@@ -138,7 +158,8 @@ void printTable(const Table& table, Format format) {
       out << (c ? "," : "") << csvField(table.keys[c]);
     out << "\r\n";
     for (const auto& row : table.rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csvField(row[c]);
+      for (std::size_t c = 0; c < row.size(); ++c)
+        out << (c ? "," : "") << csvCell(row[c], kindOf(table, c));
       out << "\r\n";
     }
   } else {
@@ -166,8 +187,12 @@ void printTable(const Table& table, Format format) {
 }
 
 std::string readTextFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throwNotFound("cannot read " + path + ": no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throwBadInput("cannot read " + path + ": it is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throwNotFound("cannot read " + path + ": no such file");
+  if (!in) throwBadInput("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
   if (!isValidUtf8(text.str())) throwBadInput(path + " is not valid UTF-8 text");

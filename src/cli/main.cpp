@@ -60,7 +60,11 @@ int run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
+    const int code = run(std::vector<std::string>(argv + 1, argv + argc));
+    // An id or listing that never reached the script is a failure even if the work is done.
+    std::cout.flush();
+    if (!std::cout) throwOutput("could not write the output (disk full or output closed)");
+    return code;
   } catch (const Error& e) {
     std::cerr << "securebase-cli: " << e.what() << "\n";
     return static_cast<int>(e.kind());

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "cli_fixture.h"
+#include "securebase/forms/form_loader.h"
 #include "securebase/model/date.h"
+#include "securebase/service/visits.h"
+#include "store_fixture.h"
 
+using namespace securebase;
 using namespace securebase::testing;
 
 namespace {
@@ -15,10 +19,21 @@ const char* kOneAnswer = R"({"item_id": "responds-to-cry", "rating": 2})";
 
 class BadInput : public CliTest {
  protected:
+  // A family (1) with caregiver 1 and child 1, and a draft visit 1 with one answer, written
+  // through the store in this process: quicker than five runs of the binary per test.
   void SetUp() override {
-    init();
-    ids_ = addFamily();
-    ok({"visit", "add", "--from", writeVisitFile(ids_, kOneAnswer, "2025-03-01", "v1.json")});
+    ids_ = {"1", "1", "1"};
+    {
+      store::Database database(db());
+      store::Store store(database, "test");
+      const auto family = addSmallFamily(store);
+      const auto form = forms::loadFormFile(std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) /
+                                            "forms" / "attachment-practices.v1.json");
+      auto visit = makeVisit(family, "2025-03-01", {});
+      visit.form_id = form.id;
+      visit.sets[0].observations.push_back({"responds-to-cry", false, "2", "", false});
+      store.addVisit(visit, service::snapshotOf(form));
+    }
     before_ = dump();
   }
 
@@ -98,12 +113,12 @@ TEST_F(BadInput, VisitFileWithUnknownItemRatingOffTheScaleOrUnknownField) {
 }
 
 TEST_F(BadInput, AVisitDateInTheFutureIsRefusedButTodayIsFine) {
-  const auto later = securebase::model::Date::today().plusDays(2).iso();
+  const auto later = model::Date::today().plusDays(2).iso();
   expectVisitFileRefused(visitWith(kOneAnswer, later), 1,
                          "visit date " + later + " is in the future");
   expectVisitFileRefused(visitWith(kOneAnswer, "2999-01-01"), 1, "in the future");
   const auto file = dir() / "today.json";
-  writeFile(file, visitWith(kOneAnswer, securebase::model::Date::today().iso()));
+  writeFile(file, visitWith(kOneAnswer, model::Date::today().iso()));
   EXPECT_EQ(ok({"visit", "add", "--from", file.string()}), "2");
 }
 
@@ -180,4 +195,26 @@ TEST_F(BadInput, ValuesTheStoreRefuses) {
   expectRefused({"settings", "set", "clinic.colour", "red"}, 1, "unknown setting");
   expectRefused({"family", "list", "--status", "sleeping"}, 1, "status");
   expectRefused({"family", "list", "--counselor", "Nobody"}, 2, "no counselor named");
+}
+
+TEST_F(BadInput, VisitFileProblemsFoundAgainstTheFormNameTheFileAndSet) {
+  expectVisitFileRefused(visitWith(R"({"item_id": "next-step", "value": "zzz"})"), 1,
+                         "bad visit.json: $.observation_sets[0]: item \"next-step\": \"zzz\" is "
+                         "not one of its options");
+  auto form = visitWith(kOneAnswer);
+  form.replace(form.find("\"attachment-practices\""), 22, "\"no-such-form\"");
+  expectVisitFileRefused(form, 2, "no form no-such-form version 1");
+  auto missed = visitWith(kOneAnswer);
+  missed.replace(missed.find("\"completed\""), 11, "\"missed\"");
+  expectVisitFileRefused(missed, 1, "a missed visit cannot have observations");
+  auto counselor = visitWith(kOneAnswer);
+  counselor.insert(1, "\"counselor_id\": 42, ");
+  expectVisitFileRefused(counselor, 2, "no counselor with id 42");
+  auto planned = visitWith(kOneAnswer);
+  planned.insert(1, "\"next_planned\": \"2025-01-01\", ");
+  expectVisitFileRefused(planned, 1, "the next planned visit is before the visit itself");
+}
+
+TEST_F(BadInput, AVisitFileThatIsAFolderOrUnreadable) {
+  expectRefused({"visit", "add", "--from", dir().path().string()}, 1, "is a folder");
 }

@@ -145,7 +145,11 @@ CliProcess CliRunner::start(const std::vector<std::string>& args,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  if (stdout_file_.empty())
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  else
+    posix_spawn_file_actions_addopen(&actions, 1, stdout_file_.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   auto argv_ptrs = pointers(argv);
   auto env_ptrs = pointers(env);
@@ -160,7 +164,8 @@ CliProcess CliRunner::start(const std::vector<std::string>& args,
     ::close(err_pipe[0]);
     throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
   }
-  return CliProcess(pid, out_pipe[0], err_pipe[0]);
+  if (!stdout_file_.empty()) ::close(out_pipe[0]);
+  return CliProcess(pid, stdout_file_.empty() ? out_pipe[0] : -1, err_pipe[0]);
 }
 
 CliResult CliRunner::run(const std::vector<std::string>& args,

@@ -58,6 +58,8 @@ class CliRunner {
   void setEnv(const std::string& name, const std::string& value) { env_[name] = value; }
   // Programs run before the binary, e.g. {"/usr/bin/setpriv", "--reuid=65534", …}.
   void setPrefix(std::vector<std::string> prefix) { prefix_ = std::move(prefix); }
+  // Sends stdout to this file (e.g. /dev/full) instead of capturing it; empty to capture.
+  void setStdoutFile(std::filesystem::path file) { stdout_file_ = std::move(file); }
 
   CliResult run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& extra_env = {},
@@ -70,6 +72,7 @@ class CliRunner {
  private:
   std::map<std::string, std::string> env_;
   std::vector<std::string> prefix_;
+  std::filesystem::path stdout_file_;
 };
 
 // A readable description for assertion messages: exit code, stdout and stderr.

@@ -198,3 +198,23 @@ TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {
   EXPECT_EQ(ok({"family", "add", "--name", "After the crash"}), "3");
   EXPECT_NE(ok({"family", "list"}).find("After the crash"), std::string::npos);
 }
+
+class OutputErrors : public CliTest {
+ protected:
+  void SetUp() override {
+    init();
+    addFamily();
+    runner().setStdoutFile("/dev/full");
+  }
+};
+
+TEST_F(OutputErrors, AListThatCannotBeWrittenFailsWithCode4) {
+  for (const char* format : {"table", "csv", "json"})
+    EXPECT_TRUE(refused(cli({"family", "list", "--format", format}), 4, "could not write"));
+}
+
+TEST_F(OutputErrors, AnIdThatCannotBeWrittenFailsWithCode4) {
+  EXPECT_TRUE(refused(cli({"family", "add", "--name", "Second"}), 4, "could not write"));
+  EXPECT_TRUE(refused(cli({"family", "show", "1"}), 4, "could not write"));
+  EXPECT_TRUE(refused(cli({"--version"}), 4, "could not write"));
+}

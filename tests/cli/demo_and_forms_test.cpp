@@ -17,12 +17,13 @@ TEST_F(Demo, FillsTheDatabaseWithFamiliesThatHaveVisits) {
   ASSERT_EQ(list.size(), 30u);
   int with_visits = 0;
   for (const auto& row : list) {
-    const auto& last = row.at("last_visit").as_string();
-    const auto& due = row.at("next_due").as_string();
-    if (last == "-") continue;
+    EXPECT_GT(row.at("id").as_int64(), 0);
+    if (row.at("last_visit").is_null()) continue;
     ++with_visits;
-    EXPECT_LE(std::string(last), "2025-06-01");
-    EXPECT_GT(std::string(due), std::string(last));
+    const std::string last(row.at("last_visit").as_string());
+    const std::string due(row.at("next_due").as_string());
+    EXPECT_LE(last, "2025-06-01");
+    EXPECT_GT(due, last);
   }
   EXPECT_GE(with_visits, 20) << "most demo families should have a completed visit";
 }
@@ -80,14 +81,23 @@ TEST_F(FormsValidate, ABrokenFormNamesTheFileAndTheJsonPath) {
   form["sections"].as_array()[1].as_object()["items"].as_array()[2].as_object()["scale"] = "seen2";
   const auto broken = dir() / "broken form.json";
   writeFile(broken, json::serialize(form));
+  EXPECT_TRUE(refused(cli({"forms", "validate", broken.string()}), 1,
+                      broken.string() + ": $.sections[1].items[2].scale"));
   const auto result = cli({"forms", "validate", broken.string()});
+  EXPECT_NE(result.err.find("seen2"), std::string::npos) << result.err;
+}
+
+TEST_F(FormsValidate, SeveralFilesReportEachAndFailWithTheWorst) {
+  const auto shipped =
+      std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "forms" / "attachment-practices.v1.json";
+  const auto broken = dir() / "broken.json";
+  writeFile(broken, "{\"id\": \"x\",");
+  const auto result = cli({"forms", "validate", shipped.string(), broken.string()});
   EXPECT_EQ(result.exit_code, 1) << describe(result);
-  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.out.find(shipped.string() + ": ok"), std::string::npos);
   ASSERT_EQ(result.errLines().size(), 1u) << describe(result);
-  const auto line = result.errLines()[0];
-  EXPECT_NE(line.find(broken.string()), std::string::npos) << line;
-  EXPECT_NE(line.find("$.sections[1].items[2].scale"), std::string::npos) << line;
-  EXPECT_NE(line.find("seen2"), std::string::npos) << line;
+  EXPECT_NE(result.errLines()[0].find(broken.string() + ": line 1"), std::string::npos)
+      << result.err;
 }
 
 TEST_F(FormsValidate, AMissingFileIsNotFound) {

@@ -64,6 +64,14 @@ TEST_F(Families, ShowAsJsonHasTheWholeFamily) {
   EXPECT_TRUE(family.at("visits").as_array().empty());
 }
 
+TEST_F(Families, ListAsTableShowsADashForNoDate) {
+  ok({"family", "add", "--name", "New family"});
+  const auto out = ok({"family", "list"});
+  EXPECT_NE(out.find("\n1   New family  en    active             -           -         0"),
+            std::string::npos)
+      << out;
+}
+
 TEST_F(Families, ListAsTableAlignsColumns) {
   ok({"family", "add", "--name", "Nguyen family", "--counselor", "María José"});
   ok({"family", "add", "--name", "Ali family"});
@@ -92,8 +100,8 @@ TEST_F(Families, ListAsCsvQuotesByRfc4180) {
   ASSERT_EQ(result.exit_code, 0) << describe(result);
   EXPECT_EQ(result.out,
             "id,name,language,status,counselor,last_visit,next_due,days_overdue\r\n"
-            "2,Plain family,es,active,,-,-,0\r\n"
-            "1,\"Smith, \"\"Jo\"\" & Lee\",en,active,,-,-,0\r\n");
+            "2,Plain family,es,active,,,,0\r\n"
+            "1,\"Smith, \"\"Jo\"\" & Lee\",en,active,,,,0\r\n");
 }
 
 TEST_F(Families, ListAsJsonParsesWithEveryField) {
@@ -102,14 +110,14 @@ TEST_F(Families, ListAsJsonParsesWithEveryField) {
   ASSERT_TRUE(parsed.is_array());
   ASSERT_EQ(parsed.as_array().size(), 1u);
   const auto& row = parsed.as_array()[0].as_object();
-  EXPECT_EQ(row.at("id").as_string(), "1");
+  EXPECT_EQ(row.at("id").as_int64(), 1);
   EXPECT_EQ(row.at("name").as_string(), "Smith, \"Jo\" & Lee");
   EXPECT_EQ(row.at("language").as_string(), "en");
   EXPECT_EQ(row.at("status").as_string(), "active");
   EXPECT_EQ(row.at("counselor").as_string(), "Dana");
-  EXPECT_EQ(row.at("last_visit").as_string(), "-");
-  EXPECT_EQ(row.at("next_due").as_string(), "-");
-  EXPECT_EQ(row.at("days_overdue").as_string(), "0");
+  EXPECT_TRUE(row.at("last_visit").is_null());  // no visit yet
+  EXPECT_TRUE(row.at("next_due").is_null());
+  EXPECT_EQ(row.at("days_overdue").as_int64(), 0);
 }
 
 TEST_F(Families, ListFiltersBySearchStatusAndCounselor) {
