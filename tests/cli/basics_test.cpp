@@ -55,7 +55,12 @@ TEST_F(Basics, HelpListsEveryCommandAndExitCodes) {
   EXPECT_EQ(result.exit_code, 0) << describe(result);
   for (const auto& command : kCommands)
     EXPECT_NE(result.out.find("  " + joined(command) + " "), std::string::npos) << joined(command);
-  EXPECT_NE(result.out.find("Exit codes"), std::string::npos);
+  EXPECT_NE(result.out.find("Exit codes: 0 success, 1 bad input or usage, 2 not found, "
+                            "3 database error, 4 output error"),
+            std::string::npos);
+  for (const char* variable :
+       {"SECUREBASE_DB", "SECUREBASE_DATA_DIR", "SECUREBASE_BUSY_TIMEOUT_MS"})
+    EXPECT_NE(result.out.find(variable), std::string::npos) << variable;
 }
 
 TEST_F(Basics, NoArgumentsPrintsUsageAndFails) {

@@ -105,3 +105,11 @@ TEST_F(FormsValidate, AMissingFileIsNotFound) {
   EXPECT_EQ(result.exit_code, 2) << describe(result);
   EXPECT_EQ(result.errLines().size(), 1u) << describe(result);
 }
+
+TEST_F(Demo, NeverMixesSampleFamiliesIntoARealCaseload) {
+  init();
+  addFamily("Real family");
+  const auto before = dump();
+  EXPECT_TRUE(refused(cli({"demo", "--families", "3"}), 1, "already has families"));
+  EXPECT_EQ(dump(), before);
+}
