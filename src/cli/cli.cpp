@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include <boost/json/serialize.hpp>
+#include <cerrno>
 #include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -50,6 +53,25 @@ void addFormatOption(po::options_description& options) {
                         "output format: table, csv or json");
 }
 
+namespace {
+
+// SECUREBASE_BUSY_TIMEOUT_MS: how long to wait for another program's write to finish before
+// giving up with "busy" (default 3 s). Scripts that prefer to fail fast, and the tests of the
+// locked-database message, set it lower.
+int busyTimeoutMs() {
+  const char* text = std::getenv("SECUREBASE_BUSY_TIMEOUT_MS");
+  if (text == nullptr || *text == '\0') return store::DatabaseOptions{}.busy_timeout_ms;
+  int ms = -1;
+  const char* end = text + std::strlen(text);
+  auto [ptr, ec] = std::from_chars(text, end, ms);
+  if (ec != std::errc{} || ptr != end || ms < 0)
+    throwBadInput("SECUREBASE_BUSY_TIMEOUT_MS must be a whole number of milliseconds, not \"" +
+                  std::string(text) + "\"");
+  return ms;
+}
+
+}  // namespace
+
 OpenStore openStore(const po::variables_map& vm, bool create) {
   std::optional<std::string> explicit_path;
   if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
@@ -59,9 +81,11 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
                   " does not exist; create it with: securebase-cli init --db " + path.string());
   if (create && !explicit_path && !std::getenv("SECUREBASE_DB"))
     std::filesystem::create_directories(path.parent_path());
+  const int busy_timeout_ms = busyTimeoutMs();
   OpenStore open;
-  open.db =
-      std::make_unique<store::Database>(path, store::DatabaseOptions{.create_if_missing = create});
+  open.db = std::make_unique<store::Database>(
+      path,
+      store::DatabaseOptions{.busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
   open.store = std::make_unique<store::Store>(*open.db, "cli");
   open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
   open.store->setTextCheck(pdf::checkPrintable);
@@ -104,6 +128,24 @@ std::string csvField(const std::string& value) {
   return quoted + "\"";
 }
 
+ColumnKind kindOf(const Table& table, std::size_t column) {
+  return column < table.kinds.size() ? table.kinds[column] : ColumnKind::text;
+}
+
+boost::json::value jsonCell(const std::string& cell, ColumnKind kind) {
+  if (kind == ColumnKind::optional_text && cell == kAbsent) return nullptr;
+  if (kind == ColumnKind::integer) {
+    std::int64_t number = 0;
+    auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
+    if (ec == std::errc{} && ptr == cell.data() + cell.size()) return number;
+  }
+  return boost::json::string(cell);
+}
+
+std::string csvCell(const std::string& cell, ColumnKind kind) {
+  return kind == ColumnKind::optional_text && cell == kAbsent ? std::string() : csvField(cell);
+}
+
 }  // namespace
 
 void printTable(const Table& table, Format format) {
@@ -112,7 +154,8 @@ void printTable(const Table& table, Format format) {
     boost::json::array rows;
     for (const auto& row : table.rows) {
       boost::json::object object;
-      for (std::size_t c = 0; c < table.keys.size(); ++c) object[table.keys[c]] = row[c];
+      for (std::size_t c = 0; c < table.keys.size(); ++c)
+        object[table.keys[c]] = jsonCell(row[c], kindOf(table, c));
       rows.push_back(std::move(object));
     }
     out << boost::json::serialize(rows) << "\n";
@@ -121,7 +164,8 @@ void printTable(const Table& table, Format format) {
       out << (c ? "," : "") << csvField(table.keys[c]);
     out << "\r\n";
     for (const auto& row : table.rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csvField(row[c]);
+      for (std::size_t c = 0; c < row.size(); ++c)
+        out << (c ? "," : "") << csvCell(row[c], kindOf(table, c));
       out << "\r\n";
     }
   } else {
@@ -149,8 +193,12 @@ void printTable(const Table& table, Format format) {
 }
 
 std::string readTextFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throwNotFound("cannot read " + path + ": no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throwBadInput("cannot read " + path + ": it is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throwNotFound("cannot read " + path + ": no such file");
+  if (!in) throwBadInput("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
   if (!isValidUtf8(text.str())) throwBadInput(path + " is not valid UTF-8 text");

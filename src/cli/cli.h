@@ -39,7 +39,8 @@ void addDatabaseOptions(po::options_description& options);
 void addFormatOption(po::options_description& options);
 
 // The database named by --db / SECUREBASE_DB / the default path, opened and migrated.
-// Only `init` may create it; everyone else is told to run init first.
+// Only `init` may create it; everyone else is told to run init first. The wait for another
+// writer is $SECUREBASE_BUSY_TIMEOUT_MS milliseconds (default 3000).
 struct OpenStore {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<store::Store> store;
@@ -50,11 +51,17 @@ OpenStore openStore(const po::variables_map& vm, bool create = false);
 std::string actorName(store::Store& store);
 
 // A list command's result, printed as an aligned table, CSV (RFC 4180) or a JSON array.
+// Cells are text as the table shows them; `kinds` says how a column reads in JSON and CSV, so
+// scripts get numbers as numbers and an absent date as null (JSON) or an empty field (CSV)
+// rather than the table's "-".
+enum class ColumnKind { text, integer, optional_text };
 struct Table {
   std::vector<std::string> keys;     // JSON keys / CSV header
   std::vector<std::string> headers;  // table header
   std::vector<std::vector<std::string>> rows;
+  std::vector<ColumnKind> kinds;  // empty: every column is text
 };
+inline constexpr const char* kAbsent = "-";
 enum class Format { table, csv, json };
 Format formatOf(const po::variables_map& vm);
 void printTable(const Table& table, Format format);

@@ -27,6 +27,11 @@ int demo(const std::vector<std::string>& args) {
   if (vm->count("today"))
     demo_options.today = parseDateOption((*vm)["today"].as<std::string>(), "--today");
   auto open = openStore(*vm, /*create=*/true);
+  // Sample families mixed into a real caseload could not be told apart afterwards.
+  if (!open.store->listFamilies().empty())
+    throwBadInput("database " + open.db->file().string() +
+                  " already has families; demo fills only a new or empty database (name one "
+                  "with --db)");
   const auto catalog = forms::FormCatalog::loadDefault();
   const forms::Form* form = catalog.latest("attachment-practices");
   if (form == nullptr)

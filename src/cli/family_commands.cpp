@@ -12,7 +12,7 @@ namespace securebase::cli {
 namespace {
 
 std::string orDash(const std::optional<model::Date>& d) {
-  return d ? d->iso() : "-";
+  return d ? d->iso() : kAbsent;
 }
 
 std::optional<model::Id> counselorIdByName(store::Store& store, const po::variables_map& vm) {
@@ -83,7 +83,9 @@ int familyList(const std::vector<std::string>& args) {
   Table table{
       {"id", "name", "language", "status", "counselor", "last_visit", "next_due", "days_overdue"},
       {"ID", "Family", "Lang", "Status", "Counselor", "Last visit", "Next due", "Overdue"},
-      {}};
+      {},
+      {ColumnKind::integer, ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
+       ColumnKind::optional_text, ColumnKind::optional_text, ColumnKind::integer}};
   for (const auto& row : open.store->listFamilies(filter)) {
     const int overdue = row.family.status == model::FamilyStatus::active
                             ? model::daysOverdue(row.next_due, today)

@@ -37,7 +37,7 @@ int formsValidate(const std::vector<std::string>& args) {
       std::cout << file << ": ok (" << form.id << " v" << form.version << ", " << form.itemCount()
                 << " items)\n";
     } catch (const Error& e) {
-      std::cerr << e.what() << "\n";
+      std::cerr << "securebase-cli: " << e.what() << "\n";
       worst = std::max(worst, static_cast<int>(e.kind()));
     }
   }

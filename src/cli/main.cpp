@@ -21,7 +21,12 @@ void printCommandList() {
               << std::string(command.name.size() < 18 ? 18 - command.name.size() : 1, ' ')
               << command.summary << "\n";
   std::cout << "\nExit codes: 0 success, 1 bad input or usage, 2 not found, 3 database error, "
-               "4 output error.\n";
+               "4 output error.\n"
+               "\nEnvironment:\n"
+               "  SECUREBASE_DB               database file when --db is not given\n"
+               "  SECUREBASE_DATA_DIR         folder holding forms/ and assets/\n"
+               "  SECUREBASE_BUSY_TIMEOUT_MS  how long to wait while another program writes "
+               "(default 3000)\n";
 }
 
 int run(const std::vector<std::string>& args) {
@@ -55,7 +60,11 @@ int run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
+    const int code = run(std::vector<std::string>(argv + 1, argv + argc));
+    // An id or listing that never reached the script is a failure even if the work is done.
+    std::cout.flush();
+    if (!std::cout) throwOutput("could not write the output (disk full or output closed)");
+    return code;
   } catch (const Error& e) {
     std::cerr << "securebase-cli: " << e.what() << "\n";
     return static_cast<int>(e.kind());

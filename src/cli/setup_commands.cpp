@@ -41,10 +41,10 @@ int settingsGet(const std::vector<std::string>& args) {
       std::cout << it->second << "\n";
       return kOk;
     }
-    printTable({{"key", "value"}, {"Setting", "Value"}, {{key, it->second}}}, format);
+    printTable({{"key", "value"}, {"Setting", "Value"}, {{key, it->second}}, {}}, format);
     return kOk;
   }
-  Table table{{"key", "value"}, {"Setting", "Value"}, {}};
+  Table table{{"key", "value"}, {"Setting", "Value"}, {}, {}};
   for (const auto& key : store::Store::settingKeys()) {
     auto it = values.find(key);
     table.rows.push_back({key, it == values.end() ? "" : it->second});

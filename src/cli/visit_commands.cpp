@@ -24,6 +24,16 @@ int visitAdd(const std::vector<std::string>& args) {
   const model::Visit visit = exchange::parseVisitFile(readTextFile(path), path);
   auto open = openStore(*vm);
   const auto catalog = forms::FormCatalog::loadDefault();
+  // Checked here first so a wrong answer is reported with the file and set it is in.
+  const forms::Form form =
+      service::formFor(*open.store, catalog, visit.form_id, visit.form_version);
+  for (std::size_t i = 0; i < visit.sets.size(); ++i) {
+    try {
+      forms::validateObservationSet(form, visit.sets[i]);
+    } catch (const Error& e) {
+      throwBadInput(path + ": $.observation_sets[" + std::to_string(i) + "]: " + e.what());
+    }
+  }
   std::cout << service::recordVisit(*open.store, catalog, visit) << "\n";
   return kOk;
 }

@@ -1,12 +1,17 @@
 #include "securebase/exchange/visit_file.h"
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
+#include <charconv>
 #include <set>
 
 #include "securebase/core/error.h"
 #include "securebase/core/utf8.h"
+// The form loader's helpers for positions and repeated keys, so both kinds of file report
+// problems the same way.
+#include "../forms/duplicate_keys.h"
+#include "../forms/source_position.h"
 
 namespace securebase::exchange {
 namespace json = boost::json;
@@ -102,6 +107,15 @@ class Reader {
   const json::object* object_ = nullptr;
 };
 
+// A number answer as a person writes it: "6.5", not Boost's "6.5E0".
+std::string numberText(const json::value& number) {
+  if (number.is_int64()) return std::to_string(number.as_int64());
+  if (number.is_uint64()) return std::to_string(number.as_uint64());
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, number.as_double());
+  return std::string(buffer, result.ptr);
+}
+
 model::Observation readObservation(const std::string& source, const std::string& path,
                                    const json::value& value) {
   Reader r(source, path, value);
@@ -119,7 +133,7 @@ model::Observation readObservation(const std::string& source, const std::string&
     if (v->is_string()) {
       o.value = r.text("value", true);
     } else if (v->is_number()) {
-      o.value = json::serialize(*v);
+      o.value = numberText(*v);
     } else {
       r.fail(r.at("value"), "expected a string or a number");
     }
@@ -130,16 +144,32 @@ model::Observation readObservation(const std::string& source, const std::string&
   return o;
 }
 
+// Parses the whole text, naming the line and column of the first problem; a field written twice
+// is refused too (Boost.JSON would silently keep the last one).
+json::value parseJson(std::string_view text, const std::string& source) {
+  using forms::detail::lineColumn;
+  if (auto bad = forms::detail::firstInvalidUtf8(text))
+    throwBadInput(source + ": " + lineColumn(text, *bad) + ": not valid UTF-8 text");
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
+  if (ec) throwBadInput(source + ": " + lineColumn(text, used) + ": not valid JSON");
+  if (auto extra = text.substr(used).find_first_not_of(" \t\r\n"); extra != std::string_view::npos)
+    throwBadInput(source + ": " + lineColumn(text, used + extra) +
+                  ": not valid JSON (text after the end of the visit)");
+  parser.finish(ec);
+  if (ec)
+    throwBadInput(source + ": " + lineColumn(text, text.size()) +
+                  ": not valid JSON (the file ends too early)");
+  if (auto duplicate = forms::detail::findDuplicateKey(text))
+    throwBadInput(source + ": " + *duplicate);
+  return parser.release();
+}
+
 }  // namespace
 
 model::Visit parseVisitFile(std::string_view json_text, const std::string& source) {
-  if (!isValidUtf8(json_text)) throwBadInput(source + ": not valid UTF-8 text");
-  json::value root;
-  try {
-    root = json::parse(json_text);
-  } catch (const std::exception& e) {
-    throwBadInput(source + ": not valid JSON (" + e.what() + ")");
-  }
+  const json::value root = parseJson(json_text, source);
   Reader r(source, "$", root,
            {"id", "uuid", "status", "signed_at", "signed_by", "amends_visit_id", "superseded_by"});
   model::Visit v;

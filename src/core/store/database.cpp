@@ -3,6 +3,7 @@
 #include <sqlcipher/sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 
@@ -124,6 +125,12 @@ void Database::fail(int code, std::string_view doing) const {
                     "; nothing was changed — free some space and try again");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
+      // A WAL database cannot even be read without writing its -shm file next to it.
+      if (::access(file_.c_str(), W_OK) != 0 && errno == EACCES)
+        throwDatabase(where + " is read-only; SecureBase needs to write to it");
+      if (::access(file_.parent_path().empty() ? "." : file_.parent_path().c_str(), W_OK) != 0)
+        throwDatabase("the folder of " + where +
+                      " is read-only; SecureBase needs to write its journal there");
       throwDatabase("cannot read or write " + file_.string() + " (" + sqlite3_errmsg(db_) + ")");
     case SQLITE_CONSTRAINT:
       throwBadInput(std::string(sqlite3_errmsg(db_)));

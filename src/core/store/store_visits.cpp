@@ -36,6 +36,14 @@ void ensureSnapshot(Database& db, const FormSnapshot& form) {
       .run();
 }
 
+// The foreign key would refuse an unknown counselor too, but with SQLite's words.
+void requireCounselor(Database& db, const std::optional<Id>& counselor_id) {
+  if (!counselor_id) return;
+  auto s = db.prepare("SELECT 1 FROM counselors WHERE id = ?");
+  s.bind(1, *counselor_id);
+  if (!s.step()) throwNotFound("no counselor with id " + std::to_string(*counselor_id));
+}
+
 Id insertSet(Database& db, Id visit_id, Id family_id, Id caregiver_id, Id child_id) {
   auto owner = db.prepare(
       "SELECT (SELECT family_id FROM caregivers WHERE id = ?1), "
@@ -107,6 +115,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     auto fam = db_.prepare("SELECT 1 FROM families WHERE id = ?");
     fam.bind(1, v.family_id);
     if (!fam.step()) throwNotFound("no family with id " + std::to_string(v.family_id));
+    requireCounselor(db_, v.counselor_id);
     ensureSnapshot(db_, form);
     db_.prepare(
            "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
@@ -179,6 +188,7 @@ void Store::updateVisitHeader(const model::Visit& v) {
     throwBadInput("the next planned visit is before the visit itself");
   db_.transaction([&] {
     const model::Visit before = requireDraft(v.id);
+    requireCounselor(db_, v.counselor_id);
     db_.prepare(
            "UPDATE visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = ?, "
            "next_planned = ?, counselor_id = ? WHERE id = ?")

@@ -1,0 +1,82 @@
+#include "cli_fixture.h"
+
+#include "securebase/store/database.h"
+#include "store_fixture.h"
+
+namespace securebase::testing {
+
+CliTest::CliTest() : db_(dir_ / "securebase.db"), runner_(dir_.path()) {
+  runner_.setEnv("SECUREBASE_DB", db_.string());
+}
+
+CliResult CliTest::cli(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& extra_env) const {
+  return runner_.run(args, extra_env);
+}
+
+std::string CliTest::ok(const std::vector<std::string>& args) const {
+  const auto result = cli(args);
+  std::string command;
+  for (const auto& arg : args) command += " " + arg;
+  EXPECT_EQ(result.exit_code, 0) << "securebase-cli" << command << "\n" << describe(result);
+  std::string out = result.out;
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+FamilyIds CliTest::addFamily(const std::string& name) const {
+  FamilyIds ids;
+  ids.family = ok({"family", "add", "--name", name});
+  ids.caregiver =
+      ok({"caregiver", "add", "--family", ids.family, "--name", "Ana", "--relationship", "mother"});
+  ids.child = ok({"child", "add", "--family", ids.family, "--name", "Sofía", "--born", "2025-01-10",
+                  "--sex", "female"});
+  return ids;
+}
+
+std::filesystem::path CliTest::writeVisitFile(const FamilyIds& ids, const std::string& observations,
+                                              const std::string& date,
+                                              const std::string& name) const {
+  const auto path = dir_ / name;
+  writeFile(path, "{\"family_id\": " + ids.family + ", \"date\": \"" + date +
+                      "\", \"outcome\": \"completed\", \"place\": \"home\", "
+                      "\"present\": \"Ana, Sofía\", \"form_id\": \"attachment-practices\", "
+                      "\"form_version\": 1, \"observation_sets\": [{\"caregiver_id\": " +
+                      ids.caregiver + ", \"child_id\": " + ids.child + ", \"observations\": [" +
+                      observations + "]}]}");
+  return path;
+}
+
+std::string CliTest::dump() const {
+  store::Database database(db_, {.create_if_missing = false});
+  return dumpContent(database);
+}
+
+std::string tableRows(const std::string& dump, const std::string& table) {
+  const std::string header = "[" + table + "]\n";
+  const auto start = dump.find(header);
+  if (start == std::string::npos) return "";
+  const auto end = dump.find("\n[", start + header.size() - 1);
+  return dump.substr(start + header.size(),
+                     end == std::string::npos ? end : end + 1 - start - header.size());
+}
+
+::testing::AssertionResult refused(const CliResult& result, int code, const std::string& needle) {
+  const auto lines = result.errLines();
+  if (result.exit_code != code)
+    return ::testing::AssertionFailure()
+           << "expected exit " << code << ", got " << describe(result);
+  if (!result.out.empty())
+    return ::testing::AssertionFailure() << "expected no stdout, got " << describe(result);
+  if (lines.size() != 1 || result.err.back() != '\n')
+    return ::testing::AssertionFailure()
+           << "expected exactly one line on stderr, got " << describe(result);
+  if (lines[0].rfind("securebase-cli: ", 0) != 0)
+    return ::testing::AssertionFailure() << "stderr does not name the program: " << lines[0];
+  if (lines[0].find(needle) == std::string::npos)
+    return ::testing::AssertionFailure()
+           << "stderr does not say \"" << needle << "\": " << lines[0];
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace securebase::testing
