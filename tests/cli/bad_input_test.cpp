@@ -5,6 +5,7 @@
 #include "cli_fixture.h"
 #include "securebase/forms/form_loader.h"
 #include "securebase/model/date.h"
+#include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
 #include "store_fixture.h"
 
@@ -26,6 +27,10 @@ class BadInput : public CliTest {
     {
       store::Database database(db());
       store::Store store(database, "test");
+      // As the programs do: scores kept at hand from the start, so no command has to catch up.
+      service::enableScoring(store,
+                             std::make_shared<forms::FormCatalog>(forms::FormCatalog::load(
+                                 std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "forms")));
       const auto family = addSmallFamily(store);
       const auto form = forms::loadFormFile(std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) /
                                             "forms" / "attachment-practices.v1.json");
