@@ -12,5 +12,6 @@ std::vector<Command> familyCommands();  // family add|list|show, caregiver add, 
 std::vector<Command> visitCommands();   // visit add|show|sign|amend
 std::vector<Command> formCommands();    // forms validate
 std::vector<Command> demoCommands();    // demo
+std::vector<Command> reportCommands();  // report
 
 }  // namespace securebase::cli
