@@ -129,7 +129,7 @@ TEST_F(Trend, MissedAndCancelledCountAgainstExpected) {
   EXPECT_EQ(t.counts.missed, 1);
   EXPECT_EQ(t.counts.cancelled, 1);
   EXPECT_EQ(t.counts.days, 42);
-  EXPECT_EQ(t.counts.expected, 4);  // days 0, 14, 28, 42
+  EXPECT_EQ(t.counts.expected, 4);    // days 0, 14, 28, 42
   EXPECT_EQ(t.completed.size(), 2u);  // only completed visits are on the x axis
 }
 

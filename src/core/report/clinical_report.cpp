@@ -1,8 +1,11 @@
 // The clinical progress report: the full record a supervisor files.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "report_parts.h"
+#include "securebase/pdf/font_metrics.h"
+#include "securebase/pdf/render.h"
 #include "securebase/report/trend_chart.h"
 
 namespace securebase::report::parts {
@@ -10,6 +13,8 @@ namespace {
 
 // Visits per items table: more columns would squeeze the level labels to unreadable widths.
 constexpr std::size_t kMaxVisitColumns = 8;
+constexpr std::size_t kMinVisitColumns = 3;
+constexpr double kCellPadding = 5;  // each side of a table cell (table_layout.cpp)
 
 std::string number(double value, bool sign = false) {
   char buffer[32];
@@ -150,11 +155,40 @@ std::string cellText(const ItemCell& cell, const ReportText& text) {
   return text.get("not_recorded_short");
 }
 
+// How many visit columns fit beside the item column: each must hold its widest cell (a level
+// label such as "Sometimes" or "Claramente") without breaking the word, so a form with long
+// level labels gets fewer, wider columns. Measured with the embedded font the renderer uses.
+struct ItemTableShape {
+  double item_width = 0;
+  double visit_width = 0;
+  std::size_t visits_per_table = kMaxVisitColumns;
+};
+
+ItemTableShape itemTableShape(const pdf::Document& doc, const std::vector<PairTrend>& pairs,
+                              const ReportText& text) {
+  const auto& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  const auto& bold = pdf::FontMetrics::of(pdf::FontFace::bold);
+  const double size = doc.body_size - 1;  // the table's type size (table_layout.cpp)
+  double widest = bold.width("Sep 30", size);
+  for (const auto& pair : pairs)
+    for (const auto& item : pair.items)
+      for (const auto& cell : item.cells)
+        widest = std::max(widest, regular.width(cellText(cell, text), size));
+  const double line = pdf::pageRect(doc.paper).width - 2 * doc.margin;
+  ItemTableShape shape;
+  shape.item_width = std::max(128.0, line * 0.25);
+  shape.visit_width = widest + 2 * kCellPadding + 1;
+  const auto fit = static_cast<std::size_t>((line - shape.item_width) / shape.visit_width);
+  shape.visits_per_table = std::clamp<std::size_t>(fit, kMinVisitColumns, kMaxVisitColumns);
+  shape.visit_width = (line - shape.item_width) / double(shape.visits_per_table);
+  return shape;
+}
+
 void addItemTables(pdf::Document& doc, const PairTrend& pair, const Trends& trends,
-                   const ReportText& text) {
+                   const ReportText& text, const ItemTableShape& shape) {
   const std::size_t n = trends.completed.size();
-  const std::size_t parts = (n + kMaxVisitColumns - 1) / kMaxVisitColumns;
-  const std::size_t per_part = (n + parts - 1) / parts;  // balanced: 30 visits → 8, 8, 8, 6
+  const std::size_t parts = (n + shape.visits_per_table - 1) / shape.visits_per_table;
+  const std::size_t per_part = (n + parts - 1) / parts;  // balanced: 30 visits by 7 → 6 × 5
   const auto dates = trends.completedDates();
   for (std::size_t first = 0; first < n; first += per_part) {
     const std::size_t end = std::min(n, first + per_part);
@@ -165,10 +199,12 @@ void addItemTables(pdf::Document& doc, const PairTrend& pair, const Trends& tren
                                                       {"count", std::to_string(n)}}),
                          ""});
     pdf::Table table;
-    table.columns.push_back({text.get("item_column"), 3.4, pdf::TextAlign::left});
+    table.columns.push_back({text.get("item_column"), shape.item_width, pdf::TextAlign::left});
     for (std::size_t x = first; x < end; ++x)
-      table.columns.push_back({text.shortDate(dates[x]) + "\n" + std::to_string(dates[x].year), 1,
-                               pdf::TextAlign::left});
+      table.columns.push_back({text.shortDate(dates[x]) + "\n" + std::to_string(dates[x].year),
+                               shape.visit_width, pdf::TextAlign::left});
+    // A short last part keeps the same column widths: the item column takes the rest.
+    table.columns.front().weight += shape.visit_width * double(per_part - (end - first));
     std::string section;
     for (const auto& item : pair.items) {
       if (item.section_id != section) {
@@ -284,9 +320,10 @@ void addClinicalBody(pdf::Document& doc, const ReportInput& input, const Trends&
     const bool several = trends.pairs.size() > 1;
     doc.blocks.push_back(pdf::Heading{text.get("items_heading"), 2});
     doc.blocks.push_back(pdf::Paragraph{text.get("items_note"), ""});
+    const auto shape = itemTableShape(doc, trends.pairs, text);
     for (const auto& pair : trends.pairs) {
       if (several) doc.blocks.push_back(pdf::Heading{pairTitle(input.record, pair, text), 3});
-      addItemTables(doc, pair, trends, text);
+      addItemTables(doc, pair, trends, text, shape);
     }
     doc.blocks.push_back(pdf::Heading{text.get("strengths_heading"), 2});
     for (const auto& pair : trends.pairs) {
