@@ -11,7 +11,8 @@ std::vector<Command> setupCommands();     // init, settings get|set
 std::vector<Command> familyCommands();    // family add|list|show, caregiver add, child add
 std::vector<Command> visitCommands();     // visit add|show|sign|amend
 std::vector<Command> formCommands();      // forms validate
-std::vector<Command> demoCommands();      // demo
 std::vector<Command> caseloadCommands();  // caseload
+std::vector<Command> reportCommands();    // report
+std::vector<Command> demoCommands();      // demo
 
 }  // namespace securebase::cli
