@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "securebase/core/error.h"
+#include "securebase/report/trends.h"
 #include "securebase/service/caseload.h"
 
 namespace securebase::cli {
@@ -11,6 +12,21 @@ namespace {
 
 std::string orDash(const std::optional<model::Date>& d) {
   return d ? d->iso() : "-";
+}
+
+// Stable words for scripts (CSV, JSON); the table shows the arrow.
+std::string trendToken(std::optional<double> points) {
+  switch (report::trendArrow(points)) {
+    case report::TrendArrow::up:
+      return "up";
+    case report::TrendArrow::down:
+      return "down";
+    case report::TrendArrow::steady:
+      return "steady";
+    case report::TrendArrow::none:
+      break;
+  }
+  return "";
 }
 
 std::string points(std::optional<double> value) {
@@ -66,14 +82,14 @@ int caseload(const std::vector<std::string>& args) {
   for (const auto& row : service::caseload(*open.store, query)) {
     const auto& s = row.summary;
     const bool words = format != Format::table;
-    table.rows.push_back({std::to_string(s.family.id), s.family.display_name, s.counselor_name,
-                          orDash(s.last_visit), orDash(s.next_due),
-                          row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
-                          std::string(words ? service::trendWord(s.trend_points)
-                                            : service::trendArrow(s.trend_points)),
-                          points(s.trend_points),
-                          s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
-                          s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : "")});
+    table.rows.push_back(
+        {std::to_string(s.family.id), s.family.display_name, s.counselor_name, orDash(s.last_visit),
+         orDash(s.next_due), row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
+         words ? trendToken(s.trend_points)
+               : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
+         points(s.trend_points),
+         s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
+         s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : "")});
   }
   printTable(table, format);
   return kOk;

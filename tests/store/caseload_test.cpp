@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "securebase/forms/form_catalog.h"
+#include "securebase/report/trends.h"
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
 #include "store_fixture.h"
@@ -75,10 +76,10 @@ TEST_F(Caseload, TrendIsTheChangeBetweenTheTwoLatestScoredVisits) {
   service::recordVisit(store, *catalog, visit(f, "2024-05-15", 2));
   ASSERT_TRUE(summaryOf(f.family).trend_points);
   EXPECT_DOUBLE_EQ(*summaryOf(f.family).trend_points, 100.0);
-  EXPECT_EQ(service::trendArrow(summaryOf(f.family).trend_points), "↑");
+  EXPECT_EQ(report::trendArrow(summaryOf(f.family).trend_points), report::TrendArrow::up);
   service::recordVisit(store, *catalog, visit(f, "2024-05-29", 1));
   EXPECT_DOUBLE_EQ(*summaryOf(f.family).trend_points, -50.0);
-  EXPECT_EQ(service::trendWord(summaryOf(f.family).trend_points), "down");
+  EXPECT_EQ(report::trendArrow(summaryOf(f.family).trend_points), report::TrendArrow::down);
 }
 
 TEST_F(Caseload, AutosavedRatingsUpdateTheTrendAtOnce) {

@@ -28,11 +28,4 @@ struct CaseloadQuery {
 // Families matching the query; ties in any order are broken by name, then id.
 std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& query);
 
-// A change of this many points or more between the two latest scored visits shows as an arrow.
-inline constexpr double kTrendThresholdPoints = 5.0;
-// "↑", "↓", "→" (steady), or "" when there are not yet two scored visits.
-std::string_view trendArrow(std::optional<double> points);
-// "up", "down", "steady" or "" — the same, in words for CSV and JSON.
-std::string_view trendWord(std::optional<double> points);
-
 }  // namespace securebase::service

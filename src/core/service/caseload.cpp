@@ -60,18 +60,4 @@ std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& quer
   return sorted;
 }
 
-std::string_view trendArrow(std::optional<double> points) {
-  if (!points) return "";
-  if (*points >= kTrendThresholdPoints) return "↑";
-  if (*points <= -kTrendThresholdPoints) return "↓";
-  return "→";
-}
-
-std::string_view trendWord(std::optional<double> points) {
-  if (!points) return "";
-  if (*points >= kTrendThresholdPoints) return "up";
-  if (*points <= -kTrendThresholdPoints) return "down";
-  return "steady";
-}
-
 }  // namespace securebase::service
