@@ -5,7 +5,8 @@ namespace securebase::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> list;
-    for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, demoCommands})
+    for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, demoCommands,
+                       handoutCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

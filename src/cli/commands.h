@@ -7,10 +7,11 @@
 
 namespace securebase::cli {
 
-std::vector<Command> setupCommands();   // init, settings get|set
-std::vector<Command> familyCommands();  // family add|list|show, caregiver add, child add
-std::vector<Command> visitCommands();   // visit add|show|sign|amend
-std::vector<Command> formCommands();    // forms validate
-std::vector<Command> demoCommands();    // demo
+std::vector<Command> setupCommands();    // init, settings get|set
+std::vector<Command> familyCommands();   // family add|list|show, caregiver add, child add
+std::vector<Command> visitCommands();    // visit add|show|sign|amend
+std::vector<Command> formCommands();     // forms validate
+std::vector<Command> demoCommands();     // demo
+std::vector<Command> handoutCommands();  // handout
 
 }  // namespace securebase::cli
