@@ -71,7 +71,9 @@ TEST(HandoutText, QpdfFindsNoProblemAndEveryFontIsEmbedded) {
       std::string line;
       int font_rows = 0;
       while (std::getline(lines, line)) {
-        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty() ||
+            line.rfind("Syntax", 0) == 0)
+          continue;
         ++font_rows;
         // Columns: name type encoding emb sub uni object ID; "emb" must say yes.
         std::istringstream columns(line);

@@ -1,7 +1,5 @@
 #include "securebase/handout/builder.h"
 
-#include <cstdlib>
-
 #include "handout_blocks.h"
 #include "securebase/core/error.h"
 #include "securebase/handout/resolve_text.h"
@@ -21,8 +19,10 @@ pdf::Document startDocument(const HandoutContent& content, const HandoutBasics& 
   document.title = content.title;
   document.author = basics.clinic.name;
   document.paper = basics.paper;
-  document.body_size = std::getenv("TUNE_BODY") ? std::atof(std::getenv("TUNE_BODY")) : 12.5;
-  document.margin = std::getenv("TUNE_MARGIN") ? std::atof(std::getenv("TUNE_MARGIN")) : 54;
+  // 12 pt is the design's floor for body text; a 0.625 in margin keeps the footer printable
+  // and the generic handout within two pages.
+  document.body_size = 12;
+  document.margin = 45;
   document.furniture.clinic_name = basics.clinic.name;
   document.furniture.clinic_phone = basics.clinic.phone;
   document.furniture.logo_png = basics.clinic.logo_png;
@@ -75,9 +75,14 @@ pdf::Document buildGenericHandout(const HandoutContent& content, const GenericIn
   pdf::Document document = startDocument(content, inputs.basics);
   std::optional<std::string> name = inputs.child_name;
   if (name && name->empty()) name.reset();
+  // "Made for Sofía." opens the subtitle: a line of its own would cost the second page.
+  const std::string made_for =
+      name ? resolveText(content.label("prepared_for"), name, model::Sex::unknown) + "." : "";
   if (!content.subtitle.empty())
-    document.blocks.push_back(pdf::Paragraph{resolveText(content.subtitle, name, inputs.sex), {}});
-  if (name) document.blocks.push_back(madeFor(content, name));
+    document.blocks.push_back(
+        pdf::Paragraph{resolveText(content.subtitle, name, inputs.sex), made_for});
+  else if (name)
+    document.blocks.push_back(madeFor(content, name));
   const double width = detail::contentWidth(document.paper, document.margin);
   detail::appendGeneralContent(content, name, inputs.sex, inputs.basics.clinic, width,
                                document.body_size, document.blocks);
@@ -121,7 +126,7 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
     blocks.push_back(pdf::BulletList{inputs.open_goals});
   }
   pdf::KeyValueList contact;
-  contact.key_fraction = 0.32;
+  contact.key_fraction = 0.36;
   if (inputs.next_visit)
     contact.rows.emplace_back(content.label("next_visit"), longDate(*inputs.next_visit, language));
   if (!inputs.counselor_name.empty()) {
@@ -135,7 +140,12 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
     blocks.push_back(std::move(contact));
   }
 
-  blocks.push_back(pdf::Spacer{10});
+  // A quiet rule between what is about this family and what every family gets.
+  blocks.push_back(pdf::Drawing{
+      8, [](pdf::Canvas& canvas, const pdf::Rect& box) {
+        canvas.setStroke({0.75, 0.78, 0.78}, 0.8);
+        canvas.strokeLine({box.x, box.y + box.height / 2}, {box.right(), box.y + box.height / 2});
+      }});
   if (!content.subtitle.empty())
     blocks.push_back(pdf::Paragraph{resolveText(content.subtitle, single_name, sex), {}});
   const double width = detail::contentWidth(document.paper, document.margin);

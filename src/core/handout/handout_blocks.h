@@ -25,6 +25,17 @@ struct NoteStyle {
   static const NoteStyle safety;
 };
 
+// A paragraph opened by a bold lead ("Tummy time: A fun way…").
+struct LeadText {
+  std::string lead;
+  std::string text;
+};
+
+// Lead paragraphs one under the other, a small gap between them, kept whole on one page; in a
+// tinted box with a bar on its left when `style` is given.
+pdf::Block leadTextBlock(const std::vector<LeadText>& entries, const NoteStyle* style, double width,
+                         double body_size);
+
 // A tinted box with a bar on its left, the title in bold opening the text, kept whole on one
 // page.
 pdf::Block noteBox(const NoteStyle& style, const std::string& title, const std::string& text,
