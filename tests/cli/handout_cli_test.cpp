@@ -153,15 +153,14 @@ TEST(HandoutCli, GenericNeedsNoDatabaseAndTakesClinicDetailsFromFlags) {
   EXPECT_NE(text.find("Hecho para Łucja"), std::string::npos);
   EXPECT_NE(text.find("Clínica del Este"), std::string::npos);
   EXPECT_NE(text.find("Línea de padres"), std::string::npos);
-  const int pages = pdfPages(file);
-  EXPECT_GE(pages, 1);
-  EXPECT_LE(pages, 2);
+  EXPECT_GE(pdfPages(file), 1);
   EXPECT_FALSE(fs::exists(home / "xdg" / "securebase")) << "no database was created";
 
   const auto copies =
       runCli(home, {"handout", "--generic", "--copies", "3", "-o", (home / "3.pdf").string()});
   ASSERT_EQ(copies.status, 0) << copies.err;
   ASSERT_EQ(runCli(home, {"handout", "--generic", "-o", (home / "1.pdf").string()}).status, 0);
+  EXPECT_LE(pdfPages(home / "1.pdf"), 2);
   EXPECT_EQ(pdfPages(home / "3.pdf"), 3 * pdfPages(home / "1.pdf"));
 }
 
@@ -169,7 +168,7 @@ TEST(HandoutCli, InvalidChildNameIsRefusedAndNoFileIsWritten) {
   TempDir home;
   const fs::path out = home / "out";
   fs::create_directories(out);
-  for (const std::string name :
+  for (const std::string& name :
        {std::string("\xC3\x28"), std::string("アキラ"), std::string("a\tb")}) {
     const auto result = runCli(
         home, {"handout", "--generic", "--child-name", name, "-o", (out / "h.pdf").string()});
@@ -183,6 +182,7 @@ TEST(HandoutCli, InvalidChildNameIsRefusedAndNoFileIsWritten) {
 TEST(HandoutCli, MissingHandoutFileIsNotFound) {
   TempDir home;
   const fs::path data = home / "data";
+  fs::create_directories(data);
   fs::copy(fs::path(SECUREBASE_TEST_SOURCE_DIR) / "forms", data / "forms",
            fs::copy_options::recursive);
   fs::copy(fs::path(SECUREBASE_TEST_SOURCE_DIR) / "assets", data / "assets",
@@ -201,7 +201,7 @@ TEST(HandoutCli, MissingHandoutFileIsNotFound) {
 TEST(HandoutCli, UnwritableOutputIsAnOutputError) {
   TempDir home;
   securebase::testing::writeFile(home / "not-a-folder", "x");
-  for (const fs::path target : {home / "not-a-folder" / "h.pdf", home / "missing" / "h.pdf"}) {
+  for (const fs::path& target : {home / "not-a-folder" / "h.pdf", home / "missing" / "h.pdf"}) {
     const auto result = runCli(home, {"handout", "--generic", "-o", target.string()});
     EXPECT_EQ(result.status, 4) << result.err;
     EXPECT_TRUE(oneLine(result.err)) << result.err;
