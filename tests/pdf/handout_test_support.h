@@ -2,8 +2,6 @@
 // file, and reading it back with poppler.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <sstream>
 #include <string>
