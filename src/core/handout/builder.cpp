@@ -127,7 +127,8 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
   }
   pdf::KeyValueList contact;
   contact.key_fraction = 0.36;
-  if (inputs.next_visit)
+  // A date already past (a handout printed long after its visit) would only mislead.
+  if (inputs.next_visit && *inputs.next_visit >= inputs.basics.printed_on)
     contact.rows.emplace_back(content.label("next_visit"), longDate(*inputs.next_visit, language));
   if (!inputs.counselor_name.empty()) {
     std::string who = inputs.counselor_name;
