@@ -13,6 +13,7 @@ std::vector<Command> visitCommands();     // visit add|show|sign|amend
 std::vector<Command> formCommands();      // forms validate
 std::vector<Command> caseloadCommands();  // caseload
 std::vector<Command> reportCommands();    // report
+std::vector<Command> handoutCommands();   // handout
 std::vector<Command> demoCommands();      // demo
 
 }  // namespace securebase::cli

@@ -21,11 +21,14 @@ enum class Compression {
 
 struct RenderOptions {
   Compression compression = Compression::all;
+  // The document's pages this many times over in one file, each copy numbered on its own
+  // ("Page 1 of 2" again for the second copy); laid out once.
+  int copies = 1;
 };
 
 struct RenderedPdf {
   std::string bytes;
-  std::size_t pages = 0;
+  std::size_t pages = 0;  // of one copy
 };
 
 RenderedPdf renderPdf(const Document& document, const RenderOptions& options = {});

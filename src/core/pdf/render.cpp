@@ -1,5 +1,6 @@
 #include "securebase/pdf/render.h"
 
+#include <algorithm>
 #include <string>
 
 #include "block_layout.h"
@@ -41,8 +42,7 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   }
   std::vector<FlowUnit> units;
   units.reserve(laid_out.size());
-  for (const auto& block : laid_out)
-    units.push_back(block.unit);
+  for (const auto& block : laid_out) units.push_back(block.unit);
   const std::vector<Placement> placements = paginate(units, furniture.content.height);
   const std::size_t pages = pageCount(placements);
 
@@ -51,13 +51,16 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   pdf.setInfo(HPDF_INFO_AUTHOR, printableText(document.author, "document author"));
   pdf.setInfo(HPDF_INFO_CREATOR, "SecureBase");
   const detail::PrintableFurniture printable = detail::printableFurniture(document.furniture);
-  std::size_t next = 0;
-  for (std::size_t p = 0; p < pages; ++p) {
-    detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
-    detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
-    for (; next < placements.size() && placements[next].page == p; ++next) {
-      const Placement& part = placements[next];
-      laid_out[part.unit].draw(canvas, part, {furniture.content.x, furniture.content.y + part.top});
+  for (int copy = 0; copy < std::max(options.copies, 1); ++copy) {
+    std::size_t next = 0;
+    for (std::size_t p = 0; p < pages; ++p) {
+      detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
+      detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
+      for (; next < placements.size() && placements[next].page == p; ++next) {
+        const Placement& part = placements[next];
+        laid_out[part.unit].draw(canvas, part,
+                                 {furniture.content.x, furniture.content.y + part.top});
+      }
     }
   }
   return {pdf.saveToMemory(), pages};

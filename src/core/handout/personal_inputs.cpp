@@ -1,0 +1,136 @@
+#include "securebase/handout/personal_inputs.h"
+
+#include <algorithm>
+
+#include "securebase/core/error.h"
+#include "securebase/forms/handout_picks.h"
+#include "securebase/model/visit_due.h"
+#include "securebase/service/visits.h"
+
+namespace securebase::handout {
+
+namespace {
+
+std::string settingOr(store::Store& store, const std::string& key) {
+  return store.setting(key).value_or("");
+}
+
+const model::Child* findChild(const store::FamilyRecord& family, model::Id child_id) {
+  for (const model::Child& child : family.children)
+    if (child.id == child_id) return &child;
+  return nullptr;
+}
+
+// "Ana" from "Ana Sofía Pérez": the handout speaks to the family by the baby's first name.
+std::string firstName(const std::string& name) {
+  const auto space = name.find(' ');
+  return space == std::string::npos ? name : name.substr(0, space);
+}
+
+[[noreturn]] void nothingToPersonalise(const model::Visit& visit, const std::string& why) {
+  throwBadInput("visit " + std::to_string(visit.id) + " " + why +
+                ": there is nothing to personalise (print the general handout with --generic)");
+}
+
+}  // namespace
+
+ClinicDetails clinicFromSettings(store::Store& store) {
+  ClinicDetails clinic;
+  clinic.name = settingOr(store, "clinic.name");
+  clinic.phone = settingOr(store, "clinic.phone");
+  clinic.address = settingOr(store, "clinic.address");
+  clinic.help_lines = settingOr(store, "clinic.help_lines");
+  if (const std::string logo = settingOr(store, "clinic.logo"); !logo.empty())
+    clinic.logo_png = readLogo(logo);
+  return clinic;
+}
+
+pdf::PaperSize paperFromSettings(store::Store& store) {
+  return settingOr(store, "paper.size") == "a4" ? pdf::PaperSize::a4 : pdf::PaperSize::letter;
+}
+
+model::Language defaultLanguage(store::Store& store) {
+  return model::parseLanguage(settingOr(store, "default.language")).value_or(model::Language::en);
+}
+
+CounselorContact counselorFromSettings(store::Store& store) {
+  return {settingOr(store, "counselor.name"), settingOr(store, "counselor.phone"),
+          settingOr(store, "counselor.email")};
+}
+
+PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model::Visit& visit,
+                                  const forms::Form& form, const CounselorContact& counselor,
+                                  HandoutBasics basics, std::optional<model::Language> language) {
+  if (visit.outcome != model::VisitOutcome::completed)
+    nothingToPersonalise(visit, "was " + std::string(model::toString(visit.outcome)));
+  if (visit.sets.empty()) nothingToPersonalise(visit, "has no observations");
+
+  PersonalInputs inputs;
+  inputs.basics = std::move(basics);
+  inputs.basics.language = language.value_or(family.family.language);
+  const model::Language lang = inputs.basics.language;
+  inputs.visit_date = visit.date;
+
+  const model::ObservationSet& set = visit.sets.front();
+  const model::Child* child = findChild(family, set.child_id);
+  const std::string name = child != nullptr ? firstName(child->name) : "";
+  inputs.sex = child != nullptr ? child->sex : model::Sex::unknown;
+  if (!name.empty()) inputs.child_names.push_back(name);
+  for (const model::ObservationSet& other : visit.sets) {
+    const model::Child* twin = findChild(family, other.child_id);
+    if (twin == nullptr || twin->id == set.child_id) continue;
+    const std::string twin_name = firstName(twin->name);
+    if (std::find(inputs.child_names.begin(), inputs.child_names.end(), twin_name) ==
+        inputs.child_names.end())
+      inputs.child_names.push_back(twin_name);
+  }
+
+  // A mid-level rating is both a strength and something to try: it is only offered to try.
+  const auto tries = forms::thingsToTry(form, set, lang, name, inputs.sex, kMaxThingsToTry);
+  const auto strengths = forms::strengths(form, set, lang, name, inputs.sex, form.itemCount());
+  for (const auto& point : tries) inputs.things_to_try.push_back(point.text);
+  for (const auto& point : strengths) {
+    if (inputs.strengths.size() >= kMaxStrengths) break;
+    const bool also_to_try = std::any_of(tries.begin(), tries.end(),
+                                         [&](const auto& t) { return t.item_id == point.item_id; });
+    if (!also_to_try) inputs.strengths.push_back(point.text);
+  }
+  if (inputs.strengths.empty() && inputs.things_to_try.empty())
+    nothingToPersonalise(visit, "has no rated practices");
+
+  for (const model::Goal& goal : family.goals)
+    if (goal.status == model::GoalStatus::open) inputs.open_goals.push_back(goal.text);
+  inputs.next_visit =
+      visit.next_planned
+          ? visit.next_planned
+          : model::nextVisitDue(model::LatestCompletedVisit{visit.date, std::nullopt},
+                                family.family.visit_frequency_days);
+  inputs.counselor_name = counselor.name;
+  inputs.counselor_phone = counselor.phone;
+  inputs.counselor_email = counselor.email;
+  return inputs;
+}
+
+PersonalInputs personalInputsForVisit(store::Store& store, const forms::FormCatalog& catalog,
+                                      model::Id visit_id, std::optional<model::Language> language) {
+  const model::Visit visit = store.visit(visit_id);
+  const store::FamilyRecord family = store.loadFamily(visit.family_id);
+  const forms::Form form = service::formFor(store, catalog, visit.form_id, visit.form_version);
+  CounselorContact counselor = counselorFromSettings(store);
+  if (visit.counselor_id) {
+    for (const model::Counselor& row : store.counselors())
+      if (row.id == *visit.counselor_id) {
+        // The counselor profile in settings often holds the contact the row lacks.
+        const bool same = row.name == counselor.name;
+        counselor = {row.name, row.phone.empty() && same ? counselor.phone : row.phone,
+                     row.email.empty() && same ? counselor.email : row.email};
+      }
+  }
+  HandoutBasics basics;
+  basics.paper = paperFromSettings(store);
+  basics.clinic = clinicFromSettings(store);
+  basics.printed_on = model::Date::today();
+  return personalInputsFrom(family, visit, form, counselor, std::move(basics), language);
+}
+
+}  // namespace securebase::handout

@@ -1,0 +1,97 @@
+// Cost of parent handouts (DESIGN §6). Targets: personalised <= 2 ms median, generic <= 1.5 ms,
+// each file <= 48 KB, a batch of 1,000 personalised handouts through the CLI <= 5 s.
+// Medians: --benchmark_repetitions=10 --benchmark_report_aggregates_only=true. The batch
+// benchmark builds a 1,000-family demo database first (not timed) with the real CLI.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "../pdf/handout_test_support.h"
+
+namespace {
+
+using namespace securebase;
+using namespace securebase::handout;
+
+void measure(benchmark::State& state, const std::function<pdf::Document()>& build) {
+  pdf::RenderedPdf pdf;
+  for (auto _ : state) {
+    pdf = renderHandout(build());
+    benchmark::DoNotOptimize(pdf.bytes.data());
+  }
+  state.counters["file_KB"] = static_cast<double>(pdf.bytes.size()) / 1024.0;
+  state.counters["pages"] = static_cast<double>(pdf.pages);
+}
+
+model::Language languageArg(const benchmark::State& state) {
+  return state.range(0) == 0 ? model::Language::en : model::Language::es;
+}
+
+// Built and written to memory, the content and inputs already loaded.
+void BM_PersonalisedHandout(benchmark::State& state) {
+  const HandoutContent content = loadHandoutContent("infant-attachment", languageArg(state));
+  const PersonalInputs inputs =
+      handout::testing::samplePersonal(languageArg(state), pdf::PaperSize::letter);
+  measure(state, [&] { return buildPersonalisedHandout(content, inputs); });
+}
+BENCHMARK(BM_PersonalisedHandout)->ArgName("es")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_GenericHandout(benchmark::State& state) {
+  const HandoutContent content = loadHandoutContent("infant-attachment", languageArg(state));
+  const GenericInputs inputs =
+      handout::testing::sampleGeneric(languageArg(state), pdf::PaperSize::letter, "Sofía");
+  measure(state, [&] { return buildGenericHandout(content, inputs); });
+}
+BENCHMARK(BM_GenericHandout)->ArgName("es")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The builder alone (no PDF): what the handout layer adds to the engine's cost.
+void BM_BuildPersonalisedDocument(benchmark::State& state) {
+  const HandoutContent content = loadHandoutContent("infant-attachment", model::Language::en);
+  const PersonalInputs inputs =
+      handout::testing::samplePersonal(model::Language::en, pdf::PaperSize::letter);
+  for (auto _ : state) benchmark::DoNotOptimize(buildPersonalisedHandout(content, inputs));
+}
+BENCHMARK(BM_BuildPersonalisedDocument)->Unit(benchmark::kMicrosecond);
+
+// `securebase-cli handout --all` over 1,000 demo families, one timed run; the largest file and
+// the number written are reported as counters.
+void BM_CliBatchOf1000(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(SECUREBASE_TEST_BINARY_DIR) / "handout-bench";
+  const fs::path db = folder / "demo-1000.db";
+  const std::string cli = std::string("SECUREBASE_DATA_DIR='") + SECUREBASE_TEST_SOURCE_DIR +
+                          "' '" + SECUREBASE_CLI_PATH + "'";
+  fs::create_directories(folder);
+  if (!fs::exists(db) &&
+      std::system((cli + " demo --families 1000 --db '" + db.string() + "' >/dev/null").c_str()) !=
+          0) {
+    state.SkipWithError("could not build the demo database");
+    return;
+  }
+  const fs::path out = folder / "out";
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(out);
+    state.ResumeTiming();
+    if (std::system((cli + " handout --all --db '" + db.string() + "' --out-dir '" + out.string() +
+                     "' >/dev/null 2>&1")
+                        .c_str()) != 0) {
+      state.SkipWithError("the batch failed");
+      return;
+    }
+  }
+  std::uintmax_t largest = 0;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    largest = std::max(largest, entry.file_size());
+    ++files;
+  }
+  state.counters["files"] = static_cast<double>(files);
+  state.counters["largest_KB"] = static_cast<double>(largest) / 1024.0;
+}
+BENCHMARK(BM_CliBatchOf1000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
