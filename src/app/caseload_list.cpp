@@ -16,12 +16,12 @@ wxString dateText(const std::optional<model::Date>& date) {
 CaseloadList::CaseloadList(wxWindow* parent)
     : wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(76));
-  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(150));
-  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(70));
+  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(165));
+  AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(70));
+  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(135));
+  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(86));
+  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(86));
+  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(62));
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
     if (on_selected_)

@@ -85,11 +85,11 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
 wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
   auto* page = new wxScrolledWindow(parent);
   page->SetScrollRate(0, FromDIP(10));
-  children_ = makeReportList(page, {{_("Child"), 130},
-                                    {_("Born"), 95},
-                                    {_("Age"), 110},
-                                    {_("Corrected age"), 120},
-                                    {_("Weeks at birth"), 110}});
+  children_ = makeReportList(page, {{_("Child"), 110},
+                                    {_("Born"), 90},
+                                    {_("Age"), 90},
+                                    {_("Corrected age"), 110},
+                                    {_("Weeks at birth"), 105}});
   caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
   goals_ = makeReportList(page, {{_("Open goal"), 420}, {_("Since"), 95}});
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);

@@ -197,7 +197,7 @@ void ItemRow::setCurrent(bool current) {
 
 void ItemRow::setReadOnly(bool read_only) {
   for (auto& choice : choices_) choice.button->Enable(!read_only);
-  note_->SetEditable(!read_only);
+  note_->Enable(!read_only);
   if (value_text_ != nullptr) value_text_->SetEditable(!read_only);
 }
 

@@ -37,7 +37,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   caseload_ = new CaseloadPanel(splitter_);
   family_ = new FamilyPanel(splitter_, *this);
   splitter_->SplitVertically(caseload_, family_,
-                             WindowConfig::instance().sash("Main", FromDIP(690)));
+                             WindowConfig::instance().sash("Main", FromDIP(620)));
   splitter_->SetSashGravity(0.5);
 
   caseload_->onShownChanged([this] { updateStatus(); });

@@ -73,6 +73,16 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushPending(); });
   Bind(wxEVT_CHAR_HOOK, &VisitEditor::onCharHook, this);
   Bind(wxEVT_CLOSE_WINDOW, &VisitEditor::onClose, this);
+  // Start on the current row once the window is active: GTK gives a new window's focus to
+  // its first control (the date) when it is activated.
+  Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (event.GetActive() && !activated_) {
+      activated_ = true;
+      CallAfter([this] { moveTo(current_); });
+    }
+    event.Skip();
+  });
+  CallAfter([this] { moveTo(current_); });  // without a window manager there is no activation
   setStatus(readOnly() ? _("Signed visits are read-only.")
                        : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
                            "observed, Tab note, ↑ ↓ move."));
@@ -221,7 +231,7 @@ void VisitEditor::applyReadOnly() {
   signed_line_->SetLabel(read_only ? wxString::Format(_("Signed by %s on %s"), wx(visit_.signed_by),
                                                       wx(visit_.signed_at.substr(0, 10)))
                                    : wxString());
-  Layout();
+  sign_->GetParent()->Layout();
 }
 
 void VisitEditor::moveTo(std::size_t index) {

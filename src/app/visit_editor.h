@@ -78,6 +78,7 @@ class VisitEditor : public wxFrame {
   };
   std::optional<PendingNote> pending_note_;
   bool header_dirty_ = false;
+  bool activated_ = false;
   wxTimer pause_timer_;
 
   wxScrolledWindow* scroller_ = nullptr;

@@ -5,8 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <wx/app.h>
+#include <wx/dialog.h>
 #include <wx/evtloop.h>
+#include <wx/timer.h>
 #include <wx/toplevel.h>
+#include <wx/uiaction.h>
 
 #include <array>
 #include <chrono>
@@ -40,6 +43,38 @@ std::filesystem::path screenshot(const std::string& name) {
   const auto file = folder / (name + ".png");
   run("import -window root '" + file.string() + "' 2>/dev/null");
   return file;
+}
+
+namespace {
+
+class ModalWatcher : public wxTimer {
+ public:
+  explicit ModalWatcher(std::function<void(wxDialog&)> script) : script_(std::move(script)) {
+    Start(50);
+  }
+  void Notify() override {
+    for (wxWindow* window : wxTopLevelWindows)
+      if (auto* dialog = dynamic_cast<wxDialog*>(window);
+          dialog && dialog->IsModal() && dialog->IsShown()) {
+        Stop();
+        pump(250);
+        wxUIActionSimulator sim;
+        sim.MouseMove(dialog->GetScreenRect().GetPosition() + wxPoint(30, 30));
+        pump(50);
+        script_(*dialog);
+        delete this;
+        return;
+      }
+  }
+
+ private:
+  std::function<void(wxDialog&)> script_;
+};
+
+}  // namespace
+
+void whenModalOpens(std::function<void(wxDialog&)> script) {
+  new ModalWatcher(std::move(script));
 }
 
 void closeAllWindows() {

@@ -5,10 +5,13 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "securebase/store/store.h"
+
+class wxDialog;
 
 namespace securebase::testing {
 
@@ -21,6 +24,10 @@ void pump(int ms);
 
 // Saves the whole virtual screen as <build>/gui-screenshots/<name>.png; returns the path.
 std::filesystem::path screenshot(const std::string& name);
+
+// Runs `script` inside the next modal dialog's own event loop, once that dialog is shown
+// (checked every 50 ms), with the mouse pointer over it so keys reach it.
+void whenModalOpens(std::function<void(wxDialog&)> script);
 
 // Closes every top-level window and lets wx delete them.
 void closeAllWindows();

@@ -37,21 +37,6 @@ class MainWindowTest : public ::testing::Test {
     return frame;
   }
 
-  // Runs `script` inside the next modal dialog's event loop.
-  static void whenDialogOpens(std::function<void(wxDialog&)> script) {
-    wxTheApp->CallAfter([script] {
-      for (wxWindow* window : wxTopLevelWindows)
-        if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) {
-          pump(200);
-          wxUIActionSimulator sim;
-          sim.MouseMove(dialog->GetScreenRect().GetPosition() + wxPoint(30, 30));
-          pump(50);
-          script(*dialog);
-          return;
-        }
-    });
-  }
-
   TempDir dir_;
   std::filesystem::path file_ = dir_ / "caseload.db";
 };
@@ -87,7 +72,7 @@ TEST_F(MainWindowTest, SearchAsYouTypeFiltersTheList) {
 
 TEST_F(MainWindowTest, AddsAFamilyAndAChildThroughTheDialogs) {
   auto* frame = showFrame();
-  whenDialogOpens([](wxDialog&) {
+  whenModalOpens([](wxDialog&) {
     wxUIActionSimulator sim;
     sim.Text("Diaz family");
     pump(100);
@@ -103,7 +88,7 @@ TEST_F(MainWindowTest, AddsAFamilyAndAChildThroughTheDialogs) {
   EXPECT_EQ(frame->session().store().family(*selected).display_name, "Diaz family");
 
   // A child: name, date of birth (Tab between fields), then OK.
-  whenDialogOpens([](wxDialog&) {
+  whenModalOpens([](wxDialog&) {
     wxUIActionSimulator sim;
     sim.Text("Sofia");
     sim.Char(WXK_TAB);
@@ -124,7 +109,7 @@ TEST_F(MainWindowTest, AddsAFamilyAndAChildThroughTheDialogs) {
 TEST_F(MainWindowTest, RefusesANameTheHandoutFontsCannotPrint) {
   auto* frame = showFrame();
   bool refused_in_dialog = false;
-  whenDialogOpens([&](wxDialog& dialog) {
+  whenModalOpens([&](wxDialog& dialog) {
     wxUIActionSimulator sim;
     // Typed through the control (the simulator drops non-ASCII text): a Chinese name.
     for (wxWindow* child : dialog.GetChildren())

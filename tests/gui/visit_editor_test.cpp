@@ -65,11 +65,7 @@ TEST_F(VisitEditorTest, RecordsAVisitWithTheKeyboardOnly) {
   auto* frame = showFrame();
   pointAt(*frame);
   // Ctrl+N on the selected family opens the new-visit dialog; Enter accepts its defaults.
-  wxTheApp->CallAfter([] {
-    pump(300);
-    for (wxWindow* window : wxTopLevelWindows)
-      if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal())
-        pointAt(*dialog);
+  whenModalOpens([](wxDialog&) {
     screenshot("new_visit_dialog");
     key(WXK_RETURN);
   });
