@@ -179,8 +179,11 @@ void ItemRow::paintState() {
           ratingColour(std::stoi(choice.value), item_.scale->minimum(), item_.scale->maximum());
     else if (on)
       colour = wxColour(110, 180, 100);
-    choice.button->SetBackgroundColour(colour);
-    choice.button->SetForegroundColour(on && choice.value.empty() ? *wxWHITE : wxNullColour);
+    if (on || choice.coloured) {
+      choice.button->SetBackgroundColour(colour);
+      choice.button->SetForegroundColour(on && choice.value.empty() ? *wxWHITE : wxNullColour);
+      choice.coloured = on;
+    }
     if (on) state = colour;
   }
   if (value_text_ != nullptr && value_) state = wxColour(110, 180, 100);

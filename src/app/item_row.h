@@ -52,6 +52,7 @@ class ItemRow : public wxPanel {
     std::string value;  // the recorded value; empty for "not observed"
     int key = 0;        // the key that picks it
     wxToggleButton* button = nullptr;
+    bool coloured = false;  // styling a GTK button is costly: only touch it when it changes
   };
   void addChoice(const std::string& value, int key, const wxString& label);
   void report(const AnswerChange& change);

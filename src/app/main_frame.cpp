@@ -37,8 +37,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   caseload_ = new CaseloadPanel(splitter_);
   family_ = new FamilyPanel(splitter_, *this);
   splitter_->SplitVertically(caseload_, family_,
-                             WindowConfig::instance().sash("Main", FromDIP(620)));
-  splitter_->SetSashGravity(0.5);
+                             WindowConfig::instance().sash("Main", FromDIP(640)));
+  splitter_->SetSashGravity(0.0);  // the caseload keeps its width; the family gets the rest
 
   caseload_->onShownChanged([this] { updateStatus(); });
   caseload_->list().onFamilySelected([this](model::Id id) { onFamilySelected(id); });

@@ -30,7 +30,10 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   visit_ = session_.store().visit(visit_id);
   form_ =
       service::formFor(session_.store(), session_.catalog(), visit_.form_id, visit_.form_version);
-  family_ = session_.store().loadFamily(visit_.family_id);
+  // Only the people are needed here, not every visit of the family.
+  family_.family = session_.store().family(visit_.family_id);
+  family_.caregivers = session_.store().caregivers(visit_.family_id);
+  family_.children = session_.store().children(visit_.family_id);
   SetTitle(wxString::Format(_("Visit with %s — SecureBase"), wx(family_.family.display_name)));
   WindowConfig::instance().restore(*this, "VisitEditor", FromDIP(wxSize(1200, 760)));
 
