@@ -1,13 +1,65 @@
+// securebase: the desktop program. Opens the database by the CLI's rule (--db, else
+// $SECUREBASE_DB, else the XDG data folder), creating it when missing.
 #include <wx/app.h>
-#include <wx/frame.h>
+#include <wx/cmdline.h>
+#include <wx/msgdlg.h>
+#include <wx/translation.h>
+
+#include <cstdlib>
+
+#include "demo_offer.h"
+#include "main_frame.h"
+#include "problem_text.h"
+#include "securebase/core/paths.h"
+#include "utf8_locale.h"
+
+namespace securebase::app {
 
 class SecureBaseApp : public wxApp {
  public:
   bool OnInit() override {
-    auto* frame = new wxFrame(nullptr, wxID_ANY, "SecureBase");
+    ensureUtf8Locale();
+    if (!wxApp::OnInit()) return false;
+    SetAppName("securebase");
+    SetAppDisplayName(_("SecureBase"));
+    std::unique_ptr<Session> session;
+    try {
+      session = std::make_unique<Session>(databasePath(db_option_));
+    } catch (const std::exception& e) {
+      showProblemBox(nullptr, e);
+      return false;
+    }
+    const bool offer = session->createdNow() && !no_demo_offer_ &&
+                       std::getenv("SECUREBASE_NO_DEMO_OFFER") == nullptr;
+    auto* frame = new MainFrame(std::move(session));
     frame->Show();
+    if (offer)
+      CallAfter([frame] {
+        if (frame->session().store().listFamilies().empty() &&
+            offerDemoFamilies(frame, frame->session()))
+          frame->reloadCaseload();
+      });
     return true;
   }
+
+  void OnInitCmdLine(wxCmdLineParser& parser) override {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("", "db", _("database file (default: $SECUREBASE_DB, else the data folder)"));
+    parser.AddSwitch("", "no-demo-offer", _("do not offer sample families on a new database"));
+  }
+
+  bool OnCmdLineParsed(wxCmdLineParser& parser) override {
+    wxString db;
+    if (parser.Found("db", &db)) db_option_ = db.utf8_string();
+    no_demo_offer_ = parser.Found("no-demo-offer");
+    return wxApp::OnCmdLineParsed(parser);
+  }
+
+ private:
+  std::optional<std::string> db_option_;
+  bool no_demo_offer_ = false;
 };
 
-wxIMPLEMENT_APP(SecureBaseApp);
+}  // namespace securebase::app
+
+wxIMPLEMENT_APP(securebase::app::SecureBaseApp);

@@ -1,0 +1,106 @@
+#include "caseload_filter.h"
+
+#include "securebase/model/visit_due.h"
+
+namespace securebase::app {
+namespace {
+
+// Base letters of U+00C0–U+00FF, lower case; '\0' where the character is not a letter.
+// (The table holds '\0' bytes, so its length is given explicitly.)
+constexpr std::string_view kLatin1Base{
+    "aaaaaaaceeeeiiii"    // C0–CF
+    "dnooooo\0ouuuuyts"   // D0–DF (× is not a letter)
+    "aaaaaaaceeeeiiii"    // E0–EF
+    "dnooooo\0ouuuuyty",  // F0–FF (÷ is not a letter)
+    64};
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : foldForSearch(text)) {
+    if (c == ' ' || c == '\t') {
+      if (!current.empty()) out.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+bool inView(const CaseloadRow& row, CaseloadView view) {
+  const bool active = row.summary.family.status == model::FamilyStatus::active;
+  switch (view) {
+    case CaseloadView::all:
+      return true;
+    case CaseloadView::active:
+      return active;
+    case CaseloadView::overdue:
+      return active && row.days_overdue > 0;
+    case CaseloadView::closed:
+      return !active;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string foldForSearch(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if ((c == 0xC3) && i + 1 < text.size()) {
+      // U+00C0–U+00FF are 0xC3 0x80–0xBF in UTF-8.
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const char base = kLatin1Base[static_cast<std::size_t>(next - 0x80) % 64];
+      if (base != '\0') {
+        out += base;
+        ++i;
+      } else {
+        out += static_cast<char>(c);
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> families,
+                                         model::Date today) {
+  std::vector<CaseloadRow> rows;
+  rows.reserve(families.size());
+  for (auto& summary : families) {
+    CaseloadRow row;
+    row.search_text = foldForSearch(summary.family.display_name + " " + summary.counselor_name);
+    if (summary.family.status == model::FamilyStatus::active)
+      row.days_overdue = model::daysOverdue(summary.next_due, today);
+    row.summary = std::move(summary);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::size_t> filterCaseload(const std::vector<CaseloadRow>& rows,
+                                        std::string_view search, CaseloadView view) {
+  const auto wanted = words(search);
+  std::vector<std::size_t> shown;
+  shown.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!inView(rows[i], view)) continue;
+    bool all = true;
+    for (const auto& word : wanted)
+      if (rows[i].search_text.find(word) == std::string::npos) {
+        all = false;
+        break;
+      }
+    if (all) shown.push_back(i);
+  }
+  return shown;
+}
+
+}  // namespace securebase::app

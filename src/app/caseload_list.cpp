@@ -1,0 +1,101 @@
+#include "caseload_list.h"
+
+#include <wx/translation.h>
+
+namespace securebase::app {
+namespace {
+
+enum Column { kName, kLanguage, kCounselor, kLastVisit, kNextDue, kOverdue };
+
+wxString dateText(const std::optional<model::Date>& date) {
+  return date ? wxString::FromUTF8(date->iso()) : wxString(wxS("—"));
+}
+
+}  // namespace
+
+CaseloadList::CaseloadList(wxWindow* parent)
+    : wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
+  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(165));
+  AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(70));
+  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(135));
+  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(86));
+  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(86));
+  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(62));
+  overdue_attr_.SetTextColour(wxColour(160, 40, 30));
+  Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
+    if (on_selected_)
+      on_selected_(rows_[shown_[static_cast<std::size_t>(event.GetIndex())]].summary.family.id);
+  });
+  Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) {
+    if (on_activated_)
+      on_activated_(rows_[shown_[static_cast<std::size_t>(event.GetIndex())]].summary.family.id);
+  });
+}
+
+void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
+  const auto keep = selectedFamily();
+  rows_ = std::move(rows);
+  refresh(keep);
+}
+
+void CaseloadList::setFilter(const std::string& search, CaseloadView view) {
+  search_ = search;
+  view_ = view;
+  refresh(selectedFamily());
+}
+
+void CaseloadList::refresh(std::optional<model::Id> keep_selected) {
+  shown_ = filterCaseload(rows_, search_, view_);
+  SetItemCount(static_cast<long>(shown_.size()));
+  // Selection in a virtual list is by index: clear it so no other family looks selected.
+  for (long item = GetFirstSelected(); item != -1; item = GetNextSelected(item))
+    SetItemState(item, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  Refresh();
+  if (keep_selected) selectFamily(*keep_selected);
+}
+
+std::optional<model::Id> CaseloadList::selectedFamily() const {
+  const long item = GetFirstSelected();
+  if (item < 0 || static_cast<std::size_t>(item) >= shown_.size()) return std::nullopt;
+  return rows_[shown_[static_cast<std::size_t>(item)]].summary.family.id;
+}
+
+void CaseloadList::selectFamily(model::Id family_id) {
+  for (std::size_t i = 0; i < shown_.size(); ++i) {
+    if (rows_[shown_[i]].summary.family.id != family_id) continue;
+    const long item = static_cast<long>(i);
+    SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    EnsureVisible(item);
+    return;
+  }
+}
+
+wxString CaseloadList::OnGetItemText(long item, long column) const {
+  const CaseloadRow& row = rows_[shown_[static_cast<std::size_t>(item)]];
+  const auto& summary = row.summary;
+  switch (column) {
+    case kName:
+      return wxString::FromUTF8(summary.family.display_name);
+    case kLanguage:
+      return summary.family.language == model::Language::es ? _("Spanish") : _("English");
+    case kCounselor:
+      return wxString::FromUTF8(summary.counselor_name);
+    case kLastVisit:
+      return dateText(summary.last_visit);
+    case kNextDue:
+      return summary.family.status == model::FamilyStatus::active ? dateText(summary.next_due)
+                                                                  : _("closed");
+    case kOverdue:
+      return row.days_overdue > 0 ? wxString::Format(_("%d d"), row.days_overdue) : wxString();
+    default:
+      return wxString();
+  }
+}
+
+wxListItemAttr* CaseloadList::OnGetItemAttr(long item) const {
+  return rows_[shown_[static_cast<std::size_t>(item)]].days_overdue > 0 ? &overdue_attr_ : nullptr;
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,234 @@
+#include "family_panel.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/scrolwin.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/translation.h>
+
+#include "family_dialog.h"
+#include "follow_up_page.h"
+#include "main_frame.h"
+#include "person_dialogs.h"
+#include "problem_text.h"
+#include "securebase/forms/answers.h"
+#include "securebase/model/age.h"
+#include "securebase/model/visit_due.h"
+#include "securebase/service/visits.h"
+#include "trend_panel.h"
+#include "ui_helpers.h"
+#include "visits_page.h"
+
+namespace securebase::app {
+namespace {
+
+wxString ageText(const model::Child& child, model::Date today) {
+  auto age = model::ageOn(child.birth_date, today);
+  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString(wxS("—"));
+}
+
+wxString correctedAgeText(const model::Child& child, model::Date today) {
+  auto age = model::correctedAgeOn(child.birth_date, child.gestation_weeks, today);
+  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString();
+}
+
+}  // namespace
+
+FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), frame_(frame) {
+  empty_ = new wxStaticText(this, wxID_ANY, _("Select a family in the list\nto see it here."),
+                            wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);
+  empty_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  content_ = new wxPanel(this);
+
+  title_ = makeHeading(content_, wxEmptyString, 1.5);
+  facts_ = new wxStaticText(content_, wxID_ANY, wxEmptyString);
+  auto* edit = new wxButton(content_, wxID_ANY, _("Edit family…"));
+  auto* caregiver = new wxButton(content_, wxID_ANY, _("Add caregiver…"));
+  auto* child = new wxButton(content_, wxID_ANY, _("Add child…"));
+  auto* visit = new wxButton(content_, wxID_ANY, _("New visit…"));
+  edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
+  caregiver->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
+  child->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
+  visit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
+
+  notebook_ = new wxNotebook(content_, wxID_ANY);
+  notebook_->AddPage(buildOverview(notebook_), _("Overview"));
+  visits_ = new VisitsPage(notebook_, frame_);
+  notebook_->AddPage(visits_, _("Visits"));
+  goals_page_ = new FollowUpPage(notebook_, frame_, FollowUpPage::Kind::goals);
+  notebook_->AddPage(goals_page_, _("Goals"));
+  referrals_page_ = new FollowUpPage(notebook_, frame_, FollowUpPage::Kind::referrals);
+  notebook_->AddPage(referrals_page_, _("Referrals"));
+
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  for (auto* button : {edit, caregiver, child})
+    buttons->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->AddStretchSpacer();
+  buttons->Add(visit);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
+  sizer->Add(facts_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
+  sizer->Add(buttons, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(8)));
+  sizer->Add(notebook_, wxSizerFlags(1).Expand());
+  content_->SetSizer(sizer);
+
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->Add(empty_, wxSizerFlags().Expand().Border(wxALL, FromDIP(40)));
+  outer->Add(content_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
+  SetSizer(outer);
+  content_->Hide();
+}
+
+wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
+  auto* page = new wxScrolledWindow(parent);
+  page->SetScrollRate(0, FromDIP(10));
+  children_ = makeReportList(page, {{_("Child"), 110},
+                                    {_("Born"), 90},
+                                    {_("Age"), 90},
+                                    {_("Corrected age"), 110},
+                                    {_("Weeks at birth"), 105}});
+  caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
+  goals_ = makeReportList(page, {{_("Open goal"), 420}, {_("Since"), 95}});
+  flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
+  trend_ = new TrendPanel(page);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto add = [&](const wxString& heading, wxWindow* window, int height) {
+    sizer->Add(makeHeading(page, heading),
+               wxSizerFlags().Border(wxTOP | wxLEFT | wxRIGHT, FromDIP(10)));
+    if (height > 0) window->SetMinSize(wxSize(-1, FromDIP(height)));
+    sizer->Add(window, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+  };
+  add(_("Flags"), flags_, 0);
+  add(_("Children"), children_, 90);
+  add(_("Caregivers"), caregivers_, 80);
+  add(_("Open goals"), goals_, 90);
+  add(_("Section scores (first and latest visit)"), trend_, 170);
+  page->SetSizer(sizer);
+  return page;
+}
+
+void FamilyPanel::showFamily(std::optional<model::Id> family_id) {
+  family_id_ = family_id;
+  reload();
+}
+
+void FamilyPanel::reload() {
+  record_.reset();
+  if (family_id_) {
+    try {
+      record_ = frame_.session().store().loadFamily(*family_id_);
+    } catch (const std::exception& e) {
+      showProblemBox(this, e);
+    }
+  }
+  Freeze();
+  empty_->Show(!record_);
+  content_->Show(record_.has_value());
+  if (record_) {
+    fillOverview();
+    visits_->show(*record_);
+    goals_page_->show(*record_);
+    referrals_page_->show(*record_);
+  }
+  Layout();
+  Thaw();
+}
+
+void FamilyPanel::fillOverview() {
+  const auto& record = *record_;
+  const auto& family = record.family;
+  const auto today = model::Date::today();
+  title_->SetLabel(wx(family.display_name));
+
+  std::optional<model::LatestCompletedVisit> latest;
+  const model::Visit* latest_visit = nullptr;
+  for (const auto& visit : record.visits)
+    if (visit.isCurrent() && visit.outcome == model::VisitOutcome::completed) {
+      latest = model::LatestCompletedVisit{visit.date, visit.next_planned};
+      latest_visit = &visit;
+    }
+  const auto due = model::nextVisitDue(latest, family.visit_frequency_days);
+  wxString facts =
+      family.language == model::Language::es ? _("Handouts in Spanish") : _("Handouts in English");
+  facts += wxString::Format(_(" · visits every %d days"), family.visit_frequency_days);
+  if (family.status == model::FamilyStatus::closed) {
+    facts += _(" · closed");
+  } else if (due) {
+    const int overdue = model::daysOverdue(due, today);
+    facts += overdue > 0 ? wxString::Format(_(" · visit overdue by %d days (due %s)"), overdue,
+                                            wx(due->iso()))
+                         : wxString::Format(_(" · next visit due %s"), wx(due->iso()));
+  }
+  facts_->SetLabel(facts);
+
+  children_->DeleteAllItems();
+  for (const auto& child : record.children) {
+    const long row = children_->InsertItem(children_->GetItemCount(), wx(child.name));
+    children_->SetItem(row, 1, wx(child.birth_date.iso()));
+    children_->SetItem(row, 2, ageText(child, today));
+    children_->SetItem(row, 3, correctedAgeText(child, today));
+    children_->SetItem(row, 4, wxString::Format("%d", child.gestation_weeks));
+  }
+  caregivers_->DeleteAllItems();
+  for (const auto& caregiver : record.caregivers) {
+    const long row = caregivers_->InsertItem(caregivers_->GetItemCount(), wx(caregiver.name));
+    caregivers_->SetItem(row, 1, wx(caregiver.relationship));
+  }
+  goals_->DeleteAllItems();
+  for (const auto& goal : record.goals)
+    if (goal.status == model::GoalStatus::open) {
+      const long row = goals_->InsertItem(goals_->GetItemCount(), wx(goal.text));
+      goals_->SetItem(row, 1, wx(goal.created_on.iso()));
+    }
+
+  // Flags: the wellbeing concern at the latest completed visit, and referrals still open.
+  const forms::Form* form = nullptr;
+  std::optional<forms::Form> latest_form;
+  wxArrayString flags;
+  if (latest_visit != nullptr) {
+    try {
+      latest_form = service::formFor(frame_.session().store(), frame_.session().catalog(),
+                                     latest_visit->form_id, latest_visit->form_version);
+      form = &*latest_form;
+      for (const auto& set : latest_visit->sets)
+        if (forms::concernFlagged(*form, set)) {
+          flags.Add(wxString::Format(_("Wellbeing concern noted at the visit of %s"),
+                                     wx(latest_visit->date.iso())));
+          break;
+        }
+    } catch (const std::exception&) {
+      form = nullptr;  // a visit whose form cannot be read shows no scores; the list says why
+    }
+  }
+  int open_referrals = 0;
+  for (const auto& referral : record.referrals)
+    if (referral.status == model::ReferralStatus::open) ++open_referrals;
+  if (open_referrals > 0)
+    flags.Add(wxString::Format(wxPLURAL("%d open referral", "%d open referrals", open_referrals),
+                               open_referrals));
+  flags_->SetLabel(flags.empty() ? _("None") : wxJoin(flags, '\n'));
+  flags_->SetForegroundColour(flags.empty() ? GetForegroundColour() : wxColour(178, 34, 34));
+  trend_->show(record, form);
+}
+
+void FamilyPanel::editFamily() {
+  FamilyDialog dialog(this, frame_.session().store(), family_id_);
+  if (dialog.ShowModal() != wxID_OK) return;
+  frame_.reloadCaseload();
+  reload();
+}
+
+void FamilyPanel::addCaregiver() {
+  CaregiverDialog dialog(this, frame_.session().store(), *family_id_);
+  if (dialog.ShowModal() == wxID_OK) reload();
+}
+
+void FamilyPanel::addChild() {
+  ChildDialog dialog(this, frame_.session().store(), *family_id_);
+  if (dialog.ShowModal() == wxID_OK) reload();
+}
+
+}  // namespace securebase::app

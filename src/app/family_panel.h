@@ -1,0 +1,60 @@
+// The right side of the main window: the selected family — overview (children with ages,
+// caregivers, open goals, flags, section scores), visits, goals, referrals.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <optional>
+
+#include "securebase/store/store.h"
+
+class wxNotebook;
+class wxStaticText;
+class wxListView;
+class wxButton;
+
+namespace securebase::app {
+
+class MainFrame;
+class VisitsPage;
+class TrendPanel;
+class FollowUpPage;
+
+class FamilyPanel : public wxPanel {
+ public:
+  FamilyPanel(wxWindow* parent, MainFrame& frame);
+
+  void showFamily(std::optional<model::Id> family_id);
+  void reload();
+  std::optional<model::Id> familyId() const { return family_id_; }
+  const store::FamilyRecord* record() const { return record_ ? &*record_ : nullptr; }
+  VisitsPage& visits() { return *visits_; }
+
+  // The panel's buttons, public so tests reach the same code.
+  void editFamily();
+  void addCaregiver();
+  void addChild();
+
+ private:
+  wxWindow* buildOverview(wxWindow* parent);
+  void fillOverview();
+
+  MainFrame& frame_;
+  std::optional<model::Id> family_id_;
+  std::optional<store::FamilyRecord> record_;
+  wxStaticText* empty_ = nullptr;
+  wxPanel* content_ = nullptr;
+  wxStaticText* title_ = nullptr;
+  wxStaticText* facts_ = nullptr;
+  wxStaticText* flags_ = nullptr;
+  wxListView* children_ = nullptr;
+  wxListView* caregivers_ = nullptr;
+  wxListView* goals_ = nullptr;
+  TrendPanel* trend_ = nullptr;
+  wxNotebook* notebook_ = nullptr;
+  VisitsPage* visits_ = nullptr;
+  FollowUpPage* goals_page_ = nullptr;
+  FollowUpPage* referrals_page_ = nullptr;
+};
+
+}  // namespace securebase::app

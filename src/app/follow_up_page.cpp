@@ -1,0 +1,136 @@
+#include "follow_up_page.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+#include "family_panel.h"
+#include "main_frame.h"
+#include "problem_text.h"
+#include "standard_dialog.h"
+#include "ui_helpers.h"
+
+namespace securebase::app {
+namespace {
+
+// One dialog for both: a goal is one text; a referral is to whom and why.
+class FollowUpDialog : public StandardDialog {
+ public:
+  FollowUpDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+                 FollowUpPage::Kind kind)
+      : StandardDialog(parent,
+                       kind == FollowUpPage::Kind::goals ? _("New goal") : _("New referral")),
+        store_(store),
+        family_id_(family_id),
+        kind_(kind) {
+    first_ = new wxTextCtrl(this, wxID_ANY);
+    if (kind_ == FollowUpPage::Kind::goals) {
+      first_->SetHint(_("e.g. Answer cries within a minute"));
+      addRow(_("Goal:"), first_);
+    } else {
+      second_ = new wxTextCtrl(this, wxID_ANY);
+      first_->SetHint(_("e.g. Family doctor"));
+      addRow(_("Referred to:"), first_);
+      addRow(_("Reason:"), second_);
+    }
+    finishLayout();
+    first_->SetFocus();
+  }
+
+ private:
+  void apply() override {
+    if (kind_ == FollowUpPage::Kind::goals) {
+      model::Goal goal;
+      goal.family_id = family_id_;
+      goal.text = toUtf8(first_->GetValue().Strip(wxString::both));
+      store_.addGoal(goal);
+    } else {
+      model::Referral referral;
+      referral.family_id = family_id_;
+      referral.to_whom = toUtf8(first_->GetValue().Strip(wxString::both));
+      referral.reason = toUtf8(second_->GetValue().Strip(wxString::both));
+      store_.addReferral(referral);
+    }
+  }
+
+  store::Store& store_;
+  model::Id family_id_;
+  FollowUpPage::Kind kind_;
+  wxTextCtrl* first_ = nullptr;
+  wxTextCtrl* second_ = nullptr;
+};
+
+}  // namespace
+
+FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
+    : wxPanel(parent), frame_(frame), kind_(kind) {
+  const bool goals = kind_ == Kind::goals;
+  list_ =
+      goals
+          ? makeReportList(this, {{_("Goal"), 360}, {_("Status"), 90}, {_("Since"), 95}})
+          : makeReportList(
+                this,
+                {{_("Referred to"), 170}, {_("Reason"), 200}, {_("Status"), 90}, {_("Since"), 95}});
+  auto* add = new wxButton(this, wxID_ANY, goals ? _("New goal…") : _("New referral…"));
+  auto* done = new wxButton(this, wxID_ANY, goals ? _("Achieved") : _("Completed"));
+  auto* dropped = new wxButton(this, wxID_ANY, goals ? _("Dropped") : _("Declined"));
+  add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add(); });
+  done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(true); });
+  dropped->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(false); });
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
+  buttons->Add(done, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->Add(dropped);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(6)));
+  sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
+  SetSizer(sizer);
+}
+
+void FollowUpPage::show(const store::FamilyRecord& record) {
+  family_id_ = record.family.id;
+  list_->DeleteAllItems();
+  ids_.clear();
+  if (kind_ == Kind::goals) {
+    for (const auto& goal : record.goals) {
+      const long row = list_->InsertItem(list_->GetItemCount(), wx(goal.text));
+      list_->SetItem(row, 1, wx(std::string(model::toString(goal.status))));
+      list_->SetItem(row, 2, wx(goal.created_on.iso()));
+      ids_.push_back(goal.id);
+    }
+  } else {
+    for (const auto& referral : record.referrals) {
+      const long row = list_->InsertItem(list_->GetItemCount(), wx(referral.to_whom));
+      list_->SetItem(row, 1, wx(referral.reason));
+      list_->SetItem(row, 2, wx(std::string(model::toString(referral.status))));
+      list_->SetItem(row, 3, wx(referral.created_on.iso()));
+      ids_.push_back(referral.id);
+    }
+  }
+}
+
+void FollowUpPage::add() {
+  FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_);
+  if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();
+}
+
+void FollowUpPage::setStatus(bool done) {
+  const long row = list_->GetFirstSelected();
+  if (row < 0) return;
+  const model::Id id = ids_[static_cast<std::size_t>(row)];
+  try {
+    if (kind_ == Kind::goals)
+      frame_.session().store().setGoalStatus(
+          id, done ? model::GoalStatus::achieved : model::GoalStatus::dropped, std::nullopt);
+    else
+      frame_.session().store().setReferralStatus(
+          id, done ? model::ReferralStatus::completed : model::ReferralStatus::declined);
+  } catch (const std::exception& e) {
+    showProblemBox(this, e);
+  }
+  frame_.familyPanel().reload();
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,35 @@
+// A family's goals or referrals: the list with status, add, and status changes (a goal is
+// achieved or dropped, a referral completed or declined).
+#pragma once
+
+#include <wx/panel.h>
+
+#include <vector>
+
+#include "securebase/store/store.h"
+
+class wxListView;
+class wxButton;
+
+namespace securebase::app {
+
+class MainFrame;
+
+class FollowUpPage : public wxPanel {
+ public:
+  enum class Kind { goals, referrals };
+  FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind);
+  void show(const store::FamilyRecord& record);
+
+ private:
+  void add();
+  void setStatus(bool done);
+
+  MainFrame& frame_;
+  Kind kind_;
+  model::Id family_id_ = 0;
+  wxListView* list_ = nullptr;
+  std::vector<model::Id> ids_;
+};
+
+}  // namespace securebase::app

@@ -1,0 +1,77 @@
+// One item of a form in the visit editor: the label, the answers as large toggle buttons (the
+// scale's levels, or yes/no, or the choices) plus "Not observed", a note field and the "look
+// for" hint on demand. Unanswered, not observed and each rating look different at a glance.
+// The row only shows and reports; the editor saves.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "securebase/forms/form.h"
+#include "securebase/model/entities.h"
+
+class wxToggleButton;
+class wxTextCtrl;
+class wxStaticText;
+class wxButton;
+
+namespace securebase::app {
+
+// What the counselor did to a row's answer.
+struct AnswerChange {
+  enum class What { value, not_observed, clear } what = What::value;
+  std::string value;
+};
+
+class ItemRow : public wxPanel {
+ public:
+  ItemRow(wxWindow* parent, const forms::Item& item);
+
+  const forms::Item& item() const { return item_; }
+  // Shows the recorded observation (nullptr: unanswered) without reporting a change.
+  void show(const model::Observation* observation);
+  void setCurrent(bool current);
+  void setReadOnly(bool read_only);
+  // A key pressed while the row is current; true when it answered.
+  bool answerKey(int key);
+  void focusAnswer();
+  wxTextCtrl& note() { return *note_; }
+
+  void onAnswer(std::function<void(const AnswerChange&)> callback) {
+    on_answer_ = std::move(callback);
+  }
+  void onNote(std::function<void(const std::string&)> callback) { on_note_ = std::move(callback); }
+  void onFocus(std::function<void()> callback) { on_focus_ = std::move(callback); }
+
+ private:
+  struct Choice {
+    std::string value;  // the recorded value; empty for "not observed"
+    int key = 0;        // the key that picks it
+    wxToggleButton* button = nullptr;
+    bool coloured = false;  // styling a GTK button is costly: only touch it when it changes
+  };
+  void addChoice(const std::string& value, int key, const wxString& label);
+  void report(const AnswerChange& change);
+  void paintState();
+
+  const forms::Item& item_;
+  std::vector<Choice> choices_;       // the last one is "not observed" (value empty)
+  wxTextCtrl* value_text_ = nullptr;  // number and text items
+  wxTextCtrl* note_ = nullptr;
+  wxStaticText* hint_ = nullptr;
+  wxPanel* strip_ = nullptr;
+  wxButton* hint_button_ = nullptr;
+  std::optional<std::string> value_;  // nullopt: unanswered
+  bool not_observed_ = false;
+  bool current_ = false;
+  bool showing_ = false;  // true while show() fills the controls: no change to report
+  std::function<void(const AnswerChange&)> on_answer_;
+  std::function<void(const std::string&)> on_note_;
+  std::function<void()> on_focus_;
+};
+
+}  // namespace securebase::app

@@ -1,0 +1,219 @@
+#include "main_frame.h"
+
+#include <wx/artprov.h>
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/srchctrl.h>
+#include <wx/statusbr.h>
+#include <wx/toolbar.h>
+#include <wx/translation.h>
+
+#include "caseload_panel.h"
+#include "command_ids.h"
+#include "family_dialog.h"
+#include "family_panel.h"
+#include "new_visit.h"
+#include "preferences_dialog.h"
+#include "problem_text.h"
+#include "window_config.h"
+
+namespace securebase::app {
+
+MainFrame::MainFrame(std::unique_ptr<Session> session)
+    : wxFrame(nullptr, wxID_ANY, _("SecureBase")), session_(std::move(session)) {
+  WindowConfig::instance().restore(*this, "Main", FromDIP(wxSize(1240, 760)));
+  buildMenus();
+  buildToolbar();
+  CreateStatusBar(2);
+  const int widths[] = {-1, FromDIP(360)};
+  GetStatusBar()->SetStatusWidths(2, widths);
+
+  splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  splitter_->SetMinimumPaneSize(FromDIP(320));
+  caseload_ = new CaseloadPanel(splitter_);
+  family_ = new FamilyPanel(splitter_, *this);
+  splitter_->SplitVertically(caseload_, family_,
+                             WindowConfig::instance().sash("Main", FromDIP(640)));
+  splitter_->SetSashGravity(0.0);  // the caseload keeps its width; the family gets the rest
+
+  caseload_->onShownChanged([this] { updateStatus(); });
+  caseload_->list().onFamilySelected([this](model::Id id) { onFamilySelected(id); });
+  caseload_->list().onFamilyActivated([this](model::Id) { newVisit(); });
+  Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
+
+  reloadCaseload();
+  // Start on the first family with the list focused, so the keyboard works at once.
+  if (caseload_->list().shownCount() > 0)
+    selectFamily(caseload_->list().shownRow(0).summary.family.id);
+  caseload_->list().SetFocus();
+  updateTitle();
+  WindowConfig::instance().addRecentFile(wxString::FromUTF8(session_->file().string()));
+  rebuildRecentMenu();
+}
+
+MainFrame::~MainFrame() = default;
+
+void MainFrame::buildMenus() {
+  auto* file = new wxMenu;
+  file->Append(wxID_OPEN, _("&Open Database…\tCtrl+O"), _("Open another SecureBase database file"));
+  recent_menu_ = new wxMenu;
+  file->AppendSubMenu(recent_menu_, _("Open &Recent"));
+  file->AppendSeparator();
+  file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"),
+               _("Clinic details, help lines, counselor profile and defaults"));
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+  auto* family = new wxMenu;
+  family->Append(kCmdNewFamily, _("New &Family…\tCtrl+Shift+N"), _("Add a family to the caseload"));
+  family->Append(kCmdNewVisit, _("New &Visit…\tCtrl+N"),
+                 _("Record a visit with the selected family"));
+  family->AppendSeparator();
+  family->Append(kCmdFind, _("&Find Family\tCtrl+F"), _("Search the caseload"));
+
+  auto* bar = new wxMenuBar;
+  bar->Append(file, _("&File"));
+  bar->Append(family, _("F&amily"));
+  SetMenuBar(bar);
+
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { onOpen(); }, wxID_OPEN);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { editPreferences(); }, wxID_PREFERENCES);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { newFamily(); }, kCmdNewFamily);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { newVisit(); }, kCmdNewVisit);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { caseload_->focusSearch(); }, kCmdFind);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent& event) {
+        const auto files = WindowConfig::instance().recentFiles();
+        const auto index = static_cast<std::size_t>(event.GetId() - kCmdRecentFirst);
+        if (index < files.size()) openDatabase(files[index].utf8_string());
+      },
+      kCmdRecentFirst, kCmdRecentLast);
+}
+
+void MainFrame::buildToolbar() {
+  auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+  const wxSize size = FromDIP(wxSize(24, 24));
+  tools->AddTool(kCmdNewFamily, _("New family"),
+                 wxArtProvider::GetBitmapBundle(wxART_NEW, wxART_TOOLBAR, size),
+                 _("Add a family (Ctrl+Shift+N)"));
+  tools->AddTool(kCmdNewVisit, _("New visit"),
+                 wxArtProvider::GetBitmapBundle(wxART_EDIT, wxART_TOOLBAR, size),
+                 _("Record a visit with the selected family (Ctrl+N)"));
+  tools->AddSeparator();
+  tools->AddTool(wxID_OPEN, _("Open database"),
+                 wxArtProvider::GetBitmapBundle(wxART_FILE_OPEN, wxART_TOOLBAR, size),
+                 _("Open another database file (Ctrl+O)"));
+  tools->AddTool(wxID_PREFERENCES, _("Preferences"),
+                 wxArtProvider::GetBitmapBundle(wxART_HELP_SETTINGS, wxART_TOOLBAR, size),
+                 _("Clinic details and defaults (Ctrl+,)"));
+  tools->Realize();
+}
+
+void MainFrame::rebuildRecentMenu() {
+  while (recent_menu_->GetMenuItemCount() > 0)
+    recent_menu_->Destroy(recent_menu_->FindItemByPosition(0));
+  const auto files = WindowConfig::instance().recentFiles();
+  for (std::size_t i = 0; i < files.size(); ++i)
+    recent_menu_->Append(kCmdRecentFirst + static_cast<int>(i),
+                         wxString::Format("&%zu %s", i + 1, files[i]));
+}
+
+void MainFrame::reloadCaseload() {
+  try {
+    caseload_->list().setRows(
+        prepareCaseload(session_->store().listFamilies(), model::Date::today()));
+  } catch (const std::exception& e) {
+    showProblemBox(this, e);
+  }
+  caseload_->applyFilter();
+}
+
+void MainFrame::selectFamily(model::Id family_id) {
+  caseload_->list().selectFamily(family_id);
+  onFamilySelected(family_id);
+}
+
+void MainFrame::onFamilySelected(model::Id family_id) {
+  family_->showFamily(family_id);
+}
+
+void MainFrame::updateStatus() {
+  const auto& list = caseload_->list();
+  SetStatusText(
+      list.shownCount() == list.totalCount()
+          ? wxString::Format(wxPLURAL("%zu family", "%zu families", list.totalCount()),
+                             list.totalCount())
+          : wxString::Format(_("%zu of %zu families shown"), list.shownCount(), list.totalCount()),
+      0);
+}
+
+void MainFrame::updateTitle() {
+  const wxString file = wxString::FromUTF8(session_->file().filename().string());
+  SetTitle(wxString::Format(_("SecureBase — %s"), file));
+  SetStatusText(wxString::FromUTF8(session_->file().string()), 1);
+}
+
+bool MainFrame::openDatabase(const std::filesystem::path& file) {
+  std::unique_ptr<Session> next;
+  try {
+    next = std::make_unique<Session>(file);
+  } catch (const std::exception& e) {
+    showProblemBox(this, e);
+    return false;
+  }
+  family_->showFamily(std::nullopt);
+  session_ = std::move(next);
+  WindowConfig::instance().addRecentFile(wxString::FromUTF8(session_->file().string()));
+  rebuildRecentMenu();
+  reloadCaseload();
+  updateTitle();
+  return true;
+}
+
+void MainFrame::onOpen() {
+  wxFileDialog dialog(this, _("Open a SecureBase database"), wxEmptyString, wxEmptyString,
+                      _("SecureBase databases (*.db)|*.db|All files|*"), wxFD_OPEN);
+  if (dialog.ShowModal() == wxID_OK) openDatabase(dialog.GetPath().utf8_string());
+}
+
+void MainFrame::newFamily() {
+  FamilyDialog dialog(this, session_->store(), std::nullopt);
+  if (dialog.ShowModal() != wxID_OK) return;
+  reloadCaseload();
+  caseload_->setView(CaseloadView::active);
+  selectFamily(dialog.familyId());
+}
+
+void MainFrame::newVisit() {
+  const auto family_id = caseload_->list().selectedFamily();
+  if (!family_id) {
+    wxMessageBox(_("Select a family first."), _("New visit"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  if (startNewVisit(this, *session_, *family_id)) family_->reload();
+}
+
+void MainFrame::editPreferences() {
+  PreferencesDialog dialog(this, session_->store());
+  dialog.ShowModal();
+}
+
+void MainFrame::onClose(wxCloseEvent& event) {
+  WindowConfig::instance().save(*this, "Main");
+  WindowConfig::instance().setSash("Main", splitter_->GetSashPosition());
+  event.Skip();
+}
+
+}  // namespace securebase::app

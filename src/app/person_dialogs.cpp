@@ -1,0 +1,69 @@
+#include "person_dialogs.h"
+
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/spinctrl.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+#include "securebase/core/error.h"
+
+namespace securebase::app {
+
+CaregiverDialog::CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id)
+    : StandardDialog(parent, _("Add caregiver")), store_(store), family_id_(family_id) {
+  name_ = new wxTextCtrl(this, wxID_ANY);
+  relationship_ = new wxComboBox(this, wxID_ANY);
+  for (const auto& word : {_("mother"), _("father"), _("grandmother"), _("grandfather"),
+                           _("foster parent"), _("aunt"), _("uncle")})
+    relationship_->Append(word);
+  addRow(_("Name:"), name_);
+  addRow(_("Relationship:"), relationship_);
+  finishLayout();
+  name_->SetFocus();
+}
+
+void CaregiverDialog::apply() {
+  model::Caregiver caregiver;
+  caregiver.family_id = family_id_;
+  caregiver.name = toUtf8(name_->GetValue().Strip(wxString::both));
+  caregiver.relationship = toUtf8(relationship_->GetValue().Strip(wxString::both));
+  store_.addCaregiver(caregiver);
+}
+
+ChildDialog::ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id)
+    : StandardDialog(parent, _("Add child")), store_(store), family_id_(family_id) {
+  name_ = new wxTextCtrl(this, wxID_ANY);
+  born_ = new wxTextCtrl(this, wxID_ANY);
+  born_->SetHint(_("YYYY-MM-DD"));
+  gestation_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                              wxSP_ARROW_KEYS, 22, 44, 40);
+  sex_ = new wxChoice(this, wxID_ANY);
+  sex_->Append(_("Girl"));
+  sex_->Append(_("Boy"));
+  sex_->Append(_("Not recorded"));
+  sex_->SetSelection(2);
+  addRow(_("Name:"), name_);
+  addRow(_("Date of birth:"), born_);
+  addRow(_("Weeks of gestation at birth:"), gestation_);
+  addRow(_("Sex:"), sex_);
+  finishLayout();
+  name_->SetFocus();
+}
+
+void ChildDialog::apply() {
+  model::Child child;
+  child.family_id = family_id_;
+  child.name = toUtf8(name_->GetValue().Strip(wxString::both));
+  const auto born = model::Date::parse(toUtf8(born_->GetValue().Strip(wxString::both)));
+  if (!born) throwBadInput("date of birth must be a date written as YYYY-MM-DD");
+  if (model::Date::today() < *born) throwBadInput("date of birth is in the future");
+  child.birth_date = *born;
+  child.gestation_weeks = gestation_->GetValue();
+  child.sex = sex_->GetSelection() == 0   ? model::Sex::female
+              : sex_->GetSelection() == 1 ? model::Sex::male
+                                          : model::Sex::unknown;
+  store_.addChild(child);
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,64 @@
+#include "preferences_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+namespace securebase::app {
+
+PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store)
+    : StandardDialog(parent, _("Preferences")), store_(store), before_(store.settings()) {
+  addText("clinic.name", _("Clinic name:"));
+  addText("clinic.address", _("Clinic address:"));
+  addText("clinic.phone", _("Clinic phone:"));
+  addText("clinic.logo", _("Logo image file:"));
+  addText("clinic.help_lines", _("Local help lines:"), true);
+  addText("counselor.name", _("Your name:"));
+  addText("counselor.email", _("Your email:"));
+  addText("counselor.phone", _("Your phone:"));
+  language_ = new wxChoice(this, wxID_ANY);
+  language_->Append(_("English"));
+  language_->Append(_("Spanish"));
+  language_->SetSelection(before_["default.language"] == "es" ? 1 : 0);
+  addRow(_("Default handout language:"), language_);
+  paper_ = new wxChoice(this, wxID_ANY);
+  paper_->Append(_("US Letter"));
+  paper_->Append(_("A4"));
+  paper_->SetSelection(before_["paper.size"] == "a4" ? 1 : 0);
+  addRow(_("Paper size:"), paper_);
+  finishLayout();
+}
+
+wxTextCtrl* PreferencesDialog::addText(const std::string& key, const wxString& label,
+                                       bool multiline) {
+  auto* text = new wxTextCtrl(this, wxID_ANY, fromUtf8(before_[key]), wxDefaultPosition,
+                              multiline ? FromDIP(wxSize(-1, 72)) : wxDefaultSize,
+                              multiline ? wxTE_MULTILINE : 0);
+  if (key == "clinic.help_lines") text->SetHint(_("One per line, e.g. Crisis line: 988"));
+  texts_[key] = text;
+  addRow(label, text);
+  return text;
+}
+
+void PreferencesDialog::apply() {
+  std::map<std::string, std::string> after;
+  for (const auto& [key, text] : texts_)
+    after[key] = toUtf8(text->GetValue().Strip(wxString::both));
+  after["default.language"] = language_->GetSelection() == 1 ? "es" : "en";
+  after["paper.size"] = paper_->GetSelection() == 1 ? "a4" : "letter";
+  // An unset setting reads as its default, so opening and closing the dialog writes nothing.
+  auto stored = [this](const std::string& key) -> std::string {
+    const auto it = before_.find(key);
+    const std::string value = it == before_.end() ? "" : it->second;
+    if (value.empty() && key == "default.language") return "en";
+    if (value.empty() && key == "paper.size") return "letter";
+    return value;
+  };
+  store_.database().transaction([&] {
+    for (const auto& [key, value] : after)
+      if (value != stored(key)) store_.setSetting(key, value);
+  });
+  before_ = store_.settings();
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,31 @@
+#include "session.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include "text_check.h"
+
+namespace securebase::app {
+
+Session::Session(const std::filesystem::path& file) {
+  created_now_ = !std::filesystem::exists(file);
+  if (created_now_ && file.has_parent_path())
+    std::filesystem::create_directories(file.parent_path());
+  db_ = std::make_unique<store::Database>(file);
+  store_ = std::make_unique<store::Store>(*db_, "app");
+  store_ = std::make_unique<store::Store>(*db_, actorName(*store_));
+  store_->setTextCheck(requirePrintable);
+  catalog_ = forms::FormCatalog::loadDefault();
+}
+
+const forms::Form* Session::formForNewVisits() const {
+  return catalog_.latest("attachment-practices");
+}
+
+std::string actorName(store::Store& store) {
+  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
+  const passwd* pw = getpwuid(geteuid());
+  return std::string("app:") + (pw != nullptr ? pw->pw_name : "unknown");
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,39 @@
+// One open database with what the windows need beside it: the store (every action goes through
+// it), the forms catalog and the name written on audit rows. Opening another file makes a new
+// Session; windows never keep a Store of their own.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "securebase/forms/form_catalog.h"
+#include "securebase/store/database.h"
+#include "securebase/store/store.h"
+
+namespace securebase::app {
+
+class Session {
+ public:
+  // Opens `file`, creating it (and, like the CLI's init, its folder) when missing.
+  explicit Session(const std::filesystem::path& file);
+
+  store::Store& store() { return *store_; }
+  store::Database& database() { return *db_; }
+  const forms::FormCatalog& catalog() const { return catalog_; }
+  const std::filesystem::path& file() const { return db_->file(); }
+  bool createdNow() const { return created_now_; }
+
+  // The form a new visit uses (the newest attachment-practices); nullptr when none loaded.
+  const forms::Form* formForNewVisits() const;
+
+ private:
+  bool created_now_ = false;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::Store> store_;
+  forms::FormCatalog catalog_;
+};
+
+// The name on audit rows and signatures: the counselor in settings, else "app:<login>".
+std::string actorName(store::Store& store);
+
+}  // namespace securebase::app

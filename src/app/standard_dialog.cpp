@@ -1,0 +1,72 @@
+#include "standard_dialog.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+#include "problem_text.h"
+#include "securebase/core/error.h"
+
+namespace securebase::app {
+
+StandardDialog::StandardDialog(wxWindow* parent, const wxString& title)
+    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+  body_ = new wxBoxSizer(wxVERTICAL);
+  form_ = new wxFlexGridSizer(2, wxSize(FromDIP(12), FromDIP(8)));
+  form_->AddGrowableCol(1, 1);
+  body_->Add(form_, wxSizerFlags().Expand());
+  Bind(wxEVT_BUTTON, &StandardDialog::onOk, this, wxID_OK);
+}
+
+void StandardDialog::addRow(const wxString& label, wxWindow* control) {
+  form_->Add(new wxStaticText(this, wxID_ANY, label),
+             wxSizerFlags().Align(wxALIGN_RIGHT | wxALIGN_CENTER_VERTICAL));
+  form_->Add(control, wxSizerFlags().Expand());
+}
+
+void StandardDialog::addWide(wxWindow* window, int proportion) {
+  body_->AddSpacer(FromDIP(8));
+  body_->Add(window, wxSizerFlags(proportion).Expand());
+}
+
+void StandardDialog::finishLayout() {
+  problem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+  problem_->SetForegroundColour(wxColour(178, 34, 34));
+  body_->AddSpacer(FromDIP(8));
+  body_->Add(problem_, wxSizerFlags().Expand());
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->Add(body_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
+  outer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL),
+             wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16)));
+  SetSizerAndFit(outer);
+  SetMinSize(wxSize(std::max(GetSize().x, FromDIP(460)), GetSize().y));
+  SetSize(GetMinSize());
+  CentreOnParent();
+}
+
+void StandardDialog::showProblem(const wxString& message) {
+  problem_->SetLabel(message);
+  problem_->Wrap(GetClientSize().x - FromDIP(32));
+  Layout();
+  Fit();
+}
+
+void StandardDialog::onOk(wxCommandEvent&) {
+  try {
+    apply();
+  } catch (const securebase::Error& e) {
+    showProblem(problemText(e));
+    return;
+  }
+  if (IsModal()) {
+    EndModal(wxID_OK);
+  } else {
+    SetReturnCode(wxID_OK);
+    Hide();
+  }
+}
+
+}  // namespace securebase::app

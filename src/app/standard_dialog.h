@@ -1,0 +1,43 @@
+// The one base of every dialog: the same margins, a two-column form of labelled fields, the
+// platform's OK/Cancel buttons, and a problem line under the form. OK calls apply(); a
+// securebase::Error it throws is shown on the problem line and the dialog stays open with
+// everything typed still there, so a refused entry is fixed where it was typed.
+#pragma once
+
+#include <wx/dialog.h>
+
+class wxFlexGridSizer;
+class wxStaticText;
+class wxBoxSizer;
+
+namespace securebase::app {
+
+class StandardDialog : public wxDialog {
+ public:
+  // Wraps `text` from the core as a wx string (the core speaks UTF-8).
+  static wxString fromUtf8(const std::string& text) { return wxString::FromUTF8(text); }
+  static std::string toUtf8(const wxString& text) { return text.utf8_string(); }
+
+ protected:
+  StandardDialog(wxWindow* parent, const wxString& title);
+
+  // A row of the form: a right-aligned label and a control that grows.
+  void addRow(const wxString& label, wxWindow* control);
+  // Something under the form, spanning its width (lists, explanations).
+  void addWide(wxWindow* window, int proportion = 0);
+  // Call once all rows are added; fits the dialog and centres it on its parent.
+  void finishLayout();
+
+  // Does the dialog's core call; throw securebase::Error to refuse.
+  virtual void apply() = 0;
+  void showProblem(const wxString& message);
+
+ private:
+  void onOk(wxCommandEvent& event);
+
+  wxBoxSizer* body_ = nullptr;
+  wxFlexGridSizer* form_ = nullptr;
+  wxStaticText* problem_ = nullptr;
+};
+
+}  // namespace securebase::app

@@ -1,0 +1,26 @@
+#include "ui_helpers.h"
+
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+
+namespace securebase::app {
+
+wxStaticText* makeHeading(wxWindow* parent, const wxString& text, double scale) {
+  auto* heading = new wxStaticText(parent, wxID_ANY, text);
+  wxFont font = heading->GetFont().Bold();
+  if (scale != 1.0) font.SetFractionalPointSize(font.GetFractionalPointSize() * scale);
+  heading->SetFont(font);
+  return heading;
+}
+
+wxListView* makeReportList(wxWindow* parent,
+                           std::initializer_list<std::pair<wxString, int>> columns,
+                           long extra_style) {
+  auto* list = new wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL | extra_style);
+  for (const auto& [title, width] : columns)
+    list->AppendColumn(title, wxLIST_FORMAT_LEFT, parent->FromDIP(width));
+  return list;
+}
+
+}  // namespace securebase::app

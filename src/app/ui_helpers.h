@@ -1,0 +1,28 @@
+// Small building blocks every view uses, so headings and lists look the same everywhere.
+#pragma once
+
+#include <wx/string.h>
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+class wxWindow;
+class wxStaticText;
+class wxListView;
+
+namespace securebase::app {
+
+inline wxString wx(const std::string& utf8) {
+  return wxString::FromUTF8(utf8);
+}
+
+// A bold heading, `scale` times the normal font size.
+wxStaticText* makeHeading(wxWindow* parent, const wxString& text, double scale = 1.0);
+
+// A report list with the given (title, width in DIP) columns.
+wxListView* makeReportList(wxWindow* parent,
+                           std::initializer_list<std::pair<wxString, int>> columns,
+                           long extra_style = 0);
+
+}  // namespace securebase::app

@@ -1,0 +1,485 @@
+#include "visit_editor.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/gauge.h>
+#include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+#include "family_panel.h"
+#include "item_row.h"
+#include "main_frame.h"
+#include "new_visit.h"
+#include "problem_text.h"
+#include "securebase/forms/answers.h"
+#include "securebase/forms/handout_picks.h"
+#include "securebase/service/visits.h"
+#include "session.h"
+#include "ui_helpers.h"
+#include "window_config.h"
+
+namespace securebase::app {
+
+VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
+    : wxFrame(parent, wxID_ANY, wxEmptyString), session_(session), pause_timer_(this) {
+  visit_ = session_.store().visit(visit_id);
+  form_ =
+      service::formFor(session_.store(), session_.catalog(), visit_.form_id, visit_.form_version);
+  // Only the people are needed here, not every visit of the family.
+  family_.family = session_.store().family(visit_.family_id);
+  family_.caregivers = session_.store().caregivers(visit_.family_id);
+  family_.children = session_.store().children(visit_.family_id);
+  SetTitle(wxString::Format(_("Visit with %s — SecureBase"), wx(family_.family.display_name)));
+  WindowConfig::instance().restore(*this, "VisitEditor", FromDIP(wxSize(1200, 760)));
+
+  auto* root = new wxPanel(this);
+  auto* main = new wxBoxSizer(wxVERTICAL);
+  main->Add(
+      makeHeading(root, wxString::Format(_("Visit with %s"), wx(family_.family.display_name)), 1.4),
+      wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+  buildHeader(root, main);
+
+  auto* body = new wxBoxSizer(wxHORIZONTAL);
+  scroller_ = new wxScrolledWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxVSCROLL | wxBORDER_THEME);
+  scroller_->SetScrollRate(0, FromDIP(16));
+  body->Add(scroller_, wxSizerFlags(1).Expand());
+  body->Add(buildSidePanel(root), wxSizerFlags().Expand().Border(wxLEFT, FromDIP(12)));
+  main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
+
+  status_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
+  signed_line_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
+  sign_ = new wxButton(root, wxID_ANY, _("Sign visit…"));
+  amend_ = new wxButton(root, wxID_ANY, _("Amend…"));
+  auto* close = new wxButton(root, wxID_CLOSE, _("Close"));
+  auto* footer = new wxBoxSizer(wxHORIZONTAL);
+  footer->Add(status_, wxSizerFlags(1).CenterVertical());
+  footer->Add(signed_line_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
+  footer->Add(sign_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  footer->Add(amend_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  footer->Add(close);
+  main->Add(footer, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
+  root->SetSizer(main);
+
+  buildRows();
+  showSet(0);
+  applyReadOnly();
+
+  sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
+  amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
+  close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushPending(); });
+  Bind(wxEVT_CHAR_HOOK, &VisitEditor::onCharHook, this);
+  Bind(wxEVT_CLOSE_WINDOW, &VisitEditor::onClose, this);
+  // Start on the current row once the window is active: GTK gives a new window's focus to
+  // its first control (the date) when it is activated.
+  Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (event.GetActive() && !activated_) {
+      activated_ = true;
+      CallAfter([this] { moveTo(current_); });
+    }
+    event.Skip();
+  });
+  CallAfter([this] { moveTo(current_); });  // without a window manager there is no activation
+  setStatus(readOnly() ? _("Signed visits are read-only.")
+                       : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
+                           "observed, Tab note, ↑ ↓ move."));
+}
+
+VisitEditor::~VisitEditor() = default;
+
+void VisitEditor::buildHeader(wxWindow* parent, wxSizer* sizer) {
+  date_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.date.iso()), wxDefaultPosition,
+                         FromDIP(wxSize(110, -1)));
+  place_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.place), wxDefaultPosition,
+                          FromDIP(wxSize(150, -1)));
+  outcome_ = new wxChoice(parent, wxID_ANY);
+  outcome_->Append(_("Completed"));
+  outcome_->Append(_("Missed"));
+  outcome_->Append(_("Cancelled"));
+  outcome_->SetSelection(static_cast<int>(visit_.outcome));
+  present_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.present));
+  pair_ = new wxChoice(parent, wxID_ANY);
+  auto name = [](const auto& people, model::Id id) {
+    for (const auto& person : people)
+      if (person.id == id) return wx(person.name);
+    return wxString("?");
+  };
+  for (const auto& set : visit_.sets)
+    pair_->Append(wxString::Format(_("%s with %s"), name(family_.caregivers, set.caregiver_id),
+                                   name(family_.children, set.child_id)));
+  pair_->SetSelection(0);
+
+  auto* row = new wxBoxSizer(wxHORIZONTAL);
+  auto add = [&](const wxString& label, wxWindow* control, int proportion) {
+    row->Add(new wxStaticText(parent, wxID_ANY, label),
+             wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(4)));
+    row->Add(control, wxSizerFlags(proportion).CenterVertical().Border(wxRIGHT, FromDIP(14)));
+  };
+  add(_("Date:"), date_, 0);
+  add(_("Place:"), place_, 0);
+  add(_("Outcome:"), outcome_, 0);
+  add(_("Present:"), present_, 1);
+  if (visit_.sets.size() > 1)
+    add(_("Observing:"), pair_, 0);
+  else
+    pair_->Hide();
+  sizer->Add(row, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
+
+  auto dirty = [this](wxCommandEvent&) {
+    header_dirty_ = true;
+    pause_timer_.StartOnce(kNoteDelayMs);
+  };
+  for (auto* text : {date_, place_, present_}) text->Bind(wxEVT_TEXT, dirty);
+  outcome_->Bind(wxEVT_CHOICE, dirty);
+  pair_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    flushPending();
+    showSet(static_cast<std::size_t>(pair_->GetSelection()));
+  });
+}
+
+wxWindow* VisitEditor::buildSidePanel(wxWindow* parent) {
+  auto* panel = new wxPanel(parent);
+  panel->SetMinSize(wxSize(FromDIP(320), -1));
+  const int wrap = FromDIP(300);
+  answered_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
+  progress_ =
+      new wxGauge(panel, wxID_ANY, static_cast<int>(std::max<std::size_t>(1, form_.itemCount())));
+  strengths_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
+  tries_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
+  strengths_->SetMaxSize(wxSize(wrap, -1));
+  tries_->SetMaxSize(wxSize(wrap, -1));
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(makeHeading(panel, _("Progress")));
+  sizer->Add(answered_, wxSizerFlags().Border(wxTOP, FromDIP(4)));
+  sizer->Add(progress_, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, FromDIP(4)));
+  sizer->AddSpacer(FromDIP(12));
+  sizer->Add(makeHeading(panel, _("Handout: what we saw today")));
+  sizer->Add(strengths_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
+  sizer->AddSpacer(FromDIP(12));
+  sizer->Add(makeHeading(panel, _("Handout: things to try this week")));
+  sizer->Add(tries_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
+  panel->SetSizer(sizer);
+  return panel;
+}
+
+void VisitEditor::buildRows() {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  for (const auto& section : form_.sections) {
+    wxString title = wx(section.title.get("en"));
+    if (section.is_private) title += _("  (clinical record only — never on a handout)");
+    sizer->Add(makeHeading(scroller_, title, 1.15),
+               wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, FromDIP(10)));
+    for (const auto& item : section.items) {
+      const std::size_t index = rows_.size();
+      auto* row = new ItemRow(scroller_, item);
+      row->onAnswer([this, index](const AnswerChange& change) { saveAnswer(index, change); });
+      row->onNote([this, index](const std::string& text) { noteTyped(index, text); });
+      row->onFocus([this, index] {
+        if (index != current_) {
+          rows_[current_]->setCurrent(false);
+          current_ = index;
+          rows_[current_]->setCurrent(true);
+        }
+      });
+      rows_.push_back(row);
+      sizer->Add(row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(4)));
+    }
+  }
+  scroller_->SetSizer(sizer);
+  scroller_->FitInside();
+}
+
+model::Observation* VisitEditor::findObservation(std::size_t set_index,
+                                                 const std::string& item_id) {
+  for (auto& observation : visit_.sets[set_index].observations)
+    if (observation.item_id == item_id) return &observation;
+  return nullptr;
+}
+
+void VisitEditor::showSet(std::size_t set_index) {
+  set_index_ = set_index;
+  const bool has_set = set_index_ < visit_.sets.size();
+  for (auto* row : rows_) {
+    row->show(has_set ? findObservation(set_index_, row->item().id) : nullptr);
+    row->Enable(has_set);
+  }
+  std::size_t first_unanswered = 0;
+  if (has_set)
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+      if (findObservation(set_index_, rows_[i]->item().id) == nullptr) {
+        first_unanswered = i;
+        break;
+      }
+  if (!rows_.empty()) {
+    rows_[current_]->setCurrent(false);
+    current_ = first_unanswered;
+    rows_[current_]->setCurrent(true);
+  }
+  refreshSide();
+}
+
+void VisitEditor::applyReadOnly() {
+  const bool read_only = readOnly();
+  for (auto* row : rows_) row->setReadOnly(read_only);
+  for (wxWindow* control : std::initializer_list<wxWindow*>{date_, place_, outcome_, present_})
+    control->Enable(!read_only);
+  sign_->Show(!read_only);
+  amend_->Show(read_only && visit_.isCurrent());
+  signed_line_->SetLabel(read_only ? wxString::Format(_("Signed by %s on %s"), wx(visit_.signed_by),
+                                                      wx(visit_.signed_at.substr(0, 10)))
+                                   : wxString());
+  sign_->GetParent()->Layout();
+}
+
+void VisitEditor::moveTo(std::size_t index) {
+  if (rows_.empty()) return;
+  index = std::min(index, rows_.size() - 1);
+  rows_[current_]->setCurrent(false);
+  current_ = index;
+  rows_[current_]->setCurrent(true);
+  rows_[current_]->focusAnswer();
+  // Keep the row in view with a little of its neighbours.
+  int unit_x = 0, unit_y = 1;
+  scroller_->GetScrollPixelsPerUnit(&unit_x, &unit_y);
+  const wxRect rect = rows_[current_]->GetRect();
+  int view_x = 0, view_y = 0;
+  scroller_->GetViewStart(&view_x, &view_y);
+  const int top = view_y * unit_y;
+  const int height = scroller_->GetClientSize().y;
+  const wxPoint logical = scroller_->CalcUnscrolledPosition(rect.GetPosition());
+  if (logical.y < top + FromDIP(30))
+    scroller_->Scroll(-1, std::max(0, (logical.y - FromDIP(40)) / std::max(1, unit_y)));
+  else if (logical.y + rect.height > top + height - FromDIP(10))
+    scroller_->Scroll(-1, (logical.y + rect.height - height + FromDIP(40)) / std::max(1, unit_y));
+}
+
+void VisitEditor::onCharHook(wxKeyEvent& event) {
+  wxWindow* focus = FindFocus();
+  bool in_rows = false;
+  for (wxWindow* w = focus; w != nullptr && w != this; w = w->GetParent())
+    if (w == scroller_) in_rows = true;
+  const bool in_text = dynamic_cast<wxTextCtrl*>(focus) != nullptr;
+  const int key = event.GetKeyCode();
+  const bool plain = event.GetModifiers() == wxMOD_NONE || event.GetModifiers() == wxMOD_SHIFT;
+  if (in_rows && plain && !rows_.empty()) {
+    if (key == WXK_DOWN || key == WXK_NUMPAD_DOWN) {
+      moveTo(current_ + 1);
+      return;
+    }
+    if (key == WXK_UP || key == WXK_NUMPAD_UP) {
+      moveTo(current_ > 0 ? current_ - 1 : 0);
+      return;
+    }
+    // Tab goes from the answer to its note and back, so a note needs one key, not six.
+    if (key == WXK_TAB && !event.ControlDown()) {
+      if (!in_text && !event.ShiftDown()) {
+        rows_[current_]->note().SetFocus();
+        return;
+      }
+      if (in_text && event.ShiftDown() && focus == &rows_[current_]->note()) {
+        rows_[current_]->focusAnswer();
+        return;
+      }
+    }
+    if (!in_text && rows_[current_]->answerKey(key)) return;
+  }
+  event.Skip();
+}
+
+void VisitEditor::saveAnswer(std::size_t row, const AnswerChange& change) {
+  if (readOnly() || set_index_ >= visit_.sets.size()) return;
+  auto& set = visit_.sets[set_index_];
+  const forms::Item& item = rows_[row]->item();
+  model::Observation observation;
+  observation.item_id = item.id;
+  if (const auto* existing = findObservation(set_index_, item.id)) observation = *existing;
+  if (pending_note_ && pending_note_->set_index == set_index_ && pending_note_->row == row) {
+    observation.note = pending_note_->text;
+    pending_note_.reset();
+  }
+  observation.value = change.what == AnswerChange::What::value ? change.value : "";
+  observation.not_observed = change.what == AnswerChange::What::not_observed;
+  try {
+    if (observation.value.empty() && !observation.not_observed && observation.note.empty()) {
+      session_.store().clearObservation(visit_.id, set.id, item.id);
+      std::erase_if(set.observations, [&](const auto& o) { return o.item_id == item.id; });
+    } else {
+      forms::validateObservation(item, observation);
+      session_.store().saveObservation(visit_.id, set.id, observation);
+      if (auto* existing = findObservation(set_index_, item.id))
+        *existing = observation;
+      else
+        set.observations.push_back(observation);
+    }
+    setStatus(wxString::Format(_("Saved at %s."), wxDateTime::Now().FormatISOTime()));
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+    rows_[row]->show(findObservation(set_index_, item.id));
+  }
+  refreshSide();
+}
+
+void VisitEditor::noteTyped(std::size_t row, const std::string& text) {
+  if (readOnly()) return;
+  if (pending_note_ && (pending_note_->row != row || pending_note_->set_index != set_index_))
+    flushPending();
+  pending_note_ = PendingNote{set_index_, row, text};
+  pause_timer_.StartOnce(kNoteDelayMs);
+}
+
+void VisitEditor::flushPending() {
+  pause_timer_.Stop();
+  if (pending_note_) {
+    const PendingNote note = *pending_note_;
+    pending_note_.reset();
+    saveNote(note.set_index, note.row, note.text);
+  }
+  if (header_dirty_) saveHeader();
+}
+
+void VisitEditor::saveNote(std::size_t set_index, std::size_t row, const std::string& text) {
+  if (set_index >= visit_.sets.size()) return;
+  auto& set = visit_.sets[set_index];
+  const forms::Item& item = rows_[row]->item();
+  model::Observation observation;
+  observation.item_id = item.id;
+  if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
+  observation.note = text;
+  try {
+    if (observation.value.empty() && !observation.not_observed && observation.note.empty() &&
+        !observation.focus) {
+      session_.store().clearObservation(visit_.id, set.id, item.id);
+      std::erase_if(set.observations, [&](const auto& o) { return o.item_id == item.id; });
+    } else {
+      forms::validateObservation(item, observation);
+      session_.store().saveObservation(visit_.id, set.id, observation);
+      if (auto* existing = findObservation(set_index, item.id))
+        *existing = observation;
+      else
+        set.observations.push_back(observation);
+    }
+    setStatus(wxString::Format(_("Note saved at %s."), wxDateTime::Now().FormatISOTime()));
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+  }
+}
+
+void VisitEditor::saveHeader() {
+  header_dirty_ = false;
+  model::Visit header = visit_;
+  const auto date = model::Date::parse(date_->GetValue().Strip(wxString::both).utf8_string());
+  if (!date) {
+    setStatus(_("The visit date must be written as YYYY-MM-DD; it was not saved."), true);
+    return;
+  }
+  header.date = *date;
+  header.place = place_->GetValue().Strip(wxString::both).utf8_string();
+  header.present = present_->GetValue().Strip(wxString::both).utf8_string();
+  header.outcome = static_cast<model::VisitOutcome>(outcome_->GetSelection());
+  try {
+    session_.store().updateVisitHeader(header);
+    visit_.date = header.date;
+    visit_.place = header.place;
+    visit_.present = header.present;
+    visit_.outcome = header.outcome;
+    setStatus(wxString::Format(_("Saved at %s."), wxDateTime::Now().FormatISOTime()));
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+  }
+}
+
+void VisitEditor::refreshSide() {
+  if (set_index_ >= visit_.sets.size()) {
+    answered_->SetLabel(_("Nothing to observe at a visit that did not take place."));
+    return;
+  }
+  const auto& set = visit_.sets[set_index_];
+  const std::size_t total = form_.itemCount();
+  const std::size_t done = forms::answeredCount(form_, set);
+  answered_->SetLabel(wxString::Format(_("%zu of %zu items answered"), done, total));
+  progress_->SetValue(static_cast<int>(done));
+  const model::Child* child = nullptr;
+  for (const auto& c : family_.children)
+    if (c.id == set.child_id) child = &c;
+  const std::string name = child ? child->name : "";
+  const model::Sex sex = child ? child->sex : model::Sex::unknown;
+  auto bullets = [](const std::vector<forms::HandoutPoint>& points, const wxString& none) {
+    if (points.empty()) return none;
+    wxString text;
+    for (const auto& point : points)
+      text += (text.empty() ? "" : "\n") + wxString::FromUTF8("•  ") + wx(point.text);
+    return text;
+  };
+  const int wrap = FromDIP(300);
+  strengths_->SetLabel(bullets(forms::strengths(form_, set, family_.family.language, name, sex, 5),
+                               _("Rate the practices you saw; the best ones show here.")));
+  strengths_->Wrap(wrap);
+  tries_->SetLabel(bullets(forms::thingsToTry(form_, set, family_.family.language, name, sex, 3),
+                           _("Practices rated below the top show here as ideas to try.")));
+  tries_->Wrap(wrap);
+  strengths_->GetParent()->Layout();
+}
+
+void VisitEditor::setStatus(const wxString& text, bool problem) {
+  status_->SetLabel(text);
+  status_->SetForegroundColour(problem ? wxColour(178, 34, 34)
+                                       : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+}
+
+bool VisitEditor::sign(bool ask) {
+  flushPending();
+  try {
+    visit_ = session_.store().visit(visit_.id);
+    const auto missing = service::unansweredBeforeSigning(form_, visit_);
+    if (ask && !missing.empty()) {
+      wxMessageDialog box(
+          this,
+          wxString::Format(wxPLURAL("%zu item is still unanswered.",
+                                    "%zu items are still unanswered.", missing.size()),
+                           missing.size()) +
+              "\n\n" + _("A signed visit can no longer be edited, only amended."),
+          _("Sign visit"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+      box.SetYesNoLabels(_("Sign anyway"), _("Keep editing"));
+      if (box.ShowModal() != wxID_YES) return false;
+    }
+    session_.store().signVisit(visit_.id, session_.store().actor());
+    visit_ = session_.store().visit(visit_.id);
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+    return false;
+  }
+  applyReadOnly();
+  setStatus(_("Signed. The visit is now read-only."));
+  notifyMainWindow();
+  return true;
+}
+
+void VisitEditor::amend() {
+  try {
+    const model::Id draft = session_.store().amendVisit(visit_.id);
+    notifyMainWindow();
+    openVisitEditor(GetParent(), session_, draft);
+    Close();
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+  }
+}
+
+void VisitEditor::notifyMainWindow() {
+  if (auto* frame = dynamic_cast<MainFrame*>(GetParent())) frame->familyPanel().reload();
+}
+
+void VisitEditor::onClose(wxCloseEvent& event) {
+  flushPending();
+  WindowConfig::instance().save(*this, "VisitEditor");
+  notifyMainWindow();
+  event.Skip();
+}
+
+}  // namespace securebase::app

@@ -1,0 +1,100 @@
+// The visit editor, built from the visit's form: the header, the caregiver–child pair observed,
+// one ItemRow per item by section, and a side panel with what the handout will use. Every
+// answer is saved at once and notes after a short pause in typing (no Save button); a signed
+// visit opens read-only with "Amend".
+#pragma once
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <optional>
+#include <vector>
+
+#include "securebase/forms/form.h"
+#include "securebase/store/store.h"
+
+class wxScrolledWindow;
+class wxTextCtrl;
+class wxChoice;
+class wxStaticText;
+class wxButton;
+class wxGauge;
+
+namespace securebase::app {
+
+class Session;
+class ItemRow;
+struct AnswerChange;
+
+class VisitEditor : public wxFrame {
+ public:
+  // Pause in typing after which a note is saved.
+  static constexpr int kNoteDelayMs = 500;
+
+  VisitEditor(wxWindow* parent, Session& session, model::Id visit_id);
+  ~VisitEditor() override;
+
+  model::Id visitId() const { return visit_.id; }
+  bool readOnly() const { return visit_.isSigned(); }
+  std::size_t rowCount() const { return rows_.size(); }
+  std::size_t currentRow() const { return current_; }
+  ItemRow& row(std::size_t index) { return *rows_[index]; }
+  void moveTo(std::size_t index);
+  // Saves a note still waiting for the pause in typing.
+  void flushPending();
+  // Signs after asking about unanswered items; true when signed.
+  bool sign(bool ask = true);
+
+ private:
+  void buildHeader(wxWindow* parent, wxSizer* sizer);
+  wxWindow* buildSidePanel(wxWindow* parent);
+  void buildRows();
+  void showSet(std::size_t set_index);
+  void applyReadOnly();
+  void saveAnswer(std::size_t row, const AnswerChange& change);
+  void noteTyped(std::size_t row, const std::string& text);
+  void saveNote(std::size_t set_index, std::size_t row, const std::string& text);
+  void saveHeader();
+  void refreshSide();
+  void setStatus(const wxString& text, bool problem = false);
+  void onCharHook(wxKeyEvent& event);
+  void onClose(wxCloseEvent& event);
+  void amend();
+  void notifyMainWindow();
+  model::Observation* findObservation(std::size_t set_index, const std::string& item_id);
+
+  Session& session_;
+  model::Visit visit_;
+  forms::Form form_;
+  store::FamilyRecord family_;
+  std::size_t set_index_ = 0;
+  std::vector<ItemRow*> rows_;
+  std::size_t current_ = 0;
+
+  struct PendingNote {
+    std::size_t set_index = 0;
+    std::size_t row = 0;
+    std::string text;
+  };
+  std::optional<PendingNote> pending_note_;
+  bool header_dirty_ = false;
+  bool activated_ = false;
+  wxTimer pause_timer_;
+
+  wxScrolledWindow* scroller_ = nullptr;
+  wxTextCtrl* date_ = nullptr;
+  wxTextCtrl* place_ = nullptr;
+  wxChoice* outcome_ = nullptr;
+  wxTextCtrl* present_ = nullptr;
+  wxChoice* pair_ = nullptr;
+  wxStaticText* answered_ = nullptr;
+  wxGauge* progress_ = nullptr;
+  wxStaticText* strengths_ = nullptr;
+  wxStaticText* tries_ = nullptr;
+  wxStaticText* status_ = nullptr;
+  wxStaticText* signed_line_ = nullptr;
+  wxButton* sign_ = nullptr;
+  wxButton* amend_ = nullptr;
+};
+
+}  // namespace securebase::app

@@ -1,0 +1,78 @@
+#include "visits_page.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/translation.h>
+
+#include "main_frame.h"
+#include "new_visit.h"
+#include "ui_helpers.h"
+
+namespace securebase::app {
+namespace {
+
+wxString outcomeText(model::VisitOutcome outcome) {
+  switch (outcome) {
+    case model::VisitOutcome::completed:
+      return _("Completed");
+    case model::VisitOutcome::missed:
+      return _("Missed");
+    case model::VisitOutcome::cancelled:
+      return _("Cancelled");
+  }
+  return wxString();
+}
+
+wxString statusText(const model::Visit& visit) {
+  wxString text = visit.isSigned() ? _("Signed") : _("Draft");
+  if (visit.amends_visit_id) text += _(" (amendment)");
+  if (visit.superseded_by) text += _(" (replaced)");
+  return text;
+}
+
+}  // namespace
+
+VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), frame_(frame) {
+  list_ = makeReportList(this, {{_("Date"), 100},
+                                {_("Outcome"), 100},
+                                {_("Status"), 170},
+                                {_("Place"), 140},
+                                {_("Signed by"), 140}});
+  auto* open = new wxButton(this, wxID_ANY, _("Open visit"));
+  auto* add = new wxButton(this, wxID_ANY, _("New visit…"));
+  open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openRow(list_->GetFirstSelected()); });
+  add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { openRow(event.GetIndex()); });
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->Add(open);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(6)));
+  sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
+  SetSizer(sizer);
+}
+
+void VisitsPage::show(const store::FamilyRecord& record) {
+  list_->DeleteAllItems();
+  ids_.clear();
+  for (auto it = record.visits.rbegin(); it != record.visits.rend(); ++it) {
+    const long row = list_->InsertItem(list_->GetItemCount(), wx(it->date.iso()));
+    list_->SetItem(row, 1, outcomeText(it->outcome));
+    list_->SetItem(row, 2, statusText(*it));
+    list_->SetItem(row, 3, wx(it->place));
+    list_->SetItem(row, 4, wx(it->signed_by));
+    ids_.push_back(it->id);
+  }
+}
+
+long VisitsPage::count() const {
+  return list_->GetItemCount();
+}
+
+void VisitsPage::openRow(long row) {
+  if (row < 0 || static_cast<std::size_t>(row) >= ids_.size()) return;
+  openVisitEditor(&frame_, frame_.session(), ids_[static_cast<std::size_t>(row)]);
+}
+
+}  // namespace securebase::app

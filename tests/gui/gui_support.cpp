@@ -1,0 +1,157 @@
+#include "gui_support.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/evtloop.h>
+#include <wx/timer.h>
+#include <wx/toplevel.h>
+#include <wx/uiaction.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace securebase::testing {
+
+void isolateUserFolders() {
+  std::string folder = std::string(SECUREBASE_TEST_BINARY_DIR) + "/gui-home-XXXXXX";
+  if (mkdtemp(folder.data()) == nullptr) return;
+  setenv("XDG_CONFIG_HOME", (folder + "/config").c_str(), 1);
+  setenv("XDG_DATA_HOME", (folder + "/data").c_str(), 1);
+  unsetenv("SECUREBASE_DB");
+}
+
+void pump(int ms) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  // Dispatching on the active loop (not wxYield) also works inside a modal dialog's loop.
+  do {
+    if (wxEventLoopBase* loop = wxEventLoopBase::GetActive())
+      while (loop->Pending()) loop->Dispatch();
+    wxTheApp->ProcessPendingEvents();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  } while (std::chrono::steady_clock::now() < end);
+}
+
+std::filesystem::path screenshot(const std::string& name) {
+  const std::filesystem::path folder = SECUREBASE_SCREENSHOT_DIR;
+  std::filesystem::create_directories(folder);
+  const auto file = folder / (name + ".png");
+  run("import -window root '" + file.string() + "' 2>/dev/null");
+  return file;
+}
+
+namespace {
+
+class ModalWatcher : public wxTimer {
+ public:
+  explicit ModalWatcher(std::function<void(wxDialog&)> script) : script_(std::move(script)) {
+    Start(50);
+  }
+  void Notify() override {
+    for (wxWindow* window : wxTopLevelWindows)
+      if (auto* dialog = dynamic_cast<wxDialog*>(window);
+          dialog && dialog->IsModal() && dialog->IsShown()) {
+        Stop();
+        pump(250);
+        wxUIActionSimulator sim;
+        sim.MouseMove(dialog->GetScreenRect().GetPosition() + wxPoint(30, 30));
+        pump(50);
+        script_(*dialog);
+        delete this;
+        return;
+      }
+  }
+
+ private:
+  std::function<void(wxDialog&)> script_;
+};
+
+}  // namespace
+
+void whenModalOpens(std::function<void(wxDialog&)> script) {
+  new ModalWatcher(std::move(script));
+}
+
+void closeAllWindows() {
+  for (wxWindow* window : wxTopLevelWindows) window->Destroy();
+  pump(50);
+}
+
+TestFamily addTestFamily(store::Store& store, const std::string& name, const std::string& caregiver,
+                         const std::string& child) {
+  TestFamily ids;
+  model::Family family;
+  family.display_name = name;
+  ids.family = store.addFamily(family);
+  model::Caregiver c;
+  c.family_id = ids.family;
+  c.name = caregiver;
+  c.relationship = "mother";
+  ids.caregiver = store.addCaregiver(c);
+  model::Child k;
+  k.family_id = ids.family;
+  k.name = child;
+  k.birth_date = model::Date::today().plusDays(-70);
+  k.sex = model::Sex::male;
+  ids.child = store.addChild(k);
+  return ids;
+}
+
+AppProcess::AppProcess(const std::vector<std::string>& args) {
+  pid_ = fork();
+  if (pid_ == 0) {
+    std::vector<char*> argv;
+    std::string program = SECUREBASE_APP_PATH;
+    argv.push_back(program.data());
+    std::vector<std::string> copies = args;
+    for (auto& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+}
+
+AppProcess::~AppProcess() {
+  kill9();
+}
+
+void AppProcess::kill9() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+bool AppProcess::running() {
+  return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0;
+}
+
+std::string run(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return output;
+  std::array<char, 256> buffer{};
+  while (fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr)
+    output += buffer.data();
+  pclose(pipe);
+  return output;
+}
+
+std::string waitForWindow(const std::string& title, int timeout_ms) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < end) {
+    std::string id =
+        run("xdotool search --onlyvisible --name '" + title + "' 2>/dev/null | head -1");
+    while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+    if (!id.empty()) return id;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return "";
+}
+
+}  // namespace securebase::testing

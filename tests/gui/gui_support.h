@@ -1,0 +1,60 @@
+// Helpers for GUI tests: run the event loop for a while, take a screenshot, build a database
+// with families, drive the real program as a child process.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "securebase/store/store.h"
+
+class wxDialog;
+
+namespace securebase::testing {
+
+// Points XDG_CONFIG_HOME and XDG_DATA_HOME at a fresh folder under the build tree, so tests
+// never read or write the user's window sizes or database.
+void isolateUserFolders();
+
+// Processes events (timers included) for `ms` milliseconds.
+void pump(int ms);
+
+// Saves the whole virtual screen as <build>/gui-screenshots/<name>.png; returns the path.
+std::filesystem::path screenshot(const std::string& name);
+
+// Runs `script` inside the next modal dialog's own event loop, once that dialog is shown
+// (checked every 50 ms), with the mouse pointer over it so keys reach it.
+void whenModalOpens(std::function<void(wxDialog&)> script);
+
+// Closes every top-level window and lets wx delete them.
+void closeAllWindows();
+
+struct TestFamily {
+  model::Id family = 0, caregiver = 0, child = 0;
+};
+TestFamily addTestFamily(store::Store& store, const std::string& name,
+                         const std::string& caregiver = "Ana", const std::string& child = "Leo");
+
+// The real `securebase` program, killed (SIGKILL) if still running when this goes away.
+class AppProcess {
+ public:
+  explicit AppProcess(const std::vector<std::string>& args);
+  ~AppProcess();
+  AppProcess(const AppProcess&) = delete;
+  AppProcess& operator=(const AppProcess&) = delete;
+  void kill9();
+  bool running();
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Runs a shell command (xdotool, import); returns its standard output.
+std::string run(const std::string& command);
+// Waits for a window whose title contains `title`; returns its X id or "" after `timeout_ms`.
+std::string waitForWindow(const std::string& title, int timeout_ms = 10000);
+
+}  // namespace securebase::testing

@@ -1,0 +1,151 @@
+// The visit editor: a visit recorded with the keyboard only, every answer in the database at
+// once and the note after the pause in typing; a signed visit refuses edits.
+#include "visit_editor.h"
+
+#include <gtest/gtest.h>
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include "caseload_panel.h"
+#include "gui_support.h"
+#include "item_row.h"
+#include "main_frame.h"
+#include "new_visit.h"
+#include "securebase/service/visits.h"
+#include "temp_dir.h"
+
+namespace securebase::testing {
+namespace {
+
+class VisitEditorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::Database db(file_);
+    store::Store store(db, "test");
+    ids_ = addTestFamily(store, "Nguyen family", "Lan", "Minh");
+  }
+  void TearDown() override { closeAllWindows(); }
+
+  app::MainFrame* showFrame() {
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    frame->SetPosition(wxPoint(0, 0));
+    frame->SetSize(wxSize(1280, 800));
+    frame->Show();
+    pump(300);
+    return frame;
+  }
+
+  static app::VisitEditor* openEditor() {
+    for (wxWindow* window : wxTopLevelWindows)
+      if (auto* editor = dynamic_cast<app::VisitEditor*>(window)) return editor;
+    return nullptr;
+  }
+
+  static void pointAt(wxWindow& window) {
+    wxUIActionSimulator sim;
+    sim.MouseMove(window.GetScreenRect().GetPosition() + wxPoint(40, 40));
+    pump(50);
+  }
+
+  static void key(int code) {
+    wxUIActionSimulator sim;
+    sim.Char(code);
+    pump(60);
+  }
+
+  TempDir dir_;
+  std::filesystem::path file_ = dir_ / "visits.db";
+  TestFamily ids_;
+};
+
+TEST_F(VisitEditorTest, RecordsAVisitWithTheKeyboardOnly) {
+  auto* frame = showFrame();
+  pointAt(*frame);
+  // Ctrl+N on the selected family opens the new-visit dialog; Enter accepts its defaults.
+  whenModalOpens([](wxDialog&) {
+    screenshot("new_visit_dialog");
+    key(WXK_RETURN);
+  });
+  wxUIActionSimulator sim;
+  sim.Char('n', wxMOD_CONTROL);
+  pump(600);
+  app::VisitEditor* editor = openEditor();
+  ASSERT_NE(editor, nullptr);
+  editor->SetPosition(wxPoint(0, 0));
+  editor->SetSize(wxSize(1280, 800));
+  pump(300);
+  pointAt(*editor);
+
+  key('2');  // responds-to-cry: Clearly
+  key(WXK_DOWN);
+  key('0');  // reads-different-cries: Not yet (an answer, not a gap)
+  key(WXK_DOWN);
+  key('n');      // holds-to-comfort: not observed
+  key(WXK_TAB);  // to its note
+  sim.Text("Baby asleep the whole visit");
+  pump(50);
+  key(WXK_DOWN);
+  key('1');  // soft-voice: Sometimes
+  pump(app::VisitEditor::kNoteDelayMs + 300);
+  screenshot("visit_editor_keyboard_entry");
+
+  const model::Visit visit = frame->session().store().visit(editor->visitId());
+  ASSERT_EQ(visit.sets.size(), 1u);
+  const auto& set = visit.sets[0];
+  ASSERT_NE(set.find("responds-to-cry"), nullptr);
+  EXPECT_EQ(set.find("responds-to-cry")->value, "2");
+  ASSERT_NE(set.find("reads-different-cries"), nullptr);
+  EXPECT_EQ(set.find("reads-different-cries")->value, "0");
+  ASSERT_NE(set.find("holds-to-comfort"), nullptr);
+  EXPECT_TRUE(set.find("holds-to-comfort")->not_observed);
+  EXPECT_EQ(set.find("holds-to-comfort")->note, "Baby asleep the whole visit");
+  ASSERT_NE(set.find("soft-voice"), nullptr);
+  EXPECT_EQ(set.find("soft-voice")->value, "1");
+  EXPECT_EQ(set.observations.size(), 4u);
+}
+
+TEST_F(VisitEditorTest, ASignedVisitRefusesEdits) {
+  auto* frame = showFrame();
+  model::Visit draft;
+  draft.family_id = ids_.family;
+  draft.date = model::Date::today();
+  const forms::Form* form = frame->session().formForNewVisits();
+  ASSERT_NE(form, nullptr);
+  draft.form_id = form->id;
+  draft.form_version = form->version;
+  model::ObservationSet set;
+  set.caregiver_id = ids_.caregiver;
+  set.child_id = ids_.child;
+  set.observations.push_back({"responds-to-cry", false, "1", "", false});
+  draft.sets.push_back(set);
+  const model::Id id =
+      service::recordVisit(frame->session().store(), frame->session().catalog(), draft);
+
+  app::VisitEditor* editor = app::openVisitEditor(frame, frame->session(), id);
+  ASSERT_NE(editor, nullptr);
+  editor->SetPosition(wxPoint(0, 0));
+  editor->SetSize(wxSize(1280, 800));
+  pump(300);
+  ASSERT_TRUE(editor->sign(/*ask=*/false));
+  EXPECT_TRUE(editor->readOnly());
+  pump(100);
+  pointAt(*editor);
+  editor->moveTo(0);
+  key('2');
+  key(WXK_DOWN);
+  key('0');
+  pump(100);
+  screenshot("signed_visit_read_only");
+
+  const model::Visit stored = frame->session().store().visit(id);
+  EXPECT_TRUE(stored.isSigned());
+  ASSERT_EQ(stored.sets[0].observations.size(), 1u);
+  EXPECT_EQ(stored.sets[0].find("responds-to-cry")->value, "1");
+  EXPECT_FALSE(editor->row(0).answerKey('2'));
+}
+
+}  // namespace
+}  // namespace securebase::testing
