@@ -28,8 +28,7 @@ class Reader {
 
  private:
   std::uint32_t byte(std::size_t at) const {
-    if (at >= bytes_.size())
-      fail("it is truncated");
+    if (at >= bytes_.size()) fail("it is truncated");
     return static_cast<unsigned char>(bytes_[at]);
   }
   std::string_view bytes_;
@@ -42,13 +41,11 @@ std::map<std::string, std::size_t> tableOffsets(const Reader& in) {
   for (std::uint32_t i = 0; i < count; ++i) {
     const std::size_t entry = 12 + 16 * std::size_t{i};
     std::string tag;
-    for (std::size_t k = 0; k < 4; ++k)
-      tag += static_cast<char>(in.u8(entry + k));
+    for (std::size_t k = 0; k < 4; ++k) tag += static_cast<char>(in.u8(entry + k));
     offsets[tag] = in.u32(entry + 8);
   }
   for (const char* needed : {"head", "hhea", "hmtx", "cmap"})
-    if (offsets.count(needed) == 0)
-      in.fail(std::string("it has no ") + needed + " table");
+    if (offsets.count(needed) == 0) in.fail(std::string("it has no ") + needed + " table");
   return offsets;
 }
 
@@ -84,8 +81,7 @@ std::map<std::uint16_t, std::vector<std::uint16_t>> compositeParts(
                           kTwoByTwo = 0x0080;
   for (std::uint32_t gid = 0; gid < glyphs; ++gid) {
     const std::size_t start = offset(gid);
-    if (offset(gid + 1) == start || in.s16(glyf + start) >= 0)
-      continue;  // empty or simple glyph
+    if (offset(gid + 1) == start || in.s16(glyf + start) >= 0) continue;  // empty or simple glyph
     std::size_t at = glyf + start + 10;
     std::uint32_t flags = kMore;
     while ((flags & kMore) != 0) {
@@ -107,14 +103,12 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
   const Reader in(ttf_bytes, source);
   const auto tables = tableOffsets(in);
   const std::uint32_t units_per_em = in.u16(tables.at("head") + 18);
-  if (units_per_em == 0)
-    in.fail("its unitsPerEm is zero");
+  if (units_per_em == 0) in.fail("its unitsPerEm is zero");
   const std::size_t hhea = tables.at("hhea");
   ascender_ = in.s16(hhea + 4) * 1000 / static_cast<std::int32_t>(units_per_em);
   descender_ = in.s16(hhea + 6) * 1000 / static_cast<std::int32_t>(units_per_em);
   const std::uint32_t metric_count = in.u16(hhea + 34);
-  if (metric_count == 0)
-    in.fail("it has no horizontal metrics");
+  if (metric_count == 0) in.fail("it has no horizontal metrics");
   const std::size_t hmtx = tables.at("hmtx");
   const auto glyphAdvance = [&](std::uint32_t glyph) {
     const std::uint32_t index = glyph < metric_count ? glyph : metric_count - 1;
@@ -134,10 +128,8 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
     const std::uint32_t start = in.u16(starts + 2 * s);
     const std::uint32_t delta = in.u16(deltas + 2 * s);
     const std::uint32_t range_offset = in.u16(range_offsets + 2 * s);
-    if (start > end || start == 0xFFFF)
-      continue;
-    if (widths_.size() <= end)
-      widths_.resize(end + 1, kMissing);
+    if (start > end || start == 0xFFFF) continue;
+    if (widths_.size() <= end) widths_.resize(end + 1, kMissing);
     for (std::uint32_t cp = start; cp <= end; ++cp) {
       std::uint32_t glyph = 0;
       if (range_offset == 0) {
@@ -145,11 +137,9 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
       } else {
         const std::size_t at = range_offsets + 2 * s + range_offset + 2 * (cp - start);
         glyph = in.u16(at);
-        if (glyph != 0)
-          glyph = (glyph + delta) & 0xFFFFu;
+        if (glyph != 0) glyph = (glyph + delta) & 0xFFFFu;
       }
-      if (glyph != 0)
-        widths_[cp] = glyphAdvance(glyph);
+      if (glyph != 0) widths_[cp] = glyphAdvance(glyph);
     }
   }
 }
@@ -166,8 +156,7 @@ double FontMetrics::width(std::string_view utf8, double size) const {
     const auto byte = static_cast<unsigned char>(utf8[pos]);
     if (byte < 0x80) {
       ++pos;
-      if (byte < widths_.size() && widths_[byte] != kMissing)
-        total += widths_[byte];
+      if (byte < widths_.size() && widths_[byte] != kMissing) total += widths_[byte];
       continue;
     }
     total += advance(detail::nextCodePoint(utf8, pos));
@@ -182,8 +171,7 @@ const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   auto& slot = cache[path.string()];
   if (!slot) {
     std::ifstream file(path, std::ios::binary | std::ios::ate);
-    if (!file)
-      throwNotFound("cannot read font file " + path.string());
+    if (!file) throwNotFound("cannot read font file " + path.string());
     std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
     file.seekg(0);
     if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))

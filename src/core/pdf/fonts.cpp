@@ -31,10 +31,8 @@ fs::path findFontDir() {
                     ") does not hold DejaVuSans.ttf and DejaVuSans-Bold.ttf");
     return env;
   }
-  if (const fs::path installed = dataDir() / "fonts"; holdsFonts(installed))
-    return installed;
-  if (const fs::path built = SECUREBASE_BUILD_FONT_DIR; holdsFonts(built))
-    return built;
+  if (const fs::path installed = dataDir() / "fonts"; holdsFonts(installed)) return installed;
+  if (const fs::path built = SECUREBASE_BUILD_FONT_DIR; holdsFonts(built)) return built;
   throwNotFound("the PDF fonts (DejaVuSans.ttf, DejaVuSans-Bold.ttf) are not installed");
 }
 

@@ -44,8 +44,7 @@ void PdfCanvas::path(const std::vector<Point>& points) {
 }
 
 void PdfCanvas::strokePolyline(const std::vector<Point>& points) {
-  if (points.size() < 2)
-    return;
+  if (points.size() < 2) return;
   path(points);
   HPDF_Page_Stroke(page_);
   document_.check("drawing a line");
@@ -64,8 +63,7 @@ void PdfCanvas::fillRect(const Rect& r) {
 }
 
 void PdfCanvas::fillPolygon(const std::vector<Point>& points) {
-  if (points.size() < 3)
-    return;
+  if (points.size() < 3) return;
   path(points);
   HPDF_Page_ClosePath(page_);
   HPDF_Page_Fill(page_);
@@ -84,18 +82,26 @@ double PdfCanvas::textWidth(std::string_view utf8, double size, bool bold) const
 
 void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bold,
                      TextAlign align) {
-  if (utf8.empty())
-    return;
+  if (utf8.empty()) return;
   double x = baseline.x;
   if (align != TextAlign::left) {
     const double width = textWidth(utf8, size, bold);
     x -= align == TextAlign::center ? width / 2 : width;
   }
-  const std::string zero_terminated(utf8);
+  if (const SingleByteEncoding* encoding = document_.encoding()) {
+    if (!encoding->encode(utf8, encoded_)) {
+      // Only text from a Drawing block's own callback can get here: the document is made again
+      // with UTF-8 fonts.
+      document_.markNeedsUtf8();
+      return;
+    }
+  } else {
+    encoded_.assign(utf8);
+  }
   HPDF_Page_BeginText(page_);
   HPDF_Page_SetFontAndSize(page_, document_.font(bold ? FontFace::bold : FontFace::regular),
                            real(size));
-  HPDF_Page_TextOut(page_, px(x), py(baseline.y), zero_terminated.c_str());
+  HPDF_Page_TextOut(page_, px(x), py(baseline.y), encoded_.c_str());
   HPDF_Page_EndText(page_);
   document_.check("writing text");
 }

@@ -1,8 +1,10 @@
 // Canvas over one libharu page: flips to PDF's bottom-up coordinates, measures with the cached
-// font metrics, and writes each text run with a single ShowText.
+// font metrics, and writes each text run with a single ShowText in the document's encoding.
 #pragma once
 
 #include <hpdf.h>
+
+#include <string>
 
 #include "hpdf_document.h"
 #include "securebase/pdf/canvas.h"
@@ -36,6 +38,7 @@ class PdfCanvas final : public Canvas {
   double height_;
   const FontMetrics& regular_;
   const FontMetrics& bold_;
+  std::string encoded_;  // the text being written, in the document's encoding
 };
 
 }  // namespace securebase::pdf::detail
