@@ -58,4 +58,12 @@ fs::path fontPath(FontFace face) {
   return fontDir() / fileName(face);
 }
 
+fs::path singleByteFontPath(FontFace face) {
+  const fs::path dir = fontDir();
+  fs::path path = dir / (face == FontFace::bold ? "DejaVuSans-Bold-SingleByte.ttf"
+                                                : "DejaVuSans-SingleByte.ttf");
+  std::error_code ec;
+  return fs::is_regular_file(path, ec) ? path : dir / fileName(face);
+}
+
 }  // namespace securebase::pdf

@@ -103,14 +103,15 @@ void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics
 }
 
 HPDF_Font HpdfDocument::font(FontFace face) {
-  if (auto found = fonts_.find(face); found != fonts_.end()) return found->second;
-  const std::string path = fontPath(face).string();
+  if (auto found = fonts_.find(face); found != fonts_.end()) return found->second.font;
+  const std::string path = (encoding_ ? singleByteFontPath(face) : fontPath(face)).string();
   const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
   checked(name, "loading the font " + path);
   HPDF_Font font = checked(HPDF_GetFont(doc_, name, encoding_ ? encoding_->name() : "UTF-8"),
                            "loading the font " + path);
-  if (encoding_ == nullptr) trimGlyphMap(font, FontMetrics::of(face).codePointLimit());
-  fonts_.emplace(face, font);
+  const FontMetrics& metrics = FontMetrics::ofFile(path);
+  if (encoding_ == nullptr) trimGlyphMap(font, metrics.codePointLimit());
+  fonts_.emplace(face, LoadedFont{font, &metrics});
   return font;
 }
 
@@ -145,7 +146,7 @@ void HpdfDocument::setInfo(HPDF_InfoType type, const std::string& value) {
 }
 
 std::string HpdfDocument::saveToMemory() {
-  for (const auto& [face, font] : fonts_) keepCompositeParts(font, FontMetrics::of(face));
+  for (const auto& [face, loaded] : fonts_) keepCompositeParts(loaded.font, *loaded.metrics);
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
   std::string bytes(HPDF_GetStreamSize(doc_), '\0');

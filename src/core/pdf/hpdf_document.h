@@ -66,7 +66,11 @@ class HpdfDocument {
   const SingleByteEncoding* encoding_ = nullptr;
   bool utf8_ready_ = false;
   bool needs_utf8_ = false;
-  std::map<FontFace, HPDF_Font> fonts_;
+  struct LoadedFont {
+    HPDF_Font font = nullptr;
+    const FontMetrics* metrics = nullptr;  // of the file embedded
+  };
+  std::map<FontFace, LoadedFont> fonts_;
   std::map<const void*, HPDF_Image> images_;
 };
 
