@@ -1,6 +1,7 @@
 #include "securebase/pdf/font_metrics.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -181,8 +182,24 @@ const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   return *slot;
 }
 
+// Layout, the text check and every page ask for the metrics many times per document; finding
+// the font folder builds paths and takes locks, so each thread keeps its answer for as long as
+// $SECUREBASE_FONT_DIR (the only input fontDir() re-reads) is unchanged. The metrics themselves
+// live for the whole process.
 const FontMetrics& FontMetrics::of(FontFace face) {
-  return ofFile(fontPath(face));
+  struct Remembered {
+    std::string env;
+    const FontMetrics* metrics = nullptr;
+  };
+  thread_local Remembered remembered[2];
+  const char* env = std::getenv("SECUREBASE_FONT_DIR");
+  const std::string_view env_value = env == nullptr ? std::string_view() : std::string_view(env);
+  Remembered& slot = remembered[face == FontFace::bold ? 1 : 0];
+  if (slot.metrics == nullptr || slot.env != env_value) {
+    slot.metrics = &ofFile(fontPath(face));
+    slot.env = env_value;
+  }
+  return *slot.metrics;
 }
 
 }  // namespace securebase::pdf

@@ -15,6 +15,9 @@ namespace securebase::pdf::detail {
 class PdfCanvas final : public Canvas {
  public:
   PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height);
+  ~PdfCanvas() override;
+  PdfCanvas(const PdfCanvas&) = delete;
+  PdfCanvas& operator=(const PdfCanvas&) = delete;
 
   void setStroke(Color color, double width, const std::vector<double>& dash = {}) override;
   void setFill(Color color) override;
@@ -32,6 +35,7 @@ class PdfCanvas final : public Canvas {
   HPDF_REAL px(double x) const { return static_cast<HPDF_REAL>(x); }
   HPDF_REAL py(double y) const { return static_cast<HPDF_REAL>(height_ - y); }
   void path(const std::vector<Point>& points);
+  void endText();
 
   HpdfDocument& document_;
   HPDF_Page page_;
@@ -39,6 +43,11 @@ class PdfCanvas final : public Canvas {
   const FontMetrics& regular_;
   const FontMetrics& bold_;
   std::string encoded_;  // the text being written, in the document's encoding
+  // Consecutive runs of text share one text object, and the font is only set when it changes:
+  // a handout has hundreds of runs.
+  bool in_text_ = false;
+  HPDF_Font text_font_ = nullptr;
+  double text_size_ = 0;
 };
 
 }  // namespace securebase::pdf::detail
