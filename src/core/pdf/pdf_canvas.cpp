@@ -38,8 +38,10 @@ void PdfCanvas::setStroke(Color color, double width, const std::vector<double>& 
 }
 
 void PdfCanvas::setFill(Color color) {
+  if (fill_ == color) return;
   HPDF_Page_SetRGBFill(page_, real(color.r), real(color.g), real(color.b));
   document_.check("setting a colour");
+  fill_ = color;
 }
 
 void PdfCanvas::path(const std::vector<Point>& points) {
@@ -111,7 +113,6 @@ void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bo
   if (!in_text_) {
     HPDF_Page_BeginText(page_);
     in_text_ = true;
-    text_font_ = nullptr;
   }
   if (font != text_font_ || size != text_size_) {
     HPDF_Page_SetFontAndSize(page_, font, real(size));

@@ -4,6 +4,7 @@
 
 #include <hpdf.h>
 
+#include <optional>
 #include <string>
 
 #include "hpdf_document.h"
@@ -43,11 +44,13 @@ class PdfCanvas final : public Canvas {
   const FontMetrics& regular_;
   const FontMetrics& bold_;
   std::string encoded_;  // the text being written, in the document's encoding
-  // Consecutive runs of text share one text object, and the font is only set when it changes:
-  // a handout has hundreds of runs.
+  // Every libharu operator costs a few thousand instructions, and a handout has hundreds of text
+  // runs: consecutive runs share one text object, and the font and the fill colour are only set
+  // when they change (both outlive a text object; the page starts with neither set).
   bool in_text_ = false;
   HPDF_Font text_font_ = nullptr;
   double text_size_ = 0;
+  std::optional<Color> fill_;
 };
 
 }  // namespace securebase::pdf::detail
