@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 #include "pdf_test_support.h"
 #include "sample_documents.h"
@@ -212,6 +213,21 @@ TEST(PdfFontEncoding, SingleByteFontsDrawAccents) {
   const Written accented = write(dir, "accented.pdf", withParagraph("Dvořák Dvořák"));
   ASSERT_EQ(accented.font_encoding, "CP1250");
   EXPECT_NE(pixels(dir, plain.path), pixels(dir, accented.path));
+}
+
+// Each thread renews the libharu document of its previous single-byte PDF: nothing of one
+// document (glyphs used, fonts, pages) may reach the next.
+TEST(PdfFontEncoding, DocumentsMadeOneAfterAnotherAreIndependent) {
+  const Document plain = withParagraph("Plain words only.", "Plain");
+  std::string fresh;
+  std::thread([&] { fresh = renderPdf(plain).bytes; }).join();  // a new thread keeps nothing
+  ASSERT_FALSE(fresh.empty());
+  EXPECT_EQ(renderPdf(withParagraph("¿Dónde está el niño? “Zoë” • € — ½")).font_encoding,
+            "WinAnsiEncoding");
+  EXPECT_EQ(renderPdf(withParagraph("Łucja Wąsik, Dvořák")).font_encoding, "CP1250");
+  EXPECT_EQ(renderPdf(withParagraph("Nguyễn")).font_encoding, "UTF-8");
+  EXPECT_EQ(renderPdf(plain).bytes, fresh);
+  EXPECT_EQ(renderPdf(plain).bytes, fresh);
 }
 
 }  // namespace

@@ -14,15 +14,55 @@
 
 namespace securebase::pdf::detail {
 
+// HPDF_NewDoc frees a document's pages and fonts but keeps the TrueType files it has loaded
+// (only their per-document glyph marks are cleared), and loading them is about a tenth of the cost
+// of a single-byte document. So each thread keeps the libharu document of its last single-byte
+// PDF, emptied, and the next one renews it. Only sessions that stayed error-free and never set
+// up UTF-8 are kept, and only for the font folder they were made for.
+struct HpdfDocument::Session {
+  HPDF_Doc doc = nullptr;
+  PendingError pending;
+  std::string font_dir;
+  std::map<std::string, std::string> loaded;  // font file -> libharu's name for it
+};
+
+void HpdfDocument::SessionDeleter::operator()(Session* session) const {
+  HPDF_Free(session->doc);
+  delete session;
+}
+
+std::unique_ptr<HpdfDocument::Session, HpdfDocument::SessionDeleter>& HpdfDocument::keptSession() {
+  thread_local std::unique_ptr<Session, SessionDeleter> kept;
+  return kept;
+}
+
 HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* encoding)
     : encoding_(encoding) {
-  doc_ = HPDF_New(&HpdfDocument::onError, &pending_);
-  if (doc_ == nullptr) throw std::bad_alloc();
+  const std::string font_dir = fontDir().string();
+  if (auto& kept = keptSession(); encoding_ != nullptr && kept && kept->font_dir == font_dir) {
+    session_ = std::move(kept);
+    HPDF_NewDoc(session_->doc);
+  } else {
+    session_.reset(new Session{nullptr, {}, font_dir, {}});
+    session_->doc = HPDF_New(&HpdfDocument::onError, &session_->pending);
+    if (session_->doc == nullptr) throw std::bad_alloc();
+  }
+  pending_ = &session_->pending;
+  doc_ = session_->doc;
+  check("starting a document");
   const HPDF_UINT mode = compression == Compression::all         ? HPDF_COMP_ALL
                          : compression == Compression::text_only ? HPDF_COMP_TEXT
                                                                  : HPDF_COMP_NONE;
   HPDF_SetCompressionMode(doc_, mode);
   if (encoding_ == nullptr) useUtf8();
+}
+
+HpdfDocument::~HpdfDocument() {
+  if (encoding_ != nullptr && !utf8_ready_ && pending_->code == HPDF_OK &&
+      std::uncaught_exceptions() == 0) {
+    HPDF_FreeDoc(doc_);  // the pages go now; the loaded font files stay
+    keptSession() = std::move(session_);
+  }
 }
 
 // Setting up libharu's UTF-8 encoder costs a noticeable share of a single-byte document, so
@@ -35,10 +75,6 @@ void HpdfDocument::useUtf8() {
   utf8_ready_ = true;
 }
 
-HpdfDocument::~HpdfDocument() {
-  HPDF_Free(doc_);
-}
-
 void HpdfDocument::onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
   auto* pending = static_cast<PendingError*>(user_data);
   if (pending->code == HPDF_OK)  // keep the first error: later ones are its consequences
@@ -46,9 +82,9 @@ void HpdfDocument::onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data
 }
 
 void HpdfDocument::check(std::string_view doing, ErrorKind kind) {
-  if (pending_.code == HPDF_OK) return;
-  const PendingError error = pending_;
-  pending_ = {};
+  if (pending_->code == HPDF_OK) return;
+  const PendingError error = *pending_;
+  *pending_ = {};
   HPDF_ResetError(doc_);
   char code[48];
   std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
@@ -105,10 +141,15 @@ void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics
 HPDF_Font HpdfDocument::font(FontFace face) {
   if (auto found = fonts_.find(face); found != fonts_.end()) return found->second.font;
   const std::string path = (encoding_ ? singleByteFontPath(face) : fontPath(face)).string();
-  const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-  checked(name, "loading the font " + path);
-  HPDF_Font font = checked(HPDF_GetFont(doc_, name, encoding_ ? encoding_->name() : "UTF-8"),
-                           "loading the font " + path);
+  auto loaded = session_->loaded.find(path);
+  if (loaded == session_->loaded.end()) {
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    checked(name, "loading the font " + path);
+    loaded = session_->loaded.emplace(path, name).first;
+  }
+  HPDF_Font font =
+      checked(HPDF_GetFont(doc_, loaded->second.c_str(), encoding_ ? encoding_->name() : "UTF-8"),
+              "loading the font " + path);
   const FontMetrics& metrics = FontMetrics::ofFile(path);
   if (encoding_ == nullptr) trimGlyphMap(font, metrics.codePointLimit());
   fonts_.emplace(face, LoadedFont{font, &metrics});
@@ -154,7 +195,7 @@ std::string HpdfDocument::saveToMemory() {
   HPDF_ResetStream(doc_);
   HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   // Reading to the end reports HPDF_STREAM_EOF through the handler: that is success here.
-  if (pending_.code == HPDF_STREAM_EOF) pending_ = {};
+  if (pending_->code == HPDF_STREAM_EOF) *pending_ = {};
   HPDF_ResetError(doc_);
   check("reading the PDF from memory");
   bytes.resize(size);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,15 @@ class HpdfDocument {
   void trimGlyphMap(HPDF_Font font, std::size_t code_points);
   static void keepCompositeParts(HPDF_Font font, const FontMetrics& metrics);
 
-  PendingError pending_;
+  // The libharu document with its error slot (whose address libharu keeps) and the font files
+  // it has loaded. Single-byte documents renew the one their thread kept (see the .cpp).
+  struct Session;
+  struct SessionDeleter {
+    void operator()(Session* session) const;
+  };
+  static std::unique_ptr<Session, SessionDeleter>& keptSession();
+  std::unique_ptr<Session, SessionDeleter> session_;
+  PendingError* pending_ = nullptr;
   HPDF_Doc doc_ = nullptr;
   const SingleByteEncoding* encoding_ = nullptr;
   bool utf8_ready_ = false;
