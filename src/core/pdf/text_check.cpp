@@ -14,7 +14,8 @@ namespace securebase::pdf {
 namespace {
 
 void requireUtf8(std::string_view text, std::string_view what) {
-  if (!isValidUtf8(text)) throwBadInput(std::string(what) + " is not valid UTF-8 text");
+  if (!isValidUtf8(text))
+    throwBadInput(std::string(what) + " is not valid UTF-8 text");
 }
 
 // Every code point below U+0300 is stable under NFC (none decomposes and none is a combining
@@ -25,7 +26,8 @@ bool alreadyNfc(std::string_view text) {
       ++pos;
       continue;
     }
-    if (detail::nextCodePoint(text, pos) >= 0x300) return false;
+    if (detail::nextCodePoint(text, pos) >= 0x300)
+      return false;
   }
   return true;
 }
@@ -40,7 +42,8 @@ const std::locale& icuLocale() {
 }
 
 std::string nfcOfValid(std::string_view text) {
-  if (alreadyNfc(text)) return std::string(text);
+  if (alreadyNfc(text))
+    return std::string(text);
   return boost::locale::normalize(text.data(), text.data() + text.size(), boost::locale::norm_nfc,
                                   icuLocale());
 }
@@ -51,8 +54,10 @@ std::vector<char32_t> missingFrom(std::string_view nfc_text) {
   std::vector<char32_t> missing;
   for (std::size_t pos = 0; pos < nfc_text.size();) {
     const char32_t cp = detail::nextCodePoint(nfc_text, pos);
-    if (cp == U'\n' || cp == U'\t' || (regular.covers(cp) && bold.covers(cp))) continue;
-    if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
+    if (cp == U'\n' || cp == U'\t' || (regular.covers(cp) && bold.covers(cp)))
+      continue;
+    if (std::find(missing.begin(), missing.end(), cp) == missing.end())
+      missing.push_back(cp);
   }
   return missing;
 }
