@@ -147,6 +147,16 @@ TEST(PdfFontEncoding, NoBreakSpaceAndSoftHyphenKeepUtf8) {
   EXPECT_EQ(renderPdf(withParagraph("10 kg")).font_encoding, "WinAnsiEncoding");
 }
 
+// Line breaking turns them into line breaks and spaces: they never reach a font.
+TEST(PdfFontEncoding, LineBreaksAndTabsKeepSingleByteFonts) {
+  TempDir dir;
+  const Written pdf = write(dir, "breaks.pdf", withParagraph("Línea uno\nLínea\tdos\n\nfin"));
+  EXPECT_EQ(pdf.font_encoding, "WinAnsiEncoding");
+  const std::string text = pdfText(pdf.path);
+  EXPECT_NE(text.find("Línea uno\nLínea dos\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nfin\n"), std::string::npos) << text;
+}
+
 TEST(PdfFontEncoding, DecomposedAccentsStillFitASingleByteEncoding) {
   TempDir dir;
   const Written pdf = write(dir, "nfd.pdf", withParagraph("Jose\xCC\x81 y Zoe\xCC\x88"));

@@ -19,20 +19,11 @@ bool extractsAsItself(char32_t cp) {
 
 }  // namespace
 
-void CharacterSet::add(char32_t cp) {
-  if (cp >= kLimit) {
-    beyond_bmp_ = true;
-  } else if (!present_[cp]) {
-    present_[cp] = true;
-    distinct_.push_back(cp);
-  }
-}
-
 void CharacterSet::add(std::string_view utf8) {
   for (std::size_t pos = 0; pos < utf8.size();) {
     const auto byte = static_cast<unsigned char>(utf8[pos]);
     if (byte < 0x80) {
-      add(static_cast<char32_t>(byte));
+      if (byte != '\n' && byte != '\t') add(static_cast<char32_t>(byte));
       ++pos;
     } else {
       add(nextCodePoint(utf8, pos));

@@ -15,11 +15,20 @@
 
 namespace securebase::pdf::detail {
 
-// The distinct characters of some text (BMP only; anything beyond is remembered as such).
+// The distinct characters some text prints (BMP only; anything beyond is remembered as such).
+// Line feeds and tabs are left out: line breaking turns them into line breaks and spaces, so
+// they never reach a font.
 class CharacterSet {
  public:
   void add(std::string_view utf8);
-  void add(char32_t cp);
+  void add(char32_t cp) {
+    if (cp >= kLimit) {
+      beyond_bmp_ = true;
+    } else if (!present_[cp]) {
+      present_[cp] = true;
+      distinct_.push_back(cp);
+    }
+  }
   bool contains(char32_t cp) const { return cp < kLimit ? present_[cp] : beyond_bmp_; }
   bool beyondBmp() const { return beyond_bmp_; }
   // In order of first appearance.
