@@ -67,6 +67,9 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
     return pdf.needsUtf8() ? std::string() : pdf.saveToMemory();
   };
 
+  // Single-byte fonts when every character known before drawing fits one encoding. A Drawing
+  // block's callback may still print text outside it: then the whole document is drawn again
+  // with UTF-8 fonts (the callback runs twice).
   const detail::SingleByteEncoding* encoding =
       options.single_byte_fonts
           ? detail::singleByteEncodingFor(detail::documentCharacters(document))
