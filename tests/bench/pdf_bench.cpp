@@ -12,26 +12,44 @@ namespace {
 
 using namespace securebase::pdf;
 
+// Arguments: the compression, then 1 to allow single-byte fonts (the default) or 0 to force
+// UTF-8 fonts. The counter single_byte shows which path the document took.
 void renderBench(benchmark::State& state, const Document& doc) {
-  const auto compression = static_cast<Compression>(state.range(0));
-  std::size_t bytes = 0;
+  const RenderOptions options{static_cast<Compression>(state.range(0)), state.range(1) != 0};
+  RenderedPdf pdf;
   for (auto _ : state) {
-    RenderedPdf pdf = renderPdf(doc, {compression});
-    bytes = pdf.bytes.size();
+    pdf = renderPdf(doc, options);
     benchmark::DoNotOptimize(pdf.bytes.data());
   }
-  state.counters["file_KB"] = static_cast<double>(bytes) / 1024.0;
+  state.counters["file_KB"] = static_cast<double>(pdf.bytes.size()) / 1024.0;
+  state.counters["single_byte"] = pdf.font_encoding == "UTF-8" ? 0 : 1;
+  state.SetLabel(pdf.font_encoding);
 }
 
-// Two-page handout, ~800 words, headings, bullets, three tip boxes, header and footer.
+constexpr int kAll = static_cast<int>(Compression::all);
+
+// Two-page handout, ~800 words, headings, bullets, three tip boxes, header and footer; it
+// names the child (personalised).
 void BM_Handout(benchmark::State& state) {
   renderBench(state, samples::handout());
 }
 BENCHMARK(BM_Handout)
-    ->ArgName("compression")
-    ->Arg(static_cast<int>(Compression::all))
-    ->Arg(static_cast<int>(Compression::text_only))
-    ->Arg(static_cast<int>(Compression::none))
+    ->ArgNames({"compression", "single_byte"})
+    ->Args({kAll, 1})
+    ->Args({kAll, 0})
+    ->Args({static_cast<int>(Compression::text_only), 1})
+    ->Args({static_cast<int>(Compression::none), 1})
+    ->Unit(benchmark::kMillisecond);
+
+// The handout with a Polish name: CP1250 fonts.
+void BM_HandoutPolishName(benchmark::State& state) {
+  Document doc = samples::handout();
+  doc.blocks.push_back(Paragraph{"Przygotowała: Łucja Wąsik.", ""});
+  renderBench(state, doc);
+}
+BENCHMARK(BM_HandoutPolishName)
+    ->ArgNames({"compression", "single_byte"})
+    ->Args({kAll, 1})
     ->Unit(benchmark::kMillisecond);
 
 // Fixed cost of a document: one page with only the header and footer (fonts still embedded).
@@ -40,21 +58,28 @@ void BM_EmptyPage(benchmark::State& state) {
   doc.furniture = samples::clinicFurniture();
   renderBench(state, doc);
 }
-BENCHMARK(BM_EmptyPage)->ArgName("compression")->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EmptyPage)
+    ->ArgNames({"compression", "single_byte"})
+    ->Args({kAll, 1})
+    ->Args({kAll, 0})
+    ->Unit(benchmark::kMillisecond);
 
-// Progress report: key-values, a line chart of 4 series and a 40-row table.
+// Progress report: key-values, a line chart of 4 series and a 40-row table. Its names need
+// UTF-8 (Nguyễn).
 void BM_Report(benchmark::State& state) {
   renderBench(state, samples::report());
 }
-BENCHMARK(BM_Report)->ArgName("compression")->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Report)
+    ->ArgNames({"compression", "single_byte"})
+    ->Args({kAll, 1})
+    ->Unit(benchmark::kMillisecond);
 
 // Line breaking of the handout's longest paragraph with the cached metrics alone.
 void BM_BreakParagraph(benchmark::State& state) {
   const FontMetrics& regular = FontMetrics::of(FontFace::regular);
   const std::string text = std::get<Paragraph>(samples::handout().blocks[5]).text;
   const TextWidthFn width = [&regular](std::string_view t) { return regular.width(t, 12); };
-  for (auto _ : state)
-    benchmark::DoNotOptimize(breakLines(text, 504, width));
+  for (auto _ : state) benchmark::DoNotOptimize(breakLines(text, 504, width));
 }
 BENCHMARK(BM_BreakParagraph);
 

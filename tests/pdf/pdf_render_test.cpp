@@ -21,8 +21,7 @@ using testing::run;
 std::size_t pdfPages(const std::filesystem::path& pdf) {
   const std::string info = run("pdfinfo " + quoted(pdf)).output;
   std::smatch match;
-  if (!std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))")))
-    return 0;
+  if (!std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))"))) return 0;
   return std::stoul(match[1]);
 }
 
@@ -54,8 +53,7 @@ TEST(PdfRender, DrawsTheAccentsOfNestedCompositeGlyphs) {
   TempDir dir;
   const auto pixels = [&dir](const std::string& name, const std::string& text) {
     const auto pdf = written(dir, oneParagraph(text), name + ".pdf");
-    run("pdftoppm -q -r 100 -gray -singlefile -f 1 -l 1 " + quoted(pdf) + " " +
-        quoted(dir / name));
+    run("pdftoppm -q -r 100 -gray -singlefile -f 1 -l 1 " + quoted(pdf) + " " + quoted(dir / name));
     return securebase::testing::readFile(dir / (name + ".pgm"));
   };
   const std::string plain = pixels("plain", "Nguyen Nguyen");
@@ -70,21 +68,32 @@ TEST(PdfRender, DecomposedTextIsPrintedComposed) {
   EXPECT_NE(pdfText(path).find("Nguyễn"), std::string::npos);
 }
 
+// The fonts rows of `pdffonts` whose line holds `kind`.
+std::vector<std::string> fontRows(const std::filesystem::path& pdf, const std::string& kind) {
+  std::istringstream lines(run("pdffonts " + quoted(pdf)).output);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(kind) != std::string::npos) rows.push_back(line);
+  return rows;
+}
+
 TEST(PdfRender, EmbedsBothFacesAndPassesQpdf) {
   TempDir dir;
-  const auto path = written(dir, samples::handout());
-  const std::string fonts = run("pdffonts " + quoted(path)).output;
-  std::istringstream lines(fonts);
-  std::string line;
-  int font_rows = 0;
-  while (std::getline(lines, line)) {
-    if (line.find("CID TrueType") == std::string::npos)
-      continue;
-    ++font_rows;
-    EXPECT_NE(line.find("Identity-H       yes yes yes"), std::string::npos) << line;
-  }
-  EXPECT_EQ(font_rows, 2) << fonts;
-  EXPECT_EQ(run("qpdf --check " + quoted(path)).status, 0);
+  const auto single_byte = dir / "single-byte.pdf";
+  writePdf(samples::handout(), single_byte);
+  const auto rows = fontRows(single_byte, "TrueType          WinAnsi");
+  EXPECT_EQ(rows.size(), 2u) << run("pdffonts " + quoted(single_byte)).output;
+  for (const std::string& row : rows)
+    EXPECT_NE(row.find("WinAnsi          yes yes"), std::string::npos) << row;
+  EXPECT_EQ(run("qpdf --check " + quoted(single_byte)).status, 0);
+
+  const auto utf8 = dir / "utf8.pdf";
+  writePdf(samples::handout(), utf8, {Compression::all, false});
+  const auto cid_rows = fontRows(utf8, "CID TrueType");
+  EXPECT_EQ(cid_rows.size(), 2u) << run("pdffonts " + quoted(utf8)).output;
+  for (const std::string& row : cid_rows)
+    EXPECT_NE(row.find("Identity-H       yes yes yes"), std::string::npos) << row;
+  EXPECT_EQ(run("qpdf --check " + quoted(utf8)).status, 0);
 }
 
 TEST(PdfRender, HandoutIsTwoSmallPages) {
@@ -137,8 +146,7 @@ std::vector<double> wordRightEdges(const std::filesystem::path& pdf) {
 TEST(PdfRender, LongWordsAndParagraphsStayInsideTheMargins) {
   TempDir dir;
   std::string paragraph;
-  for (int i = 0; i < 200; ++i)
-    paragraph += (i % 9 == 0 ? "comfortable " : "baby ");
+  for (int i = 0; i < 200; ++i) paragraph += (i % 9 == 0 ? "comfortable " : "baby ");
   Document doc = oneParagraph(
       "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen " +
       paragraph);
@@ -147,8 +155,7 @@ TEST(PdfRender, LongWordsAndParagraphsStayInsideTheMargins) {
   const auto path = written(dir, doc);
   const auto edges = wordRightEdges(path);
   ASSERT_GT(edges.size(), 200u);
-  for (double x : edges)
-    EXPECT_LE(x, 612 - doc.margin + 0.5);
+  for (double x : edges) EXPECT_LE(x, 612 - doc.margin + 0.5);
   EXPECT_NE(pdfText(path).find("comfortable"), std::string::npos);
 }
 
@@ -158,8 +165,7 @@ TEST(PdfRender, HeadingsAreNeverLastOnAPage) {
   for (int s = 0; s < 30; ++s) {
     doc.blocks.push_back(Heading{"Section heading " + std::to_string(s), 2});
     std::string text;
-    for (int w = 0; w < 20 + (s * 17) % 60; ++w)
-      text += "word ";
+    for (int w = 0; w < 20 + (s * 17) % 60; ++w) text += "word ";
     doc.blocks.push_back(Paragraph{text, ""});
   }
   const auto path = std::filesystem::path(SECUREBASE_TEST_BINARY_DIR) / "headings.pdf";
@@ -172,8 +178,7 @@ TEST(PdfRender, HeadingsAreNeverLastOnAPage) {
     while (std::getline(text, line)) {
       const bool furniture = line.empty() || line.find("Page ") == 0 || line.find("March") == 0 ||
                              line.find("\f") != std::string::npos;
-      if (!furniture)
-        last = line;
+      if (!furniture) last = line;
     }
     EXPECT_EQ(last.find("Section heading"), std::string::npos) << "page " << p << ": " << last;
   }

@@ -15,4 +15,8 @@ std::filesystem::path fontDir();
 // The TrueType file of a face inside fontDir().
 std::filesystem::path fontPath(FontFace face);
 
+// The smaller cut of a face holding only the characters of WinAnsiEncoding and CP1250, used by
+// documents written with single-byte fonts; fontPath(face) when fontDir() lacks it.
+std::filesystem::path singleByteFontPath(FontFace face);
+
 }  // namespace securebase::pdf

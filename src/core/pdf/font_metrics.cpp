@@ -1,6 +1,7 @@
 #include "securebase/pdf/font_metrics.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -28,8 +29,7 @@ class Reader {
 
  private:
   std::uint32_t byte(std::size_t at) const {
-    if (at >= bytes_.size())
-      fail("it is truncated");
+    if (at >= bytes_.size()) fail("it is truncated");
     return static_cast<unsigned char>(bytes_[at]);
   }
   std::string_view bytes_;
@@ -42,13 +42,11 @@ std::map<std::string, std::size_t> tableOffsets(const Reader& in) {
   for (std::uint32_t i = 0; i < count; ++i) {
     const std::size_t entry = 12 + 16 * std::size_t{i};
     std::string tag;
-    for (std::size_t k = 0; k < 4; ++k)
-      tag += static_cast<char>(in.u8(entry + k));
+    for (std::size_t k = 0; k < 4; ++k) tag += static_cast<char>(in.u8(entry + k));
     offsets[tag] = in.u32(entry + 8);
   }
   for (const char* needed : {"head", "hhea", "hmtx", "cmap"})
-    if (offsets.count(needed) == 0)
-      in.fail(std::string("it has no ") + needed + " table");
+    if (offsets.count(needed) == 0) in.fail(std::string("it has no ") + needed + " table");
   return offsets;
 }
 
@@ -84,8 +82,7 @@ std::map<std::uint16_t, std::vector<std::uint16_t>> compositeParts(
                           kTwoByTwo = 0x0080;
   for (std::uint32_t gid = 0; gid < glyphs; ++gid) {
     const std::size_t start = offset(gid);
-    if (offset(gid + 1) == start || in.s16(glyf + start) >= 0)
-      continue;  // empty or simple glyph
+    if (offset(gid + 1) == start || in.s16(glyf + start) >= 0) continue;  // empty or simple glyph
     std::size_t at = glyf + start + 10;
     std::uint32_t flags = kMore;
     while ((flags & kMore) != 0) {
@@ -107,14 +104,12 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
   const Reader in(ttf_bytes, source);
   const auto tables = tableOffsets(in);
   const std::uint32_t units_per_em = in.u16(tables.at("head") + 18);
-  if (units_per_em == 0)
-    in.fail("its unitsPerEm is zero");
+  if (units_per_em == 0) in.fail("its unitsPerEm is zero");
   const std::size_t hhea = tables.at("hhea");
   ascender_ = in.s16(hhea + 4) * 1000 / static_cast<std::int32_t>(units_per_em);
   descender_ = in.s16(hhea + 6) * 1000 / static_cast<std::int32_t>(units_per_em);
   const std::uint32_t metric_count = in.u16(hhea + 34);
-  if (metric_count == 0)
-    in.fail("it has no horizontal metrics");
+  if (metric_count == 0) in.fail("it has no horizontal metrics");
   const std::size_t hmtx = tables.at("hmtx");
   const auto glyphAdvance = [&](std::uint32_t glyph) {
     const std::uint32_t index = glyph < metric_count ? glyph : metric_count - 1;
@@ -134,10 +129,8 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
     const std::uint32_t start = in.u16(starts + 2 * s);
     const std::uint32_t delta = in.u16(deltas + 2 * s);
     const std::uint32_t range_offset = in.u16(range_offsets + 2 * s);
-    if (start > end || start == 0xFFFF)
-      continue;
-    if (widths_.size() <= end)
-      widths_.resize(end + 1, kMissing);
+    if (start > end || start == 0xFFFF) continue;
+    if (widths_.size() <= end) widths_.resize(end + 1, kMissing);
     for (std::uint32_t cp = start; cp <= end; ++cp) {
       std::uint32_t glyph = 0;
       if (range_offset == 0) {
@@ -145,11 +138,9 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
       } else {
         const std::size_t at = range_offsets + 2 * s + range_offset + 2 * (cp - start);
         glyph = in.u16(at);
-        if (glyph != 0)
-          glyph = (glyph + delta) & 0xFFFFu;
+        if (glyph != 0) glyph = (glyph + delta) & 0xFFFFu;
       }
-      if (glyph != 0)
-        widths_[cp] = glyphAdvance(glyph);
+      if (glyph != 0) widths_[cp] = glyphAdvance(glyph);
     }
   }
 }
@@ -166,8 +157,7 @@ double FontMetrics::width(std::string_view utf8, double size) const {
     const auto byte = static_cast<unsigned char>(utf8[pos]);
     if (byte < 0x80) {
       ++pos;
-      if (byte < widths_.size() && widths_[byte] != kMissing)
-        total += widths_[byte];
+      if (byte < widths_.size() && widths_[byte] != kMissing) total += widths_[byte];
       continue;
     }
     total += advance(detail::nextCodePoint(utf8, pos));
@@ -182,8 +172,7 @@ const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   auto& slot = cache[path.string()];
   if (!slot) {
     std::ifstream file(path, std::ios::binary | std::ios::ate);
-    if (!file)
-      throwNotFound("cannot read font file " + path.string());
+    if (!file) throwNotFound("cannot read font file " + path.string());
     std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
     file.seekg(0);
     if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
@@ -193,8 +182,24 @@ const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   return *slot;
 }
 
+// Layout, the text check and every page ask for the metrics many times per document; finding
+// the font folder builds paths and takes locks, so each thread keeps its answer for as long as
+// $SECUREBASE_FONT_DIR (the only input fontDir() re-reads) is unchanged. The metrics themselves
+// live for the whole process.
 const FontMetrics& FontMetrics::of(FontFace face) {
-  return ofFile(fontPath(face));
+  struct Remembered {
+    std::string env;
+    const FontMetrics* metrics = nullptr;
+  };
+  thread_local Remembered remembered[2];
+  const char* env = std::getenv("SECUREBASE_FONT_DIR");
+  const std::string_view env_value = env == nullptr ? std::string_view() : std::string_view(env);
+  Remembered& slot = remembered[face == FontFace::bold ? 1 : 0];
+  if (slot.metrics == nullptr || slot.env != env_value) {
+    slot.metrics = &ofFile(fontPath(face));
+    slot.env = env_value;
+  }
+  return *slot.metrics;
 }
 
 }  // namespace securebase::pdf

@@ -31,10 +31,8 @@ fs::path findFontDir() {
                     ") does not hold DejaVuSans.ttf and DejaVuSans-Bold.ttf");
     return env;
   }
-  if (const fs::path installed = dataDir() / "fonts"; holdsFonts(installed))
-    return installed;
-  if (const fs::path built = SECUREBASE_BUILD_FONT_DIR; holdsFonts(built))
-    return built;
+  if (const fs::path installed = dataDir() / "fonts"; holdsFonts(installed)) return installed;
+  if (const fs::path built = SECUREBASE_BUILD_FONT_DIR; holdsFonts(built)) return built;
   throwNotFound("the PDF fonts (DejaVuSans.ttf, DejaVuSans-Bold.ttf) are not installed");
 }
 
@@ -58,6 +56,14 @@ fs::path fontDir() {
 
 fs::path fontPath(FontFace face) {
   return fontDir() / fileName(face);
+}
+
+fs::path singleByteFontPath(FontFace face) {
+  const fs::path dir = fontDir();
+  fs::path path = dir / (face == FontFace::bold ? "DejaVuSans-Bold-SingleByte.ttf"
+                                                : "DejaVuSans-SingleByte.ttf");
+  std::error_code ec;
+  return fs::is_regular_file(path, ec) ? path : dir / fileName(face);
 }
 
 }  // namespace securebase::pdf

@@ -9,25 +9,70 @@
 #include <new>
 #include <vector>
 
+#include "pdf_doc_encoding.h"
 #include "securebase/pdf/font_metrics.h"
 
 namespace securebase::pdf::detail {
 
-HpdfDocument::HpdfDocument(Compression compression) {
-  doc_ = HPDF_New(&HpdfDocument::onError, &pending_);
-  if (doc_ == nullptr)
-    throw std::bad_alloc();
+// HPDF_NewDoc frees a document's pages and fonts but keeps the TrueType files it has loaded
+// (only their per-document glyph marks are cleared), and loading them is about a tenth of the cost
+// of a single-byte document. So each thread keeps the libharu document of its last single-byte
+// PDF, emptied, and the next one renews it. Only sessions that stayed error-free and never set
+// up UTF-8 are kept, and only for the font folder they were made for.
+struct HpdfDocument::Session {
+  HPDF_Doc doc = nullptr;
+  PendingError pending;
+  std::string font_dir;
+  std::map<std::string, std::string> loaded;  // font file -> libharu's name for it
+};
+
+void HpdfDocument::SessionDeleter::operator()(Session* session) const {
+  HPDF_Free(session->doc);
+  delete session;
+}
+
+std::unique_ptr<HpdfDocument::Session, HpdfDocument::SessionDeleter>& HpdfDocument::keptSession() {
+  thread_local std::unique_ptr<Session, SessionDeleter> kept;
+  return kept;
+}
+
+HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* encoding)
+    : encoding_(encoding) {
+  const std::string font_dir = fontDir().string();
+  if (auto& kept = keptSession(); encoding_ != nullptr && kept && kept->font_dir == font_dir) {
+    session_ = std::move(kept);
+    HPDF_NewDoc(session_->doc);
+  } else {
+    session_.reset(new Session{nullptr, {}, font_dir, {}});
+    session_->doc = HPDF_New(&HpdfDocument::onError, &session_->pending);
+    if (session_->doc == nullptr) throw std::bad_alloc();
+  }
+  pending_ = &session_->pending;
+  doc_ = session_->doc;
+  check("starting a document");
   const HPDF_UINT mode = compression == Compression::all         ? HPDF_COMP_ALL
                          : compression == Compression::text_only ? HPDF_COMP_TEXT
                                                                  : HPDF_COMP_NONE;
   HPDF_SetCompressionMode(doc_, mode);
-  HPDF_UseUTFEncodings(doc_);
-  HPDF_SetCurrentEncoder(doc_, "UTF-8");
-  check("setting up UTF-8 text");
+  if (encoding_ == nullptr) useUtf8();
 }
 
 HpdfDocument::~HpdfDocument() {
-  HPDF_Free(doc_);
+  if (encoding_ != nullptr && !utf8_ready_ && pending_->code == HPDF_OK &&
+      std::uncaught_exceptions() == 0) {
+    HPDF_FreeDoc(doc_);  // the pages go now; the loaded font files stay
+    keptSession() = std::move(session_);
+  }
+}
+
+// Setting up libharu's UTF-8 encoder costs a noticeable share of a single-byte document, so
+// those only pay for it when their title needs it.
+void HpdfDocument::useUtf8() {
+  if (utf8_ready_) return;
+  HPDF_UseUTFEncodings(doc_);
+  HPDF_SetCurrentEncoder(doc_, "UTF-8");
+  check("setting up UTF-8 text");
+  utf8_ready_ = true;
 }
 
 void HpdfDocument::onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
@@ -37,10 +82,9 @@ void HpdfDocument::onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data
 }
 
 void HpdfDocument::check(std::string_view doing, ErrorKind kind) {
-  if (pending_.code == HPDF_OK)
-    return;
-  const PendingError error = pending_;
-  pending_ = {};
+  if (pending_->code == HPDF_OK) return;
+  const PendingError error = *pending_;
+  *pending_ = {};
   HPDF_ResetError(doc_);
   char code[48];
   std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
@@ -56,18 +100,15 @@ void HpdfDocument::check(std::string_view doing, ErrorKind kind) {
 // the build links.
 void HpdfDocument::trimGlyphMap(HPDF_Font font, std::size_t code_points) {
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr == nullptr || attr->map_stream == nullptr || attr->map_stream->stream == nullptr)
-    return;
+  if (attr == nullptr || attr->map_stream == nullptr || attr->map_stream->stream == nullptr) return;
   HPDF_Stream old_stream = attr->map_stream->stream;
   HPDF_UINT length = static_cast<HPDF_UINT>(code_points * 2);
-  if (length >= HPDF_Stream_Size(old_stream))
-    return;
+  if (length >= HPDF_Stream_Size(old_stream)) return;
   std::vector<HPDF_BYTE> kept(length);
   HPDF_Stream_Seek(old_stream, 0, HPDF_SEEK_SET);
   HPDF_Stream_Read(old_stream, kept.data(), &length);
   HPDF_Stream trimmed = HPDF_MemStream_New(doc_->mmgr, length);
-  if (trimmed == nullptr)
-    return check("loading a font");
+  if (trimmed == nullptr) return check("loading a font");
   HPDF_Stream_Write(trimmed, kept.data(), length);
   HPDF_Stream_Free(old_stream);
   attr->map_stream->stream = trimmed;
@@ -79,15 +120,12 @@ void HpdfDocument::trimGlyphMap(HPDF_Font font, std::size_t code_points) {
 // just before saving, the parts of every used glyph are marked used, to any depth.
 void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics) {
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->attr == nullptr)
-    return;
+  if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->attr == nullptr) return;
   auto* def = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
-  if (def->glyph_tbl.flgs == nullptr)
-    return;
+  if (def->glyph_tbl.flgs == nullptr) return;
   std::vector<std::uint16_t> pending;
   for (std::uint16_t gid = 0; gid < def->num_glyphs; ++gid)
-    if (def->glyph_tbl.flgs[gid] != 0)
-      pending.push_back(gid);
+    if (def->glyph_tbl.flgs[gid] != 0) pending.push_back(gid);
   while (!pending.empty()) {
     const std::uint16_t gid = pending.back();
     pending.pop_back();
@@ -101,20 +139,25 @@ void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics
 }
 
 HPDF_Font HpdfDocument::font(FontFace face) {
-  if (auto found = fonts_.find(face); found != fonts_.end())
-    return found->second;
-  const std::string path = fontPath(face).string();
-  const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-  checked(name, "loading the font " + path);
-  HPDF_Font font = checked(HPDF_GetFont(doc_, name, "UTF-8"), "loading the font " + path);
-  trimGlyphMap(font, FontMetrics::of(face).codePointLimit());
-  fonts_.emplace(face, font);
+  if (auto found = fonts_.find(face); found != fonts_.end()) return found->second.font;
+  const std::string path = (encoding_ ? singleByteFontPath(face) : fontPath(face)).string();
+  auto loaded = session_->loaded.find(path);
+  if (loaded == session_->loaded.end()) {
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    checked(name, "loading the font " + path);
+    loaded = session_->loaded.emplace(path, name).first;
+  }
+  HPDF_Font font =
+      checked(HPDF_GetFont(doc_, loaded->second.c_str(), encoding_ ? encoding_->name() : "UTF-8"),
+              "loading the font " + path);
+  const FontMetrics& metrics = FontMetrics::ofFile(path);
+  if (encoding_ == nullptr) trimGlyphMap(font, metrics.codePointLimit());
+  fonts_.emplace(face, LoadedFont{font, &metrics});
   return font;
 }
 
 HPDF_Image HpdfDocument::png(std::string_view bytes) {
-  if (auto found = images_.find(bytes.data()); found != images_.end())
-    return found->second;
+  if (auto found = images_.find(bytes.data()); found != images_.end()) return found->second;
   HPDF_Image image = HPDF_LoadPngImageFromMem(
       doc_, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
   checked(image, "reading a PNG image (is it a valid PNG file?)", ErrorKind::bad_input);
@@ -131,15 +174,20 @@ HPDF_Page HpdfDocument::addPage(double width, double height) {
 }
 
 void HpdfDocument::setInfo(HPDF_InfoType type, const std::string& value) {
-  if (value.empty())
-    return;
+  if (value.empty()) return;
+  if (!utf8_ready_) {
+    if (const auto bytes = pdfDocEncoded(value)) {
+      HPDF_SetInfoAttr(doc_, type, bytes->c_str());
+      return check("writing the document information");
+    }
+    useUtf8();
+  }
   HPDF_SetInfoAttr(doc_, type, value.c_str());
   check("writing the document information");
 }
 
 std::string HpdfDocument::saveToMemory() {
-  for (const auto& [face, font] : fonts_)
-    keepCompositeParts(font, FontMetrics::of(face));
+  for (const auto& [face, loaded] : fonts_) keepCompositeParts(loaded.font, *loaded.metrics);
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
   std::string bytes(HPDF_GetStreamSize(doc_), '\0');
@@ -147,8 +195,7 @@ std::string HpdfDocument::saveToMemory() {
   HPDF_ResetStream(doc_);
   HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   // Reading to the end reports HPDF_STREAM_EOF through the handler: that is success here.
-  if (pending_.code == HPDF_STREAM_EOF)
-    pending_ = {};
+  if (pending_->code == HPDF_STREAM_EOF) *pending_ = {};
   HPDF_ResetError(doc_);
   check("reading the PDF from memory");
   bytes.resize(size);

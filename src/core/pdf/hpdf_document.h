@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,17 +19,23 @@
 #include "securebase/pdf/font_metrics.h"
 #include "securebase/pdf/fonts.h"
 #include "securebase/pdf/render.h"
+#include "single_byte_encoding.h"
 
 namespace securebase::pdf::detail {
 
 class HpdfDocument {
  public:
-  explicit HpdfDocument(Compression compression);
+  // Text is written in `encoding`, or in UTF-8 when it is nullptr.
+  HpdfDocument(Compression compression, const SingleByteEncoding* encoding);
   ~HpdfDocument();
   HpdfDocument(const HpdfDocument&) = delete;
   HpdfDocument& operator=(const HpdfDocument&) = delete;
 
   HPDF_Doc handle() const { return doc_; }
+  const SingleByteEncoding* encoding() const { return encoding_; }
+  // Text that `encoding()` cannot hold was left out: the document must be made again in UTF-8.
+  void markNeedsUtf8() { needs_utf8_ = true; }
+  bool needsUtf8() const { return needs_utf8_; }
   HPDF_Font font(FontFace face);
   HPDF_Image png(std::string_view bytes);
   HPDF_Page addPage(double width, double height);
@@ -41,8 +48,7 @@ class HpdfDocument {
   template <typename Handle>
   Handle checked(Handle handle, std::string_view doing, ErrorKind kind = ErrorKind::output) {
     check(doing, kind);
-    if (handle == nullptr)
-      throw Error(kind, "PDF could not be made while " + std::string(doing));
+    if (handle == nullptr) throw Error(kind, "PDF could not be made while " + std::string(doing));
     return handle;
   }
 
@@ -52,12 +58,28 @@ class HpdfDocument {
     HPDF_STATUS detail = 0;
   };
   static void onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
+  void useUtf8();
   void trimGlyphMap(HPDF_Font font, std::size_t code_points);
   static void keepCompositeParts(HPDF_Font font, const FontMetrics& metrics);
 
-  PendingError pending_;
+  // The libharu document with its error slot (whose address libharu keeps) and the font files
+  // it has loaded. Single-byte documents renew the one their thread kept (see the .cpp).
+  struct Session;
+  struct SessionDeleter {
+    void operator()(Session* session) const;
+  };
+  static std::unique_ptr<Session, SessionDeleter>& keptSession();
+  std::unique_ptr<Session, SessionDeleter> session_;
+  PendingError* pending_ = nullptr;
   HPDF_Doc doc_ = nullptr;
-  std::map<FontFace, HPDF_Font> fonts_;
+  const SingleByteEncoding* encoding_ = nullptr;
+  bool utf8_ready_ = false;
+  bool needs_utf8_ = false;
+  struct LoadedFont {
+    HPDF_Font font = nullptr;
+    const FontMetrics* metrics = nullptr;  // of the file embedded
+  };
+  std::map<FontFace, LoadedFont> fonts_;
   std::map<const void*, HPDF_Image> images_;
 };
 

@@ -14,6 +14,10 @@ HPDF_REAL real(double v) {
 
 }  // namespace
 
+PdfCanvas::~PdfCanvas() {
+  endText();  // an error here stays recorded and is reported when the document is saved
+}
+
 PdfCanvas::PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height)
     : document_(document),
       page_(page),
@@ -22,6 +26,7 @@ PdfCanvas::PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height)
       bold_(FontMetrics::of(FontFace::bold)) {}
 
 void PdfCanvas::setStroke(Color color, double width, const std::vector<double>& dash) {
+  endText();
   HPDF_Page_SetRGBStroke(page_, real(color.r), real(color.g), real(color.b));
   HPDF_Page_SetLineWidth(page_, real(width));
   HPDF_UINT16 pattern[8] = {};
@@ -33,39 +38,42 @@ void PdfCanvas::setStroke(Color color, double width, const std::vector<double>& 
 }
 
 void PdfCanvas::setFill(Color color) {
+  if (fill_ == color) return;
   HPDF_Page_SetRGBFill(page_, real(color.r), real(color.g), real(color.b));
   document_.check("setting a colour");
+  fill_ = color;
 }
 
 void PdfCanvas::path(const std::vector<Point>& points) {
+  endText();
   HPDF_Page_MoveTo(page_, px(points.front().x), py(points.front().y));
   for (std::size_t i = 1; i < points.size(); ++i)
     HPDF_Page_LineTo(page_, px(points[i].x), py(points[i].y));
 }
 
 void PdfCanvas::strokePolyline(const std::vector<Point>& points) {
-  if (points.size() < 2)
-    return;
+  if (points.size() < 2) return;
   path(points);
   HPDF_Page_Stroke(page_);
   document_.check("drawing a line");
 }
 
 void PdfCanvas::strokeRect(const Rect& r) {
+  endText();
   HPDF_Page_Rectangle(page_, px(r.x), py(r.bottom()), real(r.width), real(r.height));
   HPDF_Page_Stroke(page_);
   document_.check("drawing a frame");
 }
 
 void PdfCanvas::fillRect(const Rect& r) {
+  endText();
   HPDF_Page_Rectangle(page_, px(r.x), py(r.bottom()), real(r.width), real(r.height));
   HPDF_Page_Fill(page_);
   document_.check("filling a box");
 }
 
 void PdfCanvas::fillPolygon(const std::vector<Point>& points) {
-  if (points.size() < 3)
-    return;
+  if (points.size() < 3) return;
   path(points);
   HPDF_Page_ClosePath(page_);
   HPDF_Page_Fill(page_);
@@ -73,6 +81,7 @@ void PdfCanvas::fillPolygon(const std::vector<Point>& points) {
 }
 
 void PdfCanvas::fillCircle(Point center, double radius) {
+  endText();
   HPDF_Page_Circle(page_, px(center.x), py(center.y), real(radius));
   HPDF_Page_Fill(page_);
   document_.check("drawing a circle");
@@ -84,23 +93,46 @@ double PdfCanvas::textWidth(std::string_view utf8, double size, bool bold) const
 
 void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bold,
                      TextAlign align) {
-  if (utf8.empty())
-    return;
+  if (utf8.empty()) return;
   double x = baseline.x;
   if (align != TextAlign::left) {
     const double width = textWidth(utf8, size, bold);
     x -= align == TextAlign::center ? width / 2 : width;
   }
-  const std::string zero_terminated(utf8);
-  HPDF_Page_BeginText(page_);
-  HPDF_Page_SetFontAndSize(page_, document_.font(bold ? FontFace::bold : FontFace::regular),
-                           real(size));
-  HPDF_Page_TextOut(page_, px(x), py(baseline.y), zero_terminated.c_str());
-  HPDF_Page_EndText(page_);
+  if (const SingleByteEncoding* encoding = document_.encoding()) {
+    if (!encoding->encode(utf8, encoded_)) {
+      // Only text from a Drawing block's own callback can get here: the document is made again
+      // with UTF-8 fonts.
+      document_.markNeedsUtf8();
+      return;
+    }
+  } else {
+    encoded_.assign(utf8);
+  }
+  HPDF_Font font = document_.font(bold ? FontFace::bold : FontFace::regular);
+  if (!in_text_) {
+    HPDF_Page_BeginText(page_);
+    in_text_ = true;
+  }
+  if (font != text_font_ || size != text_size_) {
+    HPDF_Page_SetFontAndSize(page_, font, real(size));
+    text_font_ = font;
+    text_size_ = size;
+  }
+  // Placed absolutely (Tm), not relative to the previous run (Td), so positions never drift.
+  HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, px(x), py(baseline.y));
+  HPDF_Page_ShowText(page_, encoded_.c_str());
   document_.check("writing text");
 }
 
+void PdfCanvas::endText() {
+  if (!in_text_) return;
+  HPDF_Page_EndText(page_);
+  in_text_ = false;
+}
+
 void PdfCanvas::image(std::string_view png_bytes, const Rect& box) {
+  endText();
   HPDF_Image image = document_.png(png_bytes);
   HPDF_Page_DrawImage(page_, image, px(box.x), py(box.bottom()), real(box.width), real(box.height));
   document_.check("placing an image");

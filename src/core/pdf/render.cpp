@@ -1,9 +1,9 @@
 #include "securebase/pdf/render.h"
 
-#include <algorithm>
 #include <string>
 
 #include "block_layout.h"
+#include "document_characters.h"
 #include "hpdf_document.h"
 #include "page_furniture.h"
 #include "pdf_canvas.h"
@@ -46,24 +46,42 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   const std::vector<Placement> placements = paginate(units, furniture.content.height);
   const std::size_t pages = pageCount(placements);
 
-  detail::HpdfDocument pdf(options.compression);
-  pdf.setInfo(HPDF_INFO_TITLE, printableText(document.title, "document title"));
-  pdf.setInfo(HPDF_INFO_AUTHOR, printableText(document.author, "document author"));
-  pdf.setInfo(HPDF_INFO_CREATOR, "SecureBase");
+  const std::string title = printableText(document.title, "document title");
+  const std::string author = printableText(document.author, "document author");
   const detail::PrintableFurniture printable = detail::printableFurniture(document.furniture);
-  for (int copy = 0; copy < std::max(options.copies, 1); ++copy) {
-    std::size_t next = 0;
-    for (std::size_t p = 0; p < pages; ++p) {
-      detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
-      detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
-      for (; next < placements.size() && placements[next].page == p; ++next) {
-        const Placement& part = placements[next];
-        laid_out[part.unit].draw(canvas, part,
-                                 {furniture.content.x, furniture.content.y + part.top});
+  const auto draw = [&](const detail::SingleByteEncoding* encoding) {
+    detail::HpdfDocument pdf(options.compression, encoding);
+    pdf.setInfo(HPDF_INFO_TITLE, title);
+    pdf.setInfo(HPDF_INFO_AUTHOR, author);
+    pdf.setInfo(HPDF_INFO_CREATOR, "SecureBase");
+    for (int copy = 0; copy < std::max(options.copies, 1); ++copy) {
+      std::size_t next = 0;
+      for (std::size_t p = 0; p < pages; ++p) {
+        detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
+        detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
+        for (; next < placements.size() && placements[next].page == p; ++next) {
+          const Placement& part = placements[next];
+          laid_out[part.unit].draw(canvas, part,
+                                   {furniture.content.x, furniture.content.y + part.top});
+        }
       }
     }
+    return pdf.needsUtf8() ? std::string() : pdf.saveToMemory();
+  };
+
+  // Single-byte fonts when every character known before drawing fits one encoding. A Drawing
+  // block's callback may still print text outside it: then the whole document is drawn again
+  // with UTF-8 fonts (the callback runs twice).
+  const detail::SingleByteEncoding* encoding =
+      options.single_byte_fonts
+          ? detail::singleByteEncodingFor(detail::documentCharacters(document))
+          : nullptr;
+  std::string bytes = draw(encoding);
+  if (bytes.empty()) {
+    encoding = nullptr;
+    bytes = draw(nullptr);
   }
-  return {pdf.saveToMemory(), pages};
+  return {std::move(bytes), pages, encoding != nullptr ? encoding->name() : "UTF-8"};
 }
 
 std::size_t writePdf(const Document& document, const std::filesystem::path& path,
