@@ -150,7 +150,7 @@ class Store {
              const std::string& details);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
-  void insertObservation(Id set_id, const model::Observation& observation);
+  void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
   void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
   void writeScores(const model::Visit& visit);
 

@@ -14,11 +14,9 @@
 
 namespace securebase::pdf::detail {
 
-// HPDF_NewDoc frees a document's pages and fonts but keeps the TrueType files it has loaded
-// (only their per-document glyph marks are cleared), and loading them is about a tenth of the cost
-// of a single-byte document. So each thread keeps the libharu document of its last single-byte
-// PDF, emptied, and the next one renews it. Only sessions that stayed error-free and never set
-// up UTF-8 are kept, and only for the font folder they were made for.
+// One libharu document per PDF. (Keeping an emptied document per thread and renewing it with
+// HPDF_NewDoc saved ~8% of a single-byte document, but libharu then failed now and then with
+// HPDF_ARRAY_COUNT_ERR when adding a page, so every PDF starts from a fresh HPDF_New.)
 struct HpdfDocument::Session {
   HPDF_Doc doc = nullptr;
   PendingError pending;
@@ -31,22 +29,11 @@ void HpdfDocument::SessionDeleter::operator()(Session* session) const {
   delete session;
 }
 
-std::unique_ptr<HpdfDocument::Session, HpdfDocument::SessionDeleter>& HpdfDocument::keptSession() {
-  thread_local std::unique_ptr<Session, SessionDeleter> kept;
-  return kept;
-}
-
 HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* encoding)
     : encoding_(encoding) {
-  const std::string font_dir = fontDir().string();
-  if (auto& kept = keptSession(); encoding_ != nullptr && kept && kept->font_dir == font_dir) {
-    session_ = std::move(kept);
-    HPDF_NewDoc(session_->doc);
-  } else {
-    session_.reset(new Session{nullptr, {}, font_dir, {}});
-    session_->doc = HPDF_New(&HpdfDocument::onError, &session_->pending);
-    if (session_->doc == nullptr) throw std::bad_alloc();
-  }
+  session_.reset(new Session{nullptr, {}, fontDir().string(), {}});
+  session_->doc = HPDF_New(&HpdfDocument::onError, &session_->pending);
+  if (session_->doc == nullptr) throw std::bad_alloc();
   pending_ = &session_->pending;
   doc_ = session_->doc;
   check("starting a document");
@@ -57,13 +44,7 @@ HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* en
   if (encoding_ == nullptr) useUtf8();
 }
 
-HpdfDocument::~HpdfDocument() {
-  if (encoding_ != nullptr && !utf8_ready_ && pending_->code == HPDF_OK &&
-      std::uncaught_exceptions() == 0) {
-    HPDF_FreeDoc(doc_);  // the pages go now; the loaded font files stay
-    keptSession() = std::move(session_);
-  }
-}
+HpdfDocument::~HpdfDocument() = default;
 
 // Setting up libharu's UTF-8 encoder costs a noticeable share of a single-byte document, so
 // those only pay for it when their title needs it.

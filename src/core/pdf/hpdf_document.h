@@ -68,7 +68,6 @@ class HpdfDocument {
   struct SessionDeleter {
     void operator()(Session* session) const;
   };
-  static std::unique_ptr<Session, SessionDeleter>& keptSession();
   std::unique_ptr<Session, SessionDeleter> session_;
   PendingError* pending_ = nullptr;
   HPDF_Doc doc_ = nullptr;

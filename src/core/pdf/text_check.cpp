@@ -14,8 +14,7 @@ namespace securebase::pdf {
 namespace {
 
 void requireUtf8(std::string_view text, std::string_view what) {
-  if (!isValidUtf8(text))
-    throwBadInput(std::string(what) + " is not valid UTF-8 text");
+  if (!isValidUtf8(text)) throwBadInput(std::string(what) + " is not valid UTF-8 text");
 }
 
 // Every code point below U+0300 is stable under NFC (none decomposes and none is a combining
@@ -26,8 +25,7 @@ bool alreadyNfc(std::string_view text) {
       ++pos;
       continue;
     }
-    if (detail::nextCodePoint(text, pos) >= 0x300)
-      return false;
+    if (detail::nextCodePoint(text, pos) >= 0x300) return false;
   }
   return true;
 }
@@ -42,8 +40,7 @@ const std::locale& icuLocale() {
 }
 
 std::string nfcOfValid(std::string_view text) {
-  if (alreadyNfc(text))
-    return std::string(text);
+  if (alreadyNfc(text)) return std::string(text);
   return boost::locale::normalize(text.data(), text.data() + text.size(), boost::locale::norm_nfc,
                                   icuLocale());
 }
@@ -54,10 +51,8 @@ std::vector<char32_t> missingFrom(std::string_view nfc_text) {
   std::vector<char32_t> missing;
   for (std::size_t pos = 0; pos < nfc_text.size();) {
     const char32_t cp = detail::nextCodePoint(nfc_text, pos);
-    if (cp == U'\n' || cp == U'\t' || (regular.covers(cp) && bold.covers(cp)))
-      continue;
-    if (std::find(missing.begin(), missing.end(), cp) == missing.end())
-      missing.push_back(cp);
+    if (cp == U'\n' || cp == U'\t' || (regular.covers(cp) && bold.covers(cp))) continue;
+    if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
   }
   return missing;
 }
@@ -110,6 +105,11 @@ std::string printableText(std::string_view text, std::string_view what) {
 }
 
 void checkPrintable(std::string_view text, std::string_view what) {
+  // Plain ASCII text (most of what is typed) is always printable: skip NFC and the font lookup.
+  const bool plain_ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 0x20 && c <= 0x7E) || c == '\n' || c == '\t';
+  });
+  if (plain_ascii) return;
   (void)printableText(text, what);
 }
 

@@ -77,17 +77,21 @@ std::optional<FormSnapshot> Store::formSnapshot(const std::string& form_id, int 
   return FormSnapshot{s.text(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)};
 }
 
-void Store::insertObservation(Id set_id, const model::Observation& o) {
-  db_.prepare(
-         "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
-         "VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, set_id)
-      .bind(2, o.item_id)
-      .bind(3, o.not_observed ? 1 : 0)
-      .bind(4, o.not_observed ? std::string() : o.value)
-      .bind(5, o.note)
-      .bind(6, o.focus ? 1 : 0)
-      .run();
+void Store::insertObservations(Id set_id, const std::vector<model::Observation>& observations) {
+  // One compiled statement for the whole set: a visit writes dozens of rows.
+  auto insert = db_.prepare(
+      "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  for (const auto& o : observations) {
+    insert.reset();
+    insert.bind(1, set_id)
+        .bind(2, o.item_id)
+        .bind(3, o.not_observed ? 1 : 0)
+        .bind(4, o.not_observed ? std::string_view() : std::string_view(o.value))
+        .bind(5, o.note)
+        .bind(6, o.focus ? 1 : 0)
+        .run();
+  }
 }
 
 Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
@@ -136,7 +140,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     v.id = db_.lastInsertId();
     for (auto& set : v.sets) {
       set.id = insertSet(db_, v.id, v.family_id, set.caregiver_id, set.child_id);
-      for (const auto& o : set.observations) insertObservation(set.id, o);
+      insertObservations(set.id, set.observations);
     }
     v.status = model::VisitStatus::draft;
     writeScores(v);
@@ -244,7 +248,7 @@ void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o)
         found ? std::optional<model::Observation>(*found) : std::nullopt;
     const auto after_json = model::toJson(o);
     if (before && model::toJson(*before) == after_json) return;  // nothing changed
-    insertObservation(set_id, o);
+    insertObservations(set_id, {o});
     std::erase_if(set->observations, [&](const auto& x) { return x.item_id == o.item_id; });
     set->observations.push_back(o);
     writeScores(v);
@@ -343,7 +347,7 @@ Id Store::amendVisit(Id visit_id) {
     for (const auto& set : original.sets) {
       const Id set_id =
           insertSet(db_, amendment_id, copy.family_id, set.caregiver_id, set.child_id);
-      for (const auto& o : set.observations) insertObservation(set_id, o);
+      insertObservations(set_id, set.observations);
     }
     writeScores(visit(amendment_id));
     audit("visit", amendment_id, "amend",
