@@ -151,6 +151,12 @@ TEST(ExportFormat, ListOrderInTheInputDoesNotChangeTheOutput) {
 TEST(ExportFormat, ParsingWhatWasWrittenGivesItBackExactly) {
   const std::string text = toJsonText(sample());
   EXPECT_EQ(toJsonText(parseExport(text, "x.json")), text);
+  const std::string empty = toJsonText(ExchangeData{});
+  EXPECT_EQ(empty,
+            "{\n  \"format\": \"securebase-export\",\n  \"version\": 1,\n  \"deidentified\": "
+            "false,\n  \"settings\": {},\n  \"counselors\": [],\n  \"forms\": [],\n  "
+            "\"families\": []\n}\n");
+  EXPECT_EQ(toJsonText(parseExport(empty, "empty.json")), empty);
 }
 
 TEST(ExportFormat, RefusesBrokenFilesNamingWhereAndWhat) {

@@ -16,7 +16,7 @@ ExchangeData prepared(store::Store& store, const ExportOptions& options) {
 }  // namespace
 
 std::string toJsonText(const ExchangeData& data) {
-  return detail::prettyJson(detail::toJson(data)) + "\n";
+  return detail::documentText(data) + "\n";
 }
 
 std::string exportJson(store::Store& store, const ExportOptions& options) {

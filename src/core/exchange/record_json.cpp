@@ -182,6 +182,26 @@ json::object toJson(const ExchangeData& data) {
           {"families", arrayOf(data.families)}};
 }
 
+std::string documentText(const ExchangeData& data) {
+  ExchangeData header;
+  header.deidentified = data.deidentified;
+  header.settings = data.settings;
+  header.counselors = data.counselors;
+  header.forms = data.forms;
+  json::object head = toJson(header);
+  head.erase("families");
+  std::string out = prettyJson(head);
+  out.erase(out.size() - 2);  // "\n}": the families follow
+  out += ",\n  \"families\": ";
+  if (data.families.empty()) return out + "[]\n}";
+  out += "[\n";
+  for (std::size_t i = 0; i < data.families.size(); ++i) {
+    out += i ? ",\n    " : "    ";
+    write(out, toJson(data.families[i]), 2);
+  }
+  return out + "\n  ]\n}";
+}
+
 std::string prettyJson(const json::value& value) {
   std::string out;
   write(out, value, 0);

@@ -22,6 +22,9 @@ boost::json::object toJson(const ReferralData& referral);
 boost::json::object familyFields(const FamilyData& family);
 boost::json::object toJson(const FamilyData& family);  // with everything in it
 boost::json::object toJson(const ExchangeData& data);  // the whole document, header first
+// prettyJson(toJson(data)) without holding the whole document as JSON values at once: the
+// families are written one at a time (a large caseload's DOM is several times its text).
+std::string documentText(const ExchangeData& data);
 
 // Two-space indented JSON; an object or array holding only plain values stays on one line
 // (one observation, one caregiver per line), so files diff well and stay compact.
