@@ -6,7 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> list;
     for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
-                       handoutCommands, reportCommands, demoCommands})
+                       handoutCommands, reportCommands, demoCommands, exchangeCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

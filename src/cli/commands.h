@@ -15,5 +15,6 @@ std::vector<Command> caseloadCommands();  // caseload
 std::vector<Command> reportCommands();    // report
 std::vector<Command> handoutCommands();   // handout
 std::vector<Command> demoCommands();      // demo
+std::vector<Command> exchangeCommands();  // export, import
 
 }  // namespace securebase::cli

@@ -144,6 +144,26 @@ class Store {
   std::vector<AuditEntry> auditTrail(std::optional<std::string> entity = std::nullopt,
                                      std::optional<Id> entity_id = std::nullopt);
 
+  // --- exchange (store_import.cpp) ----------------------------------------------------------
+  // Records arriving from another SecureBase database (exchange/import.h) keep their uuids,
+  // dates, statuses and signatures. Each is checked like an entry and audited with action
+  // "import"; the importer runs them all inside one transaction.
+  enum class UuidTable { counselors, families, caregivers, children, visits, goals, referrals };
+  std::optional<Id> idByUuid(UuidTable table, const std::string& uuid);
+  std::vector<FormSnapshot> formSnapshots();  // by form id, then version
+  void importSetting(const std::string& key, const std::string& value);
+  Id importCounselor(model::Counselor counselor);
+  void importFormSnapshot(const FormSnapshot& form);
+  Id importFamily(model::Family family);
+  Id importCaregiver(model::Caregiver caregiver);
+  Id importChild(model::Child child);
+  // The visit with its sets, as a draft or signed with its own signed_at/signed_by. Its form
+  // snapshot must be stored already. A signed amendment replaces its original, which must be
+  // signed, in the same family and not replaced yet.
+  Id importVisit(model::Visit visit);
+  Id importGoal(model::Goal goal);
+  Id importReferral(model::Referral referral);
+
  private:
   friend class StoreAccess;
   void audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,

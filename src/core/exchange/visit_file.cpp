@@ -1,111 +1,18 @@
 #include "securebase/exchange/visit_file.h"
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 #include <charconv>
 #include <set>
 
 #include "securebase/core/error.h"
-#include "securebase/core/utf8.h"
-// The form loader's helpers for positions and repeated keys, so both kinds of file report
-// problems the same way.
-#include "../forms/duplicate_keys.h"
-#include "../forms/source_position.h"
+#include "strict_json.h"
 
 namespace securebase::exchange {
 namespace json = boost::json;
 
 namespace {
 
-// Reads one JSON object field by field, naming the path of anything wrong.
-class Reader {
- public:
-  Reader(const std::string& source, std::string path, const json::value& value,
-         std::set<std::string> ignored = {})
-      : source_(source), path_(std::move(path)), ignored_(std::move(ignored)) {
-    if (!value.is_object()) fail(path_, "expected an object");
-    object_ = &value.as_object();
-    for (const auto& [key, v] : *object_) {
-      (void)v;
-      known_.insert(std::string(key));
-    }
-  }
-
-  [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-    throwBadInput(source_ + ": " + path + ": " + problem);
-  }
-
-  std::string at(std::string_view key) const { return path_ + "." + std::string(key); }
-
-  const json::value* find(std::string_view key) {
-    known_.erase(std::string(key));
-    return object_->if_contains(key);
-  }
-
-  std::string text(std::string_view key, bool required, const std::string& fallback = "") {
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) fail(at(key), "missing");
-      return fallback;
-    }
-    if (!v->is_string()) fail(at(key), "expected a string");
-    std::string s(v->as_string());
-    if (!isValidUtf8(s)) fail(at(key), "not valid UTF-8 text");
-    for (char c : s)
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-        fail(at(key), "contains a control character");
-    return s;
-  }
-
-  std::int64_t integer(std::string_view key, bool required, std::int64_t fallback = 0) {
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) fail(at(key), "missing");
-      return fallback;
-    }
-    if (v->is_int64()) return v->as_int64();
-    if (v->is_uint64() && v->as_uint64() <= INT64_MAX)
-      return static_cast<std::int64_t>(v->as_uint64());
-    fail(at(key), "expected a whole number");
-  }
-
-  bool boolean(std::string_view key) {
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) return false;
-    if (!v->is_bool()) fail(at(key), "expected true or false");
-    return v->as_bool();
-  }
-
-  std::optional<model::Date> date(std::string_view key, bool required) {
-    const std::string s = text(key, required);
-    if (s.empty() && !required) return std::nullopt;
-    auto d = model::Date::parse(s);
-    if (!d) fail(at(key), "\"" + s + "\" is not a date like 2024-05-31");
-    return d;
-  }
-
-  const json::array& array(std::string_view key) {
-    static const json::array kEmpty;
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) return kEmpty;
-    if (!v->is_array()) fail(at(key), "expected an array");
-    return v->as_array();
-  }
-
-  // Call last: any field not read and not ignored is refused (catches typos like "ratng").
-  void finish() const {
-    for (const auto& key : known_)
-      if (!ignored_.count(key)) fail(at(key), "unknown field");
-  }
-
- private:
-  const std::string& source_;
-  std::string path_;
-  std::set<std::string> ignored_;
-  std::set<std::string> known_;
-  const json::object* object_ = nullptr;
-};
+using detail::Reader;
 
 // A number answer as a person writes it: "6.5", not Boost's "6.5E0".
 std::string numberText(const json::value& number) {
@@ -144,32 +51,10 @@ model::Observation readObservation(const std::string& source, const std::string&
   return o;
 }
 
-// Parses the whole text, naming the line and column of the first problem; a field written twice
-// is refused too (Boost.JSON would silently keep the last one).
-json::value parseJson(std::string_view text, const std::string& source) {
-  using forms::detail::lineColumn;
-  if (auto bad = forms::detail::firstInvalidUtf8(text))
-    throwBadInput(source + ": " + lineColumn(text, *bad) + ": not valid UTF-8 text");
-  json::stream_parser parser;
-  boost::system::error_code ec;
-  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
-  if (ec) throwBadInput(source + ": " + lineColumn(text, used) + ": not valid JSON");
-  if (auto extra = text.substr(used).find_first_not_of(" \t\r\n"); extra != std::string_view::npos)
-    throwBadInput(source + ": " + lineColumn(text, used + extra) +
-                  ": not valid JSON (text after the end of the visit)");
-  parser.finish(ec);
-  if (ec)
-    throwBadInput(source + ": " + lineColumn(text, text.size()) +
-                  ": not valid JSON (the file ends too early)");
-  if (auto duplicate = forms::detail::findDuplicateKey(text))
-    throwBadInput(source + ": " + *duplicate);
-  return parser.release();
-}
-
 }  // namespace
 
 model::Visit parseVisitFile(std::string_view json_text, const std::string& source) {
-  const json::value root = parseJson(json_text, source);
+  const json::value root = detail::parseStrictJson(json_text, source, "the visit");
   Reader r(source, "$", root,
            {"id", "uuid", "status", "signed_at", "signed_by", "amends_visit_id", "superseded_by"});
   model::Visit v;

@@ -1,0 +1,117 @@
+// Everything a SecureBase database holds about its families, as it leaves the file: records
+// refer to each other by uuid (integer ids stay inside the database), so the same content reads
+// the same from any database. Export reads it from a store; import parses it from a file,
+// compares it with the target's own and writes what is missing.
+//
+// Not here: the audit trail (it belongs to the database it was written in — an import writes
+// its own "import" rows), visit scores (recomputed from the observations) and window state.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "securebase/model/entities.h"
+#include "securebase/store/store.h"
+
+namespace securebase::exchange {
+
+struct CounselorData {
+  std::string uuid;
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct CaregiverData {
+  std::string uuid;
+  std::string name;
+  std::string relationship;
+};
+
+struct ChildData {
+  std::string uuid;
+  std::string name;
+  model::Date birth_date;
+  int gestation_weeks = 40;
+  model::Sex sex = model::Sex::unknown;
+};
+
+struct ObservationSetData {
+  std::string caregiver_uuid;
+  std::string child_uuid;
+  std::vector<model::Observation> observations;  // by item id
+};
+
+struct VisitData {
+  std::string uuid;
+  std::optional<std::string> counselor_uuid;
+  model::Date date;
+  std::string place;
+  model::VisitOutcome outcome = model::VisitOutcome::completed;
+  std::string present;
+  std::string form_id;
+  int form_version = 0;
+  model::VisitStatus status = model::VisitStatus::draft;
+  std::string notes;
+  std::optional<model::Date> next_planned;
+  std::optional<std::string> amends_uuid;
+  std::optional<std::string> superseded_by_uuid;
+  std::string signed_at;
+  std::string signed_by;
+  std::vector<ObservationSetData> sets;  // by caregiver uuid, then child uuid
+};
+
+struct GoalData {
+  std::string uuid;
+  std::string text;
+  model::GoalStatus status = model::GoalStatus::open;
+  std::optional<std::string> set_at_visit_uuid;
+  std::optional<std::string> closed_at_visit_uuid;
+  model::Date created_on;
+};
+
+struct ReferralData {
+  std::string uuid;
+  std::optional<std::string> visit_uuid;
+  std::string to_whom;
+  std::string reason;
+  model::ReferralStatus status = model::ReferralStatus::open;
+  model::Date created_on;
+};
+
+struct FamilyData {
+  std::string uuid;
+  std::string display_name;
+  model::Language language = model::Language::en;
+  model::FamilyStatus status = model::FamilyStatus::active;
+  std::string closing_reason;
+  int visit_frequency_days = 14;
+  std::optional<std::string> counselor_uuid;
+  std::string address;
+  std::string phone;
+  model::Date created_on;
+  std::vector<CaregiverData> caregivers;  // by uuid
+  std::vector<ChildData> children;        // by uuid
+  std::vector<VisitData> visits;          // by date, then uuid
+  std::vector<GoalData> goals;            // by creation date, then uuid
+  std::vector<ReferralData> referrals;    // by creation date, then uuid
+};
+
+struct ExchangeData {
+  // Names, contact details and free text removed, dates shifted: for evaluation, never import.
+  bool deidentified = false;
+  std::map<std::string, std::string> settings;
+  std::vector<CounselorData> counselors;   // by uuid
+  std::vector<store::FormSnapshot> forms;  // by form id, then version
+  std::vector<FamilyData> families;        // by uuid
+};
+
+// Reads the whole database, sorted as above.
+ExchangeData readDatabase(store::Store& store);
+
+// Puts every list in the order above (export, deidentification and parsing all end with it).
+void sortCanonically(ExchangeData& data);
+
+}  // namespace securebase::exchange

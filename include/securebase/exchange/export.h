@@ -1,0 +1,42 @@
+// Export (DESIGN §9 `securebase-cli export`): the whole database as one deterministic JSON
+// document — the same content always gives the same bytes, and export → import into an empty
+// database → export gives the same bytes again — or as CSV files, one per table, for program
+// evaluation. Either can be deidentified (deidentify.h).
+//
+// {"format": "securebase-export", "version": 1, "deidentified": false, "settings": {…},
+//  "counselors": […], "forms": [{"form_id", "version", "sha256", "json"}],
+//  "families": [{…, "caregivers": […], "children": […], "visits": [{…, "observation_sets":
+//  [{"caregiver_uuid", "child_uuid", "observations": […]}]}], "goals": […], "referrals": […]}]}
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "securebase/exchange/exchange_data.h"
+#include "securebase/store/store.h"
+
+namespace securebase::exchange {
+
+inline constexpr const char* kExportFormat = "securebase-export";
+inline constexpr int kExportVersion = 1;
+
+struct ExportOptions {
+  bool deidentify = false;
+  // Deidentification secret: empty means a fresh random one for this export (the same person
+  // cannot then be linked across two exports). Given, the output is reproducible.
+  std::string seed;
+};
+
+// The document as text (ends with a newline). No timestamp of the export itself, so two exports
+// of the same content are byte-identical.
+std::string toJsonText(const ExchangeData& data);
+
+std::string exportJson(store::Store& store, const ExportOptions& options = {});
+
+// File name ("families.csv", …) → RFC 4180 content (CRLF line ends, header row first).
+std::map<std::string, std::string> toCsvFiles(const ExchangeData& data);
+std::map<std::string, std::string> exportCsv(store::Store& store,
+                                             const ExportOptions& options = {});
+
+}  // namespace securebase::exchange

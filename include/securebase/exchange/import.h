@@ -1,0 +1,81 @@
+// Import (DESIGN §9 `securebase-cli import`): reads an export, checks ALL of it before writing
+// anything, then writes everything in one transaction — a failure anywhere leaves the database
+// as it was. Importing into a database that already has some of the records merges by uuid:
+//
+// - a record the database lacks is added, with its uuid, status and signature as they were;
+// - a record with the same uuid and the same content is already there and skipped;
+// - a record with the same uuid and different content is a conflict: never overwritten.
+//   Conflicts refuse the whole import, unless skip_conflicts is set: then they are reported and
+//   everything else is added (records that depend on a conflicting person, visit or form too
+//   are reported and left out).
+// Settings the database already has keep its value (a supervisor's clinic details are not
+// replaced by a counselor's); missing ones are added.
+//
+// The steps are pure functions over the text and a read of the target, so a fuzzer can drive
+// them: parseExport (shape, vocabularies, dates, uuids, references within the file, answers
+// against their form snapshots, printable text) → planImport (references to the target,
+// matching, conflicts) → applyImport.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "securebase/exchange/exchange_data.h"
+#include "securebase/store/store.h"
+
+namespace securebase::exchange {
+
+// Error(bad_input) "<source>: <json path>: <problem>" for the first problem found. A
+// deidentified export is refused: it is not real data.
+ExchangeData parseExport(std::string_view json_text, const std::string& source);
+
+enum class RecordType { setting, counselor, form, family, caregiver, child, visit, goal, referral };
+std::string_view toString(RecordType type);
+
+struct Conflict {
+  RecordType type;
+  std::string key;  // uuid, "form-id v2" or setting key
+  std::string reason;
+
+  // "conflict: visit 1b4e…: differs in notes, place (this database keeps its own)"
+  std::string describe() const;
+};
+
+struct TypeCounts {
+  int added = 0;
+  int present = 0;
+  int conflicts = 0;
+};
+
+struct ImportPlan {
+  ExchangeData file;
+  std::vector<Conflict> conflicts;
+  std::map<RecordType, TypeCounts> counts;
+  // What applyImport writes (all of `file` minus what is present or in conflict).
+  ExchangeData to_add;
+  // Settings that differ and keep the database's value (reported, not a conflict).
+  std::vector<std::string> settings_kept;
+};
+
+// Compares the file with the target's content (readDatabase of it). Error(bad_input) when the
+// file refers to something neither it nor the target holds.
+ImportPlan planImport(ExchangeData file, const ExchangeData& target);
+
+struct ImportOptions {
+  bool skip_conflicts = false;
+};
+
+// Writes plan.to_add in one transaction, auditing each record with action "import". Refuses
+// (Error(bad_input) naming the first conflict and their count) when the plan has conflicts and
+// skip_conflicts is off.
+void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options);
+
+// parseExport + readDatabase + planImport + applyImport.
+ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
+                        const ImportOptions& options = {});
+
+// "families: 3 added, 17 already present, 1 conflict" lines, one per record type that occurs.
+std::vector<std::string> summaryLines(const ImportPlan& plan);
+
+}  // namespace securebase::exchange

@@ -1,0 +1,107 @@
+// export and import: the whole database as JSON (or CSV per table), and merging an export in.
+#include <filesystem>
+#include <iostream>
+
+#include "commands.h"
+#include "securebase/core/error.h"
+#include "securebase/exchange/export.h"
+#include "securebase/exchange/import.h"
+#include "securebase/pdf/render.h"
+
+namespace securebase::cli {
+namespace {
+
+void writeCsvFolder(const std::filesystem::path& dir,
+                    const std::map<std::string, std::string>& files) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throwOutput("cannot create the folder " + dir.string() + ": " +
+                (ec ? ec.message() : std::string("a file has that name")));
+  for (const auto& [name, text] : files) pdf::writeFileAtomically(dir / name, text);
+}
+
+int exportCommand(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  options.add_options()("format", po::value<std::string>()->default_value("json"),
+                        "json (one file) or csv (one file per table, needs --out-dir)")(
+      "deidentify", "leave out names, contact details and free text; shift dates per family")(
+      "seed", po::value<std::string>(),
+      "with --deidentify: secret that makes pseudonyms and date shifts reproducible "
+      "(default: a new random one each time)")("output,o", po::value<std::string>(),
+                                               "JSON file to write (default: standard output)")(
+      "out-dir", po::value<std::string>(), "folder for the CSV files");
+  auto vm = parseOptions("export",
+                         "[--format json|csv] [--deidentify [--seed S]] [-o FILE | --out-dir DIR]",
+                         options, {}, args);
+  if (!vm) return kOk;
+  const std::string format = (*vm)["format"].as<std::string>();
+  if (format != "json" && format != "csv")
+    throwBadInput("unknown export format \"" + format + "\"; use json or csv");
+  exchange::ExportOptions export_options;
+  export_options.deidentify = vm->count("deidentify") > 0;
+  if (vm->count("seed")) {
+    if (!export_options.deidentify) throwBadInput("--seed only applies with --deidentify");
+    export_options.seed = (*vm)["seed"].as<std::string>();
+    if (export_options.seed.empty()) throwBadInput("--seed must not be empty");
+  }
+  if (format == "csv") {
+    if (vm->count("output"))
+      throwBadInput("--format csv writes one file per table; name a folder with --out-dir");
+    if (!vm->count("out-dir"))
+      throwBadInput("--format csv needs --out-dir DIR (one file per table)");
+  } else if (vm->count("out-dir")) {
+    throwBadInput("--out-dir is for --format csv; write JSON with -o FILE");
+  }
+  auto open = openStore(*vm);
+  if (format == "csv") {
+    const std::filesystem::path dir = (*vm)["out-dir"].as<std::string>();
+    const auto files = exchange::exportCsv(*open.store, export_options);
+    writeCsvFolder(dir, files);
+    std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
+    return kOk;
+  }
+  const std::string text = exchange::exportJson(*open.store, export_options);
+  if (vm->count("output")) {
+    const std::string path = (*vm)["output"].as<std::string>();
+    pdf::writeFileAtomically(path, text);
+    std::cout << "Exported to " << path << "\n";
+  } else {
+    std::cout << text;
+  }
+  return kOk;
+}
+
+int importCommand(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  options.add_options()("file", po::value<std::string>()->required(), "export file (JSON)")(
+      "skip-conflicts",
+      "add everything that does not conflict; report conflicts instead of refusing");
+  auto vm = parseOptions("import", "FILE [--skip-conflicts] [--db FILE]", options, {"file"}, args);
+  if (!vm) return kOk;
+  const std::string path = (*vm)["file"].as<std::string>();
+  // The whole file is checked before the database is even opened for writing.
+  exchange::ExchangeData file = exchange::parseExport(readTextFile(path), path);
+  auto open = openStore(*vm);
+  exchange::ImportOptions import_options;
+  import_options.skip_conflicts = vm->count("skip-conflicts") > 0;
+  exchange::ImportPlan plan;
+  open.db->transaction([&] {
+    plan = exchange::planImport(std::move(file), exchange::readDatabase(*open.store));
+    for (const auto& conflict : plan.conflicts) std::cerr << conflict.describe() << "\n";
+    exchange::applyImport(*open.store, plan, import_options);
+  });
+  for (const auto& line : exchange::summaryLines(plan)) std::cout << line << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> exchangeCommands() {
+  return {{"export", "write the whole database as JSON, or CSV files per table", exportCommand},
+          {"import", "add the records of an export file (merges by uuid)", importCommand}};
+}
+
+}  // namespace securebase::cli

@@ -1,0 +1,161 @@
+// Import, step 4: writing what the plan adds, in one transaction (import.h).
+#include "securebase/core/error.h"
+#include "securebase/exchange/import.h"
+
+namespace securebase::exchange {
+namespace {
+
+using model::Id;
+using Table = store::Store::UuidTable;
+
+class Writer {
+ public:
+  explicit Writer(store::Store& store) : store_(store) {}
+
+  void write(const ExchangeData& add) {
+    for (const auto& [key, value] : add.settings) store_.importSetting(key, value);
+    for (const auto& c : add.counselors)
+      store_.importCounselor({0, c.uuid, c.name, c.email, c.phone});
+    for (const auto& f : add.forms) store_.importFormSnapshot(f);
+    for (const auto& f : add.families) family(f);
+  }
+
+ private:
+  Id id(Table table, const std::string& uuid) {
+    const auto found = store_.idByUuid(table, uuid);
+    // The plan resolved every reference; reaching this means the database changed under it.
+    if (!found) throwNotFound("record " + uuid + " is missing from this database");
+    return *found;
+  }
+  std::optional<Id> id(Table table, const std::optional<std::string>& uuid) {
+    return uuid ? std::optional<Id>(id(table, *uuid)) : std::nullopt;
+  }
+
+  void family(const FamilyData& f) {
+    Id family_id = 0;
+    if (const auto existing = store_.idByUuid(Table::families, f.uuid)) {
+      family_id = *existing;
+    } else {
+      model::Family family;
+      family.uuid = f.uuid;
+      family.display_name = f.display_name;
+      family.language = f.language;
+      family.status = f.status;
+      family.closing_reason = f.closing_reason;
+      family.visit_frequency_days = f.visit_frequency_days;
+      family.counselor_id = id(Table::counselors, f.counselor_uuid);
+      family.address = f.address;
+      family.phone = f.phone;
+      family.created_on = f.created_on;
+      family_id = store_.importFamily(family);
+    }
+    for (const auto& c : f.caregivers)
+      store_.importCaregiver({0, c.uuid, family_id, c.name, c.relationship});
+    for (const auto& c : f.children)
+      store_.importChild({0, c.uuid, family_id, c.name, c.birth_date, c.gestation_weeks, c.sex});
+    // The plan lists an original before its amendment.
+    for (const auto& v : f.visits) visit(v, family_id);
+    for (const auto& g : f.goals) {
+      model::Goal goal;
+      goal.uuid = g.uuid;
+      goal.family_id = family_id;
+      goal.text = g.text;
+      goal.status = g.status;
+      goal.set_at_visit_id = id(Table::visits, g.set_at_visit_uuid);
+      goal.closed_at_visit_id = id(Table::visits, g.closed_at_visit_uuid);
+      goal.created_on = g.created_on;
+      store_.importGoal(goal);
+    }
+    for (const auto& r : f.referrals) {
+      model::Referral referral;
+      referral.uuid = r.uuid;
+      referral.family_id = family_id;
+      referral.visit_id = id(Table::visits, r.visit_uuid);
+      referral.to_whom = r.to_whom;
+      referral.reason = r.reason;
+      referral.status = r.status;
+      referral.created_on = r.created_on;
+      store_.importReferral(referral);
+    }
+  }
+
+  void visit(const VisitData& d, Id family_id) {
+    model::Visit v;
+    v.uuid = d.uuid;
+    v.family_id = family_id;
+    v.counselor_id = id(Table::counselors, d.counselor_uuid);
+    v.date = d.date;
+    v.place = d.place;
+    v.outcome = d.outcome;
+    v.present = d.present;
+    v.form_id = d.form_id;
+    v.form_version = d.form_version;
+    v.status = d.status;
+    v.notes = d.notes;
+    v.next_planned = d.next_planned;
+    v.amends_visit_id = id(Table::visits, d.amends_uuid);
+    v.signed_at = d.signed_at;
+    v.signed_by = d.signed_by;
+    for (const auto& s : d.sets) {
+      model::ObservationSet set;
+      set.caregiver_id = id(Table::caregivers, s.caregiver_uuid);
+      set.child_id = id(Table::children, s.child_uuid);
+      set.observations = s.observations;
+      v.sets.push_back(std::move(set));
+    }
+    store_.importVisit(std::move(v));
+  }
+
+  store::Store& store_;
+};
+
+}  // namespace
+
+void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options) {
+  if (!plan.conflicts.empty() && !options.skip_conflicts) {
+    const auto n = plan.conflicts.size();
+    throwBadInput("import refused: " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts") +
+                  " (first: " + plan.conflicts.front().describe() +
+                  "); nothing was changed — pass --skip-conflicts to add everything else");
+  }
+  store.database().transaction([&] { Writer(store).write(plan.to_add); });
+}
+
+ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
+                        const ImportOptions& options) {
+  ExchangeData file = parseExport(json_text, source);
+  ImportPlan plan;
+  // Reading the target and writing happen in one transaction, so no other program's change
+  // slips between the comparison and the write.
+  store.database().transaction([&] {
+    plan = planImport(std::move(file), readDatabase(store));
+    applyImport(store, plan, options);
+  });
+  return plan;
+}
+
+std::vector<std::string> summaryLines(const ImportPlan& plan) {
+  static const std::pair<RecordType, const char*> kNames[] = {
+      {RecordType::setting, "settings"},     {RecordType::counselor, "counselors"},
+      {RecordType::form, "forms"},           {RecordType::family, "families"},
+      {RecordType::caregiver, "caregivers"}, {RecordType::child, "children"},
+      {RecordType::visit, "visits"},         {RecordType::goal, "goals"},
+      {RecordType::referral, "referrals"}};
+  std::vector<std::string> lines;
+  for (const auto& [type, name] : kNames) {
+    const auto found = plan.counts.find(type);
+    if (found == plan.counts.end()) continue;
+    const TypeCounts& c = found->second;
+    std::string line = std::string(name) + ": " + std::to_string(c.added) + " added, " +
+                       std::to_string(c.present) + " already present";
+    if (c.conflicts > 0)
+      line += ", " + std::to_string(c.conflicts) + (c.conflicts == 1 ? " conflict" : " conflicts");
+    if (type == RecordType::setting && !plan.settings_kept.empty())
+      line += " (" + std::to_string(plan.settings_kept.size()) +
+              " differ; this database keeps its own)";
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace securebase::exchange

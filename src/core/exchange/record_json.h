@@ -1,0 +1,33 @@
+// The JSON of each exchanged record, in one fixed key order: the export writes it, and import
+// compares a file's record with the database's by the same objects, so "same content" means
+// exactly "would export the same".
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "securebase/exchange/exchange_data.h"
+
+namespace securebase::exchange::detail {
+
+boost::json::object toJson(const CounselorData& counselor);
+boost::json::object toJson(const store::FormSnapshot& form);
+boost::json::object toJson(const CaregiverData& caregiver);
+boost::json::object toJson(const ChildData& child);
+boost::json::object toJson(const model::Observation& observation);
+boost::json::object toJson(const VisitData& visit);  // with its observation sets
+boost::json::object toJson(const GoalData& goal);
+boost::json::object toJson(const ReferralData& referral);
+// The family's own fields, without its caregivers, children, visits, goals and referrals.
+boost::json::object familyFields(const FamilyData& family);
+boost::json::object toJson(const FamilyData& family);  // with everything in it
+boost::json::object toJson(const ExchangeData& data);  // the whole document, header first
+// prettyJson(toJson(data)) without holding the whole document as JSON values at once: the
+// families are written one at a time (a large caseload's DOM is several times its text).
+std::string documentText(const ExchangeData& data);
+
+// Two-space indented JSON; an object or array holding only plain values stays on one line
+// (one observation, one caregiver per line), so files diff well and stay compact.
+std::string prettyJson(const boost::json::value& value);
+
+}  // namespace securebase::exchange::detail

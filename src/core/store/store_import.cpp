@@ -1,0 +1,350 @@
+// Records imported from another SecureBase database (Store's exchange section): the same
+// checks as entry, but uuids, dates, statuses and signatures are kept as they arrive.
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+
+#include "securebase/core/error.h"
+#include "securebase/model/json.h"
+#include "securebase/store/store.h"
+
+namespace securebase::store {
+namespace json = boost::json;
+
+namespace {
+
+const char* tableName(Store::UuidTable table) {
+  switch (table) {
+    case Store::UuidTable::counselors:
+      return "counselors";
+    case Store::UuidTable::families:
+      return "families";
+    case Store::UuidTable::caregivers:
+      return "caregivers";
+    case Store::UuidTable::children:
+      return "children";
+    case Store::UuidTable::visits:
+      return "visits";
+    case Store::UuidTable::goals:
+      return "goals";
+    case Store::UuidTable::referrals:
+      return "referrals";
+  }
+  return "families";
+}
+
+void requireUuid(const std::string& uuid, std::string_view what) {
+  if (uuid.empty()) throwBadInput(std::string(what) + " has no uuid");
+}
+
+void requireFamilyRow(Database& db, Id family_id) {
+  auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
+  s.bind(1, family_id);
+  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
+}
+
+void requireVisitInFamily(Database& db, const std::optional<Id>& visit_id, Id family_id) {
+  if (!visit_id) return;
+  auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
+  s.bind(1, *visit_id);
+  if (!s.step() || s.integer(0) != family_id)
+    throwNotFound("no visit " + std::to_string(*visit_id) + " in this family");
+}
+
+void requirePersonInFamily(Database& db, const char* table, Id id, Id family_id) {
+  auto s = db.prepare(std::string("SELECT family_id FROM ") + table + " WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step() || s.integer(0) != family_id)
+    throwNotFound(std::string(table == std::string("children") ? "child " : "caregiver ") +
+                  std::to_string(id) + " is not in this family");
+}
+
+std::optional<std::string> isoOrNull(const std::optional<model::Date>& date) {
+  return date ? std::optional<std::string>(date->iso()) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Id> Store::idByUuid(UuidTable table, const std::string& uuid) {
+  auto s = db_.prepare(std::string("SELECT id FROM ") + tableName(table) + " WHERE uuid = ?");
+  s.bind(1, uuid);
+  if (!s.step()) return std::nullopt;
+  return s.integer(0);
+}
+
+std::vector<FormSnapshot> Store::formSnapshots() {
+  std::vector<FormSnapshot> list;
+  auto s = db_.prepare(
+      "SELECT form_id, version, sha256, json FROM form_snapshots ORDER BY form_id, version");
+  while (s.step())
+    list.push_back({s.text(0), static_cast<int>(s.integer(1)), s.text(2), s.text(3)});
+  return list;
+}
+
+void Store::importSetting(const std::string& key, const std::string& value) {
+  const auto& keys = settingKeys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end())
+    throwBadInput("unknown setting \"" + key + "\"");
+  checkText(value, "setting " + key, false);
+  if (key == "default.language" && !model::parseLanguage(value))
+    throwBadInput("default.language must be en or es");
+  if (key == "paper.size" && value != "letter" && value != "a4")
+    throwBadInput("paper.size must be letter or a4");
+  db_.transaction([&] {
+    // Only missing settings arrive: this database's own clinic details are never replaced.
+    if (setting(key)) throwBadInput("setting " + key + " is already set in this database");
+    db_.prepare("INSERT INTO settings (key, value) VALUES (?, ?)")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+    audit("settings", std::nullopt, "import", json::serialize(json::object{{key, value}}));
+  });
+}
+
+Id Store::importCounselor(model::Counselor c) {
+  requireUuid(c.uuid, "counselor");
+  checkText(c.name, "counselor name", true);
+  checkText(c.email, "counselor email", false);
+  checkText(c.phone, "counselor phone", false);
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO counselors (uuid, name, email, phone) VALUES (?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.name)
+        .bind(3, c.email)
+        .bind(4, c.phone)
+        .run();
+    c.id = db_.lastInsertId();
+    audit("counselor", c.id, "import", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+void Store::importFormSnapshot(const FormSnapshot& form) {
+  db_.transaction([&] {
+    if (const auto stored = formSnapshot(form.form_id, form.version)) {
+      if (stored->sha256 != form.sha256)
+        throwBadInput("form " + form.form_id + " version " + std::to_string(form.version) +
+                      " differs from the one this database already holds");
+      return;
+    }
+    db_.prepare(
+           "INSERT INTO form_snapshots (form_id, version, sha256, json, stored_at) "
+           "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, form.form_id)
+        .bind(2, form.version)
+        .bind(3, form.sha256)
+        .bind(4, form.json)
+        .bind(5, nowTimestamp())
+        .run();
+    audit("form", db_.lastInsertId(), "import",
+          json::serialize(json::object{
+              {"form_id", form.form_id}, {"version", form.version}, {"sha256", form.sha256}}));
+  });
+}
+
+Id Store::importFamily(model::Family f) {
+  requireUuid(f.uuid, "family");
+  checkText(f.display_name, "family name", true);
+  checkText(f.closing_reason, "closing reason", false);
+  checkText(f.address, "address", false);
+  checkText(f.phone, "phone", false);
+  if (f.visit_frequency_days < 1 || f.visit_frequency_days > 365)
+    throwBadInput("visit frequency must be between 1 and 365 days");
+  if (f.status == model::FamilyStatus::closed && f.closing_reason.empty())
+    throwBadInput("a closed family needs a closing reason");
+  db_.transaction([&] {
+    db_.prepare(
+           "INSERT INTO families (uuid, display_name, language, status, closing_reason, "
+           "visit_frequency_days, counselor_id, address, phone, created_on) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, f.uuid)
+        .bind(2, f.display_name)
+        .bind(3, model::toString(f.language))
+        .bind(4, model::toString(f.status))
+        .bind(5, f.closing_reason)
+        .bind(6, f.visit_frequency_days)
+        .bind(7, f.counselor_id)
+        .bind(8, f.address)
+        .bind(9, f.phone)
+        .bind(10, f.created_on.iso())
+        .run();
+    f.id = db_.lastInsertId();
+    audit("family", f.id, "import", json::serialize(model::toJson(f)));
+  });
+  return f.id;
+}
+
+Id Store::importCaregiver(model::Caregiver c) {
+  requireUuid(c.uuid, "caregiver");
+  checkText(c.name, "caregiver name", true);
+  checkText(c.relationship, "relationship", false);
+  db_.transaction([&] {
+    requireFamilyRow(db_, c.family_id);
+    db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.family_id)
+        .bind(3, c.name)
+        .bind(4, c.relationship)
+        .run();
+    c.id = db_.lastInsertId();
+    audit("caregiver", c.id, "import", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+Id Store::importChild(model::Child c) {
+  requireUuid(c.uuid, "child");
+  checkText(c.name, "child name", true);
+  if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
+    throwBadInput("weeks of gestation must be between 22 and 44");
+  db_.transaction([&] {
+    requireFamilyRow(db_, c.family_id);
+    db_.prepare(
+           "INSERT INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
+           "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, c.uuid)
+        .bind(2, c.family_id)
+        .bind(3, c.name)
+        .bind(4, c.birth_date.iso())
+        .bind(5, c.gestation_weeks)
+        .bind(6, model::toString(c.sex))
+        .run();
+    c.id = db_.lastInsertId();
+    audit("child", c.id, "import", json::serialize(model::toJson(c)));
+  });
+  return c.id;
+}
+
+Id Store::importVisit(model::Visit v) {
+  requireUuid(v.uuid, "visit");
+  checkText(v.place, "place", false);
+  checkText(v.present, "who was present", false);
+  checkText(v.notes, "visit notes", false);
+  if (v.next_planned && *v.next_planned < v.date)
+    throwBadInput("the next planned visit is before the visit itself");
+  for (const auto& set : v.sets) {
+    if (v.outcome != model::VisitOutcome::completed && !set.observations.empty())
+      throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
+                    " visit cannot have observations");
+    for (const auto& o : set.observations) {
+      checkText(o.value, "answer to " + o.item_id, false);
+      checkText(o.note, "note on " + o.item_id, false);
+    }
+  }
+  if (v.isSigned()) {
+    checkText(v.signed_by, "signer's name", true);
+    checkText(v.signed_at, "signing time", true);
+  } else if (!v.signed_at.empty() || !v.signed_by.empty()) {
+    throwBadInput("a draft visit cannot carry a signature");
+  }
+  v.superseded_by.reset();  // set by the amendment's own import, when it is signed
+  db_.transaction([&] {
+    requireFamilyRow(db_, v.family_id);
+    if (!formSnapshot(v.form_id, v.form_version))
+      throwNotFound("form " + v.form_id + " version " + std::to_string(v.form_version) +
+                    " is not stored in this database");
+    if (v.amends_visit_id) {
+      requireVisitInFamily(db_, v.amends_visit_id, v.family_id);
+      const model::Visit original = visit(*v.amends_visit_id);
+      if (!original.isSigned())
+        throwBadInput("visit " + v.uuid + " amends a visit that is not signed");
+      if (v.isSigned() && original.superseded_by)
+        throwBadInput("visit " + original.uuid + " is already replaced by another amendment");
+    }
+    // Inserted as a draft first: the triggers refuse sets and observations of a signed visit.
+    db_.prepare(
+           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
+           "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
+        .bind(1, v.uuid)
+        .bind(2, v.family_id)
+        .bind(3, v.counselor_id)
+        .bind(4, v.date.iso())
+        .bind(5, v.place)
+        .bind(6, model::toString(v.outcome))
+        .bind(7, v.present)
+        .bind(8, v.form_id)
+        .bind(9, v.form_version)
+        .bind(10, v.notes)
+        .bind(11, isoOrNull(v.next_planned))
+        .bind(12, v.amends_visit_id)
+        .run();
+    v.id = db_.lastInsertId();
+    for (auto& set : v.sets) {
+      requirePersonInFamily(db_, "caregivers", set.caregiver_id, v.family_id);
+      requirePersonInFamily(db_, "children", set.child_id, v.family_id);
+      db_.prepare(
+             "INSERT INTO observation_sets (visit_id, caregiver_id, child_id) VALUES (?, ?, ?)")
+          .bind(1, v.id)
+          .bind(2, set.caregiver_id)
+          .bind(3, set.child_id)
+          .run();
+      set.id = db_.lastInsertId();
+      for (const auto& o : set.observations) insertObservation(set.id, o);
+    }
+    if (v.isSigned()) {
+      db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
+          .bind(1, v.signed_at)
+          .bind(2, v.signed_by)
+          .bind(3, v.id)
+          .run();
+      if (v.amends_visit_id)
+        db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
+            .bind(1, v.id)
+            .bind(2, *v.amends_visit_id)
+            .run();
+    }
+    writeScores(v);
+    audit("visit", v.id, "import", json::serialize(model::toJson(v)));
+  });
+  return v.id;
+}
+
+Id Store::importGoal(model::Goal g) {
+  requireUuid(g.uuid, "goal");
+  checkText(g.text, "goal", true);
+  db_.transaction([&] {
+    requireFamilyRow(db_, g.family_id);
+    requireVisitInFamily(db_, g.set_at_visit_id, g.family_id);
+    requireVisitInFamily(db_, g.closed_at_visit_id, g.family_id);
+    db_.prepare(
+           "INSERT INTO goals (uuid, family_id, text, status, set_at_visit_id, closed_at_visit_id, "
+           "created_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, g.uuid)
+        .bind(2, g.family_id)
+        .bind(3, g.text)
+        .bind(4, model::toString(g.status))
+        .bind(5, g.set_at_visit_id)
+        .bind(6, g.closed_at_visit_id)
+        .bind(7, g.created_on.iso())
+        .run();
+    g.id = db_.lastInsertId();
+    audit("goal", g.id, "import", json::serialize(model::toJson(g)));
+  });
+  return g.id;
+}
+
+Id Store::importReferral(model::Referral r) {
+  requireUuid(r.uuid, "referral");
+  checkText(r.to_whom, "referred to", true);
+  checkText(r.reason, "referral reason", false);
+  db_.transaction([&] {
+    requireFamilyRow(db_, r.family_id);
+    requireVisitInFamily(db_, r.visit_id, r.family_id);
+    db_.prepare(
+           "INSERT INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, created_on) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, r.uuid)
+        .bind(2, r.family_id)
+        .bind(3, r.visit_id)
+        .bind(4, r.to_whom)
+        .bind(5, r.reason)
+        .bind(6, model::toString(r.status))
+        .bind(7, r.created_on.iso())
+        .run();
+    r.id = db_.lastInsertId();
+    audit("referral", r.id, "import", json::serialize(model::toJson(r)));
+  });
+  return r.id;
+}
+
+}  // namespace securebase::store

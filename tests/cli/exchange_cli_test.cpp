@@ -1,0 +1,119 @@
+// export and import through the real binary: byte-identical round trip, CSV files, exit codes
+// and one-line messages for refused files, conflicts listed and refused unless skipped.
+#include <gtest/gtest.h>
+
+#include "cli_fixture.h"
+#include "securebase/store/database.h"
+#include "securebase/store/store.h"
+
+using namespace securebase;
+using namespace securebase::testing;
+
+namespace {
+
+class ExchangeCli : public CliTest {
+ protected:
+  void SetUp() override {
+    init();
+    ok({"demo", "--families", "4", "--seed", "5", "--today", "2025-06-01"});
+  }
+  std::filesystem::path other() const { return dir() / "other.db"; }
+  // A copy of db() made by export and import.
+  void makeCopy() const {
+    const auto file = dir() / "copy.json";
+    ok({"export", "-o", file.string()});
+    ok({"init", "--db", other().string()});
+    ok({"import", file.string(), "--db", other().string()});
+  }
+};
+
+}  // namespace
+
+TEST_F(ExchangeCli, ExportImportExportGivesTheSameBytes) {
+  const std::string to_stdout = cli({"export"}).out;
+  const auto file = dir() / "all.json";
+  EXPECT_EQ(ok({"export", "-o", file.string()}), "Exported to " + file.string());
+  EXPECT_EQ(readFile(file), to_stdout);
+  EXPECT_EQ(cli({"export", "--format", "json"}).out, to_stdout);
+
+  ok({"init", "--db", other().string()});
+  const std::string summary = ok({"import", file.string(), "--db", other().string()});
+  EXPECT_NE(summary.find("families: 4 added, 0 already present"), std::string::npos) << summary;
+  EXPECT_EQ(cli({"export", "--db", other().string()}).out, to_stdout);
+  // Importing again adds nothing.
+  const std::string again = ok({"import", file.string(), "--db", other().string()});
+  EXPECT_NE(again.find("families: 0 added, 4 already present"), std::string::npos) << again;
+  EXPECT_NE(again.find("visits: 0 added, "), std::string::npos) << again;
+}
+
+TEST_F(ExchangeCli, RefusedFilesGetOneLineAndChangeNothing) {
+  const std::string before = dump();
+  const auto broken = dir() / "broken.json";
+  writeFile(broken, "{\"format\": \"securebase-export\", \"version\": 1,");
+  EXPECT_TRUE(refused(cli({"import", broken.string()}), 1, "not valid JSON"));
+  const auto enumeration = dir() / "enum.json";
+  std::string text = cli({"export"}).out;
+  text.replace(text.find("\"status\": \"signed\""), 18, "\"status\": \"sealed\"");
+  writeFile(enumeration, text);
+  EXPECT_TRUE(
+      refused(cli({"import", enumeration.string()}), 1, "\"sealed\" is not draft or signed"));
+  const auto deidentified = dir() / "deid.json";
+  ok({"export", "--deidentify", "-o", deidentified.string()});
+  EXPECT_TRUE(refused(cli({"import", deidentified.string()}), 1, "deidentified export"));
+  EXPECT_TRUE(refused(cli({"import", (dir() / "missing.json").string()}), 2, "no such file"));
+  EXPECT_EQ(dump(), before);
+}
+
+TEST_F(ExchangeCli, ConflictsAreListedAndRefuseTheImportUnlessSkipped) {
+  makeCopy();
+  std::string uuid;
+  {
+    // The copy changes a family's phone number (the command line has no family edit).
+    store::Database database(other(), {.create_if_missing = false});
+    store::Store copy(database, "test");
+    model::Family family = copy.listFamilies().front().family;
+    family.phone = "555-7777";
+    copy.updateFamily(family);
+    uuid = family.uuid;
+  }
+  const auto file = dir() / "copy-changed.json";
+  ok({"export", "-o", file.string(), "--db", other().string()});
+  const std::string before = dump();
+  const auto result = cli({"import", file.string()});
+  EXPECT_EQ(result.exit_code, 1) << describe(result);
+  const auto lines = result.errLines();
+  ASSERT_EQ(lines.size(), 2u) << describe(result);
+  EXPECT_EQ(lines[0], "conflict: family " + uuid + ": differs in phone");
+  EXPECT_EQ(lines[1].rfind("securebase-cli: import refused: 1 conflict", 0), 0u) << lines[1];
+  EXPECT_EQ(dump(), before);
+
+  const auto skipped = cli({"import", file.string(), "--skip-conflicts"});
+  EXPECT_EQ(skipped.exit_code, 0) << describe(skipped);
+  EXPECT_EQ(skipped.errLines(),
+            std::vector<std::string>{"conflict: family " + uuid + ": differs in phone"});
+  EXPECT_NE(skipped.out.find("families: 0 added, 3 already present, 1 conflict"), std::string::npos)
+      << skipped.out;
+}
+
+TEST_F(ExchangeCli, CsvWritesOneFilePerTable) {
+  const auto folder = dir() / "csv";
+  EXPECT_EQ(ok({"export", "--format", "csv", "--out-dir", folder.string()}),
+            "Wrote 8 CSV files to " + folder.string());
+  for (const char* name : {"counselors.csv", "families.csv", "caregivers.csv", "children.csv",
+                           "visits.csv", "observations.csv", "goals.csv", "referrals.csv"})
+    EXPECT_TRUE(std::filesystem::exists(folder / name)) << name;
+  const std::string families = readFile(folder / "families.csv");
+  EXPECT_EQ(std::count(families.begin(), families.end(), '\n'), 5);
+  const auto deidentified = dir() / "deid";
+  ok({"export", "--format", "csv", "--deidentify", "--out-dir", deidentified.string()});
+  EXPECT_NE(readFile(deidentified / "families.csv").find("Family F-"), std::string::npos);
+}
+
+TEST_F(ExchangeCli, UsageAndOutputErrors) {
+  EXPECT_TRUE(refused(cli({"export", "--format", "csv"}), 1, "--out-dir"));
+  EXPECT_TRUE(refused(cli({"export", "--format", "xml"}), 1, "use json or csv"));
+  EXPECT_TRUE(refused(cli({"export", "--seed", "x"}), 1, "--seed only applies with --deidentify"));
+  EXPECT_TRUE(refused(cli({"export", "-o", (dir() / "no-such-folder" / "x.json").string()}), 4,
+                      "cannot write"));
+  EXPECT_TRUE(refused(cli({"import"}), 1, "import"));
+}

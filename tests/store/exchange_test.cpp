@@ -1,0 +1,320 @@
+// Export and import over real databases: determinism, the round trip through an empty
+// database, merging two databases that share families, conflicts, and all-or-nothing refusal.
+#include <gtest/gtest.h>
+
+#include "securebase/core/error.h"
+#include "securebase/demo/demo.h"
+#include "securebase/exchange/deidentify.h"
+#include "securebase/exchange/export.h"
+#include "securebase/exchange/import.h"
+#include "securebase/forms/form_catalog.h"
+#include "securebase/pdf/text_check.h"
+#include "securebase/service/scoring.h"
+#include "securebase/service/visits.h"
+#include "store_fixture.h"
+
+using namespace securebase;
+using namespace securebase::testing;
+
+namespace {
+
+struct OpenDb {
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<store::Store> store;
+};
+
+struct Exchange : ::testing::Test {
+  TempDir dir;
+  std::shared_ptr<forms::FormCatalog> catalog = std::make_shared<forms::FormCatalog>(
+      forms::FormCatalog::load(std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "forms"));
+  const forms::Form& form = *catalog->latest("attachment-practices");
+
+  // Opened as the programs open it: printable-text check and scoring on.
+  OpenDb open(const std::string& name) {
+    OpenDb o;
+    o.db = std::make_unique<store::Database>(dir / name);
+    o.store = std::make_unique<store::Store>(*o.db, "Supervisor " + name);
+    o.store->setTextCheck(pdf::checkPrintable);
+    service::enableScoring(*o.store, catalog);
+    return o;
+  }
+
+  // Demo families, plus a signed amendment of one signed visit.
+  OpenDb demoDb(const std::string& name, int families = 20) {
+    OpenDb o = open(name);
+    demo::DemoOptions options;
+    options.families = families;
+    options.today = {2026, 6, 1};
+    demo::generateDemo(*o.store, form, options);
+    const auto record = o.store->loadFamily(o.store->listFamilies().front().family.id);
+    for (const auto& v : record.visits) {
+      if (!v.isSigned() || v.superseded_by) continue;
+      model::Visit amended = o.store->visit(o.store->amendVisit(v.id));
+      amended.notes = "Corrected: the visit was at the clinic.";
+      o.store->updateVisitHeader(amended);
+      o.store->signVisit(amended.id, "Kim Lee");
+      break;
+    }
+    return o;
+  }
+
+  // A completed visit of `family` (every rating item rated `rating`) by the family's first pair.
+  model::Id addVisit(store::Store& s, model::Id family, const std::string& date, int rating) {
+    const auto record = s.loadFamily(family);
+    model::Visit v;
+    v.family_id = family;
+    v.date = *model::Date::parse(date);
+    v.form_id = form.id;
+    v.form_version = form.version;
+    model::ObservationSet set{0, record.caregivers.at(0).id, record.children.at(0).id, {}};
+    for (const auto& section : form.sections)
+      for (const auto& item : section.items)
+        if (item.kind == forms::ItemKind::rating)
+          set.observations.push_back({item.id, false, std::to_string(rating), "", false});
+    v.sets.push_back(set);
+    v.status = model::VisitStatus::signed_off;
+    v.signed_by = "Kim Lee";
+    return service::recordVisit(s, *catalog, v);
+  }
+
+  model::Id familyByUuid(store::Store& s, const std::string& uuid) {
+    return *s.idByUuid(store::Store::UuidTable::families, uuid);
+  }
+};
+
+long long countWhere(store::Database& db, const std::string& sql) {
+  auto s = db.prepare(sql);
+  s.step();
+  return s.integer(0);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_F(Exchange, ExportingTwiceGivesTheSameBytes) {
+  auto a = demoDb("a.db");
+  const std::string first = exchange::exportJson(*a.store);
+  EXPECT_EQ(exchange::exportJson(*a.store), first);
+  EXPECT_GT(first.size(), 100000u);
+  EXPECT_NE(first.find("\"amends_uuid\": \""), std::string::npos);
+}
+
+TEST_F(Exchange, RoundTripThroughAnEmptyDatabaseGivesTheSameBytes) {
+  auto a = demoDb("a.db");
+  const std::string exported = exchange::exportJson(*a.store);
+  auto b = open("b.db");
+  const auto plan = exchange::importExport(*b.store, exported, "a.json");
+  EXPECT_TRUE(plan.conflicts.empty());
+  EXPECT_EQ(plan.counts.at(exchange::RecordType::family).added, 20);
+  EXPECT_EQ(exchange::exportJson(*b.store), exported);
+
+  // Signed visits arrive signed, with their signatures, scored, and each audited as imported.
+  for (const char* sql :
+       {"SELECT count(*) FROM visits WHERE status = 'signed'",
+        "SELECT count(*) FROM visits WHERE superseded_by IS NOT NULL",
+        "SELECT count(*) FROM visit_scores WHERE overall IS NOT NULL",
+        "SELECT count(*) FROM observations", "SELECT count(*) FROM families WHERE flagged = 1",
+        "SELECT count(*) FROM families WHERE open_referrals > 0"})
+    EXPECT_EQ(countWhere(*b.db, sql), countWhere(*a.db, sql)) << sql;
+  EXPECT_EQ(countWhere(*b.db,
+                       "SELECT count(*) FROM audit_log WHERE action = 'import' AND "
+                       "entity = 'visit'"),
+            countRows(*a.db, "visits"));
+  EXPECT_EQ(countWhere(*b.db, "SELECT count(*) FROM audit_log WHERE action <> 'import'"), 0);
+  const auto summaries_a = a.store->listFamilies();
+  const auto summaries_b = b.store->listFamilies();
+  ASSERT_EQ(summaries_a.size(), summaries_b.size());
+  for (std::size_t i = 0; i < summaries_a.size(); ++i) {
+    EXPECT_EQ(summaries_a[i].family.uuid, summaries_b[i].family.uuid);
+    EXPECT_EQ(summaries_a[i].trend_points, summaries_b[i].trend_points);
+    EXPECT_EQ(summaries_a[i].next_due, summaries_b[i].next_due);
+  }
+}
+
+TEST_F(Exchange, MergingBothWaysGivesTheUnionWithoutDuplicates) {
+  auto a = demoDb("a.db", 5);
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  const auto families = a.store->listFamilies();
+  // Each side records its own new work.
+  addVisit(*a.store, families[0].family.id, "2026-06-10", 2);
+  model::Family fresh;
+  fresh.display_name = "Nguyen, Lan";
+  fresh.created_on = {2026, 6, 1};
+  a.store->addFamily(fresh);
+  const model::Id in_b = familyByUuid(*b.store, families[1].family.uuid);
+  const model::Id b_visit = addVisit(*b.store, in_b, "2026-06-12", 1);
+  model::Goal goal;
+  goal.family_id = in_b;
+  goal.text = "Sing during diaper changes";
+  goal.set_at_visit_id = b_visit;
+  b.store->addGoal(goal);
+  const long long visits_total = countRows(*a.db, "visits") + 1;
+
+  const auto into_a = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json");
+  EXPECT_TRUE(into_a.conflicts.empty());
+  EXPECT_EQ(into_a.counts.at(exchange::RecordType::visit).added, 1);
+  EXPECT_EQ(into_a.counts.at(exchange::RecordType::goal).added, 1);
+  const auto into_b = exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  EXPECT_TRUE(into_b.conflicts.empty());
+  EXPECT_EQ(into_b.counts.at(exchange::RecordType::visit).added, 1);
+  EXPECT_EQ(into_b.counts.at(exchange::RecordType::family).added, 1);
+
+  EXPECT_EQ(countRows(*a.db, "visits"), visits_total);
+  EXPECT_EQ(countRows(*b.db, "visits"), visits_total);
+  EXPECT_EQ(exchange::exportJson(*a.store), exchange::exportJson(*b.store));
+  // A third merge finds everything already there.
+  const auto again = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json");
+  for (const auto& [type, counts] : again.counts) {
+    EXPECT_EQ(counts.added, 0) << exchange::toString(type);
+    EXPECT_EQ(counts.conflicts, 0) << exchange::toString(type);
+  }
+}
+
+TEST_F(Exchange, AnAmendmentMadeInTheCopyReplacesTheOriginalOnMerge) {
+  auto a = demoDb("a.db", 3);
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  model::Id original = 0;
+  for (const auto& row : b.store->listFamilies())
+    for (const auto& v : b.store->loadFamily(row.family.id).visits)
+      if (original == 0 && v.isSigned() && !v.superseded_by && !v.amends_visit_id) original = v.id;
+  const std::string uuid = b.store->visit(original).uuid;
+  const model::Id amendment = b.store->amendVisit(original);
+  b.store->signVisit(amendment, "Kim Lee");
+  const auto plan = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json");
+  EXPECT_TRUE(plan.conflicts.empty());
+  const model::Visit in_a =
+      a.store->visit(*a.store->idByUuid(store::Store::UuidTable::visits, uuid));
+  ASSERT_TRUE(in_a.superseded_by.has_value());
+  EXPECT_EQ(a.store->visit(*in_a.superseded_by).uuid, b.store->visit(amendment).uuid);
+  EXPECT_EQ(exchange::exportJson(*a.store), exchange::exportJson(*b.store));
+}
+
+TEST_F(Exchange, AConflictRefusesTheWholeImportAndChangesNothing) {
+  auto a = demoDb("a.db", 5);
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  const auto families = b.store->listFamilies();
+  model::Family edited = families[0].family;
+  edited.phone = "555-9999";
+  b.store->updateFamily(edited);
+  addVisit(*b.store, families[1].family.id, "2026-06-12", 1);
+  const std::string text = exchange::exportJson(*b.store);
+
+  const std::string before = dumpContent(*a.db);
+  try {
+    exchange::importExport(*a.store, text, "b.json");
+    FAIL() << "a conflicting import was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_NE(std::string(e.what()).find("1 conflict (first: conflict: family " + edited.uuid +
+                                         ": differs in phone)"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(dumpContent(*a.db), before);
+
+  const auto plan = exchange::importExport(*a.store, text, "b.json", {.skip_conflicts = true});
+  ASSERT_EQ(plan.conflicts.size(), 1u);
+  EXPECT_EQ(plan.conflicts[0].describe(), "conflict: family " + edited.uuid + ": differs in phone");
+  EXPECT_EQ(plan.counts.at(exchange::RecordType::visit).added, 1);
+  // Never overwritten: the database keeps its own phone number.
+  EXPECT_NE(a.store->family(familyByUuid(*a.store, edited.uuid)).phone, "555-9999");
+}
+
+TEST_F(Exchange, AVisitDependingOnAConflictingPersonIsLeftOut) {
+  auto a = demoDb("a.db", 2);
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  // The same caregiver uuid, renamed in the copy (through SQL: the program has no rename).
+  const auto family = b.store->listFamilies()[0].family;
+  const auto caregiver = b.store->caregivers(family.id).at(0);
+  b.db->exec("UPDATE caregivers SET name = 'Someone Else' WHERE id = " +
+             std::to_string(caregiver.id));
+  addVisit(*b.store, family.id, "2026-06-12", 1);
+  const auto plan = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json",
+                                           {.skip_conflicts = true});
+  ASSERT_EQ(plan.conflicts.size(), 2u);
+  EXPECT_EQ(plan.conflicts[0].describe(),
+            "conflict: caregiver " + caregiver.uuid + ": differs in name");
+  EXPECT_NE(
+      plan.conflicts[1].describe().find("observes " + caregiver.uuid + ", which is in conflict"),
+      std::string::npos);
+  EXPECT_EQ(countRows(*a.db, "visits"), countRows(*b.db, "visits") - 1);
+}
+
+TEST_F(Exchange, InvalidFilesAreRefusedAndChangeNothing) {
+  auto source = demoDb("source.db", 4);
+  const std::string good = exchange::exportJson(*source.store);
+  auto target = demoDb("target.db", 2);
+  const std::string before = dumpContent(*target.db);
+  const auto last_family = good.rfind("\"display_name\": ");
+  const auto rating = good.find("\"value\":\"", good.rfind("\"observations\": ["));
+  const auto caregiver = good.find("\"caregiver_uuid\": \"", good.rfind("\"observation_sets\""));
+  const std::string caregiver_uuid = good.substr(caregiver + 19, 36);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {good.substr(0, good.size() / 2), "not valid JSON"},
+      {replaced(good, "\"outcome\": \"completed\"", "\"outcome\": \"done\""), "is not completed"},
+      {replaced(good, "\"caregiver_uuid\": \"" + caregiver_uuid,
+                "\"caregiver_uuid\": \"00000000-0000-4000-8000-000000000000"),
+       "neither in the file nor in this family"},
+      {good.substr(0, rating + 9) + "99" + good.substr(good.find('"', rating + 9)),
+       "observation_sets[0]"},
+      {good.substr(0, last_family + 17) + "\xC3\x28" + good.substr(last_family + 17),
+       "not valid UTF-8"},
+      {exchange::exportJson(*source.store, {.deidentify = true, .seed = "x"}),
+       "deidentified export"},
+  };
+  for (const auto& [text, message] : cases) {
+    try {
+      exchange::importExport(*target.store, text, "file.json");
+      ADD_FAILURE() << "accepted a file that should say " << message;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(dumpContent(*target.db), before) << message;
+  }
+}
+
+TEST_F(Exchange, AFailureWhileWritingLeavesNothingBehind) {
+  auto source = demoDb("source.db", 6);
+  const std::string text = exchange::exportJson(*source.store);
+  // The last family in the file is refused by the target's own text check, after all the
+  // others were written inside the transaction.
+  const auto families = source.store->listFamilies();
+  std::string last_uuid;
+  for (const auto& row : families) last_uuid = std::max(last_uuid, row.family.uuid);
+  const std::string refused_name =
+      source.store->family(familyByUuid(*source.store, last_uuid)).display_name;
+  auto target = open("target.db");
+  target.store->setTextCheck([&](std::string_view text_in, std::string_view what) {
+    if (text_in == refused_name) throwBadInput(std::string(what) + ": refused by this clinic");
+  });
+  const std::string before = dumpContent(*target.db);
+  EXPECT_THROW(exchange::importExport(*target.store, text, "s.json"), Error);
+  EXPECT_EQ(dumpContent(*target.db), before);
+}
+
+TEST_F(Exchange, DeidentifiedExportsOfTheSameSeedMatchAndNameNobody) {
+  auto a = demoDb("a.db", 5);
+  const std::string first = exchange::exportJson(*a.store, {.deidentify = true, .seed = "s1"});
+  EXPECT_EQ(exchange::exportJson(*a.store, {.deidentify = true, .seed = "s1"}), first);
+  EXPECT_NE(exchange::exportJson(*a.store, {.deidentify = true}), first);
+  for (const auto& row : a.store->listFamilies()) {
+    EXPECT_EQ(first.find(row.family.display_name), std::string::npos);
+    EXPECT_EQ(first.find(row.family.uuid), std::string::npos);
+    for (const auto& child : a.store->children(row.family.id))
+      EXPECT_EQ(first.find("\"" + child.name + "\""), std::string::npos) << child.name;
+  }
+  const auto csv = exchange::exportCsv(*a.store, {.deidentify = true, .seed = "s1"});
+  EXPECT_EQ(csv.at("families.csv").find(a.store->listFamilies()[0].family.display_name),
+            std::string::npos);
+}
