@@ -17,6 +17,7 @@
 #include "securebase/forms/answers.h"
 #include "securebase/model/age.h"
 #include "securebase/model/visit_due.h"
+#include "securebase/report/progress_report.h"
 #include "securebase/service/visits.h"
 #include "trend_panel.h"
 #include "ui_helpers.h"
@@ -49,6 +50,9 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   auto* caregiver = new wxButton(content_, wxID_ANY, _("Add caregiver…"));
   auto* child = new wxButton(content_, wxID_ANY, _("Add child…"));
   auto* visit = new wxButton(content_, wxID_ANY, _("New visit…"));
+  auto* report = new wxButton(content_, wxID_ANY, _("Report…"));
+  report->SetToolTip(_("Progress report of this family as a PDF (Ctrl+R)"));
+  report->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.progressReport(); });
   edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
   caregiver->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
   child->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
@@ -67,6 +71,7 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   for (auto* button : {edit, caregiver, child})
     buttons->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->AddStretchSpacer();
+  buttons->Add(report, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->Add(visit);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
@@ -101,11 +106,12 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
     if (height > 0) window->SetMinSize(wxSize(-1, FromDIP(height)));
     sizer->Add(window, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
   };
+  // The chart comes early: how the practices move is what a supervisor opens a family for.
   add(_("Flags"), flags_, 0);
-  add(_("Children"), children_, 90);
-  add(_("Caregivers"), caregivers_, 80);
+  add(_("Children"), children_, 72);
+  add(_("Practices over the visits"), trend_, 260);
   add(_("Open goals"), goals_, 90);
-  add(_("Section scores (first and latest visit)"), trend_, 170);
+  add(_("Caregivers"), caregivers_, 80);
   page->SetSizer(sizer);
   return page;
 }
@@ -211,7 +217,7 @@ void FamilyPanel::fillOverview() {
                                open_referrals));
   flags_->SetLabel(flags.empty() ? _("None") : wxJoin(flags, '\n'));
   flags_->SetForegroundColour(flags.empty() ? GetForegroundColour() : wxColour(178, 34, 34));
-  trend_->show(record, form);
+  trend_->show(record, report::formLookupFor(frame_.session().store(), frame_.session().catalog()));
 }
 
 void FamilyPanel::editFamily() {
