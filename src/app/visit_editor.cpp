@@ -12,6 +12,7 @@
 #include <wx/translation.h>
 
 #include "family_panel.h"
+#include "handout_actions.h"
 #include "item_row.h"
 #include "main_frame.h"
 #include "new_visit.h"
@@ -56,12 +57,16 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   signed_line_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
   sign_ = new wxButton(root, wxID_ANY, _("Sign visit…"));
   amend_ = new wxButton(root, wxID_ANY, _("Amend…"));
+  auto* handout_button = new wxButton(root, wxID_ANY, _("Handout…"));
+  handout_button->SetToolTip(
+      _("The parent handout of this visit, in the family's language, as a PDF"));
   auto* close = new wxButton(root, wxID_CLOSE, _("Close"));
   auto* footer = new wxBoxSizer(wxHORIZONTAL);
   footer->Add(status_, wxSizerFlags(1).CenterVertical());
   footer->Add(signed_line_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
   footer->Add(sign_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(amend_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  footer->Add(handout_button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(close);
   main->Add(footer, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
   root->SetSizer(main);
@@ -72,6 +77,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
 
   sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
   amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
+  handout_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { handout(); });
   close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushPending(); });
   Bind(wxEVT_CHAR_HOOK, &VisitEditor::onCharHook, this);
@@ -469,6 +475,11 @@ void VisitEditor::amend() {
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
   }
+}
+
+std::optional<std::filesystem::path> VisitEditor::handout() {
+  flushPending();  // the handout shows every answer given, the last note included
+  return personalisedHandout(this, session_, visit_.id);
 }
 
 void VisitEditor::notifyMainWindow() {

@@ -7,6 +7,7 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,8 @@ class VisitEditor : public wxFrame {
   void flushPending();
   // Signs after asking about unanswered items; true when signed.
   bool sign(bool ask = true);
+  // The personalised handout of this visit as a PDF (pdf_output.h); the file, or nullopt.
+  std::optional<std::filesystem::path> handout();
 
  private:
   void buildHeader(wxWindow* parent, wxSizer* sizer);
