@@ -172,7 +172,8 @@ void MainFrame::reloadCaseload() {
 
 void MainFrame::selectFamily(model::Id family_id) {
   caseload_->list().selectFamily(family_id);
-  onFamilySelected(family_id);
+  // Selecting a shown row already reported it; load the family once, not twice.
+  if (family_->familyId() != family_id) onFamilySelected(family_id);
 }
 
 void MainFrame::onFamilySelected(model::Id family_id) {

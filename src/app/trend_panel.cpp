@@ -1,6 +1,7 @@
 #include "trend_panel.h"
 
-#include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
 #include <wx/graphics.h>
 #include <wx/settings.h>
 #include <wx/translation.h>
@@ -38,18 +39,31 @@ void TrendPanel::show(const store::FamilyRecord& record, const report::FormLooku
   } catch (const std::exception&) {
     chart_.reset();  // a record the chart cannot read shows the empty message, never a crash
   }
+  cache_ = wxBitmap();
   Refresh();
 }
 
 void TrendPanel::onPaint(wxPaintEvent&) {
-  wxAutoBufferedPaintDC dc(this);
+  wxPaintDC dc(this);
   const wxSize size = GetClientSize();
+  if (!cache_.IsOk() || cache_.GetSize() != size) renderCache(size);
+  if (cache_.IsOk()) dc.DrawBitmap(cache_, 0, 0);
+}
+
+void TrendPanel::renderCache(wxSize size) {
+  cache_ = wxBitmap();
+  if (size.x <= 0 || size.y <= 0) return;
+  // Drawn once into a bitmap in this process, then only copied: repaints (scrolling, other
+  // windows passing over) cost a copy, and the X server never rasterises the chart's curves.
+  cache_.Create(size, 24);
+  wxMemoryDC dc(cache_);
   dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX)));
   dc.Clear();
   dc.SetPen(wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_3DSHADOW)));
   dc.SetBrush(*wxTRANSPARENT_BRUSH);
   dc.DrawRectangle(wxRect(size));
   if (!chart_) {
+    dc.SetFont(GetFont());
     dc.SetTextForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     dc.DrawLabel(_("No completed visit yet: the chart of section scores starts with the first."),
                  wxRect(size).Deflate(FromDIP(12)), wxALIGN_CENTER);

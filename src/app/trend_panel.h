@@ -4,6 +4,7 @@
 // across the table, and wellbeing scores belong to the clinical report.
 #pragma once
 
+#include <wx/bitmap.h>
 #include <wx/panel.h>
 
 #include <optional>
@@ -29,8 +30,10 @@ class TrendPanel : public wxPanel {
 
  private:
   void onPaint(wxPaintEvent& event);
+  void renderCache(wxSize size);
 
   std::optional<pdf::LineChart> chart_;
+  wxBitmap cache_;  // the chart at the panel's current size
 };
 
 }  // namespace securebase::app

@@ -134,8 +134,17 @@ void WxCanvas::fillCircle(pdf::Point center, double radius) {
 }
 
 void WxCanvas::useFont(double size, bool bold) const {
-  gc_.SetFont(gc_.CreateFont(size * scale_, kFace, bold ? wxFONTFLAG_BOLD : wxFONTFLAG_DEFAULT,
-                             fill_colour_));
+  const FontKey key{size, bold, fill_colour_.GetRGBA()};
+  if (current_font_ && !(*current_font_ < key) && !(key < *current_font_)) return;
+  auto found = fonts_.find(key);
+  if (found == fonts_.end())
+    found =
+        fonts_
+            .emplace(key, gc_.CreateFont(size * scale_, kFace,
+                                         bold ? wxFONTFLAG_BOLD : wxFONTFLAG_DEFAULT, fill_colour_))
+            .first;
+  gc_.SetFont(found->second);
+  current_font_ = key;
 }
 
 void WxCanvas::text(pdf::Point baseline, std::string_view utf8, double size, bool bold,

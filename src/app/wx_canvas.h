@@ -5,6 +5,10 @@
 
 #include <wx/graphics.h>
 
+#include <map>
+#include <optional>
+#include <tuple>
+
 #include "securebase/pdf/canvas.h"
 
 namespace securebase::app {
@@ -38,6 +42,17 @@ class WxCanvas : public pdf::Canvas {
   double stroke_width_ = 1;
   std::vector<double> dash_;
   wxColour fill_colour_ = *wxBLACK;
+  // Making a font is the costly part of text on GTK; a chart uses three or four.
+  struct FontKey {
+    double size;
+    bool bold;
+    wxUint32 colour;
+    bool operator<(const FontKey& other) const {
+      return std::tie(size, bold, colour) < std::tie(other.size, other.bold, other.colour);
+    }
+  };
+  mutable std::map<FontKey, wxGraphicsFont> fonts_;
+  mutable std::optional<FontKey> current_font_;
 };
 
 // Pure: `points` cut into the "on" pieces of `dash` (lengths in the points' units, alternating
