@@ -147,23 +147,30 @@ void WxCanvas::useFont(double size, bool bold) const {
   current_font_ = key;
 }
 
+WxCanvas::Extent WxCanvas::extent(const std::string& utf8, double size, bool bold) const {
+  useFont(size, bold);
+  auto key = std::make_pair(*current_font_, utf8);
+  auto found = extents_.find(key);
+  if (found == extents_.end()) {
+    Extent e;
+    gc_.GetTextExtent(wxString::FromUTF8(utf8), &e.width, &e.height, &e.descent);
+    found = extents_.emplace(std::move(key), e).first;
+  }
+  return found->second;
+}
+
 void WxCanvas::text(pdf::Point baseline, std::string_view utf8, double size, bool bold,
                     pdf::TextAlign align) {
-  useFont(size, bold);
-  const wxString text = wxString::FromUTF8(utf8.data(), utf8.size());
-  double width = 0, height = 0, descent = 0, leading = 0;
-  gc_.GetTextExtent(text, &width, &height, &descent, &leading);
+  const std::string text(utf8);
+  const Extent e = extent(text, size, bold);
   auto at = device(baseline);
-  if (align == pdf::TextAlign::center) at.m_x -= width / 2;
-  if (align == pdf::TextAlign::right) at.m_x -= width;
-  gc_.DrawText(text, at.m_x, at.m_y - (height - descent));
+  if (align == pdf::TextAlign::center) at.m_x -= e.width / 2;
+  if (align == pdf::TextAlign::right) at.m_x -= e.width;
+  gc_.DrawText(wxString::FromUTF8(text), at.m_x, at.m_y - (e.height - e.descent));
 }
 
 double WxCanvas::textWidth(std::string_view utf8, double size, bool bold) const {
-  useFont(size, bold);
-  double width = 0, height = 0;
-  gc_.GetTextExtent(wxString::FromUTF8(utf8.data(), utf8.size()), &width, &height);
-  return width / scale_;
+  return extent(std::string(utf8), size, bold).width / scale_;
 }
 
 void WxCanvas::image(std::string_view png_bytes, const pdf::Rect& box) {

@@ -7,7 +7,9 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <tuple>
+#include <utility>
 
 #include "securebase/pdf/canvas.h"
 
@@ -52,6 +54,13 @@ class WxCanvas : public pdf::Canvas {
     }
   };
   mutable std::map<FontKey, wxGraphicsFont> fonts_;
+  // Measuring text is the other: the chart measures each label, then measures it again to
+  // place it.
+  struct Extent {
+    double width = 0, height = 0, descent = 0;
+  };
+  Extent extent(const std::string& utf8, double size, bool bold) const;
+  mutable std::map<std::pair<FontKey, std::string>, Extent> extents_;
   mutable std::optional<FontKey> current_font_;
 };
 
