@@ -50,9 +50,6 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   auto* caregiver = new wxButton(content_, wxID_ANY, _("Add caregiver…"));
   auto* child = new wxButton(content_, wxID_ANY, _("Add child…"));
   auto* visit = new wxButton(content_, wxID_ANY, _("New visit…"));
-  auto* report = new wxButton(content_, wxID_ANY, _("Report…"));
-  report->SetToolTip(_("Progress report of this family as a PDF (Ctrl+R)"));
-  report->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.progressReport(); });
   edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
   caregiver->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
   child->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
@@ -71,7 +68,6 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   for (auto* button : {edit, caregiver, child})
     buttons->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->AddStretchSpacer();
-  buttons->Add(report, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->Add(visit);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
@@ -164,9 +160,10 @@ void FamilyPanel::fillOverview() {
     facts += _(" · closed");
   } else if (due) {
     const int overdue = model::daysOverdue(due, today);
-    facts += overdue > 0 ? wxString::Format(_(" · visit overdue by %d days (due %s)"), overdue,
+    // On a line of its own: the panel is narrow, and this is the line that matters.
+    facts += overdue > 0 ? wxString::Format(_("\nVisit overdue by %d days (due %s)"), overdue,
                                             wx(due->iso()))
-                         : wxString::Format(_(" · next visit due %s"), wx(due->iso()));
+                         : wxString::Format(_("\nNext visit due %s"), wx(due->iso()));
   }
   facts_->SetLabel(facts);
 

@@ -90,11 +90,11 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
     if (event.GetActive() && !activated_) {
       activated_ = true;
-      CallAfter([this] { moveTo(current_); });
+      CallAfter([this] { startOnCurrentRow(); });
     }
     event.Skip();
   });
-  CallAfter([this] { moveTo(current_); });  // without a window manager there is no activation
+  CallAfter([this] { startOnCurrentRow(); });  // without a window manager there is no activation
   setStatus(readOnly() ? _("Signed visits are read-only.")
                        : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
                            "observed, Tab note, ↑ ↓ move."));
@@ -221,6 +221,11 @@ void VisitEditor::applyReadOnly() {
                                                       wx(visit_.signed_at.substr(0, 10)))
                                    : wxString());
   sign_->GetParent()->Layout();
+}
+
+void VisitEditor::startOnCurrentRow() {
+  date_->SelectNone();  // GTK selected it when it had the focus first; it reads as "typed over"
+  moveTo(current_);
 }
 
 void VisitEditor::moveTo(std::size_t index) {

@@ -57,6 +57,7 @@ class VisitEditor : public wxFrame {
   void buildHeader(wxWindow* parent, wxSizer* sizer);
   void buildRows();
   void buildRemainingRows();
+  void startOnCurrentRow();
   void showSet(std::size_t set_index);
   void applyReadOnly();
   void saveAnswer(std::size_t row, const AnswerChange& change);
