@@ -1,6 +1,7 @@
 #include "caseload_filter.h"
 
 #include "securebase/model/visit_due.h"
+#include "securebase/report/trends.h"
 
 namespace securebase::app {
 namespace {
@@ -38,6 +39,10 @@ bool inView(const CaseloadRow& row, CaseloadView view) {
       return active;
     case CaseloadView::overdue:
       return active && row.days_overdue > 0;
+    case CaseloadView::open_referral:
+      return row.summary.open_referrals > 0;
+    case CaseloadView::flagged:
+      return active && row.summary.flagged;
     case CaseloadView::closed:
       return !active;
   }
@@ -77,6 +82,7 @@ std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> famil
   for (auto& summary : families) {
     CaseloadRow row;
     row.search_text = foldForSearch(summary.family.display_name + " " + summary.counselor_name);
+    row.trend_glyph = report::arrowGlyph(report::trendArrow(summary.trend_points));
     if (summary.family.status == model::FamilyStatus::active)
       row.days_overdue = model::daysOverdue(summary.next_due, today);
     row.summary = std::move(summary);

@@ -5,7 +5,17 @@
 namespace securebase::app {
 namespace {
 
-enum Column { kName, kLanguage, kCounselor, kLastVisit, kNextDue, kOverdue };
+enum Column {
+  kName,
+  kLanguage,
+  kCounselor,
+  kLastVisit,
+  kNextDue,
+  kOverdue,
+  kTrend,
+  kReferrals,
+  kFlag
+};
 
 wxString dateText(const std::optional<model::Date>& date) {
   return date ? wxString::FromUTF8(date->iso()) : wxString(wxS("—"));
@@ -16,12 +26,15 @@ wxString dateText(const std::optional<model::Date>& date) {
 CaseloadList::CaseloadList(wxWindow* parent)
     : wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(165));
-  AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(70));
-  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(135));
-  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(86));
-  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(86));
-  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(62));
+  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(148));
+  AppendColumn(_("Lang."), wxLIST_FORMAT_LEFT, FromDIP(46));
+  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(96));
+  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(82));
+  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(82));
+  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+  AppendColumn(_("Trend"), wxLIST_FORMAT_CENTER, FromDIP(46));
+  AppendColumn(_("Referrals"), wxLIST_FORMAT_RIGHT, FromDIP(70));
+  AppendColumn(_("Flag"), wxLIST_FORMAT_CENTER, FromDIP(38));
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
     if (on_selected_)
@@ -79,7 +92,7 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
     case kName:
       return wxString::FromUTF8(summary.family.display_name);
     case kLanguage:
-      return summary.family.language == model::Language::es ? _("Spanish") : _("English");
+      return summary.family.language == model::Language::es ? _("ES") : _("EN");
     case kCounselor:
       return wxString::FromUTF8(summary.counselor_name);
     case kLastVisit:
@@ -89,6 +102,14 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
                                                                   : _("closed");
     case kOverdue:
       return row.days_overdue > 0 ? wxString::Format(_("%d d"), row.days_overdue) : wxString();
+    case kTrend:
+      return wxString::FromUTF8(row.trend_glyph);
+    case kReferrals:
+      return summary.open_referrals > 0 ? wxString::Format("%d", summary.open_referrals)
+                                        : wxString();
+    case kFlag:
+      // U+2691 BLACK FLAG: the concern raised at the latest scored visit.
+      return summary.flagged ? wxString::FromUTF8("\u2691") : wxString();
     default:
       return wxString();
   }

@@ -1,5 +1,6 @@
 // The caseload: a virtual report list, so 10,000 families cost only the rows on screen. It
-// shows CaseloadRow values filtered by caseload_filter.h; selecting a row reports the family id.
+// shows CaseloadRow values filtered by caseload_filter.h — dates, days overdue, the trend arrow,
+// open referrals and the concern flag; selecting a row reports the family id.
 #pragma once
 
 #include <wx/listctrl.h>

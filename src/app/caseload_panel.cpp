@@ -6,17 +6,30 @@
 #include <wx/stattext.h>
 #include <wx/translation.h>
 
+#include <utility>
+#include <vector>
+
 namespace securebase::app {
+namespace {
+
+// The choices of "Show:", in menu order.
+std::vector<std::pair<CaseloadView, wxString>> viewLabels() {
+  return {{CaseloadView::active, _("Active families")},
+          {CaseloadView::overdue, _("Overdue for a visit")},
+          {CaseloadView::open_referral, _("Open referral")},
+          {CaseloadView::flagged, _("Flagged (concern)")},
+          {CaseloadView::closed, _("Closed families")},
+          {CaseloadView::all, _("All families")}};
+}
+
+}  // namespace
 
 CaseloadPanel::CaseloadPanel(wxWindow* parent) : wxPanel(parent) {
   search_ = new wxSearchCtrl(this, wxID_ANY);
   search_->SetDescriptiveText(_("Search families or counselors"));
   search_->ShowCancelButton(true);
   view_ = new wxChoice(this, wxID_ANY);
-  view_->Append(_("Active families"));
-  view_->Append(_("Overdue for a visit"));
-  view_->Append(_("Closed families"));
-  view_->Append(_("All families"));
+  for (const auto& [view, label] : viewLabels()) view_->Append(label);
   view_->SetSelection(0);
   list_ = new CaseloadList(this);
 
@@ -45,24 +58,17 @@ void CaseloadPanel::focusSearch() {
 }
 
 CaseloadView CaseloadPanel::view() const {
-  switch (view_->GetSelection()) {
-    case 1:
-      return CaseloadView::overdue;
-    case 2:
-      return CaseloadView::closed;
-    case 3:
-      return CaseloadView::all;
-    default:
-      return CaseloadView::active;
-  }
+  const auto views = viewLabels();
+  const int index = view_->GetSelection();
+  return index >= 0 && static_cast<std::size_t>(index) < views.size()
+             ? views[static_cast<std::size_t>(index)].first
+             : CaseloadView::active;
 }
 
 void CaseloadPanel::setView(CaseloadView view) {
-  const int index = view == CaseloadView::overdue  ? 1
-                    : view == CaseloadView::closed ? 2
-                    : view == CaseloadView::all    ? 3
-                                                   : 0;
-  view_->SetSelection(index);
+  const auto views = viewLabels();
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (views[i].first == view) view_->SetSelection(static_cast<int>(i));
   applyFilter();
 }
 

@@ -9,6 +9,10 @@ enum CommandId {
   kCmdNewFamily = wxID_HIGHEST + 1,
   kCmdNewVisit,
   kCmdFind,
+  kCmdQuickHandout,
+  kCmdLatestHandout,
+  kCmdReport,
+  kCmdBatchHandouts,
   kCmdRecentFirst,
   kCmdRecentLast = kCmdRecentFirst + 16,
 };

@@ -17,6 +17,7 @@
 #include "securebase/forms/answers.h"
 #include "securebase/model/age.h"
 #include "securebase/model/visit_due.h"
+#include "securebase/report/progress_report.h"
 #include "securebase/service/visits.h"
 #include "trend_panel.h"
 #include "ui_helpers.h"
@@ -101,11 +102,12 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
     if (height > 0) window->SetMinSize(wxSize(-1, FromDIP(height)));
     sizer->Add(window, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
   };
+  // The chart comes early: how the practices move is what a supervisor opens a family for.
   add(_("Flags"), flags_, 0);
-  add(_("Children"), children_, 90);
-  add(_("Caregivers"), caregivers_, 80);
+  add(_("Children"), children_, 72);
+  add(_("Practices over the visits"), trend_, 260);
   add(_("Open goals"), goals_, 90);
-  add(_("Section scores (first and latest visit)"), trend_, 170);
+  add(_("Caregivers"), caregivers_, 80);
   page->SetSizer(sizer);
   return page;
 }
@@ -158,9 +160,10 @@ void FamilyPanel::fillOverview() {
     facts += _(" · closed");
   } else if (due) {
     const int overdue = model::daysOverdue(due, today);
-    facts += overdue > 0 ? wxString::Format(_(" · visit overdue by %d days (due %s)"), overdue,
+    // On a line of its own: the panel is narrow, and this is the line that matters.
+    facts += overdue > 0 ? wxString::Format(_("\nVisit overdue by %d days (due %s)"), overdue,
                                             wx(due->iso()))
-                         : wxString::Format(_(" · next visit due %s"), wx(due->iso()));
+                         : wxString::Format(_("\nNext visit due %s"), wx(due->iso()));
   }
   facts_->SetLabel(facts);
 
@@ -211,7 +214,7 @@ void FamilyPanel::fillOverview() {
                                open_referrals));
   flags_->SetLabel(flags.empty() ? _("None") : wxJoin(flags, '\n'));
   flags_->SetForegroundColour(flags.empty() ? GetForegroundColour() : wxColour(178, 34, 34));
-  trend_->show(record, form);
+  trend_->show(record, report::formLookupFor(frame_.session().store(), frame_.session().catalog()));
 }
 
 void FamilyPanel::editFamily() {

@@ -29,6 +29,7 @@ class FamilyPanel : public wxPanel {
   std::optional<model::Id> familyId() const { return family_id_; }
   const store::FamilyRecord* record() const { return record_ ? &*record_ : nullptr; }
   VisitsPage& visits() { return *visits_; }
+  TrendPanel& trend() { return *trend_; }
 
   // The panel's buttons, public so tests reach the same code.
   void editFamily();

@@ -1,6 +1,8 @@
 #include "item_row.h"
 
-#include <wx/button.h>
+#include <wx/brush.h>
+#include <wx/dcclient.h>
+#include <wx/pen.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -16,6 +18,7 @@ namespace {
 const wxColour kUnanswered(205, 205, 205);
 const wxColour kNotObserved(120, 144, 176);
 const wxColour kCurrent(232, 240, 252);
+constexpr int kStripWidth = 6;  // the answer state at the row's left edge
 
 // Ratings shade from amber ("not yet seen" — an answer, not a gap) to green.
 wxColour ratingColour(int value, int minimum, int maximum) {
@@ -27,16 +30,8 @@ wxColour ratingColour(int value, int minimum, int maximum) {
 }  // namespace
 
 ItemRow::ItemRow(wxWindow* parent, const forms::Item& item) : wxPanel(parent), item_(item) {
-  strip_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(6, -1)));
   auto* label = new wxStaticText(this, wxID_ANY, wx(item.label.get("en")));
   label->SetFont(label->GetFont().Larger());
-  hint_button_ =
-      new wxButton(this, wxID_ANY, _("Look for…"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-  hint_button_->Show(!item.look_for.empty());
-  hint_button_->SetCanFocus(false);
-  hint_ = new wxStaticText(this, wxID_ANY, wx(item.look_for.get("en")));
-  hint_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-  hint_->Hide();
 
   auto* answers = new wxBoxSizer(wxHORIZONTAL);
   if (item.kind == forms::ItemKind::rating && item.scale) {
@@ -79,23 +74,19 @@ ItemRow::ItemRow(wxWindow* parent, const forms::Item& item) : wxPanel(parent), i
   answers->AddSpacer(FromDIP(8));
   answers->Add(note_, wxSizerFlags(1).CenterVertical());
 
-  auto* top = new wxBoxSizer(wxHORIZONTAL);
-  top->Add(label, wxSizerFlags(1).CenterVertical());
-  top->Add(hint_button_, wxSizerFlags().CenterVertical());
   auto* column = new wxBoxSizer(wxVERTICAL);
-  column->Add(top, wxSizerFlags().Expand());
-  column->Add(hint_, wxSizerFlags().Border(wxTOP, FromDIP(2)));
+  column->Add(label, wxSizerFlags().Expand());
   column->Add(answers, wxSizerFlags().Expand().Border(wxTOP, FromDIP(6)));
   auto* row = new wxBoxSizer(wxHORIZONTAL);
-  row->Add(strip_, wxSizerFlags().Expand());
+  row->AddSpacer(FromDIP(kStripWidth));
   row->Add(column, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
   SetSizer(row);
 
-  hint_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    hint_->Show(!hint_->IsShown());
-    hint_->Wrap(GetClientSize().x - FromDIP(40));
-    GetParent()->Layout();
-    GetParent()->FitInside();
+  Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
+    wxPaintDC dc(this);
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(state_colour_));
+    dc.DrawRectangle(0, 0, FromDIP(kStripWidth), GetClientSize().y);
   });
   note_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
     if (!showing_ && on_note_) on_note_(note_->GetValue().utf8_string());
@@ -187,8 +178,10 @@ void ItemRow::paintState() {
     if (on) state = colour;
   }
   if (value_text_ != nullptr && value_) state = wxColour(110, 180, 100);
-  strip_->SetBackgroundColour(state);
-  strip_->Refresh();
+  if (state != state_colour_) {
+    state_colour_ = state;
+    RefreshRect(wxRect(0, 0, FromDIP(kStripWidth), GetClientSize().y));
+  }
 }
 
 void ItemRow::setCurrent(bool current) {

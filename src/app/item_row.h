@@ -1,7 +1,9 @@
 // One item of a form in the visit editor: the label, the answers as large toggle buttons (the
-// scale's levels, or yes/no, or the choices) plus "Not observed", a note field and the "look
-// for" hint on demand. Unanswered, not observed and each rating look different at a glance.
-// The row only shows and reports; the editor saves.
+// scale's levels, or yes/no, or the choices) plus "Not observed", and a note field; a strip
+// painted at the left edge shows unanswered, not observed and each rating apart at a glance.
+// Few controls on purpose: a form has 30 rows, and every GTK control costs time to open. The
+// "what to look for" hint shows beside, in the editor's side panel. The row only shows and
+// reports; the editor saves.
 #pragma once
 
 #include <wx/panel.h>
@@ -16,8 +18,6 @@
 
 class wxToggleButton;
 class wxTextCtrl;
-class wxStaticText;
-class wxButton;
 
 namespace securebase::app {
 
@@ -62,9 +62,7 @@ class ItemRow : public wxPanel {
   std::vector<Choice> choices_;       // the last one is "not observed" (value empty)
   wxTextCtrl* value_text_ = nullptr;  // number and text items
   wxTextCtrl* note_ = nullptr;
-  wxStaticText* hint_ = nullptr;
-  wxPanel* strip_ = nullptr;
-  wxButton* hint_button_ = nullptr;
+  wxColour state_colour_;
   std::optional<std::string> value_;  // nullopt: unanswered
   bool not_observed_ = false;
   bool current_ = false;

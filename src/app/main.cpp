@@ -1,13 +1,17 @@
 // securebase: the desktop program. Opens the database by the CLI's rule (--db, else
-// $SECUREBASE_DB, else the XDG data folder), creating it when missing.
+// $SECUREBASE_DB, else the XDG data folder), creating it when missing. Without a display it
+// writes sample documents instead (headless_demo.h), before GTK is ever touched.
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 #include <wx/translation.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
 
 #include "demo_offer.h"
+#include "headless_demo.h"
 #include "main_frame.h"
 #include "problem_text.h"
 #include "securebase/core/paths.h"
@@ -62,4 +66,23 @@ class SecureBaseApp : public wxApp {
 
 }  // namespace securebase::app
 
-wxIMPLEMENT_APP(securebase::app::SecureBaseApp);
+namespace {
+
+// --db FILE or --db=FILE, read before wx parses the command line (it needs GTK for that).
+std::optional<std::string> databaseOption(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) return std::string(argv[i + 1]);
+    if (std::strncmp(argv[i], "--db=", 5) == 0) return std::string(argv[i] + 5);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+wxIMPLEMENT_APP_NO_MAIN(securebase::app::SecureBaseApp);
+
+int main(int argc, char** argv) {
+  if (!securebase::app::displayAvailable())
+    return securebase::app::runWithoutDisplay(databaseOption(argc, argv), std::cout, std::cerr);
+  return wxEntry(argc, argv);
+}

@@ -15,9 +15,12 @@
 #include "command_ids.h"
 #include "family_dialog.h"
 #include "family_panel.h"
+#include "handout_actions.h"
 #include "new_visit.h"
 #include "preferences_dialog.h"
 #include "problem_text.h"
+#include "quick_handout_dialog.h"
+#include "report_dialog.h"
 #include "window_config.h"
 
 namespace securebase::app {
@@ -37,7 +40,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   caseload_ = new CaseloadPanel(splitter_);
   family_ = new FamilyPanel(splitter_, *this);
   splitter_->SplitVertically(caseload_, family_,
-                             WindowConfig::instance().sash("Main", FromDIP(640)));
+                             WindowConfig::instance().sash("Main", FromDIP(700)));
   splitter_->SetSashGravity(0.0);  // the caseload keeps its width; the family gets the rest
 
   caseload_->onShownChanged([this] { updateStatus(); });
@@ -75,10 +78,31 @@ void MainFrame::buildMenus() {
   family->AppendSeparator();
   family->Append(kCmdFind, _("&Find Family\tCtrl+F"), _("Search the caseload"));
 
+  auto* documents = new wxMenu;
+  documents->Append(kCmdQuickHandout, _("&Quick Handout…\tCtrl+H"),
+                    _("The general handout for any parent: language, baby's name, copies"));
+  documents->Append(kCmdLatestHandout, _("&Handout for Latest Visit…\tCtrl+Shift+H"),
+                    _("The selected family's personalised handout, in its language"));
+  documents->Append(kCmdReport, _("Progress &Report…\tCtrl+R"),
+                    _("The selected family's progress report over a period"));
+  documents->AppendSeparator();
+  documents->Append(kCmdBatchHandouts, _("Handouts for &Every Active Family…"),
+                    _("One personalised handout per family, into a folder"));
+
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
   bar->Append(family, _("F&amily"));
+  bar->Append(documents, _("&Documents"));
   SetMenuBar(bar);
+
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { quickHandout(); }, kCmdQuickHandout);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { latestVisitHandout(); }, kCmdLatestHandout);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { progressReport(); }, kCmdReport);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { batchHandouts(); }, kCmdBatchHandouts);
 
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { onOpen(); }, wxID_OPEN);
@@ -111,6 +135,12 @@ void MainFrame::buildToolbar() {
   tools->AddTool(kCmdNewVisit, _("New visit"),
                  wxArtProvider::GetBitmapBundle(wxART_EDIT, wxART_TOOLBAR, size),
                  _("Record a visit with the selected family (Ctrl+N)"));
+  tools->AddTool(kCmdQuickHandout, _("Quick handout"),
+                 wxArtProvider::GetBitmapBundle(wxART_PRINT, wxART_TOOLBAR, size),
+                 _("The general handout for any parent, no family needed (Ctrl+H)"));
+  tools->AddTool(kCmdReport, _("Report"),
+                 wxArtProvider::GetBitmapBundle(wxART_REPORT_VIEW, wxART_TOOLBAR, size),
+                 _("Progress report of the selected family (Ctrl+R)"));
   tools->AddSeparator();
   tools->AddTool(wxID_OPEN, _("Open database"),
                  wxArtProvider::GetBitmapBundle(wxART_FILE_OPEN, wxART_TOOLBAR, size),
@@ -142,7 +172,8 @@ void MainFrame::reloadCaseload() {
 
 void MainFrame::selectFamily(model::Id family_id) {
   caseload_->list().selectFamily(family_id);
-  onFamilySelected(family_id);
+  // Selecting a shown row already reported it; load the family once, not twice.
+  if (family_->familyId() != family_id) onFamilySelected(family_id);
 }
 
 void MainFrame::onFamilySelected(model::Id family_id) {
@@ -203,6 +234,31 @@ void MainFrame::newVisit() {
     return;
   }
   if (startNewVisit(this, *session_, *family_id)) family_->reload();
+}
+
+std::optional<model::Id> MainFrame::selectedFamilyOrSay(const wxString& action) {
+  const auto family_id = caseload_->list().selectedFamily();
+  if (!family_id)
+    wxMessageBox(_("Select a family first."), action, wxOK | wxICON_INFORMATION, this);
+  return family_id;
+}
+
+void MainFrame::quickHandout() {
+  app::quickHandout(this, session_->store());
+}
+
+void MainFrame::latestVisitHandout() {
+  if (const auto family_id = selectedFamilyOrSay(_("Handout")))
+    app::latestVisitHandout(this, *session_, *family_id);
+}
+
+void MainFrame::progressReport() {
+  if (const auto family_id = selectedFamilyOrSay(_("Progress report")))
+    app::progressReport(this, *session_, *family_id);
+}
+
+void MainFrame::batchHandouts() {
+  app::batchHandouts(this, *session_);
 }
 
 void MainFrame::editPreferences() {

@@ -36,6 +36,10 @@ class MainFrame : public wxFrame {
   void newFamily();
   void newVisit();
   void editPreferences();
+  void quickHandout();
+  void latestVisitHandout();
+  void progressReport();
+  void batchHandouts();
 
  private:
   void buildMenus();
@@ -44,6 +48,7 @@ class MainFrame : public wxFrame {
   void updateStatus();
   void updateTitle();
   void onFamilySelected(model::Id family_id);
+  std::optional<model::Id> selectedFamilyOrSay(const wxString& action);
   void onOpen();
   void onClose(wxCloseEvent& event);
 

@@ -1,5 +1,6 @@
 #include "new_visit.h"
 
+#include <wx/app.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/msgdlg.h>
@@ -130,8 +131,9 @@ bool startNewVisit(wxWindow* parent, Session& session, model::Id family_id) {
 
 VisitEditor* openVisitEditor(wxWindow* parent, Session& session, model::Id visit_id) {
   for (wxWindow* window : wxTopLevelWindows)
+    // A closed editor stays listed until wx deletes it at idle time: never hand that one out.
     if (auto* editor = dynamic_cast<VisitEditor*>(window);
-        editor && editor->visitId() == visit_id) {
+        editor && editor->visitId() == visit_id && !wxPendingDelete.Member(editor)) {
       editor->Raise();
       return editor;
     }

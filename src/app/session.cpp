@@ -3,7 +3,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include "text_check.h"
+#include "securebase/pdf/text_check.h"
+#include "securebase/service/scoring.h"
 
 namespace securebase::app {
 
@@ -14,12 +15,13 @@ Session::Session(const std::filesystem::path& file) {
   db_ = std::make_unique<store::Database>(file);
   store_ = std::make_unique<store::Store>(*db_, "app");
   store_ = std::make_unique<store::Store>(*db_, actorName(*store_));
-  store_->setTextCheck(requirePrintable);
-  catalog_ = forms::FormCatalog::loadDefault();
+  store_->setTextCheck(pdf::checkPrintable);
+  catalog_ = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
+  service::enableScoring(*store_, catalog_);
 }
 
 const forms::Form* Session::formForNewVisits() const {
-  return catalog_.latest("attachment-practices");
+  return catalog_->latest("attachment-practices");
 }
 
 std::string actorName(store::Store& store) {

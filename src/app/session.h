@@ -19,7 +19,7 @@ class Session {
 
   store::Store& store() { return *store_; }
   store::Database& database() { return *db_; }
-  const forms::FormCatalog& catalog() const { return catalog_; }
+  const forms::FormCatalog& catalog() const { return *catalog_; }
   const std::filesystem::path& file() const { return db_->file(); }
   bool createdNow() const { return created_now_; }
 
@@ -30,7 +30,8 @@ class Session {
   bool created_now_ = false;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::Store> store_;
-  forms::FormCatalog catalog_;
+  // Shared with the store's scorer, which keeps the caseload's scores current on every change.
+  std::shared_ptr<const forms::FormCatalog> catalog_;
 };
 
 // The name on audit rows and signatures: the counselor in settings, else "app:<login>".

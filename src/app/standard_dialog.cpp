@@ -47,6 +47,11 @@ void StandardDialog::finishLayout() {
   CentreOnParent();
 }
 
+void StandardDialog::setOkLabel(const wxString& label) {
+  if (wxWindow* ok = FindWindow(wxID_OK)) ok->SetLabel(label);
+  Layout();
+}
+
 void StandardDialog::showProblem(const wxString& message) {
   problem_->SetLabel(message);
   problem_->Wrap(GetClientSize().x - FromDIP(32));

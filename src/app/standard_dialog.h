@@ -27,6 +27,8 @@ class StandardDialog : public wxDialog {
   void addWide(wxWindow* window, int proportion = 0);
   // Call once all rows are added; fits the dialog and centres it on its parent.
   void finishLayout();
+  // The OK button's text when it says more than "OK" (e.g. "Save PDF…"); after finishLayout.
+  void setOkLabel(const wxString& label);
 
   // Does the dialog's core call; throw securebase::Error to refuse.
   virtual void apply() = 0;

@@ -1,51 +1,82 @@
 #include "trend_panel.h"
 
-#include <wx/listctrl.h>
-#include <wx/sizer.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
+#include <wx/graphics.h>
+#include <wx/settings.h>
 #include <wx/translation.h>
 
-#include "securebase/forms/scoring.h"
-#include "ui_helpers.h"
+#include <memory>
+
+#include "securebase/report/report_text.h"
+#include "securebase/report/trend_chart.h"
+#include "wx_canvas.h"
 
 namespace securebase::app {
-namespace {
-
-wxString percentText(const std::optional<double>& percent) {
-  return percent ? wxString::Format("%d%%", static_cast<int>(*percent + 0.5)) : wxString(wxS("—"));
-}
-
-}  // namespace
 
 TrendPanel::TrendPanel(wxWindow* parent) : wxPanel(parent) {
-  list_ =
-      makeReportList(this, {{_("Section"), 230}, {_("First visit"), 90}, {_("Latest visit"), 90}},
-                     wxLC_NO_SORT_HEADER);
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(list_, wxSizerFlags(1).Expand());
-  SetSizer(sizer);
+  SetBackgroundStyle(wxBG_STYLE_PAINT);
+  SetMinSize(FromDIP(wxSize(360, 260)));
+  Bind(wxEVT_PAINT, &TrendPanel::onPaint, this);
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    Refresh();
+    event.Skip();
+  });
 }
 
-void TrendPanel::show(const store::FamilyRecord& record, const forms::Form* form) {
-  list_->DeleteAllItems();
-  if (form == nullptr) return;
-  const model::Visit* first = nullptr;
-  const model::Visit* latest = nullptr;
-  for (const auto& visit : record.visits) {
-    if (!visit.isCurrent() || visit.outcome != model::VisitOutcome::completed ||
-        visit.sets.empty() || visit.form_id != form->id || visit.form_version != form->version)
-      continue;
-    if (first == nullptr) first = &visit;
-    latest = &visit;
+double TrendPanel::pixelsPerPoint() const {
+  return 1.5 * GetDPIScaleFactor();
+}
+
+void TrendPanel::show(const store::FamilyRecord& record, const report::FormLookup& forms) {
+  chart_.reset();
+  try {
+    const auto trends = report::computeTrends(record, forms);
+    if (!trends.completed.empty()) {
+      static const auto text = report::ReportText::loadDefault(model::Language::en);
+      chart_ = report::trendChart(trends, text, false);
+    }
+  } catch (const std::exception&) {
+    chart_.reset();  // a record the chart cannot read shows the empty message, never a crash
   }
-  if (latest == nullptr) return;
-  const auto before = forms::scoreSections(*form, first->sets.front());
-  const auto now = forms::scoreSections(*form, latest->sets.front());
-  for (std::size_t s = 0; s < form->sections.size(); ++s) {
-    const long row =
-        list_->InsertItem(list_->GetItemCount(), wx(form->sections[s].title.get("en")));
-    list_->SetItem(row, 1, percentText(before[s].percent));
-    list_->SetItem(row, 2, percentText(now[s].percent));
+  cache_ = wxBitmap();
+  Refresh();
+}
+
+void TrendPanel::onPaint(wxPaintEvent&) {
+  wxPaintDC dc(this);
+  const wxSize size = GetClientSize();
+  if (!cache_.IsOk() || cache_.GetSize() != size) renderCache(size);
+  if (cache_.IsOk()) dc.DrawBitmap(cache_, 0, 0);
+}
+
+void TrendPanel::renderCache(wxSize size) {
+  cache_ = wxBitmap();
+  if (size.x <= 0 || size.y <= 0) return;
+  // Drawn once into a bitmap in this process, then only copied: repaints (scrolling, other
+  // windows passing over) cost a copy, and the X server never rasterises the chart's curves.
+  cache_.Create(size, 24);
+  wxMemoryDC dc(cache_);
+  dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX)));
+  dc.Clear();
+  dc.SetPen(wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_3DSHADOW)));
+  dc.SetBrush(*wxTRANSPARENT_BRUSH);
+  dc.DrawRectangle(wxRect(size));
+  if (!chart_) {
+    dc.SetFont(GetFont());
+    dc.SetTextForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    dc.DrawLabel(_("No completed visit yet: the chart of section scores starts with the first."),
+                 wxRect(size).Deflate(FromDIP(12)), wxALIGN_CENTER);
+    return;
   }
+  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+  if (!gc) return;
+  const double scale = pixelsPerPoint();
+  const double margin = FromDIP(10) / scale;
+  WxCanvas canvas(*gc, scale);
+  pdf::drawChart(
+      canvas, *chart_,
+      pdf::Rect{margin, margin, size.x / scale - 2 * margin, size.y / scale - 2 * margin});
 }
 
 }  // namespace securebase::app

@@ -1,25 +1,39 @@
-// Where the section-score trend chart goes. The chart itself is drawn by the core's chart code
-// that also draws the PDF report's chart; until that is available this panel lists, per
-// section, the score at the first and at the latest completed visit — the same numbers.
+// The family's section scores per visit as a line chart, drawn by the very code that draws the
+// progress report's chart (report::trendChart + pdf::drawChart on a WxCanvas), so screen and
+// paper never disagree. Only the parent-facing sections: the overview may be seen by the parent
+// across the table, and wellbeing scores belong to the clinical report.
 #pragma once
 
+#include <wx/bitmap.h>
 #include <wx/panel.h>
 
-#include "securebase/forms/form.h"
-#include "securebase/store/store.h"
+#include <optional>
 
-class wxListView;
+#include "securebase/pdf/chart.h"
+#include "securebase/report/trends.h"
+#include "securebase/store/store.h"
 
 namespace securebase::app {
 
 class TrendPanel : public wxPanel {
  public:
   explicit TrendPanel(wxWindow* parent);
-  // Current completed visits of `record`, read with `form`; the first observation set of each.
-  void show(const store::FamilyRecord& record, const forms::Form* form);
+
+  // The current completed visits of `record`, each read with its own form via `forms`.
+  void show(const store::FamilyRecord& record, const report::FormLookup& forms);
+  // The chart shown, or nullopt when there is no completed visit to plot.
+  const std::optional<pdf::LineChart>& chart() const { return chart_; }
+
+  // Chart units (points) to pixels: 1.5 makes the chart's 8.5 pt labels as large as the
+  // window's own text.
+  double pixelsPerPoint() const;
 
  private:
-  wxListView* list_ = nullptr;
+  void onPaint(wxPaintEvent& event);
+  void renderCache(wxSize size);
+
+  std::optional<pdf::LineChart> chart_;
+  wxBitmap cache_;  // the chart at the panel's current size
 };
 
 }  // namespace securebase::app

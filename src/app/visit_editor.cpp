@@ -2,7 +2,6 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/gauge.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
@@ -12,6 +11,7 @@
 #include <wx/translation.h>
 
 #include "family_panel.h"
+#include "handout_actions.h"
 #include "item_row.h"
 #include "main_frame.h"
 #include "new_visit.h"
@@ -21,6 +21,8 @@
 #include "securebase/service/visits.h"
 #include "session.h"
 #include "ui_helpers.h"
+#include "visit_rows.h"
+#include "visit_side_panel.h"
 #include "window_config.h"
 
 namespace securebase::app {
@@ -49,19 +51,24 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
                                    wxVSCROLL | wxBORDER_THEME);
   scroller_->SetScrollRate(0, FromDIP(16));
   body->Add(scroller_, wxSizerFlags(1).Expand());
-  body->Add(buildSidePanel(root), wxSizerFlags().Expand().Border(wxLEFT, FromDIP(12)));
+  side_ = new VisitSidePanel(root, form_.itemCount());
+  body->Add(side_, wxSizerFlags().Expand().Border(wxLEFT, FromDIP(12)));
   main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
 
   status_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
   signed_line_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
   sign_ = new wxButton(root, wxID_ANY, _("Sign visit…"));
   amend_ = new wxButton(root, wxID_ANY, _("Amend…"));
+  auto* handout_button = new wxButton(root, wxID_ANY, _("Handout…"));
+  handout_button->SetToolTip(
+      _("The parent handout of this visit, in the family's language, as a PDF"));
   auto* close = new wxButton(root, wxID_CLOSE, _("Close"));
   auto* footer = new wxBoxSizer(wxHORIZONTAL);
   footer->Add(status_, wxSizerFlags(1).CenterVertical());
   footer->Add(signed_line_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
   footer->Add(sign_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(amend_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  footer->Add(handout_button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(close);
   main->Add(footer, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
   root->SetSizer(main);
@@ -69,9 +76,11 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   buildRows();
   showSet(0);
   applyReadOnly();
+  CallAfter([this] { buildRemainingRows(); });
 
   sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
   amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
+  handout_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { handout(); });
   close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushPending(); });
   Bind(wxEVT_CHAR_HOOK, &VisitEditor::onCharHook, this);
@@ -81,17 +90,29 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
     if (event.GetActive() && !activated_) {
       activated_ = true;
-      CallAfter([this] { moveTo(current_); });
+      CallAfter([this] { startOnCurrentRow(); });
     }
     event.Skip();
   });
-  CallAfter([this] { moveTo(current_); });  // without a window manager there is no activation
+  CallAfter([this] { startOnCurrentRow(); });  // without a window manager there is no activation
   setStatus(readOnly() ? _("Signed visits are read-only.")
                        : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
                            "observed, Tab note, ↑ ↓ move."));
 }
 
 VisitEditor::~VisitEditor() = default;
+
+std::size_t VisitEditor::rowCount() const {
+  return rows_->size();
+}
+
+std::size_t VisitEditor::builtRowCount() const {
+  return rows_->builtCount();
+}
+
+ItemRow& VisitEditor::row(std::size_t index) {
+  return rows_->row(index);
+}
 
 void VisitEditor::buildHeader(wxWindow* parent, wxSizer* sizer) {
   date_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.date.iso()), wxDefaultPosition,
@@ -143,56 +164,23 @@ void VisitEditor::buildHeader(wxWindow* parent, wxSizer* sizer) {
   });
 }
 
-wxWindow* VisitEditor::buildSidePanel(wxWindow* parent) {
-  auto* panel = new wxPanel(parent);
-  panel->SetMinSize(wxSize(FromDIP(320), -1));
-  const int wrap = FromDIP(300);
-  answered_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
-  progress_ =
-      new wxGauge(panel, wxID_ANY, static_cast<int>(std::max<std::size_t>(1, form_.itemCount())));
-  strengths_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
-  tries_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
-  strengths_->SetMaxSize(wxSize(wrap, -1));
-  tries_->SetMaxSize(wxSize(wrap, -1));
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(makeHeading(panel, _("Progress")));
-  sizer->Add(answered_, wxSizerFlags().Border(wxTOP, FromDIP(4)));
-  sizer->Add(progress_, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, FromDIP(4)));
-  sizer->AddSpacer(FromDIP(12));
-  sizer->Add(makeHeading(panel, _("Handout: what we saw today")));
-  sizer->Add(strengths_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
-  sizer->AddSpacer(FromDIP(12));
-  sizer->Add(makeHeading(panel, _("Handout: things to try this week")));
-  sizer->Add(tries_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
-  panel->SetSizer(sizer);
-  return panel;
+void VisitEditor::buildRows() {
+  rows_ = std::make_unique<VisitRows>(*scroller_, form_, [this](std::size_t index, ItemRow& row) {
+    row.onAnswer([this, index](const AnswerChange& change) { saveAnswer(index, change); });
+    row.onNote([this, index](const std::string& text) { noteTyped(index, text); });
+    row.onFocus([this, index] {
+      if (index != current_) setCurrent(index);
+    });
+    const bool has_set = set_index_ < visit_.sets.size();
+    row.show(has_set ? findObservation(set_index_, row.item().id) : nullptr);
+    row.Enable(has_set);
+    row.setReadOnly(readOnly());
+  });
 }
 
-void VisitEditor::buildRows() {
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  for (const auto& section : form_.sections) {
-    wxString title = wx(section.title.get("en"));
-    if (section.is_private) title += _("  (clinical record only — never on a handout)");
-    sizer->Add(makeHeading(scroller_, title, 1.15),
-               wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, FromDIP(10)));
-    for (const auto& item : section.items) {
-      const std::size_t index = rows_.size();
-      auto* row = new ItemRow(scroller_, item);
-      row->onAnswer([this, index](const AnswerChange& change) { saveAnswer(index, change); });
-      row->onNote([this, index](const std::string& text) { noteTyped(index, text); });
-      row->onFocus([this, index] {
-        if (index != current_) {
-          rows_[current_]->setCurrent(false);
-          current_ = index;
-          rows_[current_]->setCurrent(true);
-        }
-      });
-      rows_.push_back(row);
-      sizer->Add(row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(4)));
-    }
-  }
-  scroller_->SetSizer(sizer);
-  scroller_->FitInside();
+void VisitEditor::buildRemainingRows() {
+  // One section per turn of the event loop, so the window stays responsive meanwhile.
+  if (rows_->buildNext()) CallAfter([this] { buildRemainingRows(); });
 }
 
 model::Observation* VisitEditor::findObservation(std::size_t set_index,
@@ -205,28 +193,26 @@ model::Observation* VisitEditor::findObservation(std::size_t set_index,
 void VisitEditor::showSet(std::size_t set_index) {
   set_index_ = set_index;
   const bool has_set = set_index_ < visit_.sets.size();
-  for (auto* row : rows_) {
-    row->show(has_set ? findObservation(set_index_, row->item().id) : nullptr);
-    row->Enable(has_set);
-  }
+  for (std::size_t i = 0; i < rows_->size(); ++i)
+    if (ItemRow* row = rows_->ifBuilt(i)) {
+      row->show(has_set ? findObservation(set_index_, row->item().id) : nullptr);
+      row->Enable(has_set);
+    }
   std::size_t first_unanswered = 0;
   if (has_set)
-    for (std::size_t i = 0; i < rows_.size(); ++i)
-      if (findObservation(set_index_, rows_[i]->item().id) == nullptr) {
+    for (std::size_t i = 0; i < rows_->size(); ++i)
+      if (findObservation(set_index_, rows_->item(i).id) == nullptr) {
         first_unanswered = i;
         break;
       }
-  if (!rows_.empty()) {
-    rows_[current_]->setCurrent(false);
-    current_ = first_unanswered;
-    rows_[current_]->setCurrent(true);
-  }
+  setCurrent(first_unanswered);
   refreshSide();
 }
 
 void VisitEditor::applyReadOnly() {
   const bool read_only = readOnly();
-  for (auto* row : rows_) row->setReadOnly(read_only);
+  for (std::size_t i = 0; i < rows_->size(); ++i)
+    if (ItemRow* row = rows_->ifBuilt(i)) row->setReadOnly(read_only);
   for (wxWindow* control : std::initializer_list<wxWindow*>{date_, place_, outcome_, present_})
     control->Enable(!read_only);
   sign_->Show(!read_only);
@@ -237,17 +223,19 @@ void VisitEditor::applyReadOnly() {
   sign_->GetParent()->Layout();
 }
 
+void VisitEditor::startOnCurrentRow() {
+  date_->SelectNone();  // GTK selected it when it had the focus first; it reads as "typed over"
+  moveTo(current_);
+}
+
 void VisitEditor::moveTo(std::size_t index) {
-  if (rows_.empty()) return;
-  index = std::min(index, rows_.size() - 1);
-  rows_[current_]->setCurrent(false);
-  current_ = index;
-  rows_[current_]->setCurrent(true);
-  rows_[current_]->focusAnswer();
+  if (rows_->size() == 0) return;
+  setCurrent(std::min(index, rows_->size() - 1));
+  rows_->row(current_).focusAnswer();
   // Keep the row in view with a little of its neighbours.
   int unit_x = 0, unit_y = 1;
   scroller_->GetScrollPixelsPerUnit(&unit_x, &unit_y);
-  const wxRect rect = rows_[current_]->GetRect();
+  const wxRect rect = rows_->row(current_).GetRect();
   int view_x = 0, view_y = 0;
   scroller_->GetViewStart(&view_x, &view_y);
   const int top = view_y * unit_y;
@@ -267,7 +255,7 @@ void VisitEditor::onCharHook(wxKeyEvent& event) {
   const bool in_text = dynamic_cast<wxTextCtrl*>(focus) != nullptr;
   const int key = event.GetKeyCode();
   const bool plain = event.GetModifiers() == wxMOD_NONE || event.GetModifiers() == wxMOD_SHIFT;
-  if (in_rows && plain && !rows_.empty()) {
+  if (in_rows && plain && rows_->size() > 0) {
     if (key == WXK_DOWN || key == WXK_NUMPAD_DOWN) {
       moveTo(current_ + 1);
       return;
@@ -279,15 +267,15 @@ void VisitEditor::onCharHook(wxKeyEvent& event) {
     // Tab goes from the answer to its note and back, so a note needs one key, not six.
     if (key == WXK_TAB && !event.ControlDown()) {
       if (!in_text && !event.ShiftDown()) {
-        rows_[current_]->note().SetFocus();
+        rows_->row(current_).note().SetFocus();
         return;
       }
-      if (in_text && event.ShiftDown() && focus == &rows_[current_]->note()) {
-        rows_[current_]->focusAnswer();
+      if (in_text && event.ShiftDown() && focus == &rows_->row(current_).note()) {
+        rows_->row(current_).focusAnswer();
         return;
       }
     }
-    if (!in_text && rows_[current_]->answerKey(key)) return;
+    if (!in_text && rows_->row(current_).answerKey(key)) return;
   }
   event.Skip();
 }
@@ -295,7 +283,7 @@ void VisitEditor::onCharHook(wxKeyEvent& event) {
 void VisitEditor::saveAnswer(std::size_t row, const AnswerChange& change) {
   if (readOnly() || set_index_ >= visit_.sets.size()) return;
   auto& set = visit_.sets[set_index_];
-  const forms::Item& item = rows_[row]->item();
+  const forms::Item& item = rows_->item(row);
   model::Observation observation;
   observation.item_id = item.id;
   if (const auto* existing = findObservation(set_index_, item.id)) observation = *existing;
@@ -320,7 +308,7 @@ void VisitEditor::saveAnswer(std::size_t row, const AnswerChange& change) {
     setStatus(wxString::Format(_("Saved at %s."), wxDateTime::Now().FormatISOTime()));
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
-    rows_[row]->show(findObservation(set_index_, item.id));
+    rows_->row(row).show(findObservation(set_index_, item.id));
   }
   refreshSide();
 }
@@ -346,7 +334,7 @@ void VisitEditor::flushPending() {
 void VisitEditor::saveNote(std::size_t set_index, std::size_t row, const std::string& text) {
   if (set_index >= visit_.sets.size()) return;
   auto& set = visit_.sets[set_index];
-  const forms::Item& item = rows_[row]->item();
+  const forms::Item& item = rows_->item(row);
   model::Observation observation;
   observation.item_id = item.id;
   if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
@@ -396,34 +384,34 @@ void VisitEditor::saveHeader() {
 
 void VisitEditor::refreshSide() {
   if (set_index_ >= visit_.sets.size()) {
-    answered_->SetLabel(_("Nothing to observe at a visit that did not take place."));
+    side_->showNotHeld();
     return;
   }
   const auto& set = visit_.sets[set_index_];
-  const std::size_t total = form_.itemCount();
-  const std::size_t done = forms::answeredCount(form_, set);
-  answered_->SetLabel(wxString::Format(_("%zu of %zu items answered"), done, total));
-  progress_->SetValue(static_cast<int>(done));
+  side_->showProgress(forms::answeredCount(form_, set), form_.itemCount());
   const model::Child* child = nullptr;
   for (const auto& c : family_.children)
     if (c.id == set.child_id) child = &c;
   const std::string name = child ? child->name : "";
   const model::Sex sex = child ? child->sex : model::Sex::unknown;
-  auto bullets = [](const std::vector<forms::HandoutPoint>& points, const wxString& none) {
-    if (points.empty()) return none;
-    wxString text;
-    for (const auto& point : points)
-      text += (text.empty() ? "" : "\n") + wxString::FromUTF8("•  ") + wx(point.text);
-    return text;
+  auto lines = [](const std::vector<forms::HandoutPoint>& points) {
+    wxArrayString out;
+    for (const auto& point : points) out.Add(wx(point.text));
+    return out;
   };
-  const int wrap = FromDIP(300);
-  strengths_->SetLabel(bullets(forms::strengths(form_, set, family_.family.language, name, sex, 5),
-                               _("Rate the practices you saw; the best ones show here.")));
-  strengths_->Wrap(wrap);
-  tries_->SetLabel(bullets(forms::thingsToTry(form_, set, family_.family.language, name, sex, 3),
-                           _("Practices rated below the top show here as ideas to try.")));
-  tries_->Wrap(wrap);
-  strengths_->GetParent()->Layout();
+  side_->showHandoutPicks(
+      lines(forms::strengths(form_, set, family_.family.language, name, sex, 5)),
+      lines(forms::thingsToTry(form_, set, family_.family.language, name, sex, 3)));
+}
+
+void VisitEditor::setCurrent(std::size_t index) {
+  if (rows_->size() == 0) return;
+  if (index != current_)
+    if (ItemRow* previous = rows_->ifBuilt(current_)) previous->setCurrent(false);
+  current_ = index;
+  rows_->row(current_).setCurrent(true);
+  const forms::Item& item = rows_->item(current_);
+  side_->showLookFor(wx(item.label.get("en")), wx(item.look_for.get("en")));
 }
 
 void VisitEditor::setStatus(const wxString& text, bool problem) {
@@ -469,6 +457,11 @@ void VisitEditor::amend() {
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
   }
+}
+
+std::optional<std::filesystem::path> VisitEditor::handout() {
+  flushPending();  // the handout shows every answer given, the last note included
+  return personalisedHandout(this, session_, visit_.id);
 }
 
 void VisitEditor::notifyMainWindow() {

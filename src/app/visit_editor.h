@@ -1,5 +1,6 @@
 // The visit editor, built from the visit's form: the header, the caregiver–child pair observed,
-// one ItemRow per item by section, and a side panel with what the handout will use. Every
+// one ItemRow per item by section, and a side panel (what to look for in the current item, and
+// what the handout will use). Every
 // answer is saved at once and notes after a short pause in typing (no Save button); a signed
 // visit opens read-only with "Amend".
 #pragma once
@@ -7,6 +8,8 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -18,12 +21,13 @@ class wxTextCtrl;
 class wxChoice;
 class wxStaticText;
 class wxButton;
-class wxGauge;
 
 namespace securebase::app {
 
 class Session;
 class ItemRow;
+class VisitSidePanel;
+class VisitRows;
 struct AnswerChange;
 
 class VisitEditor : public wxFrame {
@@ -36,19 +40,24 @@ class VisitEditor : public wxFrame {
 
   model::Id visitId() const { return visit_.id; }
   bool readOnly() const { return visit_.isSigned(); }
-  std::size_t rowCount() const { return rows_.size(); }
+  std::size_t rowCount() const;
+  std::size_t builtRowCount() const;
   std::size_t currentRow() const { return current_; }
-  ItemRow& row(std::size_t index) { return *rows_[index]; }
+  // The row (built first if it was not yet).
+  ItemRow& row(std::size_t index);
   void moveTo(std::size_t index);
   // Saves a note still waiting for the pause in typing.
   void flushPending();
   // Signs after asking about unanswered items; true when signed.
   bool sign(bool ask = true);
+  // The personalised handout of this visit as a PDF (pdf_output.h); the file, or nullopt.
+  std::optional<std::filesystem::path> handout();
 
  private:
   void buildHeader(wxWindow* parent, wxSizer* sizer);
-  wxWindow* buildSidePanel(wxWindow* parent);
   void buildRows();
+  void buildRemainingRows();
+  void startOnCurrentRow();
   void showSet(std::size_t set_index);
   void applyReadOnly();
   void saveAnswer(std::size_t row, const AnswerChange& change);
@@ -56,6 +65,8 @@ class VisitEditor : public wxFrame {
   void saveNote(std::size_t set_index, std::size_t row, const std::string& text);
   void saveHeader();
   void refreshSide();
+  // Makes row `index` the current one (highlight, "what to look for"); no focus change.
+  void setCurrent(std::size_t index);
   void setStatus(const wxString& text, bool problem = false);
   void onCharHook(wxKeyEvent& event);
   void onClose(wxCloseEvent& event);
@@ -68,7 +79,7 @@ class VisitEditor : public wxFrame {
   forms::Form form_;
   store::FamilyRecord family_;
   std::size_t set_index_ = 0;
-  std::vector<ItemRow*> rows_;
+  std::unique_ptr<VisitRows> rows_;
   std::size_t current_ = 0;
 
   struct PendingNote {
@@ -87,10 +98,7 @@ class VisitEditor : public wxFrame {
   wxChoice* outcome_ = nullptr;
   wxTextCtrl* present_ = nullptr;
   wxChoice* pair_ = nullptr;
-  wxStaticText* answered_ = nullptr;
-  wxGauge* progress_ = nullptr;
-  wxStaticText* strengths_ = nullptr;
-  wxStaticText* tries_ = nullptr;
+  VisitSidePanel* side_ = nullptr;
   wxStaticText* status_ = nullptr;
   wxStaticText* signed_line_ = nullptr;
   wxButton* sign_ = nullptr;

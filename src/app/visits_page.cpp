@@ -2,9 +2,11 @@
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/translation.h>
 
+#include "handout_actions.h"
 #include "main_frame.h"
 #include "new_visit.h"
 #include "ui_helpers.h"
@@ -41,12 +43,19 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
                                 {_("Signed by"), 140}});
   auto* open = new wxButton(this, wxID_ANY, _("Open visit"));
   auto* add = new wxButton(this, wxID_ANY, _("New visit…"));
+  auto* handout = new wxButton(this, wxID_ANY, _("Handout…"));
+  handout->SetToolTip(
+      _("The personalised handout of the selected visit, in the family's "
+        "language, as a PDF"));
+  handout->Bind(wxEVT_BUTTON,
+                [this](wxCommandEvent&) { handoutForRow(list_->GetFirstSelected()); });
   open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openRow(list_->GetFirstSelected()); });
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { openRow(event.GetIndex()); });
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-  buttons->Add(open);
+  buttons->Add(open, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->Add(handout);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(6)));
   sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
@@ -56,6 +65,7 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
 void VisitsPage::show(const store::FamilyRecord& record) {
   list_->DeleteAllItems();
   ids_.clear();
+  completed_.clear();
   for (auto it = record.visits.rbegin(); it != record.visits.rend(); ++it) {
     const long row = list_->InsertItem(list_->GetItemCount(), wx(it->date.iso()));
     list_->SetItem(row, 1, outcomeText(it->outcome));
@@ -63,11 +73,24 @@ void VisitsPage::show(const store::FamilyRecord& record) {
     list_->SetItem(row, 3, wx(it->place));
     list_->SetItem(row, 4, wx(it->signed_by));
     ids_.push_back(it->id);
+    completed_.push_back(it->isCurrent() && it->outcome == model::VisitOutcome::completed);
   }
 }
 
 long VisitsPage::count() const {
   return list_->GetItemCount();
+}
+
+std::optional<std::filesystem::path> VisitsPage::handoutForRow(long row) {
+  if (row < 0)
+    for (std::size_t i = 0; i < ids_.size() && row < 0; ++i)
+      if (completed_[i]) row = static_cast<long>(i);
+  if (row < 0 || static_cast<std::size_t>(row) >= ids_.size()) {
+    wxMessageBox(_("There is no completed visit to make a handout from yet."), _("Handout"),
+                 wxOK | wxICON_INFORMATION, this);
+    return std::nullopt;
+  }
+  return personalisedHandout(&frame_, frame_.session(), ids_[static_cast<std::size_t>(row)]);
 }
 
 void VisitsPage::openRow(long row) {

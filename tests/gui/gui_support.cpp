@@ -80,6 +80,9 @@ void whenModalOpens(std::function<void(wxDialog&)> script) {
 void closeAllWindows() {
   for (wxWindow* window : wxTopLevelWindows) window->Destroy();
   pump(50);
+  // Top-level windows are deleted at idle time; the next test must not find them listed.
+  wxTheApp->ProcessIdle();
+  pump(20);
 }
 
 TestFamily addTestFamily(store::Store& store, const std::string& name, const std::string& caregiver,

@@ -1,0 +1,87 @@
+#include "quick_handout_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/settings.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+#include "caseload_filter.h"
+#include "pdf_output.h"
+#include "problem_text.h"
+#include "securebase/core/error.h"
+#include "securebase/handout/builder.h"
+#include "securebase/handout/content.h"
+#include "securebase/handout/personal_inputs.h"
+#include "securebase/pdf/text_check.h"
+
+namespace securebase::app {
+namespace {
+
+// `name` as plain lower-case ASCII for a file name: "Lucía" → "lucia".
+std::string fileSlug(const std::string& name) {
+  std::string slug;
+  for (char c : foldForSearch(name))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
+  return slug;
+}
+
+}  // namespace
+
+QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, store::Store& store)
+    : StandardDialog(parent, _("Quick Handout")), store_(store) {
+  language_ = new wxChoice(this, wxID_ANY);
+  language_->Append(_("English"));
+  language_->Append(_("Spanish (Español)"));
+  language_->SetSelection(handout::defaultLanguage(store_) == model::Language::es ? 1 : 0);
+  addRow(_("Language:"), language_);
+  child_name_ = new wxTextCtrl(this, wxID_ANY);
+  child_name_->SetHint(_("Optional, e.g. Lucía"));
+  addRow(_("Baby's first name:"), child_name_);
+  copies_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                           wxSP_ARROW_KEYS, 1, 100, 1);
+  addRow(_("Copies:"), copies_);
+
+  const std::string clinic = store_.setting("clinic.name").value_or("");
+  auto* note = new wxStaticText(
+      this, wxID_ANY,
+      clinic.empty()
+          ? _("No clinic name yet: add it in Preferences to print it on the page.")
+          : wxString::Format(_("Printed with the details of %s (Preferences)."), fromUtf8(clinic)));
+  note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  addWide(note);
+  finishLayout();
+  setOkLabel(_("Save PDF…"));
+  language_->SetFocus();
+}
+
+wxString QuickHandoutDialog::suggestedFileName() const {
+  std::string name = language_->GetSelection() == 1 ? "handout-es" : "handout-en";
+  const std::string slug = fileSlug(toUtf8(child_name_->GetValue()));
+  if (!slug.empty()) name += "-" + slug;
+  return fromUtf8(name + ".pdf");
+}
+
+void QuickHandoutDialog::apply() {
+  handout::GenericInputs inputs;
+  inputs.basics.language =
+      language_->GetSelection() == 1 ? model::Language::es : model::Language::en;
+  inputs.basics.paper = handout::paperFromSettings(store_);
+  inputs.basics.clinic = handout::clinicFromSettings(store_);
+  inputs.basics.printed_on = model::Date::today();
+  const std::string child = toUtf8(child_name_->GetValue().Strip(wxString::both));
+  if (!child.empty()) inputs.child_name = pdf::printableText(child, "The baby's first name");
+  const auto content = handout::loadHandoutContent("infant-attachment", inputs.basics.language);
+  bytes_ =
+      handout::renderHandout(handout::buildGenericHandout(content, inputs), copies_->GetValue())
+          .bytes;
+}
+
+std::optional<std::filesystem::path> quickHandout(wxWindow* parent, store::Store& store) {
+  QuickHandoutDialog dialog(parent, store);
+  if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+  return savePdf(parent, dialog.pdfBytes(), dialog.suggestedFileName(), _("Handout"));
+}
+
+}  // namespace securebase::app

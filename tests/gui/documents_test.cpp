@@ -1,0 +1,247 @@
+// Handouts and reports from the window, and what the caseload shows about each family: the
+// handout button writes the family's personalised handout, Quick Handout a generic one, the
+// report dialog a progress report; the flag, referral and trend columns and their filters; the
+// trend chart painted by the PDF's chart code.
+#include <gtest/gtest.h>
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/image.h>
+#include <wx/notebook.h>
+#include <wx/scrolwin.h>
+#include <wx/spinctrl.h>
+#include <wx/textctrl.h>
+
+#include "caseload_panel.h"
+#include "family_panel.h"
+#include "gui_support.h"
+#include "main_frame.h"
+#include "pdf_output.h"
+#include "quick_handout_dialog.h"
+#include "report_dialog.h"
+#include "securebase/service/scoring.h"
+#include "temp_dir.h"
+#include "trend_panel.h"
+#include "visit_editor.h"
+#include "visit_fixture.h"
+#include "visits_page.h"
+
+namespace securebase::testing {
+namespace {
+
+std::string pdfText(const std::filesystem::path& file) {
+  return run("pdftotext -q -layout '" + file.string() + "' - 2>/dev/null");
+}
+
+void clickButton(wxWindow& parent, const wxString& label) {
+  for (wxWindow* child : parent.GetChildren())
+    if (auto* button = dynamic_cast<wxButton*>(child); button && button->GetLabel() == label) {
+      wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+      click.SetEventObject(button);
+      button->GetEventHandler()->ProcessEvent(click);
+      return;
+    }
+  ADD_FAILURE() << "no button " << label.utf8_string();
+}
+
+void pressOk(wxDialog& dialog) {
+  wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+  dialog.FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
+}
+
+class DocumentsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::Database db(file_);
+    store::Store store(db, "test");
+    auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
+    service::enableScoring(store, catalog);
+    garcia_ = addTestFamily(store, "Garcia family", "Rosa", "Mateo");
+    recordRatedVisit(store, *catalog, garcia_, 40, 0, false);
+    recordRatedVisit(store, *catalog, garcia_, 10, 2, true);  // improving, with a concern
+    okafor_ = addTestFamily(store, "Okafor family", "Ngozi", "Ada");
+    recordRatedVisit(store, *catalog, okafor_, 12, 1, false);
+    model::Referral referral;
+    referral.family_id = okafor_.family;
+    referral.to_whom = "Lactation clinic";
+    referral.reason = "Feeding";
+    referral.created_on = model::Date::today().plusDays(-12);
+    store.addReferral(referral);
+    addTestFamily(store, "Smith family", "Kim", "Lee");
+    std::filesystem::create_directories(out_);
+    app::setPdfFolderWithoutAsking(out_);
+  }
+  void TearDown() override {
+    app::setPdfFolderWithoutAsking(std::nullopt);
+    closeAllWindows();
+  }
+
+  app::MainFrame* showFrame() {
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    frame->SetPosition(wxPoint(0, 0));
+    frame->SetSize(wxSize(1280, 800));
+    frame->Show();
+    pump(300);
+    return frame;
+  }
+
+  std::vector<std::filesystem::path> writtenPdfs() const {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(out_))
+      if (entry.path().extension() == ".pdf") files.push_back(entry.path());
+    return files;
+  }
+
+  TempDir dir_;
+  std::filesystem::path file_ = dir_ / "documents.db";
+  std::filesystem::path out_ = dir_ / "out";
+  TestFamily garcia_, okafor_;
+};
+
+TEST_F(DocumentsTest, HandoutButtonWritesThePersonalisedHandoutNamingTheBaby) {
+  auto* frame = showFrame();
+  frame->selectFamily(garcia_.family);
+  pump(100);
+  clickButton(frame->familyPanel().visits(), _("Handout…"));
+  pump(100);
+  const auto files = writtenPdfs();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].filename().string().rfind("handout-", 0), 0u) << files[0];
+  const std::string text = pdfText(files[0]);
+  EXPECT_NE(text.find("Mateo"), std::string::npos) << text.substr(0, 400);
+  // A handout goes home: no concern flag, no referral, no score.
+  EXPECT_EQ(text.find("concern"), std::string::npos);
+  screenshot("handout_from_visits_tab");
+}
+
+TEST_F(DocumentsTest, VisitEditorHandoutUsesTheVisitShown) {
+  auto* frame = showFrame();
+  frame->selectFamily(okafor_.family);
+  pump(100);
+  frame->familyPanel().visits().openRow(0);
+  pump(300);
+  app::VisitEditor* editor = nullptr;
+  for (wxWindow* window : wxTopLevelWindows)
+    if (auto* found = dynamic_cast<app::VisitEditor*>(window)) editor = found;
+  ASSERT_NE(editor, nullptr);
+  const auto file = editor->handout();
+  ASSERT_TRUE(file.has_value());
+  EXPECT_NE(pdfText(*file).find("Ada"), std::string::npos);
+}
+
+TEST_F(DocumentsTest, QuickHandoutWritesAGenericHandoutWithoutAFamily) {
+  auto* frame = showFrame();
+  bool saw_dialog = false;
+  whenModalOpens([&](wxDialog& dialog) {
+    auto* quick = dynamic_cast<app::QuickHandoutDialog*>(&dialog);
+    ASSERT_NE(quick, nullptr);
+    saw_dialog = true;
+    quick->language().SetSelection(1);
+    quick->childName().SetValue(wxString::FromUTF8("Lucía"));
+    quick->copies().SetValue(2);
+    pump(100);
+    screenshot("quick_handout_dialog");
+    pressOk(dialog);
+  });
+  frame->quickHandout();
+  pump(100);
+  EXPECT_TRUE(saw_dialog);
+  const auto file = out_ / "handout-es-lucia.pdf";
+  ASSERT_TRUE(std::filesystem::exists(file));
+  const std::string text = pdfText(file);
+  EXPECT_NE(text.find("Lucía"), std::string::npos) << text.substr(0, 400);
+  EXPECT_EQ(text.find("Garcia"), std::string::npos);
+  const std::string info = run("pdfinfo '" + file.string() + "' 2>/dev/null");
+  EXPECT_NE(info.find("Pages:"), std::string::npos);
+}
+
+TEST_F(DocumentsTest, QuickHandoutRefusesANameTheFontsCannotPrint) {
+  auto* frame = showFrame();
+  bool stayed_open = false;
+  whenModalOpens([&](wxDialog& dialog) {
+    auto& quick = dynamic_cast<app::QuickHandoutDialog&>(dialog);
+    quick.childName().SetValue(wxString::FromUTF8("美咲"));
+    pressOk(dialog);
+    pump(100);
+    stayed_open = dialog.IsShown();
+    dialog.EndModal(wxID_CANCEL);
+  });
+  frame->quickHandout();
+  EXPECT_TRUE(stayed_open);
+  EXPECT_TRUE(writtenPdfs().empty());
+}
+
+TEST_F(DocumentsTest, ReportDialogWritesTheProgressReport) {
+  auto* frame = showFrame();
+  frame->selectFamily(garcia_.family);
+  pump(100);
+  whenModalOpens([&](wxDialog& dialog) {
+    pump(100);
+    screenshot("report_dialog");
+    pressOk(dialog);
+  });
+  frame->progressReport();
+  pump(100);
+  const auto files = writtenPdfs();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].filename().string(),
+            "report-" + std::to_string(garcia_.family) + "-garcia-clinical.pdf");
+  const std::string text = pdfText(files[0]);
+  EXPECT_NE(text.find("Garcia"), std::string::npos) << text.substr(0, 400);
+  EXPECT_NE(text.find("Mateo"), std::string::npos);
+}
+
+TEST_F(DocumentsTest, FlagReferralAndTrendColumnsAndTheirFilters) {
+  auto* frame = showFrame();
+  auto& list = frame->caseload().list();
+  ASSERT_EQ(list.GetItemCount(), 3);
+  // Garcia first by name: improving, flagged; Okafor: one open referral.
+  EXPECT_EQ(list.GetItemText(0, 0), "Garcia family");
+  EXPECT_EQ(list.GetItemText(0, 6), wxString::FromUTF8("↑"));
+  EXPECT_EQ(list.GetItemText(0, 8), wxString::FromUTF8("⚑"));
+  EXPECT_EQ(list.GetItemText(1, 7), "1");
+  EXPECT_EQ(list.GetItemText(2, 6), "");
+
+  frame->caseload().setView(app::CaseloadView::flagged);
+  pump(100);
+  ASSERT_EQ(list.GetItemCount(), 1);
+  EXPECT_EQ(list.GetItemText(0, 0), "Garcia family");
+  screenshot("caseload_flagged_filter");
+
+  frame->caseload().setView(app::CaseloadView::open_referral);
+  pump(100);
+  ASSERT_EQ(list.GetItemCount(), 1);
+  EXPECT_EQ(list.GetItemText(0, 0), "Okafor family");
+}
+
+TEST_F(DocumentsTest, TrendChartPaintsTheSectionScores) {
+  auto* frame = showFrame();
+  frame->selectFamily(garcia_.family);
+  pump(200);
+  auto& trend = frame->familyPanel().trend();
+  ASSERT_TRUE(trend.chart().has_value());
+  EXPECT_EQ(trend.chart()->x_labels.size(), 2u);
+  EXPECT_FALSE(trend.chart()->series.empty());
+  if (auto* page = dynamic_cast<wxScrolledWindow*>(trend.GetParent())) page->Scroll(0, 10000);
+  pump(300);
+  const auto shot = screenshot("family_overview_trend_chart");
+
+  // The panel's area on screen holds the chart's ink: dark text and coloured lines.
+  if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) wxImage::AddHandler(new wxPNGHandler);
+  wxImage image;
+  ASSERT_TRUE(image.LoadFile(wxString(shot.string()), wxBITMAP_TYPE_PNG));
+  wxRect area = trend.GetScreenRect().Intersect(wxRect(0, 0, image.GetWidth(), image.GetHeight()));
+  ASSERT_GT(area.width * area.height, 100 * 100);
+  int dark = 0, coloured = 0;
+  for (int y = area.y; y < area.GetBottom(); ++y)
+    for (int x = area.x; x < area.GetRight(); ++x) {
+      const int r = image.GetRed(x, y), g = image.GetGreen(x, y), b = image.GetBlue(x, y);
+      if (r + g + b < 200) ++dark;
+      if (std::max({r, g, b}) - std::min({r, g, b}) > 60) ++coloured;
+    }
+  EXPECT_GT(dark, 200);
+  EXPECT_GT(coloured, 200);
+}
+
+}  // namespace
+}  // namespace securebase::testing

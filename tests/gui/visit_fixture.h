@@ -1,0 +1,14 @@
+// Visits with answers for GUI tests, recorded through the core as the program does.
+#pragma once
+
+#include "gui_support.h"
+#include "securebase/forms/form_catalog.h"
+
+namespace securebase::testing {
+
+// Records a completed visit `days_ago` days back rating every rating item at `level` (0–2),
+// with every concern item answered `concern ? "yes" : "no"`. Returns the visit id.
+model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalog,
+                           const TestFamily& family, int days_ago, int level, bool concern);
+
+}  // namespace securebase::testing
