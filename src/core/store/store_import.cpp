@@ -279,7 +279,7 @@ Id Store::importVisit(model::Visit v) {
           .bind(3, set.child_id)
           .run();
       set.id = db_.lastInsertId();
-      for (const auto& o : set.observations) insertObservation(set.id, o);
+      insertObservations(set.id, set.observations);
     }
     if (v.isSigned()) {
       db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
