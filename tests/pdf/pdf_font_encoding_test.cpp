@@ -141,8 +141,16 @@ TEST(PdfFontEncoding, DrawingTextOutsideTheEncodingFallsBackToUtf8) {
 }
 
 // No-break space and soft hyphen come back out of single-byte fonts as plain ones.
-TEST(PdfFontEncoding, NoBreakSpaceAndSoftHyphenKeepUtf8) {
-  EXPECT_EQ(renderPdf(withParagraph("10\u00A0kg")).font_encoding, "UTF-8");
+// A no-break space (phone numbers kept on one line) stays on the fast path and reads back as a
+// space; a soft hyphen would read back as a hard one, so it takes UTF-8.
+TEST(PdfFontEncoding, NoBreakSpaceKeepsSingleByteFontsSoftHyphenTakesUtf8) {
+  TempDir dir;
+  const Written pdf = write(dir, "nbsp.pdf", withParagraph("Call (555)\u00A0010-4400 today"));
+  EXPECT_EQ(pdf.font_encoding, "WinAnsiEncoding");
+  const std::string text = pdfText(pdf.path);
+  EXPECT_TRUE(text.find("(555) 010-4400") != std::string::npos ||
+              text.find("(555)\u00A0010-4400") != std::string::npos)
+      << text;
   EXPECT_EQ(renderPdf(withParagraph("Be\u00ADbé")).font_encoding, "UTF-8");
   EXPECT_EQ(renderPdf(withParagraph("10 kg")).font_encoding, "WinAnsiEncoding");
 }

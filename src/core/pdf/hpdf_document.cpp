@@ -37,7 +37,12 @@ HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* en
   pending_ = &session_->pending;
   doc_ = session_->doc;
   check("starting a document");
-  const HPDF_UINT mode = compression == Compression::all         ? HPDF_COMP_ALL
+  // Deflating the embedded font programs is a third of a single-byte document's cost, and
+  // their small single-byte subsets keep the file well under 48 KB without it; UTF-8 fonts
+  // are much larger, so they stay compressed.
+  const HPDF_UINT all_but_fonts = HPDF_COMP_TEXT | HPDF_COMP_IMAGE;  // METADATA covers fonts
+  const HPDF_UINT mode = compression == Compression::all
+                             ? (encoding_ != nullptr ? all_but_fonts : HPDF_COMP_ALL)
                          : compression == Compression::text_only ? HPDF_COMP_TEXT
                                                                  : HPDF_COMP_NONE;
   HPDF_SetCompressionMode(doc_, mode);

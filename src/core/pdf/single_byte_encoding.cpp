@@ -11,10 +11,11 @@ namespace securebase::pdf::detail {
 
 namespace {
 
-// PDF readers name these codes "space" and "hyphen" in the standard encodings, so a no-break
-// space or a soft hyphen would come back out of the PDF as a plain one: leave them to UTF-8.
+// PDF readers name this code "hyphen" in the standard encodings, so a soft hyphen would come
+// back out of the PDF as a hard one: leave it to UTF-8. A no-break space may come back as a plain
+// space, which is harmless: keeping words together is the line breaker's job, done by then.
 bool extractsAsItself(char32_t cp) {
-  return cp != U'\u00A0' && cp != U'\u00AD';
+  return cp != U'\u00AD';
 }
 
 }  // namespace
