@@ -23,8 +23,7 @@ model::ObservationSet fullVisit(const forms::Form& form) {
   int n = 0;
   for (const auto& section : form.sections) {
     for (const auto& item : section.items) {
-      if (item.kind != forms::ItemKind::rating)
-        continue;
+      if (item.kind != forms::ItemKind::rating) continue;
       model::Observation observation;
       observation.item_id = item.id;
       observation.value = std::to_string(n++ % 3);
@@ -44,8 +43,7 @@ BENCHMARK(BM_ParseShippedForm);
 void BM_ScoreFullVisit(benchmark::State& state) {
   const auto form = forms::parseForm(shippedText(), "attachment-practices.v1.json");
   const auto set = fullVisit(form);
-  for (auto _ : state)
-    benchmark::DoNotOptimize(forms::scoreSections(form, set));
+  for (auto _ : state) benchmark::DoNotOptimize(forms::scoreSections(form, set));
 }
 BENCHMARK(BM_ScoreFullVisit);
 

@@ -16,12 +16,10 @@ struct CommandResult {
 inline CommandResult run(const std::string& command) {
   CommandResult result;
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr)
-    return result;
+  if (pipe == nullptr) return result;
   char buffer[4096];
   std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.output.append(buffer, n);
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
   result.status = ::pclose(pipe);
   return result;
 }
@@ -46,8 +44,7 @@ inline std::string solidPng(unsigned width, unsigned height, unsigned char r, un
     unsigned long crc = 0xFFFFFFFFul;
     for (unsigned char c : data) {
       crc ^= c;
-      for (int k = 0; k < 8; ++k)
-        crc = (crc >> 1) ^ (0xEDB88320ul & (0ul - (crc & 1ul)));
+      for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320ul & (0ul - (crc & 1ul)));
     }
     return crc ^ 0xFFFFFFFFul;
   };

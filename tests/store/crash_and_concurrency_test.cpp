@@ -21,8 +21,7 @@ namespace {
 bool waitForFile(const std::filesystem::path& file, std::chrono::seconds limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (std::filesystem::exists(file) && std::filesystem::file_size(file) > 0)
-      return true;
+    if (std::filesystem::exists(file) && std::filesystem::file_size(file) > 0) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return false;
@@ -92,8 +91,7 @@ TEST(Concurrency, TwoWritersAtOnceBothSucceedOrOneReportsBusy) {
           addSmallFamily(store, who + " " + std::to_string(i));
           ++written;
         } catch (const Error& e) {
-          if (std::string(e.what()).find("busy") == std::string::npos)
-            return 100;
+          if (std::string(e.what()).find("busy") == std::string::npos) return 100;
         }
       }
       return written;
@@ -105,8 +103,7 @@ TEST(Concurrency, TwoWritersAtOnceBothSucceedOrOneReportsBusy) {
   for (int w = 0; w < 2; ++w) {
     pids[w] = fork();
     ASSERT_GE(pids[w], 0);
-    if (pids[w] == 0)
-      _exit(writer(w == 0 ? "cli" : "desktop"));
+    if (pids[w] == 0) _exit(writer(w == 0 ? "cli" : "desktop"));
   }
   int written = 0;
   for (pid_t pid : pids) {

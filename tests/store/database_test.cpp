@@ -90,8 +90,7 @@ TEST(Database, RefusesATruncatedDatabase) {
   {
     store::Database db(file);
     store::Store store(db, "test");
-    for (int i = 0; i < 50; ++i)
-      addSmallFamily(store, "Family " + std::to_string(i));
+    for (int i = 0; i < 50; ++i) addSmallFamily(store, "Family " + std::to_string(i));
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
   std::filesystem::resize_file(file, 4096 * 3 + 100);

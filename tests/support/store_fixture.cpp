@@ -57,8 +57,7 @@ std::string dumpContent(store::Database& db) {
     out += "[" + table + "]\n";
     auto rows = db.prepare("SELECT * FROM " + table + " ORDER BY 1, 2");
     while (rows.step()) {
-      for (int c = 0; c < rows.columnCount(); ++c)
-        out += rows.text(c) + "|";
+      for (int c = 0; c < rows.columnCount(); ++c) out += rows.text(c) + "|";
       out += "\n";
     }
   }

@@ -14,8 +14,7 @@ TempDir::TempDir() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "tmp";
   for (char& c : name)
-    if (c == '/')
-      c = '_';
+    if (c == '/') c = '_';
   path_ = std::filesystem::path(SECUREBASE_TEST_BINARY_DIR) / "test-tmp" /
           (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(path_);

@@ -22,8 +22,7 @@ TEST(Date, RefusesImpossibleOrMalformedDates) {
 TEST(Date, DayNumbersRoundTrip) {
   EXPECT_EQ((Date{1970, 1, 1}).dayNumber(), 0);
   EXPECT_EQ((Date{2000, 3, 1}).dayNumber(), 11017);
-  for (std::int64_t n = -1000; n < 30000; n += 37)
-    EXPECT_EQ(Date::fromDayNumber(n).dayNumber(), n);
+  for (std::int64_t n = -1000; n < 30000; n += 37) EXPECT_EQ(Date::fromDayNumber(n).dayNumber(), n);
 }
 
 TEST(Date, AddsDaysAndMonthsAcrossBoundaries) {

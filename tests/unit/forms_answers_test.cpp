@@ -59,8 +59,7 @@ TEST(ValidateObservation, RefusesWithAMessageNamingTheItem) {
        "item \"a1\": an answer marked \"not observed\" cannot also hold a value"},
       {rated("w1", 1, true), "item \"w1\": it has no suggestion to pick for \"things to try\""},
   };
-  for (const auto& [observation, message] : cases)
-    EXPECT_EQ(refusal(form, observation), message);
+  for (const auto& [observation, message] : cases) EXPECT_EQ(refusal(form, observation), message);
 }
 
 TEST(ValidateObservation, RefusesAnAnswerFiledUnderAnotherItem) {

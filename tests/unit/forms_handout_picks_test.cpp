@@ -17,8 +17,7 @@ using securebase::testing::rated;
 std::vector<std::string> ids(const std::vector<HandoutPoint>& points) {
   std::vector<std::string> result;
   result.reserve(points.size());
-  for (const auto& point : points)
-    result.push_back(point.item_id);
+  for (const auto& point : points) result.push_back(point.item_id);
   return result;
 }
 

@@ -15,8 +15,7 @@ using securebase::testing::rated;
 
 const SectionScore& scoreOf(const std::vector<SectionScore>& scores, const std::string& id) {
   for (const auto& score : scores)
-    if (score.section_id == id)
-      return score;
+    if (score.section_id == id) return score;
   throw std::runtime_error("no score for section " + id);
 }
 

@@ -45,8 +45,7 @@ TEST(ShippedForm, CoversP1ToP9TheInfantSignalsAndH1) {
   // G4 names five signals: cry, movement, facial expression, eye contact, looking away.
   int signals = 0;
   for (const auto& section : shipped().sections)
-    for (const auto& item : section.items)
-      signals += item.guidance == "G4";
+    for (const auto& item : section.items) signals += item.guidance == "G4";
   EXPECT_EQ(signals, 5);
 }
 
@@ -85,8 +84,7 @@ TEST(ShippedForm, WellbeingIsPrivateAndHoldsTheConcernLeadingToH1) {
 
 TEST(ShippedForm, EveryParentFacingRatingHasAStrengthAndSomethingToTry) {
   for (const auto& section : shipped().sections) {
-    if (section.is_private)
-      continue;
+    if (section.is_private) continue;
     for (const auto& item : section.items) {
       EXPECT_EQ(item.kind, ItemKind::rating) << item.id;
       EXPECT_FALSE(item.strength.empty()) << item.id;
@@ -100,8 +98,7 @@ TEST(ShippedForm, ParentTextsResolveForEveryChild) {
   for (const auto& section : shipped().sections) {
     for (const auto& item : section.items) {
       for (const LocalizedText* text : {&item.strength, &item.try_text}) {
-        if (text->empty())
-          continue;
+        if (text->empty()) continue;
         for (Language language : {Language::en, Language::es}) {
           for (Sex sex : {Sex::female, Sex::male, Sex::unknown}) {
             for (const std::string name : {"Ana", ""}) {
@@ -138,8 +135,7 @@ TEST(ShippedForm, EnglishParentSentencesAreShort) {
         for (std::string word; words >> word;) {
           ++in_sentence;
           EXPECT_LE(in_sentence, 16) << item.id << ": sentence too long for a parent handout";
-          if (word.back() == '.' || word.back() == '?' || word.back() == '!')
-            in_sentence = 0;
+          if (word.back() == '.' || word.back() == '?' || word.back() == '!') in_sentence = 0;
         }
       }
     }

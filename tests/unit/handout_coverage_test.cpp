@@ -66,12 +66,10 @@ std::string describe(const HandoutContent& content, const CoverageEntry& entry) 
 std::optional<CoverageEntry> placeOf(const HandoutContent& content, const std::string& id) {
   std::vector<CoverageEntry> found;
   for (const auto& entry : coverageOf(content))
-    if (entry.guidance_id == id)
-      found.push_back(entry);
+    if (entry.guidance_id == id) found.push_back(entry);
   if (found.size() != 1) {
     std::string where;
-    for (const auto& entry : found)
-      where += "\n  " + describe(content, entry);
+    for (const auto& entry : found) where += "\n  " + describe(content, entry);
     ADD_FAILURE() << id << " is covered " << found.size() << " times, expected once:" << where;
     return std::nullopt;
   }
@@ -82,8 +80,7 @@ std::optional<CoverageEntry> placeOf(const HandoutContent& content, const std::s
 // sits right after the advice it guards).
 bool followsBlockCovering(const HandoutContent& content, const CoverageEntry& entry,
                           const std::string& neighbour) {
-  if (entry.block_index == 0)
-    return false;
+  if (entry.block_index == 0) return false;
   for (const auto& other : coverageOf(content))
     if (other.guidance_id == neighbour && other.section_id == entry.section_id &&
         other.block_index == entry.block_index - 1)
@@ -101,8 +98,7 @@ class HandoutCoverage : public ::testing::TestWithParam<Language> {
 TEST_P(HandoutCoverage, EveryGuidanceIdIsInItsPlace) {
   for (const auto& [id, place] : kExpected) {
     const auto entry = placeOf(content_, id);
-    if (!entry)
-      continue;
+    if (!entry) continue;
     EXPECT_EQ(entry->section_id, place.section) << describe(content_, *entry);
     EXPECT_EQ(blockAt(content_, *entry).kind, place.kind) << describe(content_, *entry);
   }
@@ -169,9 +165,7 @@ TEST(HandoutCoverageAcrossLanguages, SpanishMatchesEnglishBlockForBlock) {
     }
   }
   std::vector<std::string> en_labels, es_labels;
-  for (const auto& [key, text] : en.labels)
-    en_labels.push_back(key);
-  for (const auto& [key, text] : es.labels)
-    es_labels.push_back(key);
+  for (const auto& [key, text] : en.labels) en_labels.push_back(key);
+  for (const auto& [key, text] : es.labels) es_labels.push_back(key);
   EXPECT_EQ(en_labels, es_labels);
 }

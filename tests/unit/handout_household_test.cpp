@@ -15,8 +15,7 @@ namespace {
 
 // Lower-cases ASCII only; the Spanish stems below are matched with their accents.
 std::string lowered(std::string text) {
-  for (char& c : text)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
 

@@ -37,8 +37,7 @@ Grades measure(const std::vector<std::string>& sentences) {
   }
   TempDir dir;
   std::string text;
-  for (const std::string& sentence : sentences)
-    text += sentence + "\n";
+  for (const std::string& sentence : sentences) text += sentence + "\n";
   securebase::testing::writeFile(dir / "prose.txt", text);
 
   const std::string command = "style '" + (dir / "prose.txt").string() + "' 2>&1";

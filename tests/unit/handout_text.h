@@ -17,15 +17,13 @@ inline std::vector<std::string> proseOf(const handout::HandoutContent& content,
                                         model::Sex sex) {
   std::vector<std::string> texts;
   auto add = [&](const std::string& text) {
-    if (!text.empty())
-      texts.push_back(handout::resolveText(text, child_name, sex));
+    if (!text.empty()) texts.push_back(handout::resolveText(text, child_name, sex));
   };
   add(content.subtitle);
   for (const auto& section : content.sections)
     for (const auto& block : section.blocks) {
       add(block.text);
-      for (const auto& item : block.items)
-        add(item.text);
+      for (const auto& item : block.items) add(item.text);
     }
   return texts;
 }
@@ -43,8 +41,7 @@ inline std::vector<std::string> allWordsOf(const handout::HandoutContent& conten
     texts.push_back(section.heading);
     for (const auto& block : section.blocks) {
       texts.push_back(block.title);
-      for (const auto& item : block.items)
-        texts.push_back(item.title);
+      for (const auto& item : block.items) texts.push_back(item.title);
     }
   }
   return texts;
@@ -63,8 +60,7 @@ inline std::vector<std::string> sentencesOf(const std::vector<std::string>& text
         start = i + 2;
       }
     }
-    if (start < text.size())
-      sentences.push_back(text.substr(start));
+    if (start < text.size()) sentences.push_back(text.substr(start));
   }
   return sentences;
 }
@@ -74,8 +70,7 @@ inline std::size_t wordCount(const std::string& text) {
   bool in_word = false;
   for (char c : text) {
     const bool space = c == ' ';
-    if (!space && !in_word)
-      ++words;
+    if (!space && !in_word) ++words;
     in_word = !space;
   }
   return words;

@@ -56,8 +56,7 @@ TEST(ChartGeometry, TicksEveryStepFromMinimumToMaximum) {
 TEST(ChartGeometry, ThinsDateLabelsSoTheyNeverOverlap) {
   LineChart chart = sample();
   chart.x_labels.clear();
-  for (int i = 0; i < 30; ++i)
-    chart.x_labels.push_back("2026-03-" + std::to_string(10 + i));
+  for (int i = 0; i < 30; ++i) chart.x_labels.push_back("2026-03-" + std::to_string(10 + i));
   chart.series[0].values.assign(30, 50.0);
   const ChartGeometry g = chartGeometry(chart, kBox, sixPerChar);
   ASSERT_GT(g.x_ticks.size(), 1u);

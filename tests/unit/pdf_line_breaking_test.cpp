@@ -13,8 +13,7 @@ namespace {
 double codePoints(std::string_view text) {
   double count = 0;
   for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80)
-      ++count;
+    if ((c & 0xC0) != 0x80) ++count;
   return count;
 }
 
@@ -63,14 +62,12 @@ TEST(LineBreaking, EveryCharacterIsKeptAndNoLineIsTooWide) {
             std::string(i % 13 == 0 ? "supercalifragilistic " : "");
   std::string without_spaces;
   for (char c : text)
-    if (c != ' ')
-      without_spaces += c;
+    if (c != ' ') without_spaces += c;
   std::string joined;
   for (const std::string& line : breakLines(text, 12, codePoints)) {
     EXPECT_LE(codePoints(line), 12) << line;
     for (char c : line)
-      if (c != ' ')
-        joined += c;
+      if (c != ' ') joined += c;
   }
   EXPECT_EQ(joined, without_spaces);
 }

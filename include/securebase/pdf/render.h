@@ -33,7 +33,7 @@ struct RenderOptions {
 
 struct RenderedPdf {
   std::string bytes;
-  std::size_t pages = 0;  // of one copy
+  std::size_t pages = 0;      // of one copy
   std::string font_encoding;  // "WinAnsiEncoding", "CP1250" or "UTF-8"
 };
 

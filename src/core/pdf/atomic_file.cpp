@@ -30,8 +30,7 @@ void writeFileAtomically(const fs::path& path, std::string_view bytes) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const fs::path temp = folder / ("." + path.filename().string() + "." + randomSuffix() + ".tmp");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0)
-    fail(path, errno);
+  if (fd < 0) fail(path, errno);
   const auto abandon = [&](int error) {
     ::close(fd);
     ::unlink(temp.c_str());
@@ -40,14 +39,12 @@ void writeFileAtomically(const fs::path& path, std::string_view bytes) {
   for (std::size_t written = 0; written < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
     if (n < 0) {
-      if (errno == EINTR)
-        continue;
+      if (errno == EINTR) continue;
       abandon(errno);
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0)
-    abandon(errno);
+  if (::fsync(fd) != 0) abandon(errno);
   if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());

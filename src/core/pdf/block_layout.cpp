@@ -21,10 +21,8 @@ struct HeadingStyle {
 };
 
 HeadingStyle headingStyle(int level) {
-  if (level <= 1)
-    return {1.75, 18, palette::accent};
-  if (level == 2)
-    return {1.3, 16, palette::accent};
+  if (level <= 1) return {1.75, 18, palette::accent};
+  if (level == 2) return {1.3, 16, palette::accent};
   return {1.08, 12, palette::ink};
 }
 
@@ -173,8 +171,7 @@ void layoutBox(double height, double space_before, const LayoutContext& ctx,
   out.push_back(
       {FlowUnit{{height}, space_before, 0, 0, false},
        [draw = std::move(draw), width, height](Canvas& canvas, const Placement&, Point origin) {
-         if (draw)
-           draw(canvas, {origin.x, origin.y, width, height});
+         if (draw) draw(canvas, {origin.x, origin.y, width, height});
        }});
 }
 
@@ -207,8 +204,7 @@ void layoutBlock(const Block& block, const LayoutContext& ctx, std::vector<LaidO
     printable.title = printableText(printable.title, "chart title");
     for (ChartSeries& series : printable.series)
       series.name = printableText(series.name, "chart series name");
-    for (std::string& label : printable.x_labels)
-      label = printableText(label, "chart label");
+    for (std::string& label : printable.x_labels) label = printableText(label, "chart label");
     layoutBox(
         chart->height, 12, ctx,
         [chart = std::move(printable)](Canvas& canvas, const Rect& box) {

@@ -51,10 +51,8 @@ void drawChart(Canvas& canvas, const LineChart& chart, const Rect& box) {
 
   for (const ChartSeriesPath& path : g.series) {
     canvas.setStroke(path.style.color, 1.6, path.style.dash);
-    for (const auto& segment : path.segments)
-      canvas.strokePolyline(segment);
-    for (const Point& p : path.markers)
-      drawMarker(canvas, path.style, p);
+    for (const auto& segment : path.segments) canvas.strokePolyline(segment);
+    for (const Point& p : path.markers) drawMarker(canvas, path.style, p);
   }
 
   for (const ChartLegendEntry& entry : g.legend) {

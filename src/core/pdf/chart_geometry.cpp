@@ -73,8 +73,7 @@ ChartGeometry chartGeometry(const LineChart& chart, const Rect& box,
   const double span = chart.y_max > chart.y_min ? chart.y_max - chart.y_min : 1.0;
   const double step = chart.y_step > 0 ? chart.y_step : span / 4;
   std::vector<double> values;
-  for (double v = chart.y_min; v <= chart.y_max + step * 1e-6; v += step)
-    values.push_back(v);
+  for (double v = chart.y_min; v <= chart.y_max + step * 1e-6; v += step) values.push_back(v);
   double label_width = 0;
   for (double v : values)
     label_width = std::max(label_width, text_width(tickLabel(v), ChartGeometry::kLabelSize));
@@ -87,8 +86,7 @@ ChartGeometry chartGeometry(const LineChart& chart, const Rect& box,
     const double clamped = std::clamp(v, chart.y_min, chart.y_min + span);
     return g.plot.bottom() - (clamped - chart.y_min) / span * g.plot.height;
   };
-  for (double v : values)
-    g.y_ticks.push_back({v, yOf(v), tickLabel(v)});
+  for (double v : values) g.y_ticks.push_back({v, yOf(v), tickLabel(v)});
 
   const std::size_t count = chart.x_labels.size();
   const double inner = std::max(g.plot.width - 2 * kEdgePad, 1.0);
@@ -112,8 +110,7 @@ ChartGeometry chartGeometry(const LineChart& chart, const Rect& box,
     for (std::size_t i = 0; i < count; ++i) {
       const bool present = i < series_values.size() && series_values[i].has_value();
       if (!present) {
-        if (run.size() > 1)
-          path.segments.push_back(run);
+        if (run.size() > 1) path.segments.push_back(run);
         run.clear();
         continue;
       }
@@ -121,8 +118,7 @@ ChartGeometry chartGeometry(const LineChart& chart, const Rect& box,
       run.push_back(p);
       path.markers.push_back(p);
     }
-    if (run.size() > 1)
-      path.segments.push_back(run);
+    if (run.size() > 1) path.segments.push_back(run);
     g.series.push_back(std::move(path));
   }
   return g;

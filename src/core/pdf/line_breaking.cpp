@@ -51,23 +51,19 @@ class LineBuilder {
   LineBuilder(double max_width, const StyledWidthFn& width) : max_(max_width), width_(width) {}
 
   void add(const Word& word) {
-    if (word.newline_before && started_)
-      finish();
+    if (word.newline_before && started_) finish();
     started_ = true;
-    if (word.text.empty())
-      return;
+    if (word.text.empty()) return;
     const double word_width = width_(word.text, word.bold);
     const bool has_content = !line_.runs.empty();
     const bool spaced = has_content && word.space_before;
     const double space = spaced ? width_(" ", word.bold) : 0.0;
     if (has_content && line_.width + space + word_width <= max_) {
-      if (spaced)
-        append(" ", word.bold, space);
+      if (spaced) append(" ", word.bold, space);
       append(word.text, word.bold, word_width);
       return;
     }
-    if (has_content)
-      finish();
+    if (has_content) finish();
     if (word_width <= max_)
       append(word.text, word.bold, word_width);
     else
@@ -75,8 +71,7 @@ class LineBuilder {
   }
 
   std::vector<StyledLine> take() {
-    if (started_)
-      finish();
+    if (started_) finish();
     return std::move(lines_);
   }
 
@@ -89,8 +84,7 @@ class LineBuilder {
       detail::nextCodePoint(word.text, next);
       const std::string_view piece = word.text.substr(pos, next - pos);
       const double piece_width = width_(piece, word.bold);
-      if (!line_.runs.empty() && line_.width + piece_width > max_)
-        finish();
+      if (!line_.runs.empty() && line_.width + piece_width > max_) finish();
       append(piece, word.bold, piece_width);
       pos = next;
     }
@@ -120,8 +114,7 @@ class LineBuilder {
 std::vector<StyledLine> breakStyledLines(const std::vector<TextRun>& runs, double max_width,
                                          const StyledWidthFn& width) {
   LineBuilder builder(max_width, width);
-  for (const Word& word : splitWords(runs))
-    builder.add(word);
+  for (const Word& word : splitWords(runs)) builder.add(word);
   return builder.take();
 }
 

@@ -20,11 +20,9 @@ double wholeHeight(const FlowUnit& unit) {
 // next unit, and through chained keep-with-next units (heading then subheading) their whole.
 double leadOfNext(const std::vector<FlowUnit>& units, std::size_t index) {
   const std::size_t next = index + 1;
-  if (next >= units.size())
-    return 0;
+  if (next >= units.size()) return 0;
   const FlowUnit& unit = units[next];
-  if (unit.keep_with_next)
-    return unit.space_before + wholeHeight(unit) + leadOfNext(units, next);
+  if (unit.keep_with_next) return unit.space_before + wholeHeight(unit) + leadOfNext(units, next);
   // A unit too short to split (a three-line paragraph) must follow whole.
   const auto min_rows = static_cast<std::size_t>(std::max(unit.min_rows_per_part, 0));
   const bool splittable = min_rows > 0 && unit.rows.size() >= 2 * min_rows;
@@ -41,8 +39,7 @@ std::size_t rowsThatFit(const FlowUnit& unit, std::size_t first, double availabl
   while (first + count < unit.rows.size() && used + unit.rows[first + count] <= available)
     used += unit.rows[first + count++];
   const std::size_t left = unit.rows.size() - first;
-  if (left - count < min_rows)
-    count = left > min_rows ? left - min_rows : 0;
+  if (left - count < min_rows) count = left > min_rows ? left - min_rows : 0;
   return count >= min_rows ? count : 0;
 }
 
@@ -101,8 +98,7 @@ std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_
       place(index, first, end, top);
       placed_any = true;
       first = end;
-      if (first < unit.rows.size())
-        newPage();
+      if (first < unit.rows.size()) newPage();
     }
   }
   return placements;
@@ -110,8 +106,7 @@ std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_
 
 std::size_t pageCount(const std::vector<Placement>& placements) {
   std::size_t pages = 1;
-  for (const Placement& p : placements)
-    pages = std::max(pages, p.page + 1);
+  for (const Placement& p : placements) pages = std::max(pages, p.page + 1);
   return pages;
 }
 

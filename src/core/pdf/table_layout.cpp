@@ -61,8 +61,7 @@ void drawRow(Canvas& canvas, const Row& row, const std::vector<double>& widths,
 }  // namespace
 
 LaidOutBlock layoutTable(const Table& table, const LayoutContext& ctx) {
-  if (table.columns.empty())
-    throwBadInput("a table needs at least one column");
+  if (table.columns.empty()) throwBadInput("a table needs at least one column");
   const double total_weight = std::accumulate(
       table.columns.begin(), table.columns.end(), 0.0,
       [](double sum, const TableColumn& c) { return sum + std::max(c.weight, 0.0); });

@@ -42,8 +42,7 @@ std::pair<double, double> pngSize(std::string_view png) {
   };
   const double width = u32(16);
   const double height = u32(20);
-  if (width <= 0 || height <= 0)
-    throwBadInput("the PNG image has no pixels");
+  if (width <= 0 || height <= 0) throwBadInput("the PNG image has no pixels");
   return {width, height};
 }
 

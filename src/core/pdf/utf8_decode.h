@@ -31,8 +31,7 @@ inline char32_t nextCodePoint(std::string_view text, std::size_t& pos) {
     ++pos;
     return U'\uFFFD';
   }
-  for (std::size_t i = 1; i < length; ++i)
-    cp = (cp << 6) | (byte(pos + i) & 0x3Fu);
+  for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (byte(pos + i) & 0x3Fu);
   pos += length;
   return cp;
 }
