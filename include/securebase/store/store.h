@@ -141,6 +141,11 @@ class Store {
   void setReferralStatus(Id referral_id, model::ReferralStatus status);
   std::vector<model::Referral> referrals(Id family_id);
 
+  // Sample data (demo): while generating, records are not audited one by one — the generator
+  // writes one "generate" row per family with auditGenerated(). Never for what a person enters.
+  void setGenerating(bool generating) { generating_ = generating; }
+  void auditGenerated(std::string_view entity, Id entity_id, const std::string& details);
+
   std::vector<AuditEntry> auditTrail(std::optional<std::string> entity = std::nullopt,
                                      std::optional<Id> entity_id = std::nullopt);
 
@@ -168,6 +173,8 @@ class Store {
   friend class StoreAccess;
   void audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
              const std::string& details);
+  void writeAuditRow(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
+                     const std::string& details);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
@@ -179,6 +186,7 @@ class Store {
   TextCheck text_check_;
   Scorer scorer_;
   int scoring_version_ = 0;
+  bool generating_ = false;
 };
 
 // Now as an ISO-8601 UTC timestamp ("2026-11-28T18:30:05Z"), for audit rows and signatures.

@@ -126,6 +126,7 @@ class Generator {
     f.counselor_id = random_.pick(counselor_ids_);
     f.phone = "555-" + std::to_string(random_.between(1000, 9999));
     const int visits_wanted = random_.between(5, 40);
+    const int visits_before = result.visits;
     // Enough months for the visits, with room for gaps; never starting in the future.
     const int span_days = visits_wanted * f.visit_frequency_days +
                           (random_.chance(0.2) ? random_.between(10, 60) : random_.between(0, 5));
@@ -232,6 +233,9 @@ class Generator {
       date = date.plusDays(f.visit_frequency_days + random_.between(-3, 4));
     }
     (void)last_completed;
+    store_.auditGenerated(
+        "family", f.id,
+        "{\"demo\":true,\"visits\":" + std::to_string(result.visits - visits_before) + "}");
     if (closed) {
       store_.closeFamily(
           f.id, random_.pick(std::vector<std::string>{"Program completed", "Family moved away",
@@ -280,6 +284,12 @@ DemoResult generateDemo(store::Store& store, const forms::Form& form, const Demo
                         const Progress& progress) {
   DemoResult result;
   Generator generator(store, form, options);
+  // Sample families are audited one row each, not record by record (see Store::setGenerating).
+  struct Generating {
+    store::Store& store;
+    explicit Generating(store::Store& s) : store(s) { store.setGenerating(true); }
+    ~Generating() { store.setGenerating(false); }
+  } generating(store);
   auto& db = store.database();
   db.transaction([&] { generator.counselors(); });
   const int batch = std::max(1, options.families_per_transaction);

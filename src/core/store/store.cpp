@@ -27,6 +27,16 @@ Store::Store(Database& db, std::string actor) : db_(db), actor_(std::move(actor)
 
 void Store::audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
                   const std::string& details) {
+  if (generating_) return;
+  writeAuditRow(entity, entity_id, action, details);
+}
+
+void Store::auditGenerated(std::string_view entity, Id entity_id, const std::string& details) {
+  writeAuditRow(entity, entity_id, "generate", details);
+}
+
+void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
+                          std::string_view action, const std::string& details) {
   db_.prepare(
          "INSERT INTO audit_log (at, actor, entity, entity_id, action, details) "
          "VALUES (?, ?, ?, ?, ?, ?)")

@@ -148,7 +148,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
       // Recorded and signed in one action (e.g. entered after the fact): one audit row.
       markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
     } else {
-      audit("visit", v.id, "create", json::serialize(model::toJson(v)));
+      if (!generating_) audit("visit", v.id, "create", json::serialize(model::toJson(v)));
     }
   });
   return v.id;
@@ -292,7 +292,7 @@ void Store::markSigned(model::Visit& v, const std::string& signed_by, std::strin
         .run();
   }
   // Signing is audited with the full content signed.
-  audit("visit", v.id, action, json::serialize(model::toJson(v)));
+  if (!generating_) audit("visit", v.id, action, json::serialize(model::toJson(v)));
 }
 
 void Store::signVisit(Id visit_id, const std::string& signed_by) {
