@@ -92,6 +92,12 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
                                     {_("Corrected age"), 110},
                                     {_("Weeks at birth"), 105}});
   caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
+  children_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
+                  [this](wxListEvent& event) { editChild(event.GetIndex()); });
+  caregivers_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
+                    [this](wxListEvent& event) { editCaregiver(event.GetIndex()); });
+  children_->SetToolTip(_("Double-click a child to correct the details"));
+  caregivers_->SetToolTip(_("Double-click a caregiver to correct the details"));
   goals_ = makeReportList(page, {{_("Open goal"), 420}, {_("Since"), 95}});
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
   trend_ = new TrendPanel(page);
@@ -168,6 +174,8 @@ void FamilyPanel::fillOverview() {
   facts_->SetLabel(facts);
 
   children_->DeleteAllItems();
+  shown_children_ = record.children;
+  shown_caregivers_ = record.caregivers;
   for (const auto& child : record.children) {
     const long row = children_->InsertItem(children_->GetItemCount(), wx(child.name));
     children_->SetItem(row, 1, wx(child.birth_date.iso()));
@@ -231,6 +239,20 @@ void FamilyPanel::addCaregiver() {
 
 void FamilyPanel::addChild() {
   ChildDialog dialog(this, frame_.session().store(), *family_id_);
+  if (dialog.ShowModal() == wxID_OK) reload();
+}
+
+void FamilyPanel::editCaregiver(long row) {
+  if (!family_id_ || row < 0 || row >= static_cast<long>(shown_caregivers_.size())) return;
+  CaregiverDialog dialog(this, frame_.session().store(), *family_id_,
+                         shown_caregivers_[static_cast<std::size_t>(row)]);
+  if (dialog.ShowModal() == wxID_OK) reload();
+}
+
+void FamilyPanel::editChild(long row) {
+  if (!family_id_ || row < 0 || row >= static_cast<long>(shown_children_.size())) return;
+  ChildDialog dialog(this, frame_.session().store(), *family_id_,
+                     shown_children_[static_cast<std::size_t>(row)]);
   if (dialog.ShowModal() == wxID_OK) reload();
 }
 

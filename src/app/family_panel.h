@@ -5,6 +5,7 @@
 #include <wx/panel.h>
 
 #include <optional>
+#include <vector>
 
 #include "securebase/store/store.h"
 
@@ -35,6 +36,9 @@ class FamilyPanel : public wxPanel {
   void editFamily();
   void addCaregiver();
   void addChild();
+  // Double-click or Enter on a row corrects that caregiver or child.
+  void editCaregiver(long row);
+  void editChild(long row);
 
  private:
   wxWindow* buildOverview(wxWindow* parent);
@@ -50,6 +54,8 @@ class FamilyPanel : public wxPanel {
   wxStaticText* flags_ = nullptr;
   wxListView* children_ = nullptr;
   wxListView* caregivers_ = nullptr;
+  std::vector<model::Child> shown_children_;        // in list order
+  std::vector<model::Caregiver> shown_caregivers_;  // in list order
   wxListView* goals_ = nullptr;
   TrendPanel* trend_ = nullptr;
   wxNotebook* notebook_ = nullptr;

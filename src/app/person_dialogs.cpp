@@ -10,8 +10,12 @@
 
 namespace securebase::app {
 
-CaregiverDialog::CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id)
-    : StandardDialog(parent, _("Add caregiver")), store_(store), family_id_(family_id) {
+CaregiverDialog::CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+                                 std::optional<model::Caregiver> existing)
+    : StandardDialog(parent, existing ? _("Edit caregiver") : _("Add caregiver")),
+      store_(store),
+      family_id_(family_id),
+      existing_(std::move(existing)) {
   name_ = new wxTextCtrl(this, wxID_ANY);
   relationship_ = new wxComboBox(this, wxID_ANY);
   for (const auto& word : {_("mother"), _("father"), _("grandmother"), _("grandfather"),
@@ -19,6 +23,10 @@ CaregiverDialog::CaregiverDialog(wxWindow* parent, store::Store& store, model::I
     relationship_->Append(word);
   addRow(_("Name:"), name_);
   addRow(_("Relationship:"), relationship_);
+  if (existing_) {
+    name_->SetValue(wxString::FromUTF8(existing_->name));
+    relationship_->SetValue(wxString::FromUTF8(existing_->relationship));
+  }
   finishLayout();
   name_->SetFocus();
 }
@@ -28,11 +36,20 @@ void CaregiverDialog::apply() {
   caregiver.family_id = family_id_;
   caregiver.name = toUtf8(name_->GetValue().Strip(wxString::both));
   caregiver.relationship = toUtf8(relationship_->GetValue().Strip(wxString::both));
+  if (existing_) {
+    caregiver.id = existing_->id;
+    store_.updateCaregiver(caregiver);
+    return;
+  }
   store_.addCaregiver(caregiver);
 }
 
-ChildDialog::ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id)
-    : StandardDialog(parent, _("Add child")), store_(store), family_id_(family_id) {
+ChildDialog::ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+                         std::optional<model::Child> existing)
+    : StandardDialog(parent, existing ? _("Edit child") : _("Add child")),
+      store_(store),
+      family_id_(family_id),
+      existing_(std::move(existing)) {
   name_ = new wxTextCtrl(this, wxID_ANY);
   born_ = new wxTextCtrl(this, wxID_ANY);
   born_->SetHint(_("YYYY-MM-DD"));
@@ -47,6 +64,14 @@ ChildDialog::ChildDialog(wxWindow* parent, store::Store& store, model::Id family
   addRow(_("Date of birth:"), born_);
   addRow(_("Weeks of gestation at birth:"), gestation_);
   addRow(_("Sex:"), sex_);
+  if (existing_) {
+    name_->SetValue(wxString::FromUTF8(existing_->name));
+    born_->SetValue(wxString::FromUTF8(existing_->birth_date.iso()));
+    gestation_->SetValue(existing_->gestation_weeks);
+    sex_->SetSelection(existing_->sex == model::Sex::female ? 0
+                       : existing_->sex == model::Sex::male ? 1
+                                                            : 2);
+  }
   finishLayout();
   name_->SetFocus();
 }
@@ -63,6 +88,11 @@ void ChildDialog::apply() {
   child.sex = sex_->GetSelection() == 0   ? model::Sex::female
               : sex_->GetSelection() == 1 ? model::Sex::male
                                           : model::Sex::unknown;
+  if (existing_) {
+    child.id = existing_->id;
+    store_.updateChild(child);
+    return;
+  }
   store_.addChild(child);
 }
 

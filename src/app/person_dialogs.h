@@ -1,5 +1,7 @@
-// Add a caregiver or a child to a family.
+// Add a caregiver or a child to a family, or correct one already recorded.
 #pragma once
+
+#include <optional>
 
 #include "securebase/store/store.h"
 #include "standard_dialog.h"
@@ -13,26 +15,32 @@ namespace securebase::app {
 
 class CaregiverDialog : public StandardDialog {
  public:
-  CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id);
+  // With `existing`, the dialog corrects that caregiver instead of adding one.
+  CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+                  std::optional<model::Caregiver> existing = std::nullopt);
 
  private:
   void apply() override;
 
   store::Store& store_;
   model::Id family_id_;
+  std::optional<model::Caregiver> existing_;
   wxTextCtrl* name_ = nullptr;
   wxComboBox* relationship_ = nullptr;
 };
 
 class ChildDialog : public StandardDialog {
  public:
-  ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id);
+  // With `existing`, the dialog corrects that child instead of adding one.
+  ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+              std::optional<model::Child> existing = std::nullopt);
 
  private:
   void apply() override;
 
   store::Store& store_;
   model::Id family_id_;
+  std::optional<model::Child> existing_;
   wxTextCtrl* name_ = nullptr;
   wxTextCtrl* born_ = nullptr;
   wxSpinCtrl* gestation_ = nullptr;

@@ -104,6 +104,29 @@ TEST_F(MainWindowTest, AddsAFamilyAndAChildThroughTheDialogs) {
   EXPECT_EQ(children[0].name, "Sofia");
   EXPECT_EQ(children[0].birth_date.iso(), "2026-09-01");
   screenshot("family_with_new_child");
+
+  // A correction: the same dialog opens filled in; the new name replaces the old one.
+  bool prefilled = false;
+  whenModalOpens([&](wxDialog& dialog) {
+    for (wxWindow* child : dialog.GetChildren())
+      if (auto* text = dynamic_cast<wxTextCtrl*>(child)) {
+        prefilled = text->GetValue() == "Sofia";
+        text->SetValue(wxString::FromUTF8("Sofía Inés"));
+        break;
+      }
+    pump(100);
+    screenshot("edit_child_dialog");
+    wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+    dialog.FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
+  });
+  frame->familyPanel().editChild(0);
+  pump(200);
+  EXPECT_TRUE(prefilled);
+  const auto corrected = frame->session().store().children(*selected);
+  ASSERT_EQ(corrected.size(), 1u);
+  EXPECT_EQ(corrected[0].name, "Sofía Inés");
+  EXPECT_EQ(corrected[0].birth_date.iso(), "2026-09-01");
+  EXPECT_EQ(frame->session().store().auditTrail("child", corrected[0].id).back().action, "update");
 }
 
 TEST_F(MainWindowTest, RefusesANameTheHandoutFontsCannotPrint) {

@@ -1,6 +1,7 @@
 // Every change writes one audit row saying when, who, what entity, what action, what changed.
 #include <gtest/gtest.h>
 
+#include "securebase/core/error.h"
 #include "securebase/store/store.h"
 #include "store_fixture.h"
 
@@ -53,4 +54,37 @@ TEST(Audit, ARefusedChangeWritesNoAuditRow) {
   bad.display_name = std::string("bad\xff", 4);
   EXPECT_ANY_THROW(store.addFamily(bad));
   EXPECT_EQ(countRows(db, "audit_log"), rows);
+}
+
+TEST(Audit, CorrectionsToCaregiversAndChildrenAreCheckedAndAudited) {
+  TempDir dir;
+  store::Database db(dir / "a.db");
+  store::Store store(db, "Counselor Kim");
+  auto family = addSmallFamily(store);
+  model::Child child = store.children(family.family).at(0);
+  child.name = "Sofía Inés";
+  child.gestation_weeks = 34;
+  store.updateChild(child);
+  EXPECT_EQ(store.children(family.family).at(0).name, "Sofía Inés");
+  EXPECT_EQ(store.children(family.family).at(0).gestation_weeks, 34);
+  model::Caregiver caregiver = store.caregivers(family.family).at(0);
+  caregiver.relationship = "grandmother";
+  store.updateCaregiver(caregiver);
+  EXPECT_EQ(store.caregivers(family.family).at(0).relationship, "grandmother");
+
+  const auto child_rows = store.auditTrail("child", family.child);
+  ASSERT_EQ(child_rows.size(), 2u);
+  EXPECT_NE(child_rows[1].details.find("Sofía Inés"), std::string::npos);
+  EXPECT_NE(child_rows[1].details.find("gestation_weeks"), std::string::npos);
+  EXPECT_EQ(store.auditTrail("caregiver", family.caregiver).size(), 2u);
+
+  const std::string before = dumpContent(db);
+  child.birth_date = model::Date::today().plusDays(3);
+  EXPECT_THROW(store.updateChild(child), Error);
+  child = store.children(family.family).at(0);
+  child.name = "";
+  EXPECT_THROW(store.updateChild(child), Error);
+  caregiver.id = 999;
+  EXPECT_THROW(store.updateCaregiver(caregiver), Error);
+  EXPECT_EQ(dumpContent(db), before);
 }

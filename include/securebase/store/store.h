@@ -115,6 +115,10 @@ class Store {
 
   Id addCaregiver(model::Caregiver caregiver);
   Id addChild(model::Child child);
+  // Corrections to a caregiver or child (a misspelt name, a birth date typed wrong): the same
+  // checks as when they were added, and an audit row with what changed.
+  void updateCaregiver(const model::Caregiver& caregiver);
+  void updateChild(const model::Child& child);
   std::vector<model::Caregiver> caregivers(Id family_id);
   std::vector<model::Child> children(Id family_id);
 

@@ -178,6 +178,58 @@ Id Store::addChild(model::Child c) {
   return c.id;
 }
 
+void Store::updateCaregiver(const model::Caregiver& c) {
+  checkText(c.name, "caregiver name", true);
+  checkText(c.relationship, "relationship", false);
+  db_.transaction([&] {
+    auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
+                         " FROM caregivers WHERE id = ?");
+    s.bind(1, c.id);
+    if (!s.step()) throwNotFound("no caregiver with id " + std::to_string(c.id));
+    model::Caregiver after = rows::caregiver(s);
+    const model::Caregiver before = after;
+    after.name = c.name;
+    after.relationship = c.relationship;
+    db_.prepare("UPDATE caregivers SET name = ?, relationship = ? WHERE id = ?")
+        .bind(1, after.name)
+        .bind(2, after.relationship)
+        .bind(3, c.id)
+        .run();
+    const auto changes = model::changedFields(model::toJson(before), model::toJson(after));
+    if (!changes.empty()) audit("caregiver", c.id, "update", json::serialize(changes));
+  });
+}
+
+void Store::updateChild(const model::Child& c) {
+  checkText(c.name, "child name", true);
+  if (model::Date::today() < c.birth_date) throwBadInput("date of birth is in the future");
+  if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
+    throwBadInput("weeks of gestation must be between 22 and 44");
+  db_.transaction([&] {
+    auto s =
+        db_.prepare(std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?");
+    s.bind(1, c.id);
+    if (!s.step()) throwNotFound("no child with id " + std::to_string(c.id));
+    model::Child after = rows::child(s);
+    const model::Child before = after;
+    after.name = c.name;
+    after.birth_date = c.birth_date;
+    after.gestation_weeks = c.gestation_weeks;
+    after.sex = c.sex;
+    db_.prepare(
+           "UPDATE children SET name = ?, birth_date = ?, gestation_weeks = ?, sex = ? WHERE id = "
+           "?")
+        .bind(1, after.name)
+        .bind(2, after.birth_date.iso())
+        .bind(3, after.gestation_weeks)
+        .bind(4, model::toString(after.sex))
+        .bind(5, c.id)
+        .run();
+    const auto changes = model::changedFields(model::toJson(before), model::toJson(after));
+    if (!changes.empty()) audit("child", c.id, "update", json::serialize(changes));
+  });
+}
+
 std::vector<model::Caregiver> Store::caregivers(Id family_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
                        " FROM caregivers WHERE family_id = ? ORDER BY id");
