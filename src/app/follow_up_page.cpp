@@ -6,6 +6,8 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include <optional>
+
 #include "family_panel.h"
 #include "main_frame.h"
 #include "problem_text.h"
@@ -18,13 +20,16 @@ namespace {
 // One dialog for both: a goal is one text; a referral is to whom and why.
 class FollowUpDialog : public StandardDialog {
  public:
+  // With `existing` (a goal or referral id), the dialog corrects it instead of adding one.
   FollowUpDialog(wxWindow* parent, store::Store& store, model::Id family_id,
-                 FollowUpPage::Kind kind)
-      : StandardDialog(parent,
-                       kind == FollowUpPage::Kind::goals ? _("New goal") : _("New referral")),
+                 FollowUpPage::Kind kind, std::optional<model::Id> existing = std::nullopt)
+      : StandardDialog(parent, kind == FollowUpPage::Kind::goals
+                                   ? (existing ? _("Edit goal") : _("New goal"))
+                                   : (existing ? _("Edit referral") : _("New referral"))),
         store_(store),
         family_id_(family_id),
-        kind_(kind) {
+        kind_(kind),
+        existing_(existing) {
     first_ = new wxTextCtrl(this, wxID_ANY);
     if (kind_ == FollowUpPage::Kind::goals) {
       first_->SetHint(_("e.g. Answer cries within a minute"));
@@ -35,12 +40,34 @@ class FollowUpDialog : public StandardDialog {
       addRow(_("Referred to:"), first_);
       addRow(_("Reason:"), second_);
     }
+    if (existing_) fillFromStore();
     finishLayout();
     first_->SetFocus();
   }
 
  private:
+  void fillFromStore() {
+    if (kind_ == FollowUpPage::Kind::goals) {
+      for (const auto& goal : store_.goals(family_id_))
+        if (goal.id == *existing_) first_->SetValue(wxString::FromUTF8(goal.text));
+      return;
+    }
+    for (const auto& referral : store_.referrals(family_id_))
+      if (referral.id == *existing_) {
+        first_->SetValue(wxString::FromUTF8(referral.to_whom));
+        second_->SetValue(wxString::FromUTF8(referral.reason));
+      }
+  }
+
   void apply() override {
+    if (existing_) {
+      if (kind_ == FollowUpPage::Kind::goals)
+        store_.updateGoalText(*existing_, toUtf8(first_->GetValue().Strip(wxString::both)));
+      else
+        store_.updateReferral(*existing_, toUtf8(first_->GetValue().Strip(wxString::both)),
+                              toUtf8(second_->GetValue().Strip(wxString::both)));
+      return;
+    }
     if (kind_ == FollowUpPage::Kind::goals) {
       model::Goal goal;
       goal.family_id = family_id_;
@@ -58,6 +85,7 @@ class FollowUpDialog : public StandardDialog {
   store::Store& store_;
   model::Id family_id_;
   FollowUpPage::Kind kind_;
+  std::optional<model::Id> existing_;
   wxTextCtrl* first_ = nullptr;
   wxTextCtrl* second_ = nullptr;
 };
@@ -79,6 +107,9 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add(); });
   done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(true); });
   dropped->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(false); });
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { edit(event.GetIndex()); });
+  list_->SetToolTip(goals ? _("Double-click a goal to correct its wording")
+                          : _("Double-click a referral to correct it"));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
   buttons->Add(done, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
@@ -113,6 +144,13 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
 
 void FollowUpPage::add() {
   FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_);
+  if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();
+}
+
+void FollowUpPage::edit(long row) {
+  if (row < 0 || row >= static_cast<long>(ids_.size())) return;
+  FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_,
+                        ids_[static_cast<std::size_t>(row)]);
   if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();
 }
 

@@ -1,4 +1,4 @@
-// A family's goals or referrals: the list with status, add, and status changes (a goal is
+// A family's goals or referrals: the list with status, add, correct, and status changes (a goal is
 // achieved or dropped, a referral completed or declined).
 #pragma once
 
@@ -23,6 +23,7 @@ class FollowUpPage : public wxPanel {
 
  private:
   void add();
+  void edit(long row);  // double-click or Enter on a row: correct its wording
   void setStatus(bool done);
 
   MainFrame& frame_;

@@ -88,3 +88,34 @@ TEST(Audit, CorrectionsToCaregiversAndChildrenAreCheckedAndAudited) {
   EXPECT_THROW(store.updateCaregiver(caregiver), Error);
   EXPECT_EQ(dumpContent(db), before);
 }
+
+TEST(Audit, CorrectionsToGoalsAndReferralsKeepTheirStatus) {
+  TempDir dir;
+  store::Database db(dir / "a.db");
+  store::Store store(db, "Counselor Kim");
+  auto family = addSmallFamily(store);
+  model::Goal goal;
+  goal.family_id = family.family;
+  goal.text = "Read togther";
+  const auto goal_id = store.addGoal(goal);
+  store.setGoalStatus(goal_id, model::GoalStatus::achieved, std::nullopt);
+  store.updateGoalText(goal_id, "Read together each night");
+  EXPECT_EQ(store.goals(family.family).at(0).text, "Read together each night");
+  EXPECT_EQ(store.goals(family.family).at(0).status, model::GoalStatus::achieved);
+  model::Referral referral;
+  referral.family_id = family.family;
+  referral.to_whom = "Family doctr";
+  const auto referral_id = store.addReferral(referral);
+  store.updateReferral(referral_id, "Family doctor", "Sleep worries");
+  EXPECT_EQ(store.referrals(family.family).at(0).to_whom, "Family doctor");
+  EXPECT_EQ(store.referrals(family.family).at(0).reason, "Sleep worries");
+  EXPECT_EQ(store.referrals(family.family).at(0).status, model::ReferralStatus::open);
+  EXPECT_NE(store.auditTrail("goal", goal_id).back().details.find("each night"), std::string::npos);
+  EXPECT_EQ(store.auditTrail("referral", referral_id).back().action, "update");
+
+  const std::string before = dumpContent(db);
+  EXPECT_THROW(store.updateGoalText(goal_id, "  "), Error);
+  EXPECT_THROW(store.updateGoalText(9999, "x"), Error);
+  EXPECT_THROW(store.updateReferral(referral_id, "", "x"), Error);
+  EXPECT_EQ(dumpContent(db), before);
+}

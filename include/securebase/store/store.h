@@ -139,10 +139,14 @@ class Store {
 
   Id addGoal(model::Goal goal);
   void setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id> at_visit);
+  // Corrects a goal's wording; its status and history stay.
+  void updateGoalText(Id goal_id, const std::string& text);
   std::vector<model::Goal> goals(Id family_id);
 
   Id addReferral(model::Referral referral);
   void setReferralStatus(Id referral_id, model::ReferralStatus status);
+  // Corrects to whom and why; its status stays.
+  void updateReferral(Id referral_id, const std::string& to_whom, const std::string& reason);
   std::vector<model::Referral> referrals(Id family_id);
 
   // Sample data (demo): while generating, records are not audited one by one — the generator

@@ -72,6 +72,21 @@ void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id
   });
 }
 
+void Store::updateGoalText(Id goal_id, const std::string& text) {
+  checkText(text, "goal", true);
+  db_.transaction([&] {
+    auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
+    s.bind(1, goal_id);
+    if (!s.step()) throwNotFound("no goal with id " + std::to_string(goal_id));
+    const model::Goal before = rows::goal(s);
+    model::Goal after = before;
+    after.text = text;
+    db_.prepare("UPDATE goals SET text = ? WHERE id = ?").bind(1, text).bind(2, goal_id).run();
+    const auto changes = model::changedFields(model::toJson(before), model::toJson(after));
+    if (!changes.empty()) audit("goal", goal_id, "update", json::serialize(changes));
+  });
+}
+
 std::vector<model::Goal> Store::goals(Id family_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns +
                        " FROM goals WHERE family_id = ? ORDER BY created_on, id");
@@ -121,6 +136,28 @@ void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
         .run();
     audit("referral", referral_id, "update",
           json::serialize(model::changedFields(model::toJson(before), model::toJson(after))));
+  });
+}
+
+void Store::updateReferral(Id referral_id, const std::string& to_whom, const std::string& reason) {
+  checkText(to_whom, "referred to", true);
+  checkText(reason, "referral reason", false);
+  db_.transaction([&] {
+    auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
+                         " FROM referrals WHERE id = ?");
+    s.bind(1, referral_id);
+    if (!s.step()) throwNotFound("no referral with id " + std::to_string(referral_id));
+    const model::Referral before = rows::referral(s);
+    model::Referral after = before;
+    after.to_whom = to_whom;
+    after.reason = reason;
+    db_.prepare("UPDATE referrals SET to_whom = ?, reason = ? WHERE id = ?")
+        .bind(1, to_whom)
+        .bind(2, reason)
+        .bind(3, referral_id)
+        .run();
+    const auto changes = model::changedFields(model::toJson(before), model::toJson(after));
+    if (!changes.empty()) audit("referral", referral_id, "update", json::serialize(changes));
   });
 }
 
