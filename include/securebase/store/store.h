@@ -187,6 +187,8 @@ class Store {
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
   void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
+  // The checks and INSERT shared by adding and importing a family (uuid already set).
+  Id insertFamily(model::Family family, std::string_view action);
   void writeScores(const model::Visit& visit);
 
   Database& db_;

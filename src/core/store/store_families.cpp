@@ -29,14 +29,22 @@ void validateFamily(const model::Family& f) {
 }  // namespace
 
 Id Store::addFamily(model::Family f) {
-  checkText(f.display_name, "family name", true);
-  checkText(f.address, "address", false);
-  checkText(f.phone, "phone", false);
-  validateFamily(f);
   if (f.uuid.empty()) f.uuid = newUuid();
   if (f.created_on == model::Date{}) f.created_on = model::Date::today();
   db_.transaction([&] {
     if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    f.id = insertFamily(f, "create");
+  });
+  return f.id;
+}
+
+Id Store::insertFamily(model::Family f, std::string_view action) {
+  checkText(f.display_name, "family name", true);
+  checkText(f.closing_reason, "closing reason", false);
+  checkText(f.address, "address", false);
+  checkText(f.phone, "phone", false);
+  validateFamily(f);
+  db_.transaction([&] {
     db_.prepare(
            "INSERT INTO families (uuid, display_name, language, status, closing_reason, "
            "visit_frequency_days, counselor_id, address, phone, created_on) "
@@ -53,7 +61,7 @@ Id Store::addFamily(model::Family f) {
         .bind(10, f.created_on.iso())
         .run();
     f.id = db_.lastInsertId();
-    audit("family", f.id, "create", json::serialize(model::toJson(f)));
+    audit("family", f.id, action, json::serialize(model::toJson(f)));
   });
   return f.id;
 }

@@ -143,34 +143,7 @@ void Store::importFormSnapshot(const FormSnapshot& form) {
 
 Id Store::importFamily(model::Family f) {
   requireUuid(f.uuid, "family");
-  checkText(f.display_name, "family name", true);
-  checkText(f.closing_reason, "closing reason", false);
-  checkText(f.address, "address", false);
-  checkText(f.phone, "phone", false);
-  if (f.visit_frequency_days < 1 || f.visit_frequency_days > 365)
-    throwBadInput("visit frequency must be between 1 and 365 days");
-  if (f.status == model::FamilyStatus::closed && f.closing_reason.empty())
-    throwBadInput("a closed family needs a closing reason");
-  db_.transaction([&] {
-    db_.prepare(
-           "INSERT INTO families (uuid, display_name, language, status, closing_reason, "
-           "visit_frequency_days, counselor_id, address, phone, created_on) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, f.uuid)
-        .bind(2, f.display_name)
-        .bind(3, model::toString(f.language))
-        .bind(4, model::toString(f.status))
-        .bind(5, f.closing_reason)
-        .bind(6, f.visit_frequency_days)
-        .bind(7, f.counselor_id)
-        .bind(8, f.address)
-        .bind(9, f.phone)
-        .bind(10, f.created_on.iso())
-        .run();
-    f.id = db_.lastInsertId();
-    audit("family", f.id, "import", json::serialize(model::toJson(f)));
-  });
-  return f.id;
+  return insertFamily(std::move(f), "import");
 }
 
 Id Store::importCaregiver(model::Caregiver c) {
