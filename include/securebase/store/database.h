@@ -19,8 +19,23 @@ struct sqlite3_stmt;
 
 namespace securebase::store {
 
+// SQLCipher settings every encrypted file is written and read with. They are not stored in the
+// file, so every open sets them before the first read; a copy made with other values would not
+// open. 256,000 PBKDF2 iterations is four times SQLCipher 3's default.
+inline constexpr int kKdfIterations = 256000;
+inline constexpr int kCipherPageSize = 4096;
+
+// What the first bytes of a file say it is, read before opening (so the front ends know whether
+// to ask for a passphrase, and can tell "wrong passphrase" from "not encrypted").
+enum class FileKind { missing, empty, plain, encrypted };
+FileKind inspectDatabaseFile(const std::filesystem::path& file);
+
 struct DatabaseOptions {
-  // Raw 32-byte key as 64 hex digits (no key derivation), or empty for a plain SQLite file.
+  // The key of an encrypted file: a passphrase (stretched by SQLCipher's PBKDF2 with
+  // kKdfIterations), or a raw 32-byte key written x'<64 hex digits>' (no derivation; scripts
+  // and tests). Empty: an ordinary, unencrypted SQLite file.
+  std::string key;
+  // Raw 32-byte key as 64 hex digits; shorthand for key = "x'<hex>'".
   std::string raw_key_hex;
   int busy_timeout_ms = 3000;
   bool create_if_missing = true;
@@ -39,7 +54,13 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
+  bool encrypted() const { return !key_.empty(); }
+  // The key this file was opened with, for copies that must open with the same key (backups).
+  const std::string& key() const { return key_; }
   int schemaVersion();
+  // PRAGMA rekey: rewrites every page under `new_key` (same rules as DatabaseOptions::key).
+  // Use store::changeKey (encryption.h), which also makes sure nobody else has the file open.
+  void changeKey(const std::string& new_key);
 
   void exec(std::string_view sql);
   Statement prepare(std::string_view sql);
@@ -57,14 +78,17 @@ class Database {
 
  private:
   friend class Statement;
-  void configure(const DatabaseOptions& options);
+  void configure(const DatabaseOptions& options, FileKind kind);
   void commit();
   // Compiled statements are kept for reuse: compiling costs far more than running, and the
   // same few statements run thousands of times in a batch (e.g. one per observation).
   sqlite3_stmt* acquire(std::string_view sql);
   void release(std::string sql, sqlite3_stmt* stmt);
 
+  [[noreturn]] void failFirstRead(int code, FileKind kind) const;
+
   std::filesystem::path file_;
+  std::string key_;
   sqlite3* db_ = nullptr;
   int transaction_depth_ = 0;
   std::unordered_multimap<std::string, sqlite3_stmt*> idle_statements_;

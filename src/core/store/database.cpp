@@ -5,9 +5,11 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 
 #include "securebase/core/error.h"
+#include "securebase/store/backup.h"
 #include "securebase/store/migrations.h"
 
 namespace securebase::store {
@@ -15,11 +17,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isHexKey(const std::string& key) {
+bool isHexKey(std::string_view key) {
   if (key.size() != 64) return false;
   for (char c : key)
     if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
   return true;
+}
+
+// SQLCipher reads a key written x'…' as raw bytes and anything else as a passphrase; a
+// mistyped raw key must not silently become a passphrase.
+std::string checkedKey(const DatabaseOptions& options) {
+  if (!options.raw_key_hex.empty()) {
+    if (!isHexKey(options.raw_key_hex)) throwBadInput("a raw database key must be 64 hex digits");
+    return "x'" + options.raw_key_hex + "'";
+  }
+  const std::string& key = options.key;
+  if (key.rfind("x'", 0) == 0 &&
+      !(key.size() == 67 && key.back() == '\'' && isHexKey(std::string_view(key).substr(2, 64))))
+    throwBadInput("a raw database key must be written x'<64 hex digits>'");
+  return key;
 }
 
 // Test-only: when SECUREBASE_TEST_HOLD_BEFORE_COMMIT names a file, a committing process writes
@@ -34,9 +50,24 @@ void holdBeforeCommitIfAsked() {
 
 }  // namespace
 
-Database::Database(const fs::path& file, const DatabaseOptions& options) : file_(file) {
+FileKind inspectDatabaseFile(const fs::path& file) {
   std::error_code ec;
-  const bool exists = fs::exists(file, ec);
+  if (!fs::exists(file, ec)) return FileKind::missing;
+  if (fs::file_size(file, ec) == 0 && !ec) return FileKind::empty;
+  std::ifstream in(file, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  static constexpr char kSqliteHeader[16] = "SQLite format 3";  // with its final NUL
+  if (in.gcount() == sizeof header && std::memcmp(header, kSqliteHeader, sizeof header) == 0)
+    return FileKind::plain;
+  return FileKind::encrypted;
+}
+
+Database::Database(const fs::path& file, const DatabaseOptions& options)
+    : file_(file), key_(checkedKey(options)) {
+  std::error_code ec;
+  const FileKind kind = inspectDatabaseFile(file);
+  const bool exists = kind != FileKind::missing;
   if (!exists && !options.create_if_missing)
     throwNotFound("database file " + file.string() + " does not exist");
   if (!exists && fs::exists(file.parent_path().empty() ? "." : file.parent_path(), ec) == false)
@@ -52,7 +83,7 @@ Database::Database(const fs::path& file, const DatabaseOptions& options) : file_
     throwDatabase("cannot open database " + file.string() + ": " + message);
   }
   try {
-    configure(options);
+    configure(options, kind);
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -63,6 +94,7 @@ Database::Database(const fs::path& file, const DatabaseOptions& options) : file_
 Database::~Database() {
   for (auto& entry : idle_statements_) sqlite3_finalize(entry.second);
   if (db_ != nullptr) sqlite3_close(db_);
+  ::explicit_bzero(key_.data(), key_.size());
 }
 
 sqlite3_stmt* Database::acquire(std::string_view sql) {
@@ -84,17 +116,19 @@ void Database::release(std::string sql, sqlite3_stmt* stmt) {
   idle_statements_.emplace(std::move(sql), stmt);
 }
 
-void Database::configure(const DatabaseOptions& options) {
+void Database::configure(const DatabaseOptions& options, FileKind kind) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
-  if (!options.raw_key_hex.empty()) {
-    if (!isHexKey(options.raw_key_hex)) throwBadInput("a raw database key must be 64 hex digits");
-    // The key and page size are not stored in the file: set them before the first read.
-    exec("PRAGMA key = \"x'" + options.raw_key_hex + "'\"");
-    exec("PRAGMA cipher_page_size = 4096");
+  if (!key_.empty()) {
+    // The key, iterations and page size are not stored in the file: set before the first read.
+    const int rc = sqlite3_key(db_, key_.data(), static_cast<int>(key_.size()));
+    if (rc != SQLITE_OK) fail(rc, "setting the database key");
+    exec("PRAGMA kdf_iter = " + std::to_string(kKdfIterations));
+    exec("PRAGMA cipher_page_size = " + std::to_string(kCipherPageSize));
   }
   // The first read: fails here for a damaged file, a non-database, or the wrong key.
-  exec("SELECT count(*) FROM sqlite_master");
+  const int rc = sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) failFirstRead(rc, kind);
   if (!options.read_only && sqlite3_db_readonly(db_, "main") == 1)
     throwDatabase("database " + file_.string() + " is read-only; SecureBase needs to write to it");
   exec("PRAGMA foreign_keys = ON");
@@ -103,6 +137,24 @@ void Database::configure(const DatabaseOptions& options) {
     exec("PRAGMA synchronous = FULL");
     migrate(*this, options.migrate_to_version);
   }
+}
+
+void Database::failFirstRead(int code, FileKind kind) const {
+  if ((code & 0xFF) == SQLITE_NOTADB) {
+    const std::string where = "database " + file_.string();
+    if (kind == FileKind::encrypted && key_.empty())
+      throwDatabase(where + " is encrypted; SecureBase needs its passphrase to open it");
+    if (kind == FileKind::encrypted)
+      throwDatabase("wrong passphrase for " + where +
+                    " (if the passphrase is right, the file is damaged: " + restoreAdvice(file_) +
+                    ")");
+    if (kind == FileKind::plain && !key_.empty())
+      throwDatabase(where +
+                    " is not encrypted, so it takes no passphrase; encrypt it with: "
+                    "securebase-cli encrypt --db " +
+                    file_.string());
+  }
+  fail(code, "opening the database");
 }
 
 void Database::fail(int code, std::string_view doing) const {
@@ -114,10 +166,10 @@ void Database::fail(int code, std::string_view doing) const {
       throwDatabase(where + " is busy: another program is using it; try again in a moment");
     case SQLITE_NOTADB:
       throwDatabase(where +
-                    " is not a SecureBase database, is damaged, or needs a different key; "
-                    "restore it from a backup");
+                    " is not a SecureBase database, is damaged, or needs a different key; " +
+                    restoreAdvice(file_));
     case SQLITE_CORRUPT:
-      throwDatabase(where + " is damaged (" + sqlite3_errmsg(db_) + "); restore it from a backup");
+      throwDatabase(where + " is damaged (" + sqlite3_errmsg(db_) + "); " + restoreAdvice(file_));
     case SQLITE_READONLY:
       throwDatabase(where + " is read-only; SecureBase needs to write to it");
     case SQLITE_FULL:
@@ -137,6 +189,15 @@ void Database::fail(int code, std::string_view doing) const {
     default:
       throwDatabase(std::string(doing) + " failed on " + where + ": " + sqlite3_errmsg(db_));
   }
+}
+
+void Database::changeKey(const std::string& new_key) {
+  std::string key = checkedKey({.key = new_key});
+  if (key.empty()) throwBadInput("the new passphrase is empty");
+  const int rc = sqlite3_rekey(db_, key.data(), static_cast<int>(key.size()));
+  if (rc != SQLITE_OK) fail(rc, "changing the database key");
+  ::explicit_bzero(key_.data(), key_.size());
+  key_ = std::move(key);
 }
 
 int Database::schemaVersion() {
