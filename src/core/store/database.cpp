@@ -143,7 +143,9 @@ void Database::failFirstRead(int code, FileKind kind) const {
   if ((code & 0xFF) == SQLITE_NOTADB) {
     const std::string where = "database " + file_.string();
     if (kind == FileKind::encrypted && key_.empty())
-      throwDatabase(where + " is encrypted; SecureBase needs its passphrase to open it");
+      throwDatabase(where +
+                    " is encrypted (or is not a SecureBase database); SecureBase needs its "
+                    "passphrase to open it");
     if (kind == FileKind::encrypted)
       throwDatabase("wrong passphrase for " + where +
                     " (if the passphrase is right, the file is damaged: " + restoreAdvice(file_) +
