@@ -3,8 +3,6 @@
 #include "securebase/store/backup.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cipher_probe.h"
 #include "securebase/core/error.h"
@@ -92,19 +90,18 @@ TEST(Backup, IsDueWhenTheNewestIsADayOld) {
   EXPECT_TRUE(store::backupDue(policy, db.file(), at(1, 10)));
 }
 
-TEST(Backup, AnUnwritableFolderIsRefusedWithoutPartialFiles) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root writes to read-only folders";
+TEST(Backup, AFolderThatCannotBeMadeIsRefusedWithoutPartialFiles) {
   TempDir dir;
   store::Database db(dir / "clinic.db", {.key = kTestKey});
-  fs::create_directories(dir / "locked");
-  ::chmod((dir / "locked").c_str(), 0500);
+  // A plain file where a folder should be: refused even for root, unlike a read-only folder.
+  writeFile(dir / "not-a-folder", "x");
   const std::string message = messageOf([&] {
-    store::createBackup(db, {dir / "locked", 7}, at(0));
+    store::createBackup(db, {dir / "not-a-folder" / "backups", 7}, at(0));
   });
-  ::chmod((dir / "locked").c_str(), 0700);
-  EXPECT_NE(message.find("cannot write backups to " + (dir / "locked").string()),
-            std::string::npos);
-  EXPECT_TRUE(filesIn(dir / "locked").empty());
+  EXPECT_NE(message.find("cannot write backups to " + (dir / "not-a-folder" / "backups").string()),
+            std::string::npos)
+      << message;
+  EXPECT_EQ(filesIn(dir.path()).size(), 4u) << "clinic.db, -wal, -shm and not-a-folder only";
 }
 
 TEST(Backup, RestoreSetsTheCurrentFileAsideAndBringsBackTheBackup) {
