@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "securebase/core/error.h"
+#include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
 #include "securebase/forms/form_catalog.h"
@@ -46,6 +47,7 @@ void addDatabaseOptions(po::options_description& options) {
   options.add_options()("db", po::value<std::string>(),
                         "database file (default: $SECUREBASE_DB, else "
                         "$XDG_DATA_HOME/securebase/securebase.db)");
+  addPassphraseOptions(options);
 }
 
 void addFormatOption(po::options_description& options) {
@@ -82,10 +84,17 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
   if (create && !explicit_path && !std::getenv("SECUREBASE_DB"))
     std::filesystem::create_directories(path.parent_path());
   const int busy_timeout_ms = busyTimeoutMs();
+  std::string key = databaseKey(vm, path, create);
   OpenStore open;
-  open.db = std::make_unique<store::Database>(
-      path,
-      store::DatabaseOptions{.busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
+  try {
+    open.db = std::make_unique<store::Database>(
+        path, store::DatabaseOptions{
+                  .key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
+  } catch (...) {
+    wipe(key);
+    throw;
+  }
+  wipe(key);
   open.store = std::make_unique<store::Store>(*open.db, "cli");
   open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
   open.store->setTextCheck(pdf::checkPrintable);

@@ -34,8 +34,25 @@ std::optional<po::variables_map> parseOptions(const std::string& command, const 
                                               const std::vector<std::string>& positional,
                                               const std::vector<std::string>& args);
 
-// Options every command that reads the database takes.
+// Options every command that reads the database takes: --db and the passphrase options.
 void addDatabaseOptions(po::options_description& options);
+
+// --passphrase-fd N / --passphrase-file FILE (and, with `prefix` "new-", the options for a new
+// passphrase). A passphrase is never an argument or an environment variable: both are visible
+// to other processes.
+void addPassphraseOptions(po::options_description& options, const std::string& prefix = "");
+
+// The passphrase to open `path` with, from the options, else asked on the terminal; empty for an
+// unencrypted file. With `create` and no file yet: a new passphrase (asked twice on a terminal),
+// or empty with --unencrypted.
+std::string databaseKey(const po::variables_map& vm, const std::filesystem::path& path,
+                        bool create);
+// A passphrase from the options named with `prefix`, else the terminal (`prompt`).
+std::string passphraseFrom(const po::variables_map& vm, const std::string& prefix,
+                           const std::string& prompt);
+// A new passphrase: from the options, else typed twice on the terminal; checked for length.
+std::string newPassphraseFrom(const po::variables_map& vm, const std::string& prefix,
+                              const std::string& what);
 void addFormatOption(po::options_description& options);
 
 // The database named by --db / SECUREBASE_DB / the default path, opened and migrated.

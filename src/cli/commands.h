@@ -16,5 +16,6 @@ std::vector<Command> reportCommands();    // report
 std::vector<Command> handoutCommands();   // handout
 std::vector<Command> demoCommands();      // demo
 std::vector<Command> exchangeCommands();  // export, import
+std::vector<Command> trustCommands();     // backup, restore, encrypt, passphrase, check
 
 }  // namespace securebase::cli

@@ -12,6 +12,8 @@ namespace {
 int demo(const std::vector<std::string>& args) {
   po::options_description options("Options");
   addDatabaseOptions(options);
+  options.add_options()("unencrypted", po::bool_switch(),
+                        "create the database without encryption (the default is encrypted)");
   options.add_options()("families", po::value<int>()->default_value(20),
                         "how many families (1-100000)")(
       "seed", po::value<std::uint64_t>()->default_value(20261128),

@@ -1,5 +1,6 @@
 // securebase-cli: every SecureBase action for scripts, clinics' batch printing and tests.
 // Errors print one line on stderr and exit with the codes of DESIGN §9.
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit the kernel would kill us mid-write; ignored, the write fails with
+  // EFBIG and the database rolls back like on a full disk.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     const int code = run(std::vector<std::string>(argv + 1, argv + argc));
     // An id or listing that never reached the script is a failure even if the work is done.

@@ -11,11 +11,16 @@ namespace {
 int init(const std::vector<std::string>& args) {
   po::options_description options("Options");
   addDatabaseOptions(options);
-  auto vm = parseOptions("init", "[--db FILE]", options, {}, args);
+  options.add_options()("unencrypted", po::bool_switch(),
+                        "create the database without encryption (the default asks for a "
+                        "passphrase and encrypts it)");
+  auto vm = parseOptions("init", "[--db FILE] [--passphrase-fd N | --passphrase-file FILE]",
+                         options, {}, args);
   if (!vm) return kOk;
   auto open = openStore(*vm, /*create=*/true);
   std::cout << "Database ready: " << open.db->file().string() << " (schema "
-            << open.db->schemaVersion() << ")\n";
+            << open.db->schemaVersion() << ", "
+            << (open.db->encrypted() ? "encrypted" : "not encrypted") << ")\n";
   return kOk;
 }
 

@@ -8,6 +8,7 @@
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
 #include "store_fixture.h"
+#include "test_key.h"
 
 using namespace securebase;
 using namespace securebase::testing;
@@ -25,7 +26,7 @@ class BadInput : public CliTest {
   void SetUp() override {
     ids_ = {"1", "1", "1"};
     {
-      store::Database database(db());
+      store::Database database(db(), {.key = kTestKey});
       store::Store store(database, "test");
       // As the programs do: scores kept at hand from the start, so no command has to catch up.
       service::enableScoring(store,

@@ -2,16 +2,34 @@
 
 #include "securebase/store/database.h"
 #include "store_fixture.h"
+#include "test_key.h"
 
 namespace securebase::testing {
 
-CliTest::CliTest() : db_(dir_ / "securebase.db"), runner_(dir_.path()) {
+CliTest::CliTest()
+    : db_(dir_ / "securebase.db"), key_file_(dir_ / "passphrase.txt"), runner_(dir_.path()) {
   runner_.setEnv("SECUREBASE_DB", db_.string());
+  writeFile(key_file_, kTestKey + "\n");
+}
+
+store::DatabaseOptions testKeyOptions(const std::filesystem::path& file) {
+  const bool encrypted = store::inspectDatabaseFile(file) == store::FileKind::encrypted;
+  return {.key = encrypted ? kTestKey : "", .create_if_missing = false};
+}
+
+bool takesDatabase(const std::vector<std::string>& args) {
+  if (args.empty() || args[0].empty() || args[0][0] == '-' || args[0] == "forms") return false;
+  for (const auto& arg : args)
+    if (arg == "--help" || arg == "-h" || arg.rfind("--passphrase-", 0) == 0) return false;
+  return true;
 }
 
 CliResult CliTest::cli(const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& extra_env) const {
-  return runner_.run(args, extra_env);
+  if (!use_key_file_ || !takesDatabase(args)) return runner_.run(args, extra_env);
+  std::vector<std::string> with_key = args;
+  with_key.insert(with_key.end(), {"--passphrase-file", key_file_.string()});
+  return runner_.run(with_key, extra_env);
 }
 
 std::string CliTest::ok(const std::vector<std::string>& args) const {
@@ -48,7 +66,7 @@ std::filesystem::path CliTest::writeVisitFile(const FamilyIds& ids, const std::s
 }
 
 std::string CliTest::dump() const {
-  store::Database database(db_, {.create_if_missing = false});
+  store::Database database(db_, testKeyOptions(db_));
   return dumpContent(database);
 }
 

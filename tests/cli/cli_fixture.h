@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "securebase/store/database.h"
 #include "temp_dir.h"
 
 namespace securebase::testing {
@@ -20,13 +21,18 @@ class CliTest : public ::testing::Test {
  protected:
   CliTest();
 
-  // Runs with SECUREBASE_DB set to db().
+  // Runs with SECUREBASE_DB set to db() and, for commands that open a database, the test key
+  // (test_key.h) given with --passphrase-file: every database a test makes is encrypted.
   CliResult cli(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& extra_env = {}) const;
   // Runs a command that must succeed and returns its stdout without the final newline.
   std::string ok(const std::vector<std::string>& args) const;
 
   const std::filesystem::path& db() const { return db_; }
+  // The file holding the test key, and whether cli() passes it (tests of the passphrase
+  // options themselves turn it off).
+  const std::filesystem::path& keyFile() const { return key_file_; }
+  void useKeyFile(bool use) { use_key_file_ = use; }
   const TempDir& dir() const { return dir_; }
   CliRunner& runner() { return runner_; }
 
@@ -45,8 +51,16 @@ class CliTest : public ::testing::Test {
  private:
   TempDir dir_;
   std::filesystem::path db_;
+  std::filesystem::path key_file_;
+  bool use_key_file_ = true;
   CliRunner runner_;
 };
+
+// Options that open an existing test database: with the test key when it is encrypted.
+store::DatabaseOptions testKeyOptions(const std::filesystem::path& file);
+
+// False for the commands that never open a database (forms, --help, --version).
+bool takesDatabase(const std::vector<std::string>& args);
 
 // The rows of one table inside a dumpContent() text.
 std::string tableRows(const std::string& dump, const std::string& table);

@@ -19,7 +19,7 @@ using namespace securebase::testing;
 namespace {
 
 std::string integrityCheck(const std::filesystem::path& file) {
-  store::Database db(file, {.create_if_missing = false});
+  store::Database db(file, testKeyOptions(file));
   auto s = db.prepare("PRAGMA integrity_check");
   s.step();
   return s.text(0);
@@ -65,7 +65,10 @@ TEST_F(DatabaseErrors, ACorruptFileIsRefusedAndLeftByteForByte) {
   writeFile(db(), noise);
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"family", "list"}, {"family", "add", "--name", "X"}, {"init"}}) {
-    EXPECT_TRUE(refused(cli(args), 3, "is not a SecureBase database, is damaged"));
+    // Without the right key, noise and an encrypted file look alike: both are named.
+    EXPECT_TRUE(refused(cli(args), 3,
+                        "wrong passphrase for database " + db().string() +
+                            " (if the passphrase is right, the file is damaged"));
     EXPECT_EQ(readFile(db()), noise);
   }
   EXPECT_FALSE(std::filesystem::exists(db().string() + "-wal"));
@@ -75,7 +78,8 @@ TEST_F(DatabaseErrors, ATruncatedDatabaseIsRefused) {
   init();
   addFamily();
   {
-    store::Database database(db());  // checkpoint so the main file holds everything
+    store::Database database(db(),
+                             testKeyOptions(db()));  // checkpoint so the main file holds everything
   }
   auto bytes = readFile(db());
   ASSERT_GT(bytes.size(), 8192u);
@@ -91,7 +95,7 @@ TEST_F(DatabaseErrors, ADatabaseLockedByAnotherWriterReportsBusy) {
   init();
   addFamily();
   const auto before = dump();
-  store::Database holder(db(), {.create_if_missing = false});
+  store::Database holder(db(), testKeyOptions(db()));
   holder.exec("BEGIN IMMEDIATE");
   const std::map<std::string, std::string> quick = {{"SECUREBASE_BUSY_TIMEOUT_MS", "100"}};
   EXPECT_TRUE(refused(cli({"family", "add", "--name", "Waiting family"}, quick), 3, "busy"));
@@ -119,7 +123,9 @@ class ReadOnlyDatabase : public CliTest {
     init();
     addFamily();
     before_ = dump();
-    { store::Database checkpoint(db()); }  // everything in the main file, no -wal left
+    {
+      store::Database checkpoint(db(), testKeyOptions(db()));
+    }  // everything in the main file, no -wal left
   }
   void TearDown() override {
     ::chmod(folder().c_str(), 0755);
@@ -151,7 +157,7 @@ class ReadOnlyDatabase : public CliTest {
     EXPECT_EQ(readFile(file()), bytes_);
     runner().setPrefix({});
     TearDown();
-    store::Database database(file(), {.create_if_missing = false});
+    store::Database database(file(), testKeyOptions(file()));
     EXPECT_EQ(dumpContent(database), before_);
   }
 
@@ -180,7 +186,7 @@ TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {
   ok({"family", "add", "--name", "Second family"});
   const auto marker = dir() / "holding";
   auto process = runner().start(
-      {"family", "add", "--name", "Interrupted family"},
+      {"family", "add", "--name", "Interrupted family", "--passphrase-file", keyFile().string()},
       {{"SECUREBASE_DB", db().string()}, {"SECUREBASE_TEST_HOLD_BEFORE_COMMIT", marker.string()}});
   ASSERT_TRUE(waitForFile(marker, std::chrono::seconds(10)));
   ASSERT_EQ(::kill(process.pid(), SIGKILL), 0);

@@ -69,7 +69,7 @@ TEST_F(ExchangeCli, ConflictsAreListedAndRefuseTheImportUnlessSkipped) {
   std::string uuid;
   {
     // The copy changes a family's phone number (the command line has no family edit).
-    store::Database database(other(), {.create_if_missing = false});
+    store::Database database(other(), testKeyOptions(other()));
     store::Store copy(database, "test");
     model::Family family = copy.listFamilies().front().family;
     family.phone = "555-7777";

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -14,6 +15,7 @@
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
 #include "temp_dir.h"
+#include "test_key.h"
 
 namespace {
 
@@ -34,6 +36,12 @@ Result runCli(const TempDir& home, const std::vector<std::string>& args,
               const std::string& data_dir = SECUREBASE_TEST_SOURCE_DIR) {
   const fs::path out_file = home / "stdout.txt";
   const fs::path err_file = home / "stderr.txt";
+  // Every database here is encrypted with the test key, given the way scripts give it.
+  std::vector<std::string> copies = args;
+  if (std::find(args.begin(), args.end(), "--db") != args.end()) {
+    securebase::testing::writeFile(home / "passphrase.txt", securebase::testing::kTestKey);
+    copies.insert(copies.end(), {"--passphrase-file", (home / "passphrase.txt").string()});
+  }
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -47,7 +55,6 @@ Result runCli(const TempDir& home, const std::vector<std::string>& args,
     std::vector<char*> argv;
     std::string program = SECUREBASE_CLI_PATH;
     argv.push_back(program.data());
-    std::vector<std::string> copies = args;
     for (auto& arg : copies) argv.push_back(arg.data());
     argv.push_back(nullptr);
     ::execv(program.c_str(), argv.data());
@@ -100,7 +107,7 @@ struct SmallDatabase {
 SmallDatabase makeDatabase(const TempDir& dir) {
   SmallDatabase out;
   out.file = dir / "families.db";
-  store::Database db(out.file);
+  store::Database db(out.file, {.key = securebase::testing::kTestKey});
   store::Store store(db, "test");
   store.setSetting("clinic.name", "Clínica del Este");
   const auto catalog = forms::FormCatalog::load(fs::path(SECUREBASE_TEST_SOURCE_DIR) / "forms");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "temp_dir.h"
+#include "test_key.h"
 
 namespace securebase {
 namespace {
@@ -29,7 +30,9 @@ Result cli(const std::string& args) {
 class ReportCli : public ::testing::Test {
  protected:
   ReportCli() {
-    db_ = "--db '" + (dir_ / "r.db").string() + "'";
+    testing::writeFile(dir_ / "passphrase.txt", testing::kTestKey);
+    db_ = "--db '" + (dir_ / "r.db").string() + "' --passphrase-file '" +
+          (dir_ / "passphrase.txt").string() + "'";
     EXPECT_EQ(cli("init " + db_).code, 0);
     EXPECT_EQ(cli("demo " + db_ + " --families 2").code, 0);
   }

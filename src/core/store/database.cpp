@@ -179,6 +179,9 @@ void Database::fail(int code, std::string_view doing) const {
                     "; nothing was changed — free some space and try again");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
+      if (sqlite3_system_errno(db_) == ENOSPC || sqlite3_system_errno(db_) == EFBIG)
+        throwDatabase("the disk is full: could not save to " + file_.string() +
+                      "; nothing was changed — free some space and try again");
       // A WAL database cannot even be read without writing its -shm file next to it.
       if (::access(file_.c_str(), W_OK) != 0 && errno == EACCES)
         throwDatabase(where + " is read-only; SecureBase needs to write to it");
