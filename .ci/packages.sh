@@ -4,7 +4,7 @@ SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
   libwxgtk3.2-dev libhpdf-dev libsqlcipher-dev
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-locale1.81-dev
   fonts-dejavu-core libharfbuzz-bin"
-SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher
+SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher sqlite3
   poppler-utils qpdf diction xvfb xauth imagemagick xdotool"
 
 # install_missing PACKAGE...: installs only what dpkg does not already have, as root or via sudo.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <charconv>
 #include <ctime>
 
 #include "rows.h"
@@ -60,11 +61,25 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
 
 const std::vector<std::string>& Store::settingKeys() {
   static const std::vector<std::string> keys = {
-      "clinic.name",       "clinic.address",   "clinic.phone", "clinic.logo",
-      "clinic.help_lines", "default.language", "paper.size",   "counselor.name",
-      "counselor.email",   "counselor.phone"};
+      "clinic.name",          "clinic.address",   "clinic.phone",  "clinic.logo",
+      "clinic.help_lines",    "default.language", "paper.size",    "counselor.name",
+      "counselor.email",      "counselor.phone",  "backup.folder", "backup.keep",
+      "security.lock_minutes"};
   return keys;
 }
+
+namespace {
+
+// Settings that are counts: whole numbers within [low, high].
+void checkWholeNumber(const std::string& key, const std::string& value, int low, int high) {
+  int number = -1;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (ec != std::errc{} || ptr != value.data() + value.size() || number < low || number > high)
+    throwBadInput(key + " must be a whole number from " + std::to_string(low) + " to " +
+                  std::to_string(high));
+}
+
+}  // namespace
 
 std::optional<std::string> Store::setting(const std::string& key) {
   auto s = db_.prepare("SELECT value FROM settings WHERE key = ?");
@@ -89,6 +104,8 @@ void Store::setSetting(const std::string& key, const std::string& value) {
     throwBadInput("default.language must be en or es");
   if (key == "paper.size" && value != "letter" && value != "a4")
     throwBadInput("paper.size must be letter or a4");
+  if (key == "backup.keep") checkWholeNumber(key, value, 1, 1000);
+  if (key == "security.lock_minutes") checkWholeNumber(key, value, 0, 1440);
   db_.transaction([&] {
     const auto old = setting(key);
     db_.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
