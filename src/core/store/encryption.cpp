@@ -1,8 +1,10 @@
 #include "securebase/store/encryption.h"
 
 #include <fcntl.h>
+#include <sqlcipher/sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <map>
 
 #include "securebase/core/error.h"
@@ -73,8 +75,12 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
     source.exec("PRAGMA securebase_copy.user_version = " + std::to_string(version));
     source.exec("DETACH DATABASE securebase_copy");
   } catch (const Error& e) {
+    const int system_error = sqlite3_system_errno(source.handle());
     detachQuietly(source);
     removeQuietly(destination);
+    if (system_error == ENOSPC || system_error == EFBIG)
+      throwOutput("the disk is full: cannot write the copy " + destination.string() +
+                  "; free some space and try again");
     throwOutput("cannot write the copy " + destination.string() + ": " + e.what());
   } catch (...) {
     removeQuietly(destination);
