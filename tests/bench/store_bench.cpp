@@ -12,6 +12,7 @@
 #include "securebase/service/visits.h"
 #include "securebase/store/store.h"
 #include "temp_dir.h"
+#include "test_key.h"
 
 namespace {
 
@@ -25,10 +26,17 @@ std::shared_ptr<forms::FormCatalog> catalog() {
   return shared;
 }
 
+// Every store benchmark runs twice: /0 on the unencrypted file, /1 on the same data encrypted
+// (raw key, so only the page encryption is measured; opening with a passphrase is BM_Unlock).
 struct Open {
-  store::Database db{testing::demoDatabase(kFamilies)};
+  explicit Open(const benchmark::State& state)
+      : db(state.range(0) ? testing::encryptedDemoDatabase(kFamilies)
+                          : testing::demoDatabase(kFamilies),
+           {.key = state.range(0) ? testing::kTestKey : "", .create_if_missing = false}) {
+    service::enableScoring(store, catalog());
+  }
+  store::Database db;
   store::Store store{db, "benchmark"};
-  Open() { service::enableScoring(store, catalog()); }
 };
 
 // The first family with exactly `count` visits (the recording benchmark adds visits to another).
@@ -42,25 +50,25 @@ model::Id familyWithVisits(store::Store& store, int count) {
 }
 
 void BM_ListAllFamilies(benchmark::State& state) {
-  Open open;
+  Open open(state);
   for (auto _ : state) {
     auto rows = open.store.listFamilies();
     benchmark::DoNotOptimize(rows.data());
     state.counters["families"] = static_cast<double>(rows.size());
   }
 }
-BENCHMARK(BM_ListAllFamilies)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ListAllFamilies)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_Caseload(benchmark::State& state) {
-  Open open;
+  Open open(state);
   service::CaseloadQuery query;
   query.filter.status.reset();
   for (auto _ : state) benchmark::DoNotOptimize(service::caseload(open.store, query).data());
 }
-BENCHMARK(BM_Caseload)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Caseload)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_LoadFamilyWith40Visits(benchmark::State& state) {
-  Open open;
+  Open open(state);
   const model::Id family = familyWithVisits(open.store, 40);
   for (auto _ : state) {
     auto record = open.store.loadFamily(family);
@@ -68,10 +76,10 @@ void BM_LoadFamilyWith40Visits(benchmark::State& state) {
     benchmark::DoNotOptimize(record.visits.data());
   }
 }
-BENCHMARK(BM_LoadFamilyWith40Visits)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadFamilyWith40Visits)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_RecordVisitWith30Observations(benchmark::State& state) {
-  Open open;
+  Open open(state);
   const model::Id family_id = familyWithVisits(open.store, 6);
   const auto record = open.store.loadFamily(family_id);
   const forms::Form& form = *catalog()->latest("attachment-practices");
@@ -93,14 +101,14 @@ void BM_RecordVisitWith30Observations(benchmark::State& state) {
   for (auto _ : state)
     benchmark::DoNotOptimize(service::recordVisit(open.store, *catalog(), visit));
 }
-BENCHMARK(BM_RecordVisitWith30Observations)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecordVisitWith30Observations)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_GenerateDemo10000(benchmark::State& state) {
   for (auto _ : state) {
     const auto file = std::filesystem::temp_directory_path() / "securebase-bench-demo.db";
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
     {
-      store::Database db(file);
+      store::Database db(file, {.key = state.range(0) ? testing::kTestKey : ""});
       store::Store store(db, "benchmark");
       service::enableScoring(store, catalog());
       demo::DemoOptions options;
@@ -111,7 +119,21 @@ void BM_GenerateDemo10000(benchmark::State& state) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
   }
 }
-BENCHMARK(BM_GenerateDemo10000)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_GenerateDemo10000)->Arg(0)->Arg(1)->Unit(benchmark::kSecond)->Iterations(1);
+
+// Unlocking: opening an encrypted database with a passphrase, through SQLCipher's PBKDF2 with
+// kKdfIterations — what a counselor waits for after typing it.
+void BM_UnlockWithPassphrase(benchmark::State& state) {
+  testing::TempDir dir;
+  const auto file = dir / "unlock.db";
+  const std::string passphrase = "quiet river morning";
+  { store::Database create(file, {.key = passphrase}); }
+  for (auto _ : state) {
+    store::Database db(file, {.key = passphrase, .create_if_missing = false});
+    benchmark::DoNotOptimize(db.schemaVersion());
+  }
+}
+BENCHMARK(BM_UnlockWithPassphrase)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

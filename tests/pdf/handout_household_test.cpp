@@ -9,6 +9,7 @@
 #include "securebase/service/visits.h"
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
+#include "test_key.h"
 
 namespace securebase::handout {
 
@@ -86,7 +87,7 @@ class HouseholdHandout : public ::testing::Test {
   }
 
   TempDir dir_;
-  store::Database db_{dir_ / "t.db"};
+  store::Database db_{dir_ / "t.db", {.key = securebase::testing::kTestKey}};
   store::Store store_{db_, "test"};
   forms::FormCatalog catalog_ =
       forms::FormCatalog::load(std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "forms");

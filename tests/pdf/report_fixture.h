@@ -10,6 +10,7 @@
 #include "securebase/service/visits.h"
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
+#include "test_key.h"
 
 namespace securebase::report::testing {
 
@@ -26,7 +27,7 @@ class ReportDatabase {
  public:
   explicit ReportDatabase(const std::filesystem::path& file)
       : catalog_(forms::FormCatalog::loadDefault()),
-        db_(file),
+        db_(file, {.key = securebase::testing::kTestKey}),
         store_(db_, "Counselor Kim"),
         form_(*catalog_.latest("attachment-practices")) {
     store_.setSetting("clinic.name", "Riverside Family Clinic");

@@ -6,7 +6,9 @@
 #include "securebase/forms/form_catalog.h"
 #include "securebase/service/scoring.h"
 #include "securebase/store/database.h"
+#include "securebase/store/encryption.h"
 #include "securebase/store/store.h"
+#include "test_key.h"
 
 namespace securebase::testing {
 
@@ -30,6 +32,21 @@ std::filesystem::path demoDatabase(int families) {
     options.today = {2026, 11, 1};
     demo::generateDemo(store, *catalog->latest("attachment-practices"), options);
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  std::filesystem::rename(partial, file);
+  return file;
+}
+
+std::filesystem::path encryptedDemoDatabase(int families) {
+  const auto plain = demoDatabase(families);
+  const auto file = plain.parent_path() / ("demo-" + std::to_string(families) + "-encrypted.db");
+  if (std::filesystem::exists(file)) return file;
+  const auto partial = plain.parent_path() / ("demo-" + std::to_string(families) + ".partial.db");
+  std::filesystem::remove(partial);
+  std::cerr << "encrypting a copy of " << plain << "…\n";
+  {
+    store::Database source(plain, {.create_if_missing = false});
+    store::exportEncryptedCopy(source, partial, kTestKey);
   }
   std::filesystem::rename(partial, file);
   return file;

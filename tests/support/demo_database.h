@@ -10,4 +10,8 @@ namespace securebase::testing {
 // first if it does not exist yet.
 std::filesystem::path demoDatabase(int families);
 
+// The same database encrypted with kTestKey (test_key.h) — same engine, same 4096-byte pages —
+// made once from demoDatabase() and kept beside it, for measuring what encryption costs.
+std::filesystem::path encryptedDemoDatabase(int families);
+
 }  // namespace securebase::testing
