@@ -5,8 +5,9 @@ namespace securebase::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> list;
-    for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
-                       handoutCommands, reportCommands, demoCommands, exchangeCommands})
+    for (auto group :
+         {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
+          handoutCommands, reportCommands, demoCommands, exchangeCommands, auditCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

@@ -16,5 +16,6 @@ std::vector<Command> reportCommands();    // report
 std::vector<Command> handoutCommands();   // handout
 std::vector<Command> demoCommands();      // demo
 std::vector<Command> exchangeCommands();  // export, import
+std::vector<Command> auditCommands();     // audit verify
 
 }  // namespace securebase::cli
