@@ -17,5 +17,6 @@ std::vector<Command> handoutCommands();   // handout
 std::vector<Command> demoCommands();      // demo
 std::vector<Command> exchangeCommands();  // export, import
 std::vector<Command> trustCommands();     // backup, restore, encrypt, passphrase, check
+std::vector<Command> auditCommands();     // audit verify
 
 }  // namespace securebase::cli

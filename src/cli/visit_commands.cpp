@@ -9,6 +9,7 @@
 #include "securebase/forms/scoring.h"
 #include "securebase/model/json.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/audit_chain.h"
 
 namespace securebase::cli {
 namespace {
@@ -74,6 +75,9 @@ int visitShow(const std::vector<std::string>& args) {
             << "Present: " << (v.present.empty() ? "-" : v.present) << "\n"
             << "Form: " << form.id << " v" << form.version << "   Status: "
             << (v.isSigned() ? "signed by " + v.signed_by + " at " + v.signed_at : "draft") << "\n";
+  // A printed signed summary carries the trail's head, so a later rewrite of the trail shows
+  // against the paper (audit verify --expect-head).
+  if (v.isSigned()) std::cout << "Audit chain head: " << store::auditHead(*open.db) << "\n";
   if (v.amends_visit_id) std::cout << "Amends visit " << *v.amends_visit_id << "\n";
   if (v.superseded_by) std::cout << "Replaced by amendment " << *v.superseded_by << "\n";
   if (v.next_planned) std::cout << "Next visit planned: " << v.next_planned->iso() << "\n";
@@ -115,6 +119,7 @@ int visitSign(const std::vector<std::string>& args) {
   const auto missing = service::unansweredBeforeSigning(form, v);
   const std::string by = vm->count("by") ? (*vm)["by"].as<std::string>() : open.store->actor();
   open.store->signVisit(id, by);
+  std::cout << "Audit chain head: " << store::auditHead(*open.db) << "\n";
   if (!missing.empty()) {
     std::cerr << "securebase-cli: warning: visit " << id << " was signed with " << missing.size()
               << " unanswered item" << (missing.size() == 1 ? "" : "s") << ":";

@@ -22,7 +22,8 @@ const std::vector<std::vector<std::string>> kCommands = {{"init"},
                                                          {"visit", "sign"},
                                                          {"visit", "amend"},
                                                          {"forms", "validate"},
-                                                         {"demo"}};
+                                                         {"demo"},
+                                                         {"audit", "verify"}};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string text;

@@ -203,6 +203,7 @@ TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {
   EXPECT_EQ(audit.find("Interrupted"), std::string::npos) << audit;
   EXPECT_EQ(ok({"family", "add", "--name", "After the crash"}), "3");
   EXPECT_NE(ok({"family", "list"}).find("After the crash"), std::string::npos);
+  EXPECT_NE(ok({"audit", "verify"}).find("Audit trail intact"), std::string::npos);
 }
 
 class OutputErrors : public CliTest {

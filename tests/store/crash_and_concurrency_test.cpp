@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "securebase/core/error.h"
+#include "securebase/store/audit_chain.h"
 #include "securebase/store/store.h"
 #include "store_fixture.h"
 
@@ -74,6 +75,7 @@ TEST(Crash, KilledInsideAWriteTransactionKeepsEveryCommitAndNoneOfTheInterrupted
   // The file is writable again: the killed writer's lock is gone.
   addSmallFamily(store, "After the crash");
   EXPECT_EQ(store.listFamilies().size(), 2u);
+  EXPECT_TRUE(store::verifyAuditChain(db).ok());
 }
 
 TEST(Concurrency, TwoWritersAtOnceBothSucceedOrOneReportsBusy) {
@@ -123,4 +125,8 @@ TEST(Concurrency, TwoWritersAtOnceBothSucceedOrOneReportsBusy) {
   EXPECT_EQ(countRows(db, "audit_log"),
             families + countRows(db, "caregivers") + countRows(db, "children"));
   EXPECT_EQ(written, 2 * kPerWriter);  // with a 5 s busy timeout nobody should give up
+  // Both programs appended to one chain: neither linked a row to one the other had replaced.
+  const auto chain = store::verifyAuditChain(db);
+  EXPECT_TRUE(chain.ok()) << chain.problem->message;
+  EXPECT_EQ(chain.rows_checked, countRows(db, "audit_log"));
 }

@@ -41,6 +41,10 @@ struct ReportInput {
   std::string counselor_name;  // the family's counselor ("" when none)
   std::string clinic_name;
   std::string clinic_phone;
+  // The audit trail's head hash when the report was made (store/audit_chain.h), printed under
+  // the clinical signature so a later rewrite of the trail shows against the paper. Empty: a
+  // report made without a database, printed without it.
+  std::string audit_head;
 };
 
 // Pure: the document for `input` and its `trends` (computed over options.period).

@@ -284,6 +284,17 @@ void addGoalsAndReferrals(pdf::Document& doc, const Trends& trends, const Report
   doc.blocks.push_back(std::move(table));
 }
 
+// In groups of 16 hex digits: the line wraps between groups on narrow paper, and the first
+// group alone is enough for `audit verify --expect-head`.
+std::string groupedHash(const std::string& hash) {
+  std::string grouped;
+  for (std::size_t i = 0; i < hash.size(); i += 16) {
+    if (i > 0) grouped += ' ';
+    grouped += hash.substr(i, 16);
+  }
+  return grouped;
+}
+
 void addNotesAndSignature(pdf::Document& doc, const ReportInput& input, const Trends& trends,
                           const ReportText& text) {
   std::vector<std::string> notes;
@@ -300,6 +311,9 @@ void addNotesAndSignature(pdf::Document& doc, const ReportInput& input, const Tr
        {text.get("signature_date"), rule},
        {text.get("signature_sign"), rule}},
       0.22});
+  if (!input.audit_head.empty())
+    doc.blocks.push_back(
+        pdf::Paragraph{text.format("audit_head", {{"hash", groupedHash(input.audit_head)}}), ""});
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "securebase/core/error.h"
 #include "securebase/model/age.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/audit_chain.h"
 
 namespace securebase::report {
 
@@ -151,6 +152,7 @@ pdf::Document progressReport(store::Store& store, const forms::FormCatalog& cata
       if (c.id == *input.record.family.counselor_id) input.counselor_name = c.name;
   input.clinic_name = store.setting("clinic.name").value_or("");
   input.clinic_phone = store.setting("clinic.phone").value_or("");
+  input.audit_head = store::auditHead(store.database());
   const Trends trends = computeTrends(input.record, formLookupFor(store, catalog), options.period);
   return buildProgressReport(input, trends, ReportText::loadDefault(options.language), options);
 }

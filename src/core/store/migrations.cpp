@@ -1,6 +1,8 @@
 #include "securebase/store/migrations.h"
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schema_sql.h"
@@ -12,15 +14,20 @@ namespace {
 
 struct Migration {
   int version;
-  std::string sql;
+  std::function<void(Database&)> apply;
 };
+
+std::function<void(Database&)> sql(std::string text) {
+  return [text = std::move(text)](Database& db) { db.exec(text); };
+}
 
 // Append only: never edit a migration that has shipped; add the next one.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
-      {1, schema::kVersion1},
-      {2, schema::kVersion2},
-      {3, schema::version3()},
+      {1, sql(schema::kVersion1)},
+      {2, sql(schema::kVersion2)},
+      {3, sql(schema::version3())},
+      {4, schema::migrateToVersion4},
   };
   return list;
 }
@@ -41,7 +48,7 @@ void migrate(Database& db, std::optional<int> target) {
   for (const auto& step : migrations()) {
     if (step.version <= have || step.version > want) continue;
     db.transaction([&] {
-      db.exec(step.sql);
+      step.apply(db);
       db.exec("PRAGMA user_version = " + std::to_string(step.version));
     });
   }

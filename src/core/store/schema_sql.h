@@ -4,6 +4,10 @@
 
 #include <string>
 
+namespace securebase::store {
+class Database;
+}
+
 namespace securebase::store::schema {
 
 // Version 1: every entity of DESIGN §4, the refusal of edits to signed visits, and an
@@ -273,5 +277,9 @@ UPDATE families SET
 
 // Version 3 is composed in schema_v3.cpp: its triggers share one refresh statement.
 std::string version3();
+
+// Version 4 chains the audit trail (schema_v4.cpp): it hashes the rows already there, so it is
+// code rather than SQL alone. Runs inside the migration's transaction.
+void migrateToVersion4(Database& db);
 
 }  // namespace securebase::store::schema

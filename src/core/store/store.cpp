@@ -11,6 +11,7 @@
 #include "securebase/core/utf8.h"
 #include "securebase/core/uuid.h"
 #include "securebase/model/json.h"
+#include "securebase/store/audit_chain.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -38,16 +39,26 @@ void Store::auditGenerated(std::string_view entity, Id entity_id, const std::str
 
 void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
                           std::string_view action, const std::string& details) {
-  db_.prepare(
-         "INSERT INTO audit_log (at, actor, entity, entity_id, action, details) "
-         "VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(1, nowTimestamp())
-      .bind(2, actor_)
-      .bind(3, entity)
-      .bind(4, entity_id)
-      .bind(5, action)
-      .bind(6, details)
-      .run();
+  // Reading the last row and appending to it must be one transaction, so that two programs
+  // writing at once cannot both link to the same row; callers' transactions are joined.
+  db_.transaction([&] {
+    const AuditLink link = nextAuditLink(db_);
+    AuditRowContent row{link.next_id,        link.prev_hash, nowTimestamp(),      actor_,
+                        std::string(entity), entity_id,      std::string(action), details};
+    db_.prepare(
+           "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
+           "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, row.id)
+        .bind(2, row.prev_hash)
+        .bind(3, auditRowHash(row))
+        .bind(4, row.at)
+        .bind(5, row.actor)
+        .bind(6, row.entity)
+        .bind(7, row.entity_id)
+        .bind(8, row.action)
+        .bind(9, row.details)
+        .run();
+  });
 }
 
 void Store::checkText(const std::string& text, std::string_view what, bool required) {
