@@ -33,7 +33,7 @@ class AuditVerify : public CliTest {
   }
   // What someone with the file and sqlite3 could do: lift the append-only triggers first.
   void tamper(const std::string& sql) const {
-    store::Database database(db(), {.create_if_missing = false});
+    store::Database database(db(), testKeyOptions(db()));
     database.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
     database.exec(sql);
   }
