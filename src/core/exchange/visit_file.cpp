@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <limits>
 #include <set>
 
 #include "securebase/core/error.h"
@@ -70,8 +71,11 @@ model::Visit parseVisitFile(std::string_view json_text, const std::string& sourc
   v.place = r.text("place", false);
   v.present = r.text("present", false);
   v.form_id = r.text("form_id", true);
-  v.form_version = static_cast<int>(r.integer("form_version", true));
-  if (v.form_version <= 0) r.fail(r.at("form_version"), "must be a positive version");
+  // Range-checked before narrowing: 4294967297 must not quietly become version 1.
+  const auto form_version = r.integer("form_version", true);
+  if (form_version <= 0 || form_version > std::numeric_limits<int>::max())
+    r.fail(r.at("form_version"), "must be a positive version");
+  v.form_version = static_cast<int>(form_version);
   v.notes = r.text("notes", false);
   v.next_planned = r.date("next_planned", false);
   const auto& sets = r.array("observation_sets");
