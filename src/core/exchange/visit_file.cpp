@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <cmath>
 #include <limits>
 #include <set>
 
@@ -40,6 +41,9 @@ model::Observation readObservation(const std::string& source, const std::string&
     const auto* v = r.find("value");
     if (v->is_string()) {
       o.value = r.text("value", true);
+    } else if (v->is_double() && !std::isfinite(v->as_double())) {
+      // Boost reads 1e999 as infinity, which would be stored as the answer "inf".
+      r.fail(r.at("value"), "the number is too large");
     } else if (v->is_number()) {
       o.value = numberText(*v);
     } else {
