@@ -1,8 +1,8 @@
 // Fuzz target: the full import without a database — parseExport, then planImport against an
 // empty database and against one holding a small valid export (so records are found present
 // or in conflict), then the summary and conflict messages the CLI prints. An export that
-// parses must also survive the round trip toJsonText → parseExport: export and import are
-// meant to be each other's inverse.
+// parses must also survive the round trip toJsonText → parseExport → toJsonText unchanged:
+// export and import are meant to be each other's inverse.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -50,7 +50,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   securebase::fuzz::refuseOnlyWithError([&] { file = parseExport(text, "fuzz-export.json"); });
   if (!file) return 0;
   try {
-    (void)parseExport(toJsonText(*file), "fuzz-export-again.json");
+    const std::string exported = toJsonText(*file);
+    if (toJsonText(parseExport(exported, "fuzz-export-again.json")) != exported) {
+      std::fprintf(stderr, "fuzz: exporting an imported export changes it\n");
+      std::abort();
+    }
   } catch (const securebase::Error& e) {
     std::fprintf(stderr, "fuzz: an accepted export does not read back after export: %s\n",
                  e.what());
