@@ -108,6 +108,7 @@ class Checker {
       const auto& v = f.visits[k];
       const std::string vpath = path + ".visits[" + std::to_string(k) + "]";
       visit(f, v, vpath);
+      noAmendmentLoop(v, vpath);
       if (v.amends_uuid && !amended.insert(*v.amends_uuid).second)
         fail(vpath + ".amends_uuid", "visit " + *v.amends_uuid + " has two amendments");
     }
@@ -124,6 +125,18 @@ class Checker {
       if (f.referrals[k].visit_uuid)
         sameFamily(visits_, *f.referrals[k].visit_uuid, f.uuid,
                    path + ".referrals[" + std::to_string(k) + "].visit_uuid", "visit");
+  }
+
+  // Visits that amend each other in a circle pass every check between two of them, but the
+  // database cannot hold them: a chain of amendments must end at an original.
+  void noAmendmentLoop(const VisitData& start, const std::string& path) const {
+    const VisitData* v = &start;
+    for (std::size_t steps = 0; v != nullptr && v->amends_uuid; ++steps) {
+      v = fileVisit(v->amends_uuid);
+      if (v == &start || steps > visits_.size())
+        fail(path + ".amends_uuid",
+             "visit " + start.uuid + " is in a loop of visits amending each other");
+    }
   }
 
   void visit(const FamilyData& f, const VisitData& v, const std::string& path) {

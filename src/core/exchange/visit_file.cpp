@@ -2,6 +2,8 @@
 
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <set>
 
 #include "securebase/core/error.h"
@@ -39,6 +41,9 @@ model::Observation readObservation(const std::string& source, const std::string&
     const auto* v = r.find("value");
     if (v->is_string()) {
       o.value = r.text("value", true);
+    } else if (v->is_double() && !std::isfinite(v->as_double())) {
+      // Boost reads 1e999 as infinity, which would be stored as the answer "inf".
+      r.fail(r.at("value"), "the number is too large");
     } else if (v->is_number()) {
       o.value = numberText(*v);
     } else {
@@ -70,8 +75,11 @@ model::Visit parseVisitFile(std::string_view json_text, const std::string& sourc
   v.place = r.text("place", false);
   v.present = r.text("present", false);
   v.form_id = r.text("form_id", true);
-  v.form_version = static_cast<int>(r.integer("form_version", true));
-  if (v.form_version <= 0) r.fail(r.at("form_version"), "must be a positive version");
+  // Range-checked before narrowing: 4294967297 must not quietly become version 1.
+  const auto form_version = r.integer("form_version", true);
+  if (form_version <= 0 || form_version > std::numeric_limits<int>::max())
+    r.fail(r.at("form_version"), "must be a positive version");
+  v.form_version = static_cast<int>(form_version);
   v.notes = r.text("notes", false);
   v.next_planned = r.date("next_planned", false);
   const auto& sets = r.array("observation_sets");

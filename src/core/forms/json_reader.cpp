@@ -81,7 +81,10 @@ int JsonReader::integer(const json::value& value, const std::string& path) const
 
 double JsonReader::number(const json::value& value, const std::string& path) const {
   if (!value.is_number()) fail(path, "expected a number, found " + describe(value));
-  return value.to_number<double>();
+  // Boost reads 1e999 as infinity; no bound a counselor types is that large.
+  const double number = value.to_number<double>();
+  if (!std::isfinite(number)) fail(path, "the number is too large");
+  return number;
 }
 
 std::string JsonReader::identifier(const json::value& value, const std::string& path) const {
