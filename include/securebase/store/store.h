@@ -187,8 +187,13 @@ class Store {
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
   void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
-  // The checks and INSERT shared by adding and importing a family (uuid already set).
+  // The checks, INSERT and audit row of each record kind, shared by adding and importing (the
+  // uuid is already set). `action` is the audit action: "create" or "import".
   Id insertFamily(model::Family family, std::string_view action);
+  Id insertCaregiver(model::Caregiver caregiver, std::string_view action);
+  Id insertChild(model::Child child, std::string_view action);
+  Id insertGoal(model::Goal goal, std::string_view action);
+  Id insertReferral(model::Referral referral, std::string_view action);
   void writeScores(const model::Visit& visit);
 
   Database& db_;

@@ -145,9 +145,13 @@ std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
 }
 
 Id Store::addCaregiver(model::Caregiver c) {
+  if (c.uuid.empty()) c.uuid = newUuid();
+  return insertCaregiver(std::move(c), "create");
+}
+
+Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
   checkText(c.name, "caregiver name", true);
   checkText(c.relationship, "relationship", false);
-  if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
@@ -157,17 +161,21 @@ Id Store::addCaregiver(model::Caregiver c) {
         .bind(4, c.relationship)
         .run();
     c.id = db_.lastInsertId();
-    audit("caregiver", c.id, "create", json::serialize(model::toJson(c)));
+    audit("caregiver", c.id, action, json::serialize(model::toJson(c)));
   });
   return c.id;
 }
 
 Id Store::addChild(model::Child c) {
-  checkText(c.name, "child name", true);
   if (model::Date::today() < c.birth_date) throwBadInput("date of birth is in the future");
+  if (c.uuid.empty()) c.uuid = newUuid();
+  return insertChild(std::move(c), "create");
+}
+
+Id Store::insertChild(model::Child c, std::string_view action) {
+  checkText(c.name, "child name", true);
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
     throwBadInput("weeks of gestation must be between 22 and 44");
-  if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare(
@@ -181,7 +189,7 @@ Id Store::addChild(model::Child c) {
         .bind(6, model::toString(c.sex))
         .run();
     c.id = db_.lastInsertId();
-    audit("child", c.id, "create", json::serialize(model::toJson(c)));
+    audit("child", c.id, action, json::serialize(model::toJson(c)));
   });
   return c.id;
 }

@@ -29,12 +29,17 @@ void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id
 }  // namespace
 
 Id Store::addGoal(model::Goal g) {
-  checkText(g.text, "goal", true);
   if (g.uuid.empty()) g.uuid = newUuid();
   if (g.created_on == model::Date{}) g.created_on = model::Date::today();
+  return insertGoal(std::move(g), "create");
+}
+
+Id Store::insertGoal(model::Goal g, std::string_view action) {
+  checkText(g.text, "goal", true);
   db_.transaction([&] {
     requireFamily(db_, g.family_id);
     requireVisitOfFamily(db_, g.set_at_visit_id, g.family_id);
+    requireVisitOfFamily(db_, g.closed_at_visit_id, g.family_id);
     db_.prepare(
            "INSERT INTO goals (uuid, family_id, text, status, set_at_visit_id, closed_at_visit_id, "
            "created_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -47,7 +52,7 @@ Id Store::addGoal(model::Goal g) {
         .bind(7, g.created_on.iso())
         .run();
     g.id = db_.lastInsertId();
-    audit("goal", g.id, "create", json::serialize(model::toJson(g)));
+    audit("goal", g.id, action, json::serialize(model::toJson(g)));
   });
   return g.id;
 }
@@ -97,10 +102,14 @@ std::vector<model::Goal> Store::goals(Id family_id) {
 }
 
 Id Store::addReferral(model::Referral r) {
-  checkText(r.to_whom, "referred to", true);
-  checkText(r.reason, "referral reason", false);
   if (r.uuid.empty()) r.uuid = newUuid();
   if (r.created_on == model::Date{}) r.created_on = model::Date::today();
+  return insertReferral(std::move(r), "create");
+}
+
+Id Store::insertReferral(model::Referral r, std::string_view action) {
+  checkText(r.to_whom, "referred to", true);
+  checkText(r.reason, "referral reason", false);
   db_.transaction([&] {
     requireFamily(db_, r.family_id);
     requireVisitOfFamily(db_, r.visit_id, r.family_id);
@@ -116,7 +125,7 @@ Id Store::addReferral(model::Referral r) {
         .bind(7, r.created_on.iso())
         .run();
     r.id = db_.lastInsertId();
-    audit("referral", r.id, "create", json::serialize(model::toJson(r)));
+    audit("referral", r.id, action, json::serialize(model::toJson(r)));
   });
   return r.id;
 }

@@ -148,43 +148,12 @@ Id Store::importFamily(model::Family f) {
 
 Id Store::importCaregiver(model::Caregiver c) {
   requireUuid(c.uuid, "caregiver");
-  checkText(c.name, "caregiver name", true);
-  checkText(c.relationship, "relationship", false);
-  db_.transaction([&] {
-    requireFamilyRow(db_, c.family_id);
-    db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
-        .bind(1, c.uuid)
-        .bind(2, c.family_id)
-        .bind(3, c.name)
-        .bind(4, c.relationship)
-        .run();
-    c.id = db_.lastInsertId();
-    audit("caregiver", c.id, "import", json::serialize(model::toJson(c)));
-  });
-  return c.id;
+  return insertCaregiver(std::move(c), "import");
 }
 
 Id Store::importChild(model::Child c) {
   requireUuid(c.uuid, "child");
-  checkText(c.name, "child name", true);
-  if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
-    throwBadInput("weeks of gestation must be between 22 and 44");
-  db_.transaction([&] {
-    requireFamilyRow(db_, c.family_id);
-    db_.prepare(
-           "INSERT INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
-           "VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(1, c.uuid)
-        .bind(2, c.family_id)
-        .bind(3, c.name)
-        .bind(4, c.birth_date.iso())
-        .bind(5, c.gestation_weeks)
-        .bind(6, model::toString(c.sex))
-        .run();
-    c.id = db_.lastInsertId();
-    audit("child", c.id, "import", json::serialize(model::toJson(c)));
-  });
-  return c.id;
+  return insertChild(std::move(c), "import");
 }
 
 Id Store::importVisit(model::Visit v) {
@@ -274,50 +243,12 @@ Id Store::importVisit(model::Visit v) {
 
 Id Store::importGoal(model::Goal g) {
   requireUuid(g.uuid, "goal");
-  checkText(g.text, "goal", true);
-  db_.transaction([&] {
-    requireFamilyRow(db_, g.family_id);
-    requireVisitInFamily(db_, g.set_at_visit_id, g.family_id);
-    requireVisitInFamily(db_, g.closed_at_visit_id, g.family_id);
-    db_.prepare(
-           "INSERT INTO goals (uuid, family_id, text, status, set_at_visit_id, closed_at_visit_id, "
-           "created_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, g.uuid)
-        .bind(2, g.family_id)
-        .bind(3, g.text)
-        .bind(4, model::toString(g.status))
-        .bind(5, g.set_at_visit_id)
-        .bind(6, g.closed_at_visit_id)
-        .bind(7, g.created_on.iso())
-        .run();
-    g.id = db_.lastInsertId();
-    audit("goal", g.id, "import", json::serialize(model::toJson(g)));
-  });
-  return g.id;
+  return insertGoal(std::move(g), "import");
 }
 
 Id Store::importReferral(model::Referral r) {
   requireUuid(r.uuid, "referral");
-  checkText(r.to_whom, "referred to", true);
-  checkText(r.reason, "referral reason", false);
-  db_.transaction([&] {
-    requireFamilyRow(db_, r.family_id);
-    requireVisitInFamily(db_, r.visit_id, r.family_id);
-    db_.prepare(
-           "INSERT INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, created_on) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, r.uuid)
-        .bind(2, r.family_id)
-        .bind(3, r.visit_id)
-        .bind(4, r.to_whom)
-        .bind(5, r.reason)
-        .bind(6, model::toString(r.status))
-        .bind(7, r.created_on.iso())
-        .run();
-    r.id = db_.lastInsertId();
-    audit("referral", r.id, "import", json::serialize(model::toJson(r)));
-  });
-  return r.id;
+  return insertReferral(std::move(r), "import");
 }
 
 }  // namespace securebase::store
