@@ -17,4 +17,13 @@ void showProblemBox(wxWindow* parent, const std::exception& error) {
   box.ShowModal();
 }
 
+std::string withFileName(std::string message, const std::filesystem::path& file) {
+  const std::string full = file.string();
+  const std::string name = file.filename().string();
+  if (full.empty() || full == name) return message;
+  for (auto at = message.find(full); at != std::string::npos; at = message.find(full, at))
+    message.replace(at, full.size(), name);
+  return message;
+}
+
 }  // namespace securebase::app

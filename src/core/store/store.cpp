@@ -60,9 +60,10 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
 
 const std::vector<std::string>& Store::settingKeys() {
   static const std::vector<std::string> keys = {
-      "clinic.name",       "clinic.address",   "clinic.phone", "clinic.logo",
-      "clinic.help_lines", "default.language", "paper.size",   "counselor.name",
-      "counselor.email",   "counselor.phone"};
+      "clinic.name",          "clinic.address",   "clinic.phone",  "clinic.logo",
+      "clinic.help_lines",    "default.language", "paper.size",    "counselor.name",
+      "counselor.email",      "counselor.phone",  "backup.folder", "backup.keep",
+      "security.lock_minutes"};
   return keys;
 }
 
@@ -89,6 +90,11 @@ void Store::setSetting(const std::string& key, const std::string& value) {
     throwBadInput("default.language must be en or es");
   if (key == "paper.size" && value != "letter" && value != "a4")
     throwBadInput("paper.size must be letter or a4");
+  if ((key == "backup.keep" || key == "security.lock_minutes") &&
+      (value.empty() || value.size() > 5 || value.find_first_not_of("0123456789") != value.npos ||
+       (key == "backup.keep" && std::stoi(value) < 1)))
+    throwBadInput(key == "backup.keep" ? "backup.keep must be a whole number of at least 1"
+                                       : "security.lock_minutes must be a whole number (0: never)");
   db_.transaction([&] {
     const auto old = setting(key);
     db_.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
