@@ -97,9 +97,7 @@ NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, C
   addRow(texts.ask_current ? _("New passphrase:") : _("Passphrase:"), passphrase_);
   confirm_ = passwordField(this);
   addRow(_("Type it again:"), confirm_);
-  auto* warning = explanation(this, passphraseWarning());
-  warning->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-  addWide(warning);
+  addWide(explanation(this, passphraseWarning()));
   finishLayout();
   if (!texts.ok_label.empty()) setOkLabel(texts.ok_label);
   (current_ != nullptr ? current_ : passphrase_)->SetFocus();

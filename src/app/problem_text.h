@@ -15,8 +15,8 @@ namespace securebase::app {
 wxString problemText(const std::exception& error);
 void showProblemBox(wxWindow* parent, const std::exception& error);
 
-// `message` with the full path of `file` replaced by its file name, for a window that already
-// shows where the file is.
+// `message` with the full path of `file`, and any other absolute path, replaced by the file
+// name: for a narrow place, or a window that already shows where the file is.
 std::string withFileName(std::string message, const std::filesystem::path& file);
 
 }  // namespace securebase::app

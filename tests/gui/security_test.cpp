@@ -24,6 +24,7 @@
 #include "open_session.h"
 #include "passphrase_dialogs.h"
 #include "pdf_output.h"
+#include "problem_text.h"
 #include "quick_handout_dialog.h"
 #include "securebase/core/error.h"
 #include "securebase/service/visits.h"
@@ -353,6 +354,18 @@ TEST_F(SecurityTest, ChangesThePassphraseThroughTheDialog) {
   store::Database db(file_, {.key = "river stones at dawn"});
   store::Store store(db, "test");
   EXPECT_EQ(store.listFamilies().size(), 3u);
+}
+
+TEST(ProblemText, NamesFilesByTheirNamesInNarrowPlaces) {
+  EXPECT_EQ(
+      app::withFileName("wrong passphrase for database /a/b/c.db (if the passphrase is right, "
+                        "restore it from a backup (newest: /x/y/c-20260101.db)).",
+                        "/a/b/c.db"),
+      "wrong passphrase for database c.db (if the passphrase is right, restore it from a "
+      "backup (newest: c-20260101.db)).");
+  EXPECT_EQ(app::withFileName("cannot write backups to /media/usb/backups/: full", "/x.db"),
+            "cannot write backups to backups: full");
+  EXPECT_EQ(app::withFileName("either/or", "/x.db"), "either/or");
 }
 
 }  // namespace
