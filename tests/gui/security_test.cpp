@@ -6,6 +6,7 @@
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -24,6 +25,7 @@
 #include "open_session.h"
 #include "passphrase_dialogs.h"
 #include "pdf_output.h"
+#include "preferences_dialog.h"
 #include "problem_text.h"
 #include "quick_handout_dialog.h"
 #include "securebase/core/error.h"
@@ -354,6 +356,79 @@ TEST_F(SecurityTest, ChangesThePassphraseThroughTheDialog) {
   store::Database db(file_, {.key = "river stones at dawn"});
   store::Store store(db, "test");
   EXPECT_EQ(store.listFamilies().size(), 3u);
+}
+
+TEST_F(SecurityTest, LockingEndsAnOpenDialogFirst) {
+  auto* frame = showFrame();
+  bool was_open = false;
+  whenModalOpens([&](wxDialog& dialog) {
+    was_open = dialog.IsShown();
+    frame->lock();  // as the idle timer does, inside the dialog's loop
+  });
+  frame->familyPanel().editFamily();
+  pump(300);
+  EXPECT_TRUE(was_open);
+  EXPECT_TRUE(frame->locked());
+  for (wxWindow* window : wxTopLevelWindows)
+    if (!wxPendingDelete.Member(window)) {
+      EXPECT_EQ(dynamic_cast<wxDialog*>(window), nullptr) << "a dialog is still open";
+    }
+  EXPECT_TRUE(shownFamilyText().empty());
+  frame->lockPanel().passphrase().SetValue(kTestKey);
+  frame->lockPanel().tryUnlock();
+  pump(100);
+  EXPECT_FALSE(frame->locked());
+}
+
+TEST_F(SecurityTest, PreferencesSetTheLockMinutesAndBackups) {
+  auto* frame = showFrame();
+  EXPECT_EQ(frame->idleLimit(), std::chrono::minutes(10));
+  whenModalOpens([&](wxDialog& dialog) {
+    auto& preferences = dynamic_cast<app::PreferencesDialog&>(dialog);
+    preferences.lockMinutes().SetValue(3);
+    preferences.backupsKept().SetValue(12);
+    preferences.backupFolder().SetValue((dir_ / "elsewhere").string());
+    pump(100);
+    screenshot("preferences_backups_and_lock");
+    pressOk(dialog);
+  });
+  frame->editPreferences();
+  pump(100);
+  EXPECT_EQ(frame->idleLimit(), std::chrono::minutes(3));
+  auto& store = frame->session().store();
+  EXPECT_EQ(store.setting("security.lock_minutes"), "3");
+  const auto policy = store::backupPolicy(store, file_);
+  EXPECT_EQ(policy.keep, 12);
+  EXPECT_EQ(policy.folder, dir_ / "elsewhere");
+  EXPECT_TRUE(frame->backUp(false));
+  EXPECT_EQ(store::listBackups(dir_ / "elsewhere", file_).size(), 1u);
+}
+
+TEST_F(SecurityTest, EncryptsAnOlderUnencryptedDatabase) {
+  const fs::path plain = dir_ / "plain.db";
+  {
+    store::Database db(plain);
+    store::Store store(db, "test");
+    addTestFamily(store, "Bui family");
+  }
+  auto* frame = new app::MainFrame(std::make_unique<app::Session>(plain, ""));
+  frame->Show();
+  pump(300);
+  EXPECT_FALSE(frame->session().encrypted());
+  whenModalOpens([&](wxDialog& dialog) {
+    auto& encrypt = dynamic_cast<app::NewPassphraseDialog&>(dialog);
+    encrypt.passphrase().SetValue("a lantern in the hall");
+    encrypt.confirm().SetValue("a lantern in the hall");
+    pump(100);
+    screenshot("encrypt_database_dialog");
+    pressOk(dialog);
+  });
+  frame->encryptDatabase();
+  pump(200);
+  ASSERT_TRUE(frame->session().encrypted());
+  EXPECT_EQ(frame->caseload().list().GetItemCount(), 1);
+  EXPECT_EQ(store::inspectDatabaseFile(plain), store::FileKind::encrypted);
+  EXPECT_NE(firstBytes(plain, 16), std::string("SQLite format 3\0", 16));
 }
 
 TEST(ProblemText, NamesFilesByTheirNamesInNarrowPlaces) {
