@@ -19,6 +19,7 @@
 #include "handout_actions.h"
 #include "idle_watch.h"
 #include "lock_panel.h"
+#include "modal_dialogs.h"
 #include "new_visit.h"
 #include "open_session.h"
 #include "preferences_dialog.h"
@@ -62,6 +63,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   lock_panel_->onQuickHandout([this] { quickHandout(); });
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
   idle_ = std::make_unique<IdleWatch>([this] { lock(); });
+  ModalDialogs::instance();  // watching from now on, so a lock can end any dialog
   Bind(
       wxEVT_TIMER, [this](wxTimerEvent&) { backUp(true); }, backup_timer_.GetId());
   Bind(

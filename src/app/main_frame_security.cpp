@@ -20,6 +20,7 @@
 #include "idle_watch.h"
 #include "lock_panel.h"
 #include "main_frame.h"
+#include "modal_dialogs.h"
 #include "passphrase_dialogs.h"
 #include "preferences_dialog.h"
 #include "problem_text.h"
@@ -146,16 +147,14 @@ void MainFrame::hideFamilies() {
 }
 
 bool MainFrame::closeFamilyWindows() {
-  bool dialogs_left = false;
+  ModalDialogs::instance().cancelAll();
+  bool dialogs_left = ModalDialogs::instance().anyOpen();
   const std::vector<wxWindow*> windows(wxTopLevelWindows.begin(), wxTopLevelWindows.end());
   for (wxWindow* window : windows) {
     if (window == this || wxPendingDelete.Member(window)) continue;
     if (auto* dialog = dynamic_cast<wxDialog*>(window)) {
-      dialogs_left = true;
-      if (dialog->IsModal())
-        dialog->EndModal(wxID_CANCEL);
-      else
-        dialog->Hide();  // also ends a native message box's own loop
+      dialogs_left = true;  // until the code that opened it has finished with it
+      if (!dialog->IsModal()) dialog->Hide();
     } else {
       window->Hide();  // visit editors: closed, with their notes saved, once no dialog is left
     }

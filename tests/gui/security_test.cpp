@@ -9,6 +9,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 
 #include <fstream>
@@ -21,6 +22,7 @@
 #include "item_row.h"
 #include "lock_panel.h"
 #include "main_frame.h"
+#include "modal_dialogs.h"
 #include "new_visit.h"
 #include "open_session.h"
 #include "passphrase_dialogs.h"
@@ -378,6 +380,37 @@ TEST_F(SecurityTest, LockingEndsAnOpenDialogFirst) {
   frame->lockPanel().tryUnlock();
   pump(100);
   EXPECT_FALSE(frame->locked());
+}
+
+// Calls `call` once, `ms` from now, from whatever event loop is running then.
+class Later : public wxTimer {
+ public:
+  Later(int ms, std::function<void()> call) : call_(std::move(call)) { StartOnce(ms); }
+  void Notify() override { call_(); }
+
+ private:
+  std::function<void()> call_;
+};
+
+TEST_F(SecurityTest, LockingEndsAMessageBoxOfTheVisitEditor) {
+  auto* frame = showFrame();
+  auto* editor = openDraftVisit(*frame, frame->session().store().listFamilies()[0].family.id);
+  ASSERT_NE(editor, nullptr);
+  bool shown_while_asking = false;
+  Later lock(800, [&] {
+    // A native message box: not among wxTopLevelWindows, but the hook knows it.
+    shown_while_asking = app::ModalDialogs::instance().anyOpen();
+    screenshot("sign_question_before_lock");
+    frame->lock();
+  });
+  // Unanswered items: the editor asks before signing, and the lock comes while it asks.
+  EXPECT_FALSE(editor->sign(true));
+  pump(400);
+  EXPECT_TRUE(shown_while_asking);
+  EXPECT_TRUE(frame->locked());
+  for (wxWindow* window : wxTopLevelWindows)
+    EXPECT_EQ(dynamic_cast<app::VisitEditor*>(window), nullptr) << "a visit editor is still open";
+  EXPECT_TRUE(shownFamilyText().empty());
 }
 
 TEST_F(SecurityTest, PreferencesSetTheLockMinutesAndBackups) {
