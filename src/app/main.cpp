@@ -42,6 +42,7 @@ class SecureBaseApp : public wxApp {
       session = openSessionAsking(nullptr, databasePath(db_option_),
                                   supplied_passphrase ? &*supplied_passphrase : nullptr);
     } catch (const std::exception& e) {
+      std::cerr << "securebase: " << e.what() << "\n";  // for scripts, which see no window
       showProblemBox(nullptr, e);
     }
     if (supplied_passphrase) wipe(*supplied_passphrase);
