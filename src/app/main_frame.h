@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "quick_handout_dialog.h"
+#include "securebase/store/backup.h"
 #include "session.h"
 
 class wxSplitterWindow;
@@ -61,7 +62,11 @@ class MainFrame : public wxFrame {
   // Backups (store/backup.h) into the folder of Preferences. `only_if_due`: only when the
   // newest is a day old. Failures go to the info bar; true when a backup was written.
   bool backUp(bool only_if_due);
+  // Asks which backup and confirms, then restoreBackupFile.
   void restoreFromBackup();
+  // Closes the database, puts `backup` in its place (the current file is set aside, never
+  // overwritten) and opens it again; says where the old file went. False after saying why not.
+  bool restoreBackupFile(const store::BackupInfo& backup);
   // File › Encrypt database… (an unencrypted file) and File › Change passphrase….
   void encryptDatabase();
   void changePassphrase();

@@ -250,6 +250,11 @@ void MainFrame::restoreFromBackup() {
   confirm.SetYesNoLabels(_("Restore"), _("Cancel"));
   if (confirm.ShowModal() != wxID_YES) return;
 
+  restoreBackupFile(chosen);
+}
+
+bool MainFrame::restoreBackupFile(const store::BackupInfo& chosen) {
+  if (locked()) return false;
   wxBusyCursor busy;
   closeEditors();
   family_->showFamily(std::nullopt);
@@ -267,15 +272,19 @@ void MainFrame::restoreFromBackup() {
   } catch (const std::exception& e) {
     showProblemBox(this, e);
     Close(true);  // nothing left to show; the file and the backup are both still on disk
-    return;
+    return false;
   }
-  if (!problem.empty())
+  if (caseload_->list().shownCount() > 0)
+    selectFamily(caseload_->list().shownRow(0).summary.family.id);
+  if (!problem.empty()) {
     showInfo(wxString::Format(_("The backup was not restored: %s"), problem), wxICON_WARNING);
-  else
-    showInfo(wxString::Format(_("Restored the backup of %s UTC. The file you had open was set "
-                                "aside as %s."),
-                              wxString::FromUTF8(chosen.taken), path(aside)),
-             wxICON_INFORMATION);
+    return false;
+  }
+  showInfo(wxString::Format(_("Restored the backup of %s UTC. The file you had open was set "
+                              "aside as %s."),
+                            wxString::FromUTF8(chosen.taken), path(aside)),
+           wxICON_INFORMATION);
+  return true;
 }
 
 void MainFrame::encryptDatabase() {

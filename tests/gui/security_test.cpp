@@ -5,6 +5,7 @@
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/dialog.h>
+#include <wx/infobar.h>
 #include <wx/listctrl.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -462,6 +463,34 @@ TEST_F(SecurityTest, EncryptsAnOlderUnencryptedDatabase) {
   EXPECT_EQ(frame->caseload().list().GetItemCount(), 1);
   EXPECT_EQ(store::inspectDatabaseFile(plain), store::FileKind::encrypted);
   EXPECT_NE(firstBytes(plain, 16), std::string("SQLite format 3\0", 16));
+}
+
+TEST_F(SecurityTest, RestoresABackupAndSetsTheCurrentFileAside) {
+  auto* frame = showFrame();
+  ASSERT_TRUE(frame->backUp(false));
+  const auto backups = store::listBackups(dir_ / "backups", file_);
+  ASSERT_FALSE(backups.empty());
+  addTestFamily(frame->session().store(), "Later family");
+  frame->reloadCaseload();
+  ASSERT_EQ(frame->caseload().list().GetItemCount(), 4);
+
+  EXPECT_TRUE(frame->restoreBackupFile(backups.front()));
+  pump(100);
+  EXPECT_EQ(frame->caseload().list().GetItemCount(), 3);
+  EXPECT_TRUE(frame->infoBar().IsShown());
+  screenshot("restored_backup");
+  // The file that was open is kept beside it, with the family added after the backup.
+  std::vector<fs::path> aside;
+  for (const auto& entry : fs::directory_iterator(dir_.path())) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path() != file_ && name.rfind("locked", 0) == 0 &&
+        name.find("-wal") == std::string::npos && name.find("-shm") == std::string::npos)
+      aside.push_back(entry.path());
+  }
+  ASSERT_EQ(aside.size(), 1u);
+  store::Database old(aside[0], {.key = kTestKey});
+  store::Store old_store(old, "test");
+  EXPECT_EQ(old_store.listFamilies().size(), 4u);
 }
 
 TEST(ProblemText, NamesFilesByTheirNamesInNarrowPlaces) {
