@@ -13,6 +13,11 @@ enum CommandId {
   kCmdLatestHandout,
   kCmdReport,
   kCmdBatchHandouts,
+  kCmdLockNow,
+  kCmdBackUpNow,
+  kCmdRestoreBackup,
+  kCmdEncryptDatabase,
+  kCmdChangePassphrase,
   kCmdRecentFirst,
   kCmdRecentLast = kCmdRecentFirst + 16,
 };

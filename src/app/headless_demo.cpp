@@ -7,6 +7,7 @@
 #include <memory>
 #include <ostream>
 
+#include "secret_text.h"
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
 #include "securebase/demo/demo.h"
@@ -52,17 +53,23 @@ struct OpenDatabase {
   bool demo = false;
 };
 
-OpenDatabase openSampleSource(const std::optional<std::string>& option, const fs::path& folder) {
+OpenDatabase openSampleSource(const fs::path& file, const std::string& key,
+                              const fs::path& folder) {
   OpenDatabase open;
-  const fs::path file = databasePath(option);
   if (fs::exists(file)) {
     try {
-      open.db = std::make_unique<store::Database>(
-          file, store::DatabaseOptions{.create_if_missing = false, .read_only = true});
+      struct WipedOptions {
+        store::DatabaseOptions options{.create_if_missing = false, .read_only = true};
+        ~WipedOptions() { wipe(options.key); }
+      } with;
+      with.options.key = key;
+      open.db = std::make_unique<store::Database>(file, with.options);
       open.store = std::make_unique<store::Store>(*open.db, "securebase");
       if (sampleFamily(*open.store)) return open;
     } catch (const Error&) {
-      // Locked, encrypted or from a newer version: the demo below still shows the documents.
+      // A wrong passphrase is the user's to fix; locked or from a newer version: the demo below
+      // still shows the documents.
+      if (!key.empty()) throw;
     }
   }
   open.store.reset();
@@ -80,47 +87,66 @@ OpenDatabase openSampleSource(const std::optional<std::string>& option, const fs
   return open;
 }
 
+// The general handout, with the clinic's settings when `store` is there.
+fs::path writeGenericHandout(store::Store* store, const fs::path& folder) {
+  handout::GenericInputs inputs;
+  if (store != nullptr) {
+    inputs.basics.language = handout::defaultLanguage(*store);
+    inputs.basics.paper = handout::paperFromSettings(*store);
+    try {
+      inputs.basics.clinic = handout::clinicFromSettings(*store);
+    } catch (const Error&) {
+      inputs.basics.clinic = {};  // a logo file gone missing should not stop the sample
+    }
+  }
+  inputs.basics.printed_on = model::Date::today();
+  const auto content = handout::loadHandoutContent("infant-attachment", inputs.basics.language);
+  const fs::path handout_file = folder / "sample-handout.pdf";
+  pdf::writeFileAtomically(
+      handout_file, handout::renderHandout(handout::buildGenericHandout(content, inputs)).bytes);
+  return handout_file;
+}
+
 }  // namespace
 
 bool displayAvailable() {
   return set("DISPLAY") || set("WAYLAND_DISPLAY");
 }
 
-int runWithoutDisplay(const std::optional<std::string>& database_option, std::ostream& out,
+int runWithoutDisplay(const std::optional<std::string>& database_option,
+                      std::optional<std::string>& passphrase, std::ostream& out,
                       std::ostream& err) {
+  SecretText key(passphrase.value_or(""));
+  if (passphrase) wipe(*passphrase);
   err << "securebase: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window "
          "cannot open; writing a sample handout and progress report instead. For the command "
          "line, run: securebase-cli --help\n";
   try {
     const fs::path folder = freshTempFolder();
-    auto open = openSampleSource(database_option, folder);
-    auto& store = *open.store;
-
-    handout::GenericInputs inputs;
-    inputs.basics.language = handout::defaultLanguage(store);
-    inputs.basics.paper = handout::paperFromSettings(store);
-    try {
-      inputs.basics.clinic = handout::clinicFromSettings(store);
-    } catch (const Error&) {
-      inputs.basics.clinic = {};  // a logo file gone missing should not stop the sample
+    const fs::path file = databasePath(database_option);
+    if (key.text.empty() && store::inspectDatabaseFile(file) == store::FileKind::encrypted) {
+      const fs::path handout_file = writeGenericHandout(nullptr, folder);
+      err << "securebase: " << file.string()
+          << " is encrypted: the documents of its families need its passphrase "
+             "(--passphrase-fd N or --passphrase-file FILE); wrote the generic handout only\n";
+      out << handout_file.string() << "\n";
+      return 0;
     }
-    inputs.basics.printed_on = model::Date::today();
-    const auto content = handout::loadHandoutContent("infant-attachment", inputs.basics.language);
-    const fs::path handout_file = folder / "sample-handout.pdf";
-    pdf::writeFileAtomically(
-        handout_file, handout::renderHandout(handout::buildGenericHandout(content, inputs)).bytes);
+    auto open = openSampleSource(file, key.text, folder);
+    auto& store = *open.store;
+    const fs::path handout_file = writeGenericHandout(&store, folder);
 
     const auto family_id = sampleFamily(store);
     const auto catalog = forms::FormCatalog::loadDefault();
     report::ReportOptions options;
-    options.language = inputs.basics.language;
-    options.paper = inputs.basics.paper;
+    options.language = handout::defaultLanguage(store);
+    options.paper = handout::paperFromSettings(store);
     const fs::path report_file = folder / "sample-progress-report.pdf";
     pdf::writePdf(report::progressReport(store, catalog, *family_id, options), report_file);
 
     err << "securebase: "
         << (open.demo ? "sample families in " + (folder / "demo.db").string()
-                      : "families from " + databasePath(database_option).string())
+                      : "families from " + file.string())
         << "\n";
     out << handout_file.string() << "\n" << report_file.string() << "\n";
     return 0;

@@ -2,6 +2,7 @@
 
 #include <wx/artprov.h>
 #include <wx/filedlg.h>
+#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -16,7 +17,11 @@
 #include "family_dialog.h"
 #include "family_panel.h"
 #include "handout_actions.h"
+#include "idle_watch.h"
+#include "lock_panel.h"
+#include "modal_dialogs.h"
 #include "new_visit.h"
+#include "open_session.h"
 #include "preferences_dialog.h"
 #include "problem_text.h"
 #include "quick_handout_dialog.h"
@@ -26,7 +31,7 @@
 namespace securebase::app {
 
 MainFrame::MainFrame(std::unique_ptr<Session> session)
-    : wxFrame(nullptr, wxID_ANY, _("SecureBase")), session_(std::move(session)) {
+    : wxFrame(nullptr, wxID_ANY, _("SecureBase")), backup_timer_(this), lock_finish_timer_(this) {
   WindowConfig::instance().restore(*this, "Main", FromDIP(wxSize(1240, 760)));
   buildMenus();
   buildToolbar();
@@ -34,6 +39,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   const int widths[] = {-1, FromDIP(360)};
   GetStatusBar()->SetStatusWidths(2, widths);
 
+  info_ = new wxInfoBar(this);
   splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxSP_LIVE_UPDATE | wxSP_3DSASH);
   splitter_->SetMinimumPaneSize(FromDIP(320));
@@ -42,20 +48,39 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   splitter_->SplitVertically(caseload_, family_,
                              WindowConfig::instance().sash("Main", FromDIP(700)));
   splitter_->SetSashGravity(0.0);  // the caseload keeps its width; the family gets the rest
+  lock_panel_ = new LockPanel(this);
+  lock_panel_->Hide();
+  auto* content = new wxBoxSizer(wxVERTICAL);
+  content->Add(info_, wxSizerFlags().Expand());
+  content->Add(splitter_, wxSizerFlags(1).Expand());
+  content->Add(lock_panel_, wxSizerFlags(1).Expand());
+  SetSizer(content);
 
   caseload_->onShownChanged([this] { updateStatus(); });
   caseload_->list().onFamilySelected([this](model::Id id) { onFamilySelected(id); });
   caseload_->list().onFamilyActivated([this](model::Id) { newVisit(); });
+  lock_panel_->onUnlock([this](const std::string& passphrase) { unlock(passphrase); });
+  lock_panel_->onQuickHandout([this] { quickHandout(); });
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
+  idle_ = std::make_unique<IdleWatch>([this] { lock(); });
+  ModalDialogs::instance();  // watching from now on, so a lock can end any dialog
+  Bind(
+      wxEVT_TIMER, [this](wxTimerEvent&) { backUp(true); }, backup_timer_.GetId());
+  Bind(
+      wxEVT_TIMER,
+      [this](wxTimerEvent&) {
+        if (closeFamilyWindows()) finishLock();
+      },
+      lock_finish_timer_.GetId());
 
-  reloadCaseload();
+  adoptSession(std::move(session));
   // Start on the first family with the list focused, so the keyboard works at once.
   if (caseload_->list().shownCount() > 0)
     selectFamily(caseload_->list().shownRow(0).summary.family.id);
   caseload_->list().SetFocus();
-  updateTitle();
-  WindowConfig::instance().addRecentFile(wxString::FromUTF8(session_->file().string()));
-  rebuildRecentMenu();
+  // The first backup check once the window shows, then hourly; backUp takes one a day at most.
+  CallAfter([this] { backUp(true); });
+  backup_timer_.Start(60 * 60 * 1000);
 }
 
 MainFrame::~MainFrame() = default;
@@ -65,6 +90,8 @@ void MainFrame::buildMenus() {
   file->Append(wxID_OPEN, _("&Open Database…\tCtrl+O"), _("Open another SecureBase database file"));
   recent_menu_ = new wxMenu;
   file->AppendSubMenu(recent_menu_, _("Open &Recent"));
+  file->AppendSeparator();
+  buildSecurityMenu(*file);
   file->AppendSeparator();
   file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"),
                _("Clinic details, help lines, counselor profile and defaults"));
@@ -89,11 +116,16 @@ void MainFrame::buildMenus() {
   documents->Append(kCmdBatchHandouts, _("Handouts for &Every Active Family…"),
                     _("One personalised handout per family, into a folder"));
 
-  auto* bar = new wxMenuBar;
-  bar->Append(file, _("&File"));
-  bar->Append(family, _("F&amily"));
-  bar->Append(documents, _("&Documents"));
-  SetMenuBar(bar);
+  auto* view = new wxMenu;
+  view->Append(kCmdLockNow, _("&Lock Now\tCtrl+L"),
+               _("Close the database and hide every family until the passphrase is typed"));
+
+  menus_ = new wxMenuBar;
+  menus_->Append(file, _("&File"));
+  menus_->Append(view, _("&View"));
+  menus_->Append(family, _("F&amily"));
+  menus_->Append(documents, _("&Documents"));
+  SetMenuBar(menus_);
 
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { quickHandout(); }, kCmdQuickHandout);
@@ -104,6 +136,8 @@ void MainFrame::buildMenus() {
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { batchHandouts(); }, kCmdBatchHandouts);
 
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kCmdLockNow);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { onOpen(); }, wxID_OPEN);
   Bind(
@@ -161,6 +195,7 @@ void MainFrame::rebuildRecentMenu() {
 }
 
 void MainFrame::reloadCaseload() {
+  if (!session_) return;
   try {
     caseload_->list().setRows(
         prepareCaseload(session_->store().listFamilies(), model::Date::today()));
@@ -181,6 +216,10 @@ void MainFrame::onFamilySelected(model::Id family_id) {
 }
 
 void MainFrame::updateStatus() {
+  if (locked()) {
+    SetStatusText(_("Locked"), 0);
+    return;
+  }
   const auto& list = caseload_->list();
   SetStatusText(
       list.shownCount() == list.totalCount()
@@ -191,25 +230,24 @@ void MainFrame::updateStatus() {
 }
 
 void MainFrame::updateTitle() {
-  const wxString file = wxString::FromUTF8(session_->file().filename().string());
+  const wxString file = wxString::FromUTF8(file_.filename().string());
   SetTitle(wxString::Format(_("SecureBase — %s"), file));
-  SetStatusText(wxString::FromUTF8(session_->file().string()), 1);
+  SetStatusText(wxString::FromUTF8(file_.string()), 1);
 }
 
 bool MainFrame::openDatabase(const std::filesystem::path& file) {
   std::unique_ptr<Session> next;
   try {
-    next = std::make_unique<Session>(file);
+    next = openSessionAsking(this, file);
   } catch (const std::exception& e) {
     showProblemBox(this, e);
     return false;
   }
+  if (!next) return false;
+  closeEditors();
+  backUp(true);
   family_->showFamily(std::nullopt);
-  session_ = std::move(next);
-  WindowConfig::instance().addRecentFile(wxString::FromUTF8(session_->file().string()));
-  rebuildRecentMenu();
-  reloadCaseload();
-  updateTitle();
+  adoptSession(std::move(next));
   return true;
 }
 
@@ -244,7 +282,8 @@ std::optional<model::Id> MainFrame::selectedFamilyOrSay(const wxString& action) 
 }
 
 void MainFrame::quickHandout() {
-  app::quickHandout(this, session_->store());
+  if (!locked()) handout_defaults_ = quickHandoutDefaults(session_->store());
+  app::quickHandout(this, handout_defaults_);
 }
 
 void MainFrame::latestVisitHandout() {
@@ -262,13 +301,19 @@ void MainFrame::batchHandouts() {
 }
 
 void MainFrame::editPreferences() {
-  PreferencesDialog dialog(this, session_->store());
-  dialog.ShowModal();
+  PreferencesDialog dialog(this, session_->store(), file_);
+  if (dialog.ShowModal() == wxID_OK && !idle_limit_override_)
+    idle_->setLimit(std::chrono::minutes(lockMinutes(session_->store())));
 }
 
 void MainFrame::onClose(wxCloseEvent& event) {
   WindowConfig::instance().save(*this, "Main");
   WindowConfig::instance().setSash("Main", splitter_->GetSashPosition());
+  // Every note typed is saved before the last backup, and the key leaves memory here.
+  lock_finish_timer_.Stop();
+  closeEditors();
+  backUp(false);  // a failure is also written to stderr: the window is going away
+  session_.reset();
   event.Skip();
 }
 

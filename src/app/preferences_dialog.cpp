@@ -1,12 +1,41 @@
 #include "preferences_dialog.h"
 
 #include <wx/choice.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include <charconv>
+
+#include "idle_watch.h"
+#include "securebase/store/backup.h"
+#include "ui_helpers.h"
+
 namespace securebase::app {
 
-PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store)
+namespace {
+
+int storedNumber(const std::map<std::string, std::string>& settings, const std::string& key,
+                 int fallback) {
+  const auto it = settings.find(key);
+  if (it == settings.end()) return fallback;
+  int value = 0;
+  const auto [end, problem] =
+      std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  return problem == std::errc{} && end == it->second.data() + it->second.size() ? value : fallback;
+}
+
+}  // namespace
+
+int lockMinutes(store::Store& store) {
+  std::map<std::string, std::string> one;
+  if (auto value = store.setting("security.lock_minutes")) one["security.lock_minutes"] = *value;
+  return storedNumber(one, "security.lock_minutes", kDefaultLockMinutes);
+}
+
+PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
+                                     const std::filesystem::path& database_file)
     : StandardDialog(parent, _("Preferences")), store_(store), before_(store.settings()) {
   addText("clinic.name", _("Clinic name:"));
   addText("clinic.address", _("Clinic address:"));
@@ -26,6 +55,19 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store)
   paper_->Append(_("A4"));
   paper_->SetSelection(before_["paper.size"] == "a4" ? 1 : 0);
   addRow(_("Paper size:"), paper_);
+
+  addRow(wxEmptyString, makeHeading(this, _("Backups and locking")));
+  addText("backup.folder", _("Backup folder:"))
+      ->SetHint(wxString::FromUTF8((database_file.parent_path() / "backups").string()));
+  keep_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                         wxSP_ARROW_KEYS, 1, 365,
+                         storedNumber(before_, "backup.keep", store::kDefaultBackupsKept));
+  addRow(_("Backups kept:"), keep_);
+  lock_minutes_ = new wxSpinCtrl(
+      this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 1440,
+      storedNumber(before_, "security.lock_minutes", kDefaultLockMinutes));
+  lock_minutes_->SetToolTip(_("0: never lock"));
+  addRow(_("Lock after (minutes idle):"), lock_minutes_);
   finishLayout();
 }
 
@@ -46,12 +88,16 @@ void PreferencesDialog::apply() {
     after[key] = toUtf8(text->GetValue().Strip(wxString::both));
   after["default.language"] = language_->GetSelection() == 1 ? "es" : "en";
   after["paper.size"] = paper_->GetSelection() == 1 ? "a4" : "letter";
+  after["backup.keep"] = std::to_string(keep_->GetValue());
+  after["security.lock_minutes"] = std::to_string(lock_minutes_->GetValue());
   // An unset setting reads as its default, so opening and closing the dialog writes nothing.
   auto stored = [this](const std::string& key) -> std::string {
     const auto it = before_.find(key);
     const std::string value = it == before_.end() ? "" : it->second;
     if (value.empty() && key == "default.language") return "en";
     if (value.empty() && key == "paper.size") return "letter";
+    if (value.empty() && key == "backup.keep") return std::to_string(store::kDefaultBackupsKept);
+    if (value.empty() && key == "security.lock_minutes") return std::to_string(kDefaultLockMinutes);
     return value;
   };
   store_.database().transaction([&] {

@@ -1,7 +1,9 @@
-// Preferences: the clinic, its help lines, the counselor and the defaults. All of them are the
+// Preferences: the clinic, its help lines, the counselor, the defaults, backups (folder, how
+// many to keep) and the minutes without input before the window locks. All of them are the
 // core's settings in the database, so the CLI and every printed page see the same values.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -10,12 +12,20 @@
 
 class wxTextCtrl;
 class wxChoice;
+class wxSpinCtrl;
 
 namespace securebase::app {
 
 class PreferencesDialog : public StandardDialog {
  public:
-  PreferencesDialog(wxWindow* parent, store::Store& store);
+  // `database_file` gives the default backup folder shown when none is set.
+  PreferencesDialog(wxWindow* parent, store::Store& store,
+                    const std::filesystem::path& database_file);
+
+  // The controls, for tests.
+  wxTextCtrl& backupFolder() { return *texts_.at("backup.folder"); }
+  wxSpinCtrl& backupsKept() { return *keep_; }
+  wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
 
  private:
   void apply() override;
@@ -26,6 +36,11 @@ class PreferencesDialog : public StandardDialog {
   std::map<std::string, wxTextCtrl*> texts_;
   wxChoice* language_ = nullptr;
   wxChoice* paper_ = nullptr;
+  wxSpinCtrl* keep_ = nullptr;
+  wxSpinCtrl* lock_minutes_ = nullptr;
 };
+
+// security.lock_minutes, else kDefaultLockMinutes (idle_watch.h).
+int lockMinutes(store::Store& store);
 
 }  // namespace securebase::app

@@ -17,4 +17,30 @@ void showProblemBox(wxWindow* parent, const std::exception& error) {
   box.ShowModal();
 }
 
+std::string withFileName(std::string message, const std::filesystem::path& file) {
+  const std::string full = file.string();
+  const std::string name = file.filename().string();
+  if (!full.empty() && full != name)
+    for (auto at = message.find(full); at != std::string::npos; at = message.find(full, at))
+      message.replace(at, full.size(), name);
+  // Any other absolute path (a backup's, say) by its last part too: an unbreakable path would
+  // run off a window's edge.
+  for (std::size_t at = message.find('/'); at != std::string::npos; at = message.find('/', at)) {
+    const bool starts_word = at == 0 || message[at - 1] == ' ' || message[at - 1] == '(';
+    std::size_t end = message.find_first_of(" ),;:", at);
+    if (end == std::string::npos) end = message.size();
+    if (end > at + 1 && message[end - 1] == '.') --end;
+    if (!starts_word || end <= at + 1) {
+      ++at;
+      continue;
+    }
+    std::filesystem::path path(message.substr(at, end - at));
+    if (!path.has_filename()) path = path.parent_path();
+    const std::string shown = path.filename().string();
+    message.replace(at, end - at, shown);
+    at += shown.size();
+  }
+  return message;
+}
+
 }  // namespace securebase::app

@@ -5,6 +5,8 @@
 #include <wx/string.h>
 
 #include <exception>
+#include <filesystem>
+#include <string>
 
 class wxWindow;
 
@@ -12,5 +14,9 @@ namespace securebase::app {
 
 wxString problemText(const std::exception& error);
 void showProblemBox(wxWindow* parent, const std::exception& error);
+
+// `message` with the full path of `file`, and any other absolute path, replaced by the file
+// name: for a narrow place, or a window that already shows where the file is.
+std::string withFileName(std::string message, const std::filesystem::path& file);
 
 }  // namespace securebase::app

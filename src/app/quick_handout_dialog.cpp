@@ -29,12 +29,25 @@ std::string fileSlug(const std::string& name) {
 
 }  // namespace
 
-QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, store::Store& store)
-    : StandardDialog(parent, _("Quick Handout")), store_(store) {
+QuickHandoutDefaults quickHandoutDefaults(store::Store& store) {
+  QuickHandoutDefaults defaults;
+  defaults.language = handout::defaultLanguage(store);
+  defaults.paper = handout::paperFromSettings(store);
+  try {
+    defaults.clinic = handout::clinicFromSettings(store);
+  } catch (const Error& e) {
+    defaults.clinic_problem = e.what();
+    defaults.clinic.name = store.setting("clinic.name").value_or("");
+  }
+  return defaults;
+}
+
+QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults defaults)
+    : StandardDialog(parent, _("Quick Handout")), defaults_(std::move(defaults)) {
   language_ = new wxChoice(this, wxID_ANY);
   language_->Append(_("English"));
   language_->Append(_("Spanish (Español)"));
-  language_->SetSelection(handout::defaultLanguage(store_) == model::Language::es ? 1 : 0);
+  language_->SetSelection(defaults_.language == model::Language::es ? 1 : 0);
   addRow(_("Language:"), language_);
   child_name_ = new wxTextCtrl(this, wxID_ANY);
   child_name_->SetHint(_("Optional, e.g. Lucía"));
@@ -43,7 +56,7 @@ QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, store::Store& store)
                            wxSP_ARROW_KEYS, 1, 100, 1);
   addRow(_("Copies:"), copies_);
 
-  const std::string clinic = store_.setting("clinic.name").value_or("");
+  const std::string& clinic = defaults_.clinic.name;
   auto* note = new wxStaticText(
       this, wxID_ANY,
       clinic.empty()
@@ -67,8 +80,9 @@ void QuickHandoutDialog::apply() {
   handout::GenericInputs inputs;
   inputs.basics.language =
       language_->GetSelection() == 1 ? model::Language::es : model::Language::en;
-  inputs.basics.paper = handout::paperFromSettings(store_);
-  inputs.basics.clinic = handout::clinicFromSettings(store_);
+  if (!defaults_.clinic_problem.empty()) throwBadInput(defaults_.clinic_problem);
+  inputs.basics.paper = defaults_.paper;
+  inputs.basics.clinic = defaults_.clinic;
   inputs.basics.printed_on = model::Date::today();
   const std::string child = toUtf8(child_name_->GetValue().Strip(wxString::both));
   if (!child.empty()) inputs.child_name = pdf::printableText(child, "The baby's first name");
@@ -78,8 +92,9 @@ void QuickHandoutDialog::apply() {
           .bytes;
 }
 
-std::optional<std::filesystem::path> quickHandout(wxWindow* parent, store::Store& store) {
-  QuickHandoutDialog dialog(parent, store);
+std::optional<std::filesystem::path> quickHandout(wxWindow* parent,
+                                                  const QuickHandoutDefaults& defaults) {
+  QuickHandoutDialog dialog(parent, defaults);
   if (dialog.ShowModal() != wxID_OK) return std::nullopt;
   return savePdf(parent, dialog.pdfBytes(), dialog.suggestedFileName(), _("Handout"));
 }

@@ -1,11 +1,15 @@
 // Quick handout, for clinics: the general handout in one small dialog — language, the baby's
 // first name if wanted, copies — with the clinic's details from Preferences. Needs no family.
 // OK builds the PDF (a name the fonts cannot print is refused here, in the dialog); the caller
-// then saves it.
+// then saves it. It needs no open database: the clinic's details are read from the settings
+// beforehand (QuickHandoutDefaults), so it still works while the window is locked.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
+#include "securebase/handout/builder.h"
 #include "securebase/store/store.h"
 #include "standard_dialog.h"
 
@@ -15,9 +19,19 @@ class wxSpinCtrl;
 
 namespace securebase::app {
 
+// What the quick handout takes from the settings: no family data, so it may stay in memory
+// while the database is closed.
+struct QuickHandoutDefaults {
+  model::Language language = model::Language::en;
+  pdf::PaperSize paper = pdf::PaperSize::letter;
+  handout::ClinicDetails clinic;
+  std::string clinic_problem;  // why the clinic's details could not be read (a logo gone)
+};
+QuickHandoutDefaults quickHandoutDefaults(store::Store& store);
+
 class QuickHandoutDialog : public StandardDialog {
  public:
-  QuickHandoutDialog(wxWindow* parent, store::Store& store);
+  QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults defaults);
 
   // After OK: the PDF, and a file name that says what it is ("handout-es-lucia.pdf").
   const std::string& pdfBytes() const { return bytes_; }
@@ -31,7 +45,7 @@ class QuickHandoutDialog : public StandardDialog {
  private:
   void apply() override;
 
-  store::Store& store_;
+  QuickHandoutDefaults defaults_;
   wxChoice* language_ = nullptr;
   wxTextCtrl* child_name_ = nullptr;
   wxSpinCtrl* copies_ = nullptr;
@@ -39,6 +53,7 @@ class QuickHandoutDialog : public StandardDialog {
 };
 
 // Shows the dialog and saves the PDF; the file written, or nullopt.
-std::optional<std::filesystem::path> quickHandout(wxWindow* parent, store::Store& store);
+std::optional<std::filesystem::path> quickHandout(wxWindow* parent,
+                                                  const QuickHandoutDefaults& defaults);
 
 }  // namespace securebase::app

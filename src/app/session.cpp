@@ -3,16 +3,23 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "securebase/core/passphrase.h"
 #include "securebase/pdf/text_check.h"
 #include "securebase/service/scoring.h"
 
 namespace securebase::app {
 
-Session::Session(const std::filesystem::path& file) {
+Session::Session(const std::filesystem::path& file, const std::string& key) {
   created_now_ = !std::filesystem::exists(file);
   if (created_now_ && file.has_parent_path())
     std::filesystem::create_directories(file.parent_path());
-  db_ = std::make_unique<store::Database>(file);
+  // The options' copy of the key is wiped whether the open works or not.
+  struct WipedOptions {
+    store::DatabaseOptions options;
+    ~WipedOptions() { wipe(options.key); }
+  } open;
+  open.options.key = key;
+  db_ = std::make_unique<store::Database>(file, open.options);
   store_ = std::make_unique<store::Store>(*db_, "app");
   store_ = std::make_unique<store::Store>(*db_, actorName(*store_));
   store_->setTextCheck(pdf::checkPrintable);

@@ -1,6 +1,7 @@
 // One open database with what the windows need beside it: the store (every action goes through
 // it), the forms catalog and the name written on audit rows. Opening another file makes a new
-// Session; windows never keep a Store of their own.
+// Session; windows never keep a Store of their own. The key of an encrypted file lives only
+// inside the Database: closing the Session (locking, quitting) takes it out of memory.
 #pragma once
 
 #include <filesystem>
@@ -14,13 +15,16 @@ namespace securebase::app {
 
 class Session {
  public:
-  // Opens `file`, creating it (and, like the CLI's init, its folder) when missing.
-  explicit Session(const std::filesystem::path& file);
+  // Opens `file` with `key` (a passphrase or x'<64 hex>'; empty: an unencrypted file),
+  // creating it (and, like the CLI's init, its folder) when missing — encrypted when a key is
+  // given. Throws securebase::Error with the core's message (e.g. a wrong passphrase).
+  Session(const std::filesystem::path& file, const std::string& key);
 
   store::Store& store() { return *store_; }
   store::Database& database() { return *db_; }
   const forms::FormCatalog& catalog() const { return *catalog_; }
   const std::filesystem::path& file() const { return db_->file(); }
+  bool encrypted() const { return db_->encrypted(); }
   bool createdNow() const { return created_now_; }
 
   // The form a new visit uses (the newest attachment-practices); nullptr when none loaded.

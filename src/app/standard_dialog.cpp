@@ -32,6 +32,11 @@ void StandardDialog::addWide(wxWindow* window, int proportion) {
   body_->Add(window, wxSizerFlags(proportion).Expand());
 }
 
+void StandardDialog::addIntro(wxWindow* window) {
+  body_->Insert(intro_items_++, window, wxSizerFlags().Expand());
+  body_->InsertSpacer(intro_items_++, FromDIP(8));
+}
+
 void StandardDialog::finishLayout() {
   problem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
   problem_->SetForegroundColour(wxColour(178, 34, 34));
@@ -57,6 +62,10 @@ void StandardDialog::showProblem(const wxString& message) {
   problem_->Wrap(GetClientSize().x - FromDIP(32));
   Layout();
   Fit();
+}
+
+wxString StandardDialog::problem() const {
+  return problem_ != nullptr ? problem_->GetLabel() : wxString();
 }
 
 void StandardDialog::onOk(wxCommandEvent&) {

@@ -6,6 +6,9 @@
 
 #include <wx/dialog.h>
 
+#include <cstddef>
+#include <string>
+
 class wxFlexGridSizer;
 class wxStaticText;
 class wxBoxSizer;
@@ -18,6 +21,9 @@ class StandardDialog : public wxDialog {
   static wxString fromUtf8(const std::string& text) { return wxString::FromUTF8(text); }
   static std::string toUtf8(const wxString& text) { return text.utf8_string(); }
 
+  // What the problem line says now (empty when nothing was refused).
+  wxString problem() const;
+
  protected:
   StandardDialog(wxWindow* parent, const wxString& title);
 
@@ -25,6 +31,8 @@ class StandardDialog : public wxDialog {
   void addRow(const wxString& label, wxWindow* control);
   // Something under the form, spanning its width (lists, explanations).
   void addWide(wxWindow* window, int proportion = 0);
+  // Something above the form, spanning its width (what the dialog is for), in call order.
+  void addIntro(wxWindow* window);
   // Call once all rows are added; fits the dialog and centres it on its parent.
   void finishLayout();
   // The OK button's text when it says more than "OK" (e.g. "Save PDF…"); after finishLayout.
@@ -40,6 +48,7 @@ class StandardDialog : public wxDialog {
   wxBoxSizer* body_ = nullptr;
   wxFlexGridSizer* form_ = nullptr;
   wxStaticText* problem_ = nullptr;
+  std::size_t intro_items_ = 0;
 };
 
 }  // namespace securebase::app

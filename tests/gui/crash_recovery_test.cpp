@@ -27,11 +27,12 @@ TEST(CrashRecoveryTest, KeepsEveryAnswerAndTheNoteAfterSigkill) {
   TempDir dir;
   const auto file = dir / "crash.db";
   {
-    store::Database db(file);
+    store::Database db(file, {.key = kTestKey});
     store::Store store(db, "test");
     addTestFamily(store, "Okafor family", "Ada", "Obi");
   }
-  const std::vector<std::string> args = {"--db", file.string(), "--no-demo-offer"};
+  const std::vector<std::string> args = {"--db", file.string(), "--no-demo-offer",
+                                         "--passphrase-file", writeKeyFile(dir.path()).string()};
   auto program = std::make_unique<AppProcess>(args);
   const std::string main_window = waitForWindow("SecureBase");
   ASSERT_FALSE(main_window.empty()) << "the program did not show its window";
@@ -53,7 +54,7 @@ TEST(CrashRecoveryTest, KeepsEveryAnswerAndTheNoteAfterSigkill) {
   program->kill9();
 
   {
-    store::Database db(file);
+    store::Database db(file, {.key = kTestKey});
     store::Store store(db, "test");
     const auto families = store.listFamilies();
     ASSERT_EQ(families.size(), 1u);
@@ -75,7 +76,7 @@ TEST(CrashRecoveryTest, KeepsEveryAnswerAndTheNoteAfterSigkill) {
   program = std::make_unique<AppProcess>(args);
   ASSERT_FALSE(waitForWindow("SecureBase").empty()) << "the program did not restart";
   program->kill9();
-  app::Session session(file);
+  app::Session session(file, kTestKey);
   const auto record = session.store().loadFamily(session.store().listFamilies()[0].family.id);
   auto* reopened = new app::VisitEditor(nullptr, session, record.visits[0].id);
   reopened->SetPosition(wxPoint(0, 0));

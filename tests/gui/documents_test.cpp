@@ -52,7 +52,7 @@ void pressOk(wxDialog& dialog) {
 class DocumentsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store::Database db(file_);
+    store::Database db(file_, {.key = kTestKey});
     store::Store store(db, "test");
     auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
     service::enableScoring(store, catalog);
@@ -77,7 +77,7 @@ class DocumentsTest : public ::testing::Test {
   }
 
   app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
     frame->SetPosition(wxPoint(0, 0));
     frame->SetSize(wxSize(1280, 800));
     frame->Show();

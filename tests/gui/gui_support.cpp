@@ -14,6 +14,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <thread>
 
 namespace securebase::testing {
@@ -103,6 +104,17 @@ TestFamily addTestFamily(store::Store& store, const std::string& name, const std
   k.sex = model::Sex::male;
   ids.child = store.addChild(k);
   return ids;
+}
+
+std::filesystem::path writeKeyFile(const std::filesystem::path& folder) {
+  const auto file = folder / "key.txt";
+  {
+    std::ofstream out(file);
+    out << kTestKey << "\n";
+  }
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return file;
 }
 
 AppProcess::AppProcess(const std::vector<std::string>& args) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "securebase/store/store.h"
+#include "test_key.h"
 
 class wxDialog;
 
@@ -37,6 +38,9 @@ struct TestFamily {
 };
 TestFamily addTestFamily(store::Store& store, const std::string& name,
                          const std::string& caregiver = "Ana", const std::string& child = "Leo");
+
+// Writes kTestKey to `folder`/key.txt (mode 0600) for the program's --passphrase-file.
+std::filesystem::path writeKeyFile(const std::filesystem::path& folder);
 
 // The real `securebase` program, killed (SIGKILL) if still running when this goes away.
 class AppProcess {

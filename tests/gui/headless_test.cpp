@@ -19,13 +19,14 @@ struct Outcome {
   std::string errors;
 };
 
-Outcome runWithoutDisplay(const std::filesystem::path& home, const std::string& database) {
+Outcome runWithoutDisplay(const std::filesystem::path& home, const std::string& database,
+                          const std::string& extra_args = "") {
   const auto out = home / "stdout.txt";
   const auto err = home / "stderr.txt";
-  const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY XDG_DATA_HOME='" +
-                              (home / "data").string() + "' TMPDIR='" + home.string() +
-                              "' SECUREBASE_DB='" + database + "' '" + SECUREBASE_APP_PATH +
-                              "' >'" + out.string() + "' 2>'" + err.string() + "'";
+  const std::string command =
+      "env -u DISPLAY -u WAYLAND_DISPLAY XDG_DATA_HOME='" + (home / "data").string() +
+      "' TMPDIR='" + home.string() + "' SECUREBASE_DB='" + database + "' '" + SECUREBASE_APP_PATH +
+      "' " + extra_args + " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
   Outcome outcome;
   const int status = std::system(command.c_str());
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -60,14 +61,52 @@ TEST(HeadlessStart, ReportsOnAFamilyOfTheDefaultDatabase) {
   TempDir home;
   const auto database = home / "caseload.db";
   {
-    store::Database db(database);
+    store::Database db(database, {.key = kTestKey});
+    store::Store store(db, "test");
+    addTestFamily(store, "Whitfield family", "Jen", "Oscar");
+  }
+  const auto outcome =
+      runWithoutDisplay(home.path(), database.string(),
+                        "--passphrase-file '" + writeKeyFile(home.path()).string() + "'");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.errors;
+  ASSERT_EQ(outcome.files.size(), 2u);
+  EXPECT_NE(pdfText(outcome.files[1]).find("Whitfield"), std::string::npos);
+}
+
+TEST(HeadlessStart, WithoutThePassphraseWritesOnlyTheGenericHandout) {
+  TempDir home;
+  const auto database = home / "caseload.db";
+  {
+    store::Database db(database, {.key = kTestKey});
     store::Store store(db, "test");
     addTestFamily(store, "Whitfield family", "Jen", "Oscar");
   }
   const auto outcome = runWithoutDisplay(home.path(), database.string());
   EXPECT_EQ(outcome.exit_code, 0) << outcome.errors;
-  ASSERT_EQ(outcome.files.size(), 2u);
-  EXPECT_NE(pdfText(outcome.files[1]).find("Whitfield"), std::string::npos);
+  ASSERT_EQ(outcome.files.size(), 1u) << outcome.errors;
+  EXPECT_EQ(outcome.files[0].filename(), "sample-handout.pdf");
+  EXPECT_EQ(pdfText(outcome.files[0]).find("Whitfield"), std::string::npos);
+  EXPECT_NE(outcome.errors.find("is encrypted: the documents of its families need its passphrase"),
+            std::string::npos)
+      << outcome.errors;
+  // No demo database was made in its place.
+  EXPECT_EQ(outcome.errors.find("sample families"), std::string::npos) << outcome.errors;
+}
+
+TEST(HeadlessStart, AWrongPassphraseIsSaidAndNothingIsWritten) {
+  TempDir home;
+  const auto database = home / "caseload.db";
+  {
+    store::Database db(database, {.key = kOtherTestKey});
+    store::Store store(db, "test");
+    addTestFamily(store, "Whitfield family", "Jen", "Oscar");
+  }
+  const auto outcome =
+      runWithoutDisplay(home.path(), database.string(),
+                        "--passphrase-file '" + writeKeyFile(home.path()).string() + "'");
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.errors;
+  EXPECT_TRUE(outcome.files.empty());
+  EXPECT_NE(outcome.errors.find("passphrase"), std::string::npos) << outcome.errors;
 }
 
 }  // namespace

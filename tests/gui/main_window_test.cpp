@@ -20,7 +20,7 @@ namespace {
 class MainWindowTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store::Database db(file_);
+    store::Database db(file_, {.key = kTestKey});
     store::Store store(db, "test");
     addTestFamily(store, "Bui family");
     addTestFamily(store, "Alvarez family");
@@ -29,7 +29,7 @@ class MainWindowTest : public ::testing::Test {
   void TearDown() override { closeAllWindows(); }
 
   app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
     frame->SetPosition(wxPoint(0, 0));
     frame->SetSize(wxSize(1280, 800));
     frame->Show();

@@ -22,7 +22,7 @@ namespace {
 class ScreenshotTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store::Database db(file_);
+    store::Database db(file_, {.key = kTestKey});
     store::Store store(db, "test");
     auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
     service::enableScoring(store, catalog);
@@ -34,7 +34,7 @@ class ScreenshotTest : public ::testing::Test {
   void TearDown() override { closeAllWindows(); }
 
   app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
     frame->SetPosition(wxPoint(0, 0));
     frame->SetSize(wxSize(1280, 800));
     frame->Show();

@@ -23,14 +23,14 @@ namespace {
 class VisitEditorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store::Database db(file_);
+    store::Database db(file_, {.key = kTestKey});
     store::Store store(db, "test");
     ids_ = addTestFamily(store, "Nguyen family", "Lan", "Minh");
   }
   void TearDown() override { closeAllWindows(); }
 
   app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_));
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
     frame->SetPosition(wxPoint(0, 0));
     frame->SetSize(wxSize(1280, 800));
     frame->Show();
