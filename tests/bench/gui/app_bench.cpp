@@ -19,6 +19,7 @@
 #include "main_frame.h"
 #include "new_visit.h"
 #include "session.h"
+#include "test_key.h"
 #include "utf8_locale.h"
 #include "visit_editor.h"
 #include "xvfb_server.h"
@@ -41,8 +42,13 @@ void destroyAll() {
   for (int i = 0; i < 20; ++i) drainEvents();
 }
 
-MainFrame* showMainWindow(const std::filesystem::path& file) {
-  auto* frame = new MainFrame(std::make_unique<Session>(file));
+// /0 opens the unencrypted demo database, /1 the same data encrypted (raw test key).
+MainFrame* showMainWindow(const benchmark::State& state) {
+  const bool encrypted = state.range(0) != 0;
+  const auto file = encrypted ? securebase::testing::encryptedDemoDatabase(10000)
+                              : securebase::testing::demoDatabase(10000);
+  auto* frame = new MainFrame(
+      std::make_unique<Session>(file, encrypted ? securebase::testing::kTestKey : ""));
   frame->SetPosition(wxPoint(0, 0));
   frame->SetSize(wxSize(1280, 800));
   frame->Show();
@@ -51,25 +57,24 @@ MainFrame* showMainWindow(const std::filesystem::path& file) {
   return frame;
 }
 
-std::filesystem::path database() {
-  static const auto file = securebase::testing::demoDatabase(10000);
-  return file;
-}
-
 void BM_StartToShownMainWindow(benchmark::State& state) {
-  const auto file = database();
   for (auto _ : state) {
     const auto start = Clock::now();
-    MainFrame* frame = showMainWindow(file);
+    MainFrame* frame = showMainWindow(state);
     state.SetIterationTime(std::chrono::duration<double>(Clock::now() - start).count());
     state.counters["families"] = static_cast<double>(frame->caseload().list().totalCount());
     destroyAll();
   }
 }
-BENCHMARK(BM_StartToShownMainWindow)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StartToShownMainWindow)
+    ->Arg(0)
+    ->Arg(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 void BM_SelectAnotherFamily(benchmark::State& state) {
-  MainFrame* frame = showMainWindow(database());
+  MainFrame* frame = showMainWindow(state);
   auto& list = frame->caseload().list();
   std::size_t row = 0;
   for (auto _ : state) {
@@ -83,7 +88,12 @@ void BM_SelectAnotherFamily(benchmark::State& state) {
   }
   destroyAll();
 }
-BENCHMARK(BM_SelectAnotherFamily)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(30);
+BENCHMARK(BM_SelectAnotherFamily)
+    ->Arg(0)
+    ->Arg(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(30);
 
 // The visit to open: a family's latest, as a counselor opens it from the visits tab.
 securebase::model::Id latestVisit(MainFrame& frame) {
@@ -94,7 +104,7 @@ securebase::model::Id latestVisit(MainFrame& frame) {
 // From the click to the editor painted with the row it starts on: what the counselor waits for.
 // The editor builds the remaining sections afterwards (see visit_rows.h).
 void BM_OpenVisitEditor(benchmark::State& state) {
-  MainFrame* frame = showMainWindow(database());
+  MainFrame* frame = showMainWindow(state);
   const auto visit_id = latestVisit(*frame);
   for (auto _ : state) {
     const auto start = Clock::now();
@@ -123,11 +133,16 @@ void BM_OpenVisitEditor(benchmark::State& state) {
   }
   destroyAll();
 }
-BENCHMARK(BM_OpenVisitEditor)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(15);
+BENCHMARK(BM_OpenVisitEditor)
+    ->Arg(0)
+    ->Arg(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(15);
 
 // For comparison: until every row of the form is built and the events are drained.
 void BM_VisitEditorAllRowsBuilt(benchmark::State& state) {
-  MainFrame* frame = showMainWindow(database());
+  MainFrame* frame = showMainWindow(state);
   const auto visit_id = latestVisit(*frame);
   for (auto _ : state) {
     const auto start = Clock::now();
@@ -158,7 +173,8 @@ int main(int argc, char** argv) {
   const std::string scratch = std::string(SECUREBASE_TEST_BINARY_DIR) + "/bench-home";
   setenv("XDG_CONFIG_HOME", (scratch + "/config").c_str(), 1);
   setenv("XDG_DATA_HOME", (scratch + "/data").c_str(), 1);
-  (void)database();  // generated (minutes) before anything is timed
+  // Generated (minutes) before anything is timed.
+  (void)securebase::testing::encryptedDemoDatabase(10000);
   wxApp::SetInstance(new wxApp);
   int wx_argc = 1;
   char* wx_argv[] = {argv[0], nullptr};
