@@ -6,6 +6,8 @@ SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
   fonts-dejavu-core libharfbuzz-bin"
 SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher sqlite3
   poppler-utils qpdf diction xvfb xauth imagemagick xdotool"
+# Only for the long fuzzing runs of tests/fuzz/run.sh (the test command replays with g++).
+SECUREBASE_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev"
 
 # install_missing PACKAGE...: installs only what dpkg does not already have, as root or via sudo.
 install_missing() {

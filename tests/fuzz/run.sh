@@ -29,6 +29,11 @@ max_len() {
   esac
 }
 
+# shellcheck source=../../.ci/packages.sh
+source "$root/.ci/packages.sh"
+# shellcheck disable=SC2086
+install_missing $SECUREBASE_BUILD_PACKAGES $SECUREBASE_FUZZ_PACKAGES
+
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="${CXX:-clang++-14}" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSECUREBASE_BUILD_FUZZERS=ON -DSECUREBASE_BUILD_GUI=OFF \
   -DSECUREBASE_BUILD_BENCHMARKS=OFF >/dev/null
