@@ -19,6 +19,7 @@
 #include "securebase/forms/answers.h"
 #include "securebase/forms/handout_picks.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/audit_chain.h"
 #include "session.h"
 #include "ui_helpers.h"
 #include "visit_rows.h"
@@ -209,6 +210,10 @@ void VisitEditor::showSet(std::size_t set_index) {
   refreshSide();
 }
 
+wxString VisitEditor::signedLine() const {
+  return signed_line_->GetLabel();
+}
+
 void VisitEditor::applyReadOnly() {
   const bool read_only = readOnly();
   for (std::size_t i = 0; i < rows_->size(); ++i)
@@ -217,9 +222,14 @@ void VisitEditor::applyReadOnly() {
     control->Enable(!read_only);
   sign_->Show(!read_only);
   amend_->Show(read_only && visit_.isCurrent());
-  signed_line_->SetLabel(read_only ? wxString::Format(_("Signed by %s on %s"), wx(visit_.signed_by),
-                                                      wx(visit_.signed_at.substr(0, 10)))
-                                   : wxString());
+  // The audit chain's head, as the CLI and the report print it: written on paper, it shows
+  // later whether the trail was rewritten (securebase-cli audit verify --expect-head).
+  const std::string head = read_only ? store::auditHead(session_.database()) : std::string();
+  signed_line_->SetLabel(
+      read_only ? wxString::Format(_("Signed by %s on %s · audit head %s…"), wx(visit_.signed_by),
+                                   wx(visit_.signed_at.substr(0, 10)), wx(head.substr(0, 16)))
+                : wxString());
+  signed_line_->SetToolTip(read_only ? _("Audit chain head: ") + wx(head) : wxString());
   sign_->GetParent()->Layout();
 }
 

@@ -40,6 +40,8 @@ class VisitEditor : public wxFrame {
 
   model::Id visitId() const { return visit_.id; }
   bool readOnly() const { return visit_.isSigned(); }
+  // "Signed by … on … · audit head …" once signed; empty for a draft.
+  wxString signedLine() const;
   std::size_t rowCount() const;
   std::size_t builtRowCount() const;
   std::size_t currentRow() const { return current_; }

@@ -15,6 +15,7 @@
 #include "main_frame.h"
 #include "new_visit.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/audit_chain.h"
 #include "temp_dir.h"
 
 namespace securebase::testing {
@@ -131,6 +132,11 @@ TEST_F(VisitEditorTest, ASignedVisitRefusesEdits) {
   pump(300);
   ASSERT_TRUE(editor->sign(/*ask=*/false));
   EXPECT_TRUE(editor->readOnly());
+  // The audit chain's head after signing, as `visit sign` and the report print it.
+  const std::string head = store::auditHead(frame->session().database());
+  EXPECT_NE(editor->signedLine().utf8_string().find("audit head " + head.substr(0, 16)),
+            std::string::npos)
+      << editor->signedLine().utf8_string();
   pump(100);
   pointAt(*editor);
   editor->moveTo(0);
