@@ -32,15 +32,6 @@ std::string contentOf(const fs::path& file, const std::string& key) {
   return dumpContent(db);
 }
 
-std::string messageOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 std::vector<fs::path> filesIn(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path());
@@ -95,7 +86,7 @@ TEST(Backup, AFolderThatCannotBeMadeIsRefusedWithoutPartialFiles) {
   store::Database db(dir / "clinic.db", {.key = kTestKey});
   // A plain file where a folder should be: refused even for root, unlike a read-only folder.
   writeFile(dir / "not-a-folder", "x");
-  const std::string message = messageOf([&] {
+  const std::string message = errorMessageOf([&] {
     store::createBackup(db, {dir / "not-a-folder" / "backups", 7}, at(0));
   });
   EXPECT_NE(message.find("cannot write backups to " + (dir / "not-a-folder" / "backups").string()),
@@ -150,11 +141,11 @@ TEST(Backup, RestoreIsRefusedUnchangedForAWrongKeyOrAFileInUse) {
   addSmallFamily(store, "Newer");
   const std::string before = dumpContent(db);
 
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::restoreBackup(backup, file, kOtherTestKey, at(1));
             }).find("wrong passphrase"),
             std::string::npos);
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::restoreBackup(backup, file, kTestKey, at(1));
             }).find("open in another program"),
             std::string::npos);
@@ -185,7 +176,7 @@ TEST(Backup, DamagedFileMessagesNameTheNewestBackup) {
                                             ")");
   writeFile(file, std::string(4096, 'y'));
   fs::remove(dir / "clinic.db-wal");
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::Database db(file, {.key = kTestKey, .create_if_missing = false});
             }).find(newest.string()),
             std::string::npos);

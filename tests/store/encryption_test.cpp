@@ -21,15 +21,6 @@ namespace {
 const std::string kPassphrase = "blue kettle at noon";
 constexpr int kSqlcipher3DefaultKdfIter = 64000;
 
-std::string messageOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 std::string contentOf(const std::filesystem::path& file, const std::string& key) {
   store::Database db(file, {.key = key, .create_if_missing = false});
   return dumpContent(db);
@@ -68,7 +59,7 @@ TEST(Encryption, AWrongPassphraseIsNamedAndChangesNothing) {
     checkpoint(db);
   }
   const std::string before = readFile(file);
-  const std::string message = messageOf(
+  const std::string message = errorMessageOf(
       [&] { store::Database db(file, {.key = "blue kettle at one", .create_if_missing = false}); });
   EXPECT_NE(message.find("wrong passphrase for database " + file.string()), std::string::npos)
       << message;
@@ -82,11 +73,11 @@ TEST(Encryption, AMissingOrUnneededPassphraseIsExplained) {
   { store::Database db(dir / "locked.db", {.key = kTestKey}); }
   { store::Database db(dir / "open.db"); }
   EXPECT_NE(
-      messageOf([&] {
+      errorMessageOf([&] {
         store::Database db(dir / "locked.db", {.create_if_missing = false});
       }).find("is encrypted (or is not a SecureBase database); SecureBase needs its passphrase"),
       std::string::npos);
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::Database db(dir / "open.db", {.key = kTestKey, .create_if_missing = false});
             }).find("is not encrypted, so it takes no passphrase"),
             std::string::npos);
@@ -94,7 +85,7 @@ TEST(Encryption, AMissingOrUnneededPassphraseIsExplained) {
 
 TEST(Encryption, AMistypedRawKeyIsRefusedRatherThanUsedAsAPassphrase) {
   TempDir dir;
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::Database db(dir / "a.db", {.key = "x'1234'"});
             }).find("x'<64 hex digits>'"),
             std::string::npos);
@@ -126,8 +117,9 @@ TEST(Encryption, ThePassphraseIsNotChangedWhileAnotherProgramHasTheFileOpen) {
   store::Store store(db, "test");
   addSmallFamily(store);
   store::Database other(file, {.key = kTestKey, .create_if_missing = false});
-  EXPECT_NE(messageOf([&] { store::changeKey(db, kOtherTestKey); }).find("open in another program"),
-            std::string::npos);
+  EXPECT_NE(
+      errorMessageOf([&] { store::changeKey(db, kOtherTestKey); }).find("open in another program"),
+      std::string::npos);
   EXPECT_NO_THROW(store::Store(other, "test").listFamilies());
   EXPECT_TRUE(opensWith(file, kTestKey, store::kKdfIterations));
 }
@@ -176,7 +168,7 @@ TEST(Encryption, EncryptingIsRefusedUnchangedWhileTheFileIsInUseOrAlreadyEncrypt
   store::Store store(holder, "test");
   addSmallFamily(store);
   const std::string before = dumpContent(holder);
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::encryptDatabase(file, kTestKey, false);
             }).find("open in another program"),
             std::string::npos);
@@ -185,7 +177,7 @@ TEST(Encryption, EncryptingIsRefusedUnchangedWhileTheFileIsInUseOrAlreadyEncrypt
   EXPECT_FALSE(std::filesystem::exists(dir / "old.db.encrypting"));
 
   { store::Database secret(dir / "secret.db", {.key = kTestKey}); }
-  EXPECT_NE(messageOf([&] {
+  EXPECT_NE(errorMessageOf([&] {
               store::encryptDatabase(dir / "secret.db", kTestKey, false);
             }).find("already encrypted"),
             std::string::npos);

@@ -1,5 +1,6 @@
 #include "store_fixture.h"
 
+#include "securebase/core/error.h"
 #include "securebase/core/sha256.h"
 
 namespace securebase::testing {
@@ -62,6 +63,15 @@ std::string dumpContent(store::Database& db) {
     }
   }
   return out;
+}
+
+std::string errorMessageOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
 }
 
 }  // namespace securebase::testing

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,9 @@ SmallFamily addSmallFamily(store::Store& store, const std::string& name = "River
 // A completed draft visit for `family` on `date` with one set of `ratings` (item "i1", "i2"…).
 model::Visit makeVisit(const SmallFamily& family, const std::string& date,
                        std::initializer_list<int> ratings);
+
+// The message of the securebase::Error that `action` throws, or "(no error)".
+std::string errorMessageOf(const std::function<void()>& action);
 
 // Number of rows in `table` (tests compare whole tables before and after a refused action).
 long long countRows(store::Database& db, const std::string& table);
