@@ -1,6 +1,6 @@
 // Encryption as the counselor meets it: the passphrase dialogs at start, the lock after a while
 // without input (every family hidden, the visit editor's last note saved, the quick handout
-// still there), unlocking, Lock now, the backup on close and changing the passphrase.
+// still there), unlocking, Lock now and changing the passphrase.
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/button.h>
@@ -35,94 +35,12 @@
 #include "securebase/service/visits.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/encryption.h"
+#include "security_fixture.h"
 #include "temp_dir.h"
 #include "visit_editor.h"
 
 namespace securebase::testing {
 namespace {
-
-namespace fs = std::filesystem;
-
-const std::vector<std::string> kFamilyNames = {
-    "Bui family", "Alvarez family", "Clarke family", "Lan", "Minh", "Jo", "Mia"};
-
-std::string firstBytes(const fs::path& file, std::size_t count) {
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes(count, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(count));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return bytes;
-}
-
-std::string oneLine(wxString text) {
-  text.Replace("\n", " ");
-  return text.utf8_string();
-}
-
-void pressOk(wxDialog& dialog) {
-  wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-  dialog.FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
-}
-
-void click(wxButton& button) {
-  wxCommandEvent event(wxEVT_BUTTON, button.GetId());
-  event.SetEventObject(&button);
-  button.GetEventHandler()->ProcessEvent(event);
-}
-
-// Every text a shown control of `window` (and of the windows in it) puts on the screen.
-void collectShownText(wxWindow& window, std::vector<std::string>& texts) {
-  if (!window.IsShown()) return;
-  texts.push_back(window.GetLabel().utf8_string());
-  if (auto* text = dynamic_cast<wxTextCtrl*>(&window))
-    texts.push_back(text->GetValue().utf8_string());
-  if (auto* list = dynamic_cast<wxListCtrl*>(&window))
-    for (long row = 0; row < list->GetItemCount(); ++row)
-      for (int column = 0; column < list->GetColumnCount(); ++column)
-        texts.push_back(list->GetItemText(row, column).utf8_string());
-  for (wxWindow* child : window.GetChildren()) collectShownText(*child, texts);
-}
-
-std::vector<std::string> shownFamilyText() {
-  std::vector<std::string> texts;
-  for (wxWindow* window : wxTopLevelWindows)
-    if (!wxPendingDelete.Member(window)) collectShownText(*window, texts);
-  std::vector<std::string> found;
-  for (const auto& text : texts)
-    for (const auto& name : kFamilyNames)
-      if (text.find(name) != std::string::npos) found.push_back(text);
-  return found;
-}
-
-class SecurityTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    store::Database db(file_, {.key = kTestKey});
-    store::Store store(db, "test");
-    addTestFamily(store, "Bui family", "Lan", "Minh");
-    addTestFamily(store, "Alvarez family");
-    addTestFamily(store, "Clarke family", "Jo", "Mia");
-    fs::create_directories(out_);
-    app::setPdfFolderWithoutAsking(out_);
-  }
-  void TearDown() override {
-    app::setPdfFolderWithoutAsking(std::nullopt);
-    closeAllWindows();
-  }
-
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
-
-  TempDir dir_;
-  fs::path file_ = dir_ / "locked.db";
-  fs::path out_ = dir_ / "out";
-};
 
 TEST_F(SecurityTest, TheUnlockDialogSaysAWrongPassphraseAndTakesTheRightOne) {
   std::string problem;
@@ -321,18 +239,6 @@ TEST_F(SecurityTest, CtrlLLocksAtOnce) {
   EXPECT_TRUE(shownFamilyText().empty());
 }
 
-TEST_F(SecurityTest, ClosingTheWindowWritesAnEncryptedBackup) {
-  auto* frame = showFrame();
-  const fs::path folder = dir_ / "backups";
-  for (const auto& backup : store::listBackups(folder, file_)) fs::remove(backup.file);
-  frame->Close();
-  pump(200);
-  const auto backups = store::listBackups(folder, file_);
-  ASSERT_EQ(backups.size(), 1u);
-  EXPECT_NE(firstBytes(backups[0].file, 16), std::string("SQLite format 3\0", 16));
-  EXPECT_NO_THROW(store::verifyEncryptedFile(backups[0].file, kTestKey));
-}
-
 TEST_F(SecurityTest, ChangesThePassphraseThroughTheDialog) {
   auto* frame = showFrame();
   std::string wrong_current;
@@ -412,97 +318,6 @@ TEST_F(SecurityTest, LockingEndsAMessageBoxOfTheVisitEditor) {
   for (wxWindow* window : wxTopLevelWindows)
     EXPECT_EQ(dynamic_cast<app::VisitEditor*>(window), nullptr) << "a visit editor is still open";
   EXPECT_TRUE(shownFamilyText().empty());
-}
-
-TEST_F(SecurityTest, PreferencesSetTheLockMinutesAndBackups) {
-  auto* frame = showFrame();
-  EXPECT_EQ(frame->idleLimit(), std::chrono::minutes(10));
-  whenModalOpens([&](wxDialog& dialog) {
-    auto& preferences = dynamic_cast<app::PreferencesDialog&>(dialog);
-    preferences.lockMinutes().SetValue(3);
-    preferences.backupsKept().SetValue(12);
-    preferences.backupFolder().SetValue((dir_ / "elsewhere").string());
-    pump(100);
-    screenshot("preferences_backups_and_lock");
-    pressOk(dialog);
-  });
-  frame->editPreferences();
-  pump(100);
-  EXPECT_EQ(frame->idleLimit(), std::chrono::minutes(3));
-  auto& store = frame->session().store();
-  EXPECT_EQ(store.setting("security.lock_minutes"), "3");
-  const auto policy = store::backupPolicy(store, file_);
-  EXPECT_EQ(policy.keep, 12);
-  EXPECT_EQ(policy.folder, dir_ / "elsewhere");
-  EXPECT_TRUE(frame->backUp(false));
-  EXPECT_EQ(store::listBackups(dir_ / "elsewhere", file_).size(), 1u);
-}
-
-TEST_F(SecurityTest, EncryptsAnOlderUnencryptedDatabase) {
-  const fs::path plain = dir_ / "plain.db";
-  {
-    store::Database db(plain);
-    store::Store store(db, "test");
-    addTestFamily(store, "Bui family");
-  }
-  auto* frame = new app::MainFrame(std::make_unique<app::Session>(plain, ""));
-  frame->Show();
-  pump(300);
-  EXPECT_FALSE(frame->session().encrypted());
-  whenModalOpens([&](wxDialog& dialog) {
-    auto& encrypt = dynamic_cast<app::NewPassphraseDialog&>(dialog);
-    encrypt.passphrase().SetValue("a lantern in the hall");
-    encrypt.confirm().SetValue("a lantern in the hall");
-    pump(100);
-    screenshot("encrypt_database_dialog");
-    pressOk(dialog);
-  });
-  frame->encryptDatabase();
-  pump(200);
-  ASSERT_TRUE(frame->session().encrypted());
-  EXPECT_EQ(frame->caseload().list().GetItemCount(), 1);
-  EXPECT_EQ(store::inspectDatabaseFile(plain), store::FileKind::encrypted);
-  EXPECT_NE(firstBytes(plain, 16), std::string("SQLite format 3\0", 16));
-}
-
-TEST_F(SecurityTest, RestoresABackupAndSetsTheCurrentFileAside) {
-  auto* frame = showFrame();
-  ASSERT_TRUE(frame->backUp(false));
-  const auto backups = store::listBackups(dir_ / "backups", file_);
-  ASSERT_FALSE(backups.empty());
-  addTestFamily(frame->session().store(), "Later family");
-  frame->reloadCaseload();
-  ASSERT_EQ(frame->caseload().list().GetItemCount(), 4);
-
-  EXPECT_TRUE(frame->restoreBackupFile(backups.front()));
-  pump(100);
-  EXPECT_EQ(frame->caseload().list().GetItemCount(), 3);
-  EXPECT_TRUE(frame->infoBar().IsShown());
-  screenshot("restored_backup");
-  // The file that was open is kept beside it, with the family added after the backup.
-  std::vector<fs::path> aside;
-  for (const auto& entry : fs::directory_iterator(dir_.path())) {
-    const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && entry.path() != file_ && name.rfind("locked", 0) == 0 &&
-        name.find("-wal") == std::string::npos && name.find("-shm") == std::string::npos)
-      aside.push_back(entry.path());
-  }
-  ASSERT_EQ(aside.size(), 1u);
-  store::Database old(aside[0], {.key = kTestKey});
-  store::Store old_store(old, "test");
-  EXPECT_EQ(old_store.listFamilies().size(), 4u);
-}
-
-TEST(ProblemText, NamesFilesByTheirNamesInNarrowPlaces) {
-  EXPECT_EQ(
-      app::withFileName("wrong passphrase for database /a/b/c.db (if the passphrase is right, "
-                        "restore it from a backup (newest: /x/y/c-20260101.db)).",
-                        "/a/b/c.db"),
-      "wrong passphrase for database c.db (if the passphrase is right, restore it from a "
-      "backup (newest: c-20260101.db)).");
-  EXPECT_EQ(app::withFileName("cannot write backups to /media/usb/backups/: full", "/x.db"),
-            "cannot write backups to backups: full");
-  EXPECT_EQ(app::withFileName("either/or", "/x.db"), "either/or");
 }
 
 }  // namespace
