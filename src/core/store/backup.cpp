@@ -1,13 +1,14 @@
 #include "securebase/store/backup.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <memory>
 #include <regex>
 
+#include "durable_files.h"
 #include "securebase/core/error.h"
 #include "securebase/store/database.h"
 #include "securebase/store/encryption.h"
@@ -37,17 +38,6 @@ std::optional<std::string> takenFromName(const fs::path& file, const std::string
   if (!std::regex_match(rest, m, kPattern)) return std::nullopt;
   return m[1].str() + "-" + m[2].str() + "-" + m[3].str() + " " + m[4].str() + ":" + m[5].str() +
          ":" + m[6].str();
-}
-
-void syncFile(const fs::path& file, int flags) {
-  const int fd = ::open(file.c_str(), flags);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
-void syncFolderOf(const fs::path& file) {
-  syncFile(file.parent_path().empty() ? fs::path(".") : file.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
 void checkCopy(const fs::path& file, const std::string& key) {
@@ -146,13 +136,16 @@ fs::path restoreBackup(const fs::path& backup, const fs::path& database_file,
 
   fs::path aside;
   if (fs::exists(database_file, ec)) {
+    // A current file that still opens must not be in use; one that does not (damaged, or
+    // under another key) is what a restore is for.
+    std::unique_ptr<Database> current;
     try {
-      // A current file that still opens must not be in use; a damaged one cannot be.
-      Database current(database_file, {.key = key, .create_if_missing = false});
-      requireSoleUse(current, "restoring a backup over it");
-    } catch (const Error& e) {
-      if (std::string(e.what()).find("open in another program") != std::string::npos) throw;
+      current = std::make_unique<Database>(database_file,
+                                           DatabaseOptions{.key = key, .create_if_missing = false});
+    } catch (const Error&) {
     }
+    if (current) requireSoleUse(*current, "restoring a backup over it");
+    current.reset();
     aside = fs::path(database_file.string() + ".before-restore-" + stamp(now, "%Y%m%d-%H%M%S"));
     for (int n = 2; fs::exists(aside, ec); ++n)
       aside = fs::path(database_file.string() + ".before-restore-" + stamp(now, "%Y%m%d-%H%M%S") +
@@ -167,7 +160,7 @@ fs::path restoreBackup(const fs::path& backup, const fs::path& database_file,
   const fs::path incoming(database_file.string() + ".restoring");
   fs::copy_file(backup, incoming, fs::copy_options::overwrite_existing, ec);
   if (!ec) {
-    syncFile(incoming, O_RDONLY);
+    syncFile(incoming);
     fs::rename(incoming, database_file, ec);
   }
   if (ec) {

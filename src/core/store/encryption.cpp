@@ -1,12 +1,11 @@
 #include "securebase/store/encryption.h"
 
-#include <fcntl.h>
 #include <sqlcipher/sqlite3.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <map>
 
+#include "durable_files.h"
 #include "securebase/core/error.h"
 #include "securebase/store/database.h"
 
@@ -29,15 +28,6 @@ std::map<std::string, std::int64_t> rowCounts(Database& db, const std::string& s
     counts[table] = count.integer(0);
   }
   return counts;
-}
-
-// A rename is only durable once the folder holding the names is on disk.
-void syncFolder(const fs::path& file) {
-  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 void removeQuietly(const fs::path& file) {
@@ -86,11 +76,7 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
     removeQuietly(destination);
     throw;
   }
-  const int fd = ::open(destination.c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+  syncFile(destination);
 }
 
 void verifyEncryptedFile(const fs::path& file, const std::string& key) {
@@ -160,7 +146,7 @@ fs::path encryptDatabase(const fs::path& file, const std::string& key, bool keep
     removeQuietly(encrypted);
     throwOutput("cannot put the encrypted copy in place of " + file.string() + ": " + ec.message());
   }
-  syncFolder(file);
+  syncFolderOf(file);
   if (keep_original) return original;
   removeQuietly(original);
   return {};
