@@ -27,11 +27,6 @@ store::Clock::time_point at(int day, int hour = 9) {
          std::chrono::hours(24 * day + hour);
 }
 
-std::string contentOf(const fs::path& file, const std::string& key) {
-  store::Database db(file, {.key = key, .create_if_missing = false});
-  return dumpContent(db);
-}
-
 std::vector<fs::path> filesIn(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path());
@@ -55,7 +50,7 @@ TEST(Backup, IsEncryptedWithTheDatabaseKeyAndSettingsAndHoldsEveryRow) {
   EXPECT_EQ(readFile(backup.file).find("Backed up family"), std::string::npos);
   EXPECT_TRUE(opensWith(backup.file, kPassphrase, store::kKdfIterations));
   EXPECT_FALSE(opensWith(backup.file, kPassphrase, kSqlcipher3DefaultKdfIter));
-  EXPECT_EQ(contentOf(backup.file, kPassphrase), dumpContent(db));
+  EXPECT_EQ(dumpContent(backup.file, kPassphrase), dumpContent(db));
   EXPECT_EQ(filesIn(dir / "backups"), std::vector<fs::path>{backup.file});
 }
 
@@ -111,8 +106,8 @@ TEST(Backup, RestoreSetsTheCurrentFileAsideAndBringsBackTheBackup) {
   }
   const auto aside = store::restoreBackup(backup, file, kTestKey, at(2));
   EXPECT_EQ(aside, dir / "clinic.db.before-restore-20260303-090000");
-  EXPECT_EQ(contentOf(file, kTestKey), at_backup);
-  EXPECT_EQ(contentOf(aside, kTestKey), later);
+  EXPECT_EQ(dumpContent(file, kTestKey), at_backup);
+  EXPECT_EQ(dumpContent(aside, kTestKey), later);
   EXPECT_TRUE(fs::exists(backup));
 }
 
@@ -128,7 +123,7 @@ TEST(Backup, RestoreReplacesADamagedFileAndKeepsItAside) {
   writeFile(file, std::string(8192, 'x'));
   const auto aside = store::restoreBackup(backup, file, kTestKey, at(1));
   EXPECT_EQ(readFile(aside), std::string(8192, 'x'));
-  EXPECT_EQ(contentOf(file, kTestKey), contentOf(backup, kTestKey));
+  EXPECT_EQ(dumpContent(file, kTestKey), dumpContent(backup, kTestKey));
 }
 
 TEST(Backup, RestoreIsRefusedUnchangedForAWrongKeyOrAFileInUse) {
@@ -159,7 +154,7 @@ TEST(Backup, AnUnencryptedDatabaseGetsAVerifiedUnencryptedBackup) {
   addSmallFamily(*std::make_unique<store::Store>(db, "test"));
   const auto backup = store::createBackup(db, {dir / "b", 7}, at(0));
   EXPECT_TRUE(hasSqliteHeader(backup.file));
-  EXPECT_EQ(contentOf(backup.file, ""), dumpContent(db));
+  EXPECT_EQ(dumpContent(backup.file, ""), dumpContent(db));
 }
 
 TEST(Backup, DamagedFileMessagesNameTheNewestBackup) {

@@ -21,11 +21,6 @@ namespace {
 const std::string kPassphrase = "blue kettle at noon";
 constexpr int kSqlcipher3DefaultKdfIter = 64000;
 
-std::string contentOf(const std::filesystem::path& file, const std::string& key) {
-  store::Database db(file, {.key = key, .create_if_missing = false});
-  return dumpContent(db);
-}
-
 void checkpoint(store::Database& db) {
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
@@ -46,7 +41,7 @@ TEST(Encryption, APassphraseEncryptsWithRaisedIterationsAndFourKilobytePages) {
   EXPECT_EQ(store::inspectDatabaseFile(file), store::FileKind::encrypted);
   EXPECT_TRUE(opensWith(file, kPassphrase, store::kKdfIterations));
   EXPECT_FALSE(opensWith(file, kPassphrase, kSqlcipher3DefaultKdfIter));
-  EXPECT_NE(contentOf(file, kPassphrase).find("Hidden family"), std::string::npos);
+  EXPECT_NE(dumpContent(file, kPassphrase).find("Hidden family"), std::string::npos);
 }
 
 TEST(Encryption, AWrongPassphraseIsNamedAndChangesNothing) {
@@ -105,7 +100,7 @@ TEST(Encryption, ChangingThePassphraseKeepsEveryRecord) {
     EXPECT_EQ(dumpContent(db), before);
     EXPECT_EQ(db.key(), "green door by the sea");
   }
-  EXPECT_EQ(contentOf(file, "green door by the sea"), before);
+  EXPECT_EQ(dumpContent(file, "green door by the sea"), before);
   EXPECT_TRUE(opensWith(file, "green door by the sea", store::kKdfIterations));
   EXPECT_FALSE(opensWith(file, kPassphrase, store::kKdfIterations));
 }
@@ -142,7 +137,7 @@ TEST(Encryption, AnUnencryptedDatabaseIsEncryptedWithEveryRow) {
   EXPECT_FALSE(std::filesystem::exists(dir / "old.db.encrypting"));
   EXPECT_FALSE(hasSqliteHeader(file));
   EXPECT_TRUE(opensWith(file, kPassphrase, store::kKdfIterations));
-  EXPECT_EQ(contentOf(file, kPassphrase), before);
+  EXPECT_EQ(dumpContent(file, kPassphrase), before);
   // The schema version came along: opening did not migrate or refuse it.
   store::Database db(file, {.key = kPassphrase, .create_if_missing = false});
   EXPECT_EQ(db.schemaVersion(), store::Database(dir / "fresh.db").schemaVersion());
@@ -158,7 +153,7 @@ TEST(Encryption, TheOriginalCanBeKeptBesideTheEncryptedDatabase) {
   const auto kept = store::encryptDatabase(file, kTestKey, /*keep_original=*/true);
   EXPECT_EQ(kept, dir / "old.db.unencrypted");
   EXPECT_TRUE(hasSqliteHeader(kept));
-  EXPECT_EQ(contentOf(file, kTestKey), contentOf(kept, ""));
+  EXPECT_EQ(dumpContent(file, kTestKey), dumpContent(kept, ""));
 }
 
 TEST(Encryption, EncryptingIsRefusedUnchangedWhileTheFileIsInUseOrAlreadyEncrypted) {

@@ -65,6 +65,11 @@ std::string dumpContent(store::Database& db) {
   return out;
 }
 
+std::string dumpContent(const std::filesystem::path& file, const std::string& key) {
+  store::Database db(file, {.key = key, .create_if_missing = false});
+  return dumpContent(db);
+}
+
 std::string errorMessageOf(const std::function<void()>& action) {
   try {
     action();

@@ -32,5 +32,7 @@ std::string errorMessageOf(const std::function<void()>& action);
 long long countRows(store::Database& db, const std::string& table);
 // Every row of every user table, as text: a fingerprint of the whole database content.
 std::string dumpContent(store::Database& db);
+// The same for an existing file, opened with `key` (empty for an unencrypted file).
+std::string dumpContent(const std::filesystem::path& file, const std::string& key);
 
 }  // namespace securebase::testing
