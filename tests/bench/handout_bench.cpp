@@ -2,6 +2,7 @@
 // each file <= 48 KB, a batch of 1,000 personalised handouts through the CLI <= 5 s.
 // Medians: --benchmark_repetitions=10 --benchmark_report_aggregates_only=true. The batch
 // benchmark builds a 1,000-family demo database first (not timed) with the real CLI.
+#include "build_paths.h"
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>

@@ -1,5 +1,6 @@
 // Every bad input of DESIGN §10 through the real binary: the right exit code, one line on
 // stderr that names the problem, and the database content (audit log included) unchanged.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include "cli_fixture.h"

@@ -1,4 +1,5 @@
 // The program as a whole: version, help on every command, and where it finds its database.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <regex>

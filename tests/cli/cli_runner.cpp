@@ -1,4 +1,5 @@
 #include "cli_runner.h"
+#include "build_paths.h"
 
 #include <fcntl.h>
 #include <poll.h>

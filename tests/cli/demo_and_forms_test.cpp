@@ -1,4 +1,5 @@
 // demo (sample data, reproducible from its seed) and forms validate.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

@@ -1,4 +1,5 @@
 // securebase-cli handout, run as a user would: the real binary, real files, real exit codes.
+#include "build_paths.h"
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>

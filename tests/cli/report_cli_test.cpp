@@ -1,4 +1,5 @@
 // securebase-cli report: the real binary on a temporary database, exit codes of DESIGN §9.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <cstdio>

@@ -1,6 +1,7 @@
 // The desktop program and the command line writing the same database at once: every write
 // either succeeds or is reported busy, none is lost or half-done, and the audit trail stays one
 // unbroken chain — each row follows exactly one other, so the chain never forks.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -1,4 +1,5 @@
 #include "gui_support.h"
+#include "build_paths.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 #include <thread>
 
 namespace securebase::testing {
+
+const char* appProgramPath() { return SECUREBASE_APP_PATH; }
 
 void isolateUserFolders() {
   std::string folder = std::string(SECUREBASE_TEST_BINARY_DIR) + "/gui-home-XXXXXX";
@@ -121,7 +124,7 @@ AppProcess::AppProcess(const std::vector<std::string>& args) {
   pid_ = fork();
   if (pid_ == 0) {
     std::vector<char*> argv;
-    std::string program = SECUREBASE_APP_PATH;
+    std::string program = appProgramPath();
     argv.push_back(program.data());
     std::vector<std::string> copies = args;
     for (auto& arg : copies) argv.push_back(arg.data());

@@ -20,6 +20,9 @@ namespace securebase::testing {
 // never read or write the user's window sizes or database.
 void isolateUserFolders();
 
+// The desktop program this build made.
+const char* appProgramPath();
+
 // Processes events (timers included) for `ms` milliseconds.
 void pump(int ms);
 

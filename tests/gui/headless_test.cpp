@@ -25,7 +25,7 @@ Outcome runWithoutDisplay(const std::filesystem::path& home, const std::string& 
   const auto err = home / "stderr.txt";
   const std::string command =
       "env -u DISPLAY -u WAYLAND_DISPLAY XDG_DATA_HOME='" + (home / "data").string() +
-      "' TMPDIR='" + home.string() + "' SECUREBASE_DB='" + database + "' '" + SECUREBASE_APP_PATH +
+      "' TMPDIR='" + home.string() + "' SECUREBASE_DB='" + database + "' '" + appProgramPath() +
       "' " + extra_args + " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
   Outcome outcome;
   const int status = std::system(command.c_str());

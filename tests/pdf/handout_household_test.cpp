@@ -1,5 +1,6 @@
 // A personalised handout built from a real database goes home: whatever the visit recorded
 // about the caregiver's wellbeing, concerns, referrals or scores must never reach it.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include "handout_test_support.h"

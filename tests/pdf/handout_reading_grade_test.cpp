@@ -1,5 +1,6 @@
 // The personalised parts of the handout ("What we saw today", "Things to try this week") read
 // at grade 5 or below as printed, measured from the PDF's own text with GNU style (Kincaid).
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <iostream>

@@ -1,4 +1,5 @@
 // Real PDFs checked with poppler (pdftotext, pdffonts, pdfinfo) and qpdf.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <regex>

@@ -1,5 +1,6 @@
 // The caseload's kept-at-hand summary: scores stored with each visit change, the trend between
 // the two latest scored visits, the concern flag, open referrals, filters and sorting.
+#include "build_paths.h"
 #include "securebase/service/caseload.h"
 
 #include <gtest/gtest.h>

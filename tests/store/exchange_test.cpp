@@ -1,5 +1,6 @@
 // Export and import over real databases: determinism, the round trip through an empty
 // database, merging two databases that share families, conflicts, and all-or-nothing refusal.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include "securebase/core/error.h"

@@ -1,4 +1,5 @@
 #include "demo_database.h"
+#include "build_paths.h"
 
 #include <iostream>
 

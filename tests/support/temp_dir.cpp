@@ -1,4 +1,5 @@
 #include "temp_dir.h"
+#include "build_paths.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

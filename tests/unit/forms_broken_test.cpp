@@ -1,5 +1,6 @@
 // Every malformed form is refused with one line naming the file, where in it, and what is
 // wrong. The files live in data/broken-forms/, each differing from a valid sample in one way.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

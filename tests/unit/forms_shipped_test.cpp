@@ -1,5 +1,6 @@
 // The instrument SecureBase ships (forms/attachment-practices.v1.json) loads, covers the
 // guidance it must cover, and every parent text reads well for every child.
+#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -2,6 +2,7 @@
 // start to a shown, populated main window; selecting another family; opening the visit editor.
 // Needs a display: starts its own Xvfb like the GUI tests. Each case times the work up to the
 // window being painted (Update()), so layout and drawing are counted, not just construction.
+#include "build_paths.h"
 #include <benchmark/benchmark.h>
 #include <wx/app.h>
 #include <wx/evtloop.h>
