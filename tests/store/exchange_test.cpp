@@ -1,8 +1,8 @@
 // Export and import over real databases: determinism, the round trip through an empty
 // database, merging two databases that share families, conflicts, and all-or-nothing refusal.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "securebase/core/error.h"
 #include "securebase/demo/demo.h"
 #include "securebase/exchange/deidentify.h"
@@ -12,6 +12,7 @@
 #include "securebase/pdf/text_check.h"
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/record_audit.h"
 #include "store_fixture.h"
 
 using namespace securebase;
@@ -127,7 +128,17 @@ TEST_F(Exchange, RoundTripThroughAnEmptyDatabaseGivesTheSameBytes) {
                        "SELECT count(*) FROM audit_log WHERE action = 'import' AND "
                        "entity = 'visit'"),
             countRows(*a.db, "visits"));
-  EXPECT_EQ(countWhere(*b.db, "SELECT count(*) FROM audit_log WHERE action <> 'import'"), 0);
+  // Beside them, one row for each original an imported amendment supersedes.
+  EXPECT_EQ(countWhere(*b.db, "SELECT count(*) FROM audit_log WHERE action = 'supersede'"),
+            countWhere(*a.db, "SELECT count(*) FROM visits WHERE superseded_by IS NOT NULL"));
+  EXPECT_EQ(
+      countWhere(*b.db,
+                 "SELECT count(*) FROM audit_log WHERE action NOT IN ('import', 'supersede')"),
+      0);
+  EXPECT_TRUE(store::verifyRecordContent(*b.db).ok())
+      << store::verifyRecordContent(*b.db).summary();
+  EXPECT_TRUE(store::verifyRecordContent(*a.db).ok())
+      << store::verifyRecordContent(*a.db).summary();
   const auto summaries_a = a.store->listFamilies();
   const auto summaries_b = b.store->listFamilies();
   ASSERT_EQ(summaries_a.size(), summaries_b.size());

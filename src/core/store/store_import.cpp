@@ -229,14 +229,10 @@ Id Store::importVisit(model::Visit v) {
           .bind(2, v.signed_by)
           .bind(3, v.id)
           .run();
-      if (v.amends_visit_id)
-        db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
-            .bind(1, v.id)
-            .bind(2, *v.amends_visit_id)
-            .run();
     }
     writeScores(v);
     audit("visit", v.id, "import", json::serialize(model::toJson(v)));
+    if (v.isSigned() && v.amends_visit_id) supersede(*v.amends_visit_id, v.id);
   });
   return v.id;
 }

@@ -160,7 +160,9 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
       // Recorded and signed in one action (e.g. entered after the fact): one audit row.
       markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
     } else {
-      if (!generating_) audit("visit", v.id, "create", json::serialize(model::toJson(v)));
+      // While generating, the row is only noted for the family's seal: no need for details.
+      audit("visit", v.id, "create",
+            generating_ ? std::string() : json::serialize(model::toJson(v)));
     }
   });
   return v.id;
@@ -297,14 +299,20 @@ void Store::markSigned(model::Visit& v, const std::string& signed_by, std::strin
       .bind(2, v.signed_by)
       .bind(3, v.id)
       .run();
-  if (v.amends_visit_id) {
-    db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ?")
-        .bind(1, v.id)
-        .bind(2, *v.amends_visit_id)
-        .run();
-  }
-  // Signing is audited with the full content signed.
-  if (!generating_) audit("visit", v.id, action, json::serialize(model::toJson(v)));
+  // Signing is audited with the full content signed; the row's content hash covers it.
+  audit("visit", v.id, action, generating_ ? std::string() : json::serialize(model::toJson(v)));
+  if (v.amends_visit_id) supersede(*v.amends_visit_id, v.id);
+}
+
+void Store::supersede(Id original_id, Id amendment_id) {
+  db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
+      .bind(1, amendment_id)
+      .bind(2, original_id)
+      .run();
+  if (db_.changes() == 0) return;
+  // The original's content now names its replacement: its own row says so.
+  audit("visit", original_id, "supersede",
+        json::serialize(json::object{{"superseded_by", amendment_id}}));
 }
 
 void Store::signVisit(Id visit_id, const std::string& signed_by) {
