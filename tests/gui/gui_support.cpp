@@ -1,5 +1,4 @@
 #include "gui_support.h"
-#include "build_paths.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -18,9 +17,13 @@
 #include <fstream>
 #include <thread>
 
+#include "build_paths.h"
+
 namespace securebase::testing {
 
-const char* appProgramPath() { return SECUREBASE_APP_PATH; }
+const char* appProgramPath() {
+  return SECUREBASE_APP_PATH;
+}
 
 void isolateUserFolders() {
   std::string folder = std::string(SECUREBASE_TEST_BINARY_DIR) + "/gui-home-XXXXXX";
@@ -94,6 +97,7 @@ TestFamily addTestFamily(store::Store& store, const std::string& name, const std
   TestFamily ids;
   model::Family family;
   family.display_name = name;
+  family.created_on = model::Date::today().plusDays(-730);  // visits are recorded days ago
   ids.family = store.addFamily(family);
   model::Caregiver c;
   c.family_id = ids.family;

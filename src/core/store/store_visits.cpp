@@ -7,6 +7,7 @@
 #include "securebase/core/uuid.h"
 #include "securebase/model/json.h"
 #include "securebase/store/store.h"
+#include "visit_dates.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -132,6 +133,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     fam.bind(1, v.family_id);
     if (!fam.step()) throwNotFound("no family with id " + std::to_string(v.family_id));
     requireCounselor(db_, v.counselor_id);
+    requirePlausibleVisitDate(db_, v);
     ensureSnapshot(db_, form);
     db_.prepare(
            "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
@@ -207,6 +209,9 @@ void Store::updateVisitHeader(const model::Visit& v) {
   db_.transaction([&] {
     const model::Visit before = requireDraft(v.id);
     requireCounselor(db_, v.counselor_id);
+    model::Visit dated = before;
+    dated.date = v.date;
+    requirePlausibleVisitDate(db_, dated);
     db_.prepare(
            "UPDATE visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = ?, "
            "next_planned = ?, counselor_id = ? WHERE id = ?")
@@ -237,8 +242,10 @@ void Store::updateVisitHeader(const model::Visit& v) {
 Id Store::addObservationSet(Id visit_id, Id caregiver_id, Id child_id) {
   Id set_id = 0;
   db_.transaction([&] {
-    const model::Visit v = requireDraft(visit_id);
+    model::Visit v = requireDraft(visit_id);
     set_id = insertSet(db_, visit_id, v.family_id, caregiver_id, child_id);
+    v.sets.push_back({set_id, caregiver_id, child_id, {}});
+    requirePlausibleVisitDate(db_, v);
     audit("visit", visit_id, "add-pair",
           json::serialize(json::object{
               {"set_id", set_id}, {"caregiver_id", caregiver_id}, {"child_id", child_id}}));
