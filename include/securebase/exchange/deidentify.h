@@ -62,6 +62,8 @@ class Deidentifier {
   std::map<std::string, std::string> settings(const std::map<std::string, std::string>& all) const;
   CounselorData counselor(const CounselorData& counselor) const;
   FamilyData family(const FamilyData& family) const;
+  // The uuid a family gets, by which a deidentified export orders its families.
+  std::string familyPseudonym(const std::string& uuid) const { return id("F", uuid); }
 
  private:
   std::string id(const std::string& prefix, const std::string& uuid) const;
