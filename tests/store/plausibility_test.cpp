@@ -3,8 +3,8 @@
 // notes 20,000), by every path that writes them.
 #include <gtest/gtest.h>
 
-#include "securebase/model/text_limits.h"
 #include "securebase/store/store.h"
+#include "securebase/store/text_limits.h"
 #include "store_fixture.h"
 
 using namespace securebase;
@@ -84,7 +84,7 @@ TEST_F(Plausibility, AHundredThousandCharacterNameIsRefusedWithItsLimit) {
 
 TEST_F(Plausibility, NotesTakeTwentyThousandCharacters) {
   auto visit = makeVisit(family, "2024-05-02", {1});
-  visit.notes = std::string(model::kNoteLimit + 1, 'n');
+  visit.notes = std::string(store::kNoteLimit + 1, 'n');
   EXPECT_EQ(errorMessageOf([&] { store.addVisit(visit, testFormSnapshot()); }),
             "visit notes is too long (20001 characters; at most 20000)");
   visit.notes.pop_back();

@@ -13,8 +13,8 @@
 #include "securebase/core/utf8.h"
 #include "securebase/core/uuid.h"
 #include "securebase/model/json.h"
-#include "securebase/model/text_limits.h"
 #include "securebase/store/audit_chain.h"
+#include "securebase/store/text_limits.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -66,7 +66,7 @@ void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
 }
 
 void Store::checkText(const std::string& text, std::string_view what, bool required) {
-  model::requireWithinLimit(text, what);
+  requireWithinLimit(text, what);
   requireText(text, what);
   if (required && text.find_first_not_of(" \t\n") == std::string::npos)
     throwBadInput(std::string(what) + " must not be empty");

@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace securebase::model {
+namespace securebase::store {
 
 inline constexpr std::size_t kNameLimit = 200;
 inline constexpr std::size_t kShortTextLimit = 200;
@@ -30,4 +30,4 @@ std::size_t characterCount(std::string_view text);
 // Throws Error(bad_input) "family name is too long (100000 characters; at most 200)".
 void requireWithinLimit(std::string_view text, std::string_view what);
 
-}  // namespace securebase::model
+}  // namespace securebase::store

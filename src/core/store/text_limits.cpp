@@ -1,10 +1,10 @@
-#include "securebase/model/text_limits.h"
+#include "securebase/store/text_limits.h"
 
 #include <string>
 
 #include "securebase/core/error.h"
 
-namespace securebase::model {
+namespace securebase::store {
 namespace {
 
 bool endsWith(std::string_view text, std::string_view tail) {
@@ -41,4 +41,4 @@ void requireWithinLimit(std::string_view text, std::string_view what) {
                   " characters; at most " + std::to_string(limit) + ")");
 }
 
-}  // namespace securebase::model
+}  // namespace securebase::store
