@@ -18,6 +18,7 @@ enum CommandId {
   kCmdRestoreBackup,
   kCmdEncryptDatabase,
   kCmdChangePassphrase,
+  kCmdSwitchCounselor,
   kCmdRecentFirst,
   kCmdRecentLast = kCmdRecentFirst + 16,
 };

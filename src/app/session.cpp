@@ -1,10 +1,8 @@
 #include "session.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include "securebase/core/passphrase.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/service/counselor.h"
 #include "securebase/service/scoring.h"
 
 namespace securebase::app {
@@ -20,8 +18,9 @@ Session::Session(const std::filesystem::path& file, const std::string& key) {
   } open;
   open.options.key = key;
   db_ = std::make_unique<store::Database>(file, open.options);
-  store_ = std::make_unique<store::Store>(*db_, "app");
-  store_ = std::make_unique<store::Store>(*db_, actorName(*store_));
+  store_ = std::make_unique<store::Store>(*db_, "");
+  store_->setOsUser("app:" + service::systemLogin());
+  workAs("");
   store_->setTextCheck(pdf::checkPrintable);
   catalog_ = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
   service::enableScoring(*store_, catalog_);
@@ -31,10 +30,9 @@ const forms::Form* Session::formForNewVisits() const {
   return catalog_->latest("attachment-practices");
 }
 
-std::string actorName(store::Store& store) {
-  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
-  const passwd* pw = getpwuid(geteuid());
-  return std::string("app:") + (pw != nullptr ? pw->pw_name : "unknown");
+void Session::workAs(const std::string& counselor) {
+  // The personal setting stands in until someone is chosen (service/counselor.h).
+  store_->setCounselor(service::workingCounselorName(*store_, counselor));
 }
 
 }  // namespace securebase::app

@@ -30,6 +30,10 @@ class WindowConfig {
   void addRecentFile(const wxString& path);
   static constexpr std::size_t kMaxRecent = 8;
 
+  // Who was working last on this computer (a counselor's name; empty when never chosen).
+  wxString counselor();
+  void setCounselor(const wxString& name);
+
  private:
   WindowConfig();
   std::unique_ptr<wxConfigBase> config_;

@@ -1,8 +1,5 @@
 #include "cli.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <boost/json/serialize.hpp>
 #include <cerrno>
 #include <charconv>
@@ -18,6 +15,7 @@
 #include "securebase/core/utf8.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/service/counselor.h"
 #include "securebase/service/scoring.h"
 
 namespace securebase::cli {
@@ -46,7 +44,10 @@ std::optional<po::variables_map> parseOptions(const std::string& command, const 
 void addDatabaseOptions(po::options_description& options) {
   options.add_options()("db", po::value<std::string>(),
                         "database file (default: $SECUREBASE_DB, else "
-                        "$XDG_DATA_HOME/securebase/securebase.db)");
+                        "$XDG_DATA_HOME/securebase/securebase.db)")(
+      "as", po::value<std::string>(),
+      "the counselor doing this work, who signs and is named in the audit trail (default: "
+      "the setting counselor.name)");
   addPassphraseOptions(options);
 }
 
@@ -95,18 +96,16 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
     throw;
   }
   wipe(key);
-  open.store = std::make_unique<store::Store>(*open.db, "cli");
-  open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
+  // Who is working: --as, else the personal setting (service/counselor.h); the login is only
+  // kept beside it on audit rows.
+  open.store = std::make_unique<store::Store>(*open.db, "");
+  const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
+  open.store->setCounselor(service::workingCounselorName(*open.store, wanted));
+  open.store->setOsUser("cli:" + service::systemLogin());
   open.store->setTextCheck(pdf::checkPrintable);
   service::enableScoring(*open.store,
                          std::make_shared<forms::FormCatalog>(forms::FormCatalog::loadDefault()));
   return open;
-}
-
-std::string actorName(store::Store& store) {
-  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
-  const passwd* pw = getpwuid(geteuid());
-  return std::string("cli:") + (pw != nullptr ? pw->pw_name : "unknown");
 }
 
 Format formatOf(const po::variables_map& vm) {

@@ -6,6 +6,11 @@
 //   "securebase-audit-v1\n" followed by eight netstrings, in this order:
 //   prev_hash, id, at, actor, entity, entity_id, action, details
 //
+// Rows written since schema 5 that name the counselor at work or the operating-system login
+// (either not NULL) are hashed as "securebase-audit-v2\n" followed by the same eight netstrings
+// and two more: counselor_id (decimal, empty when NULL) and os_user (empty when NULL). Older
+// rows keep their v1 hashes, so a chain spanning the upgrade verifies unchanged.
+//
 // where a netstring is the field's length in bytes (decimal), ':', its UTF-8 bytes, ','; id and
 // entity_id are written in decimal, and a NULL entity_id as the empty string (a number is never
 // empty). The lengths keep field boundaries fixed, so no text can move from one field to another
@@ -47,6 +52,9 @@ struct AuditRowContent {
   std::optional<model::Id> entity_id;
   std::string action;
   std::string details;
+  // Since schema 5 (audit-v2): who was working and, as a second field, the system login.
+  std::optional<model::Id> counselor_id;
+  std::optional<std::string> os_user;
 };
 
 // The hash defined above.

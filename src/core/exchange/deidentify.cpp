@@ -6,6 +6,7 @@
 #include "securebase/core/error.h"
 #include "securebase/core/sha256.h"
 #include "securebase/forms/form_loader.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::exchange {
 namespace {
@@ -177,7 +178,7 @@ ExchangeData deidentify(ExchangeData data, const std::string& salt) {
   const auto text_items = textItems(data);
   data.deidentified = true;
   std::map<std::string, std::string> kept;
-  for (const char* key : {"default.language", "paper.size"})
+  for (const char* key : {store::setting::default_language, store::setting::paper_size})
     if (auto found = data.settings.find(key); found != data.settings.end()) kept.insert(*found);
   data.settings = std::move(kept);
   for (auto& c : data.counselors) {

@@ -73,7 +73,8 @@ std::string normalizedHashPrefix(std::string_view text) {
 }  // namespace
 
 std::string auditRowHash(const AuditRowContent& row) {
-  std::string message = "securebase-audit-v1\n";
+  const bool v2 = row.counselor_id || row.os_user;
+  std::string message = v2 ? "securebase-audit-v2\n" : "securebase-audit-v1\n";
   appendNetstring(message, row.prev_hash);
   appendNetstring(message, std::to_string(row.id));
   appendNetstring(message, row.at);
@@ -82,6 +83,10 @@ std::string auditRowHash(const AuditRowContent& row) {
   appendNetstring(message, row.entity_id ? std::to_string(*row.entity_id) : std::string());
   appendNetstring(message, row.action);
   appendNetstring(message, row.details);
+  if (v2) {
+    appendNetstring(message, row.counselor_id ? std::to_string(*row.counselor_id) : std::string());
+    appendNetstring(message, row.os_user.value_or(""));
+  }
   return sha256Hex(message);
 }
 
@@ -89,11 +94,13 @@ AuditChainReport verifyAuditChain(Database& db) {
   AuditChainReport report;
   report.head_hash = std::string(kAuditGenesisHash);
   auto s = db.prepare(
-      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details "
-      "FROM audit_log ORDER BY id");
+      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details, counselor_id, "
+      "os_user FROM audit_log ORDER BY id");
   while (s.step()) {
-    AuditRowContent row{s.integer(0),         s.text(1), s.text(3), s.text(4), s.text(5),
-                        s.optionalInteger(6), s.text(7), s.text(8)};
+    AuditRowContent row{s.integer(0),      s.text(1), s.text(3),
+                        s.text(4),         s.text(5), s.optionalInteger(6),
+                        s.text(7),         s.text(8), s.optionalInteger(9),
+                        s.optionalText(10)};
     const auto stored_hash = s.optionalText(2);
     ++report.rows_checked;
     report.problem = checkRow(row, stored_hash, s.isNull(1), report.head_row_id, report.head_hash);

@@ -282,4 +282,13 @@ std::string version3();
 // code rather than SQL alone. Runs inside the migration's transaction.
 void migrateToVersion4(Database& db);
 
+// The statement that recomputes a family's trend and concern flag from its counted visits
+// (schema_v3.cpp); `family` is an SQL expression for the family's id.
+std::string refreshTrendSql(const std::string& family);
+
+// Version 5 (schema_v5.cpp): only signed visits count — a draft never moves the caseload —, a
+// draft's date is found through an index, and audit rows name the counselor at work beside
+// the operating-system login.
+std::string version5();
+
 }  // namespace securebase::store::schema
