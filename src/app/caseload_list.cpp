@@ -4,6 +4,7 @@
 
 #include "list_place.h"
 #include "ui_helpers.h"
+#include "securebase/report/trends.h"
 
 namespace securebase::app {
 namespace {
@@ -17,7 +18,8 @@ enum Column {
   kOverdue,
   kTrend,
   kReferrals,
-  kFlag
+  kFlag,
+  kDraft
 };
 
 wxString dateText(const std::optional<model::Date>& date) {
@@ -38,6 +40,7 @@ CaseloadList::CaseloadList(wxWindow* parent)
   AppendColumn(_("Trend"), wxLIST_FORMAT_CENTER, FromDIP(46));
   AppendColumn(_("Referrals"), wxLIST_FORMAT_RIGHT, FromDIP(70));
   AppendColumn(_("Flag"), wxLIST_FORMAT_CENTER, FromDIP(38));
+  AppendColumn(_("Draft"), wxLIST_FORMAT_LEFT, FromDIP(82));
   fitColumnsToTitles(*this);
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
@@ -73,7 +76,7 @@ void CaseloadList::setFilter(const std::string& search, CaseloadView view) {
 }
 
 void CaseloadList::refresh(std::optional<model::Id> keep_selected) {
-  shown_ = filterCaseload(rows_, search_, view_);
+  shown_ = service::filterCaseload(rows_, {search_, "", view_});
   SetItemCount(static_cast<long>(shown_.size()));
   // Selection in a virtual list is by index: clear it so no other family looks selected.
   for (long item = GetFirstSelected(); item != -1; item = GetNextSelected(item))
@@ -117,13 +120,17 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
     case kOverdue:
       return row.days_overdue > 0 ? wxString::Format(_("%d d"), row.days_overdue) : wxString();
     case kTrend:
-      return wxString::FromUTF8(row.trend_glyph);
+      return wxString::FromUTF8(
+          std::string(report::arrowGlyph(report::trendArrow(summary.trend_points))));
     case kReferrals:
       return summary.open_referrals > 0 ? wxString::Format("%d", summary.open_referrals)
                                         : wxString();
     case kFlag:
       // U+2691 BLACK FLAG: the concern raised at the latest scored visit.
       return summary.flagged ? wxString::FromUTF8("\u2691") : wxString();
+    case kDraft:
+      // A visit in progress: it counts in nothing above until it is signed.
+      return summary.draft_date ? wxString::FromUTF8(summary.draft_date->iso()) : wxString();
     default:
       return wxString();
   }

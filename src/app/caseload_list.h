@@ -1,6 +1,7 @@
 // The caseload: a virtual report list, so 10,000 families cost only the rows on screen. It
-// shows CaseloadRow values filtered by caseload_filter.h — dates, days overdue, the trend arrow,
-// open referrals and the concern flag; selecting a row reports the family id.
+// shows CaseloadRow values filtered by the core's caseload filter (service/caseload_filter.h) —
+// dates, days overdue, the trend arrow, open referrals, the concern flag and a draft in
+// progress; selecting a row reports the family id.
 #pragma once
 
 #include <wx/listctrl.h>
@@ -9,9 +10,12 @@
 #include <optional>
 #include <vector>
 
-#include "caseload_filter.h"
+#include "securebase/service/caseload_filter.h"
 
 namespace securebase::app {
+
+using service::CaseloadRow;
+using service::CaseloadView;
 
 class CaseloadList : public wxListView {
  public:

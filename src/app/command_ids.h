@@ -19,6 +19,7 @@ enum CommandId {
   kCmdRestoreBackup,
   kCmdEncryptDatabase,
   kCmdChangePassphrase,
+  kCmdSwitchCounselor,
   kCmdRecentFirst,
   kCmdRecentLast = kCmdRecentFirst + 16,
 };

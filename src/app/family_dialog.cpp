@@ -6,6 +6,8 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "securebase/store/settings.h"
+
 namespace securebase::app {
 
 FamilyDialog::FamilyDialog(wxWindow* parent, store::Store& store,
@@ -13,7 +15,7 @@ FamilyDialog::FamilyDialog(wxWindow* parent, store::Store& store,
     : StandardDialog(parent, family_id ? _("Edit family") : _("New family")), store_(store) {
   if (family_id) {
     family_ = store_.family(*family_id);
-  } else if (auto language = store_.setting("default.language")) {
+  } else if (auto language = store_.setting(store::setting::default_language)) {
     family_.language = model::parseLanguage(*language).value_or(model::Language::en);
   }
   name_ = new wxTextCtrl(this, wxID_ANY, fromUtf8(family_.display_name));
@@ -29,7 +31,8 @@ FamilyDialog::FamilyDialog(wxWindow* parent, store::Store& store,
     counselor_->Append(fromUtf8(c.name));
     if (family_.counselor_id == c.id) counselor_->SetValue(fromUtf8(c.name));
   }
-  if (!family_id) counselor_->SetValue(fromUtf8(store_.setting("counselor.name").value_or("")));
+  if (!family_id)
+    counselor_->SetValue(fromUtf8(store_.setting(store::setting::counselor_name).value_or("")));
   address_ = new wxTextCtrl(this, wxID_ANY, fromUtf8(family_.address));
   phone_ = new wxTextCtrl(this, wxID_ANY, fromUtf8(family_.phone));
 

@@ -160,14 +160,10 @@ void FamilyPanel::fillOverview() {
   const auto today = model::Date::today();
   title_->SetLabel(wx(family.display_name));
 
-  std::optional<model::LatestCompletedVisit> latest;
-  const model::Visit* latest_visit = nullptr;
-  for (const auto& visit : record.visits)
-    if (visit.isCurrent() && visit.outcome == model::VisitOutcome::completed) {
-      latest = model::LatestCompletedVisit{visit.date, visit.next_planned};
-      latest_visit = &visit;
-    }
-  const auto due = model::nextVisitDue(latest, family.visit_frequency_days);
+  // The same rules as the caseload: signed visits count, a draft only shows as in progress.
+  const auto forms = report::formLookupFor(frame_.session().store(), frame_.session().catalog());
+  const report::FamilyStanding standing = report::familyStanding(record, forms);
+  const auto& due = standing.next_due;
   wxString facts =
       family.language == model::Language::es ? _("Handouts in Spanish") : _("Handouts in English");
   facts += wxString::Format(_(" · visits every %d days"), family.visit_frequency_days);
@@ -180,6 +176,9 @@ void FamilyPanel::fillOverview() {
                                             wx(due->iso()))
                          : wxString::Format(_("\nNext visit due %s"), wx(due->iso()));
   }
+  if (standing.draft_date)
+    facts += wxString::Format(_("\nA visit of %s is in progress (draft, not counted yet)"),
+                              wx(standing.draft_date->iso()));
   facts_->SetLabel(facts);
 
   // A refresh keeps each list's selected row and scroll (ids of another family never match).
@@ -214,25 +213,11 @@ void FamilyPanel::fillOverview() {
   caregivers_place.restore(*caregivers_, idsOf(shown_caregivers_));
   goals_place.restore(*goals_, shown_goal_ids_);
 
-  // Flags: the wellbeing concern at the latest completed visit, and referrals still open.
-  const forms::Form* form = nullptr;
-  std::optional<forms::Form> latest_form;
+  // Flags: the wellbeing concern at the latest signed visit, and referrals still open.
   wxArrayString flags;
-  if (latest_visit != nullptr) {
-    try {
-      latest_form = service::formFor(frame_.session().store(), frame_.session().catalog(),
-                                     latest_visit->form_id, latest_visit->form_version);
-      form = &*latest_form;
-      for (const auto& set : latest_visit->sets)
-        if (forms::concernFlagged(*form, set)) {
-          flags.Add(wxString::Format(_("Wellbeing concern noted at the visit of %s"),
-                                     wx(latest_visit->date.iso())));
-          break;
-        }
-    } catch (const std::exception&) {
-      form = nullptr;  // a visit whose form cannot be read shows no scores; the list says why
-    }
-  }
+  if (standing.flagged && standing.last_visit)
+    flags.Add(wxString::Format(_("Wellbeing concern noted at the visit of %s"),
+                               wx(standing.last_visit->iso())));
   int open_referrals = 0;
   for (const auto& referral : record.referrals)
     if (referral.status == model::ReferralStatus::open) ++open_referrals;
@@ -241,7 +226,7 @@ void FamilyPanel::fillOverview() {
                                open_referrals));
   flags_->SetLabel(flags.empty() ? _("None") : wxJoin(flags, '\n'));
   flags_->SetForegroundColour(flags.empty() ? GetForegroundColour() : wxColour(178, 34, 34));
-  trend_->show(record, report::formLookupFor(frame_.session().store(), frame_.session().catalog()));
+  trend_->show(record, forms);
 }
 
 void FamilyPanel::editFamily() {

@@ -47,7 +47,4 @@ class IdleWatch : public wxEventFilter {
   Ticker ticker_{*this};
 };
 
-// The setting security.lock_minutes: minutes without input before the window locks, 0 never.
-inline constexpr int kDefaultLockMinutes = 10;
-
 }  // namespace securebase::app

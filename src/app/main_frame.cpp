@@ -15,6 +15,7 @@
 
 #include "caseload_panel.h"
 #include "command_ids.h"
+#include "counselor_dialog.h"
 #include "family_dialog.h"
 #include "family_panel.h"
 #include "handout_actions.h"
@@ -109,6 +110,8 @@ void MainFrame::buildMenus() {
   file->AppendSeparator();
   buildSecurityMenu(*file);
   file->AppendSeparator();
+  file->Append(kCmdSwitchCounselor, _("S&witch Counselor…"),
+               _("Choose who is working: who signs and is named in the audit trail"));
   file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"),
                _("Clinic details, help lines, counselor profile and defaults"));
   file->AppendSeparator();
@@ -168,6 +171,12 @@ void MainFrame::buildMenus() {
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { newFamily(); }, kCmdNewFamily);
   Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (session_ && chooseCounselor(this, *session_)) updateTitle();
+      },
+      kCmdSwitchCounselor);
+  Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { newVisit(); }, kCmdNewVisit);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { caseload_->focusSearch(); }, kCmdFind);
@@ -219,7 +228,7 @@ void MainFrame::reloadCaseload() {
   if (!session_) return;
   try {
     caseload_->list().setRows(
-        prepareCaseload(session_->store().listFamilies(), model::Date::today()));
+        service::prepareCaseload(session_->store().listFamilies(), model::Date::today()));
   } catch (const std::exception& e) {
     showProblemBox(this, e);
   }
@@ -275,7 +284,10 @@ void MainFrame::updateStatus() {
 
 void MainFrame::updateTitle() {
   const wxString file = wxString::FromUTF8(file_.filename().string());
-  SetTitle(wxString::Format(_("SecureBase — %s"), file));
+  const std::string counselor = session_ ? session_->counselorName() : "";
+  SetTitle(counselor.empty()
+               ? wxString::Format(_("SecureBase — %s"), file)
+               : wxString::Format(_("SecureBase — %s — %s"), file, wxString::FromUTF8(counselor)));
   SetStatusText(wxString::FromUTF8(file_.string()), 1);
 }
 

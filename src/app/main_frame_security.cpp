@@ -16,6 +16,7 @@
 #include "caseload_list.h"
 #include "caseload_panel.h"
 #include "command_ids.h"
+#include "counselor_dialog.h"
 #include "family_panel.h"
 #include "idle_watch.h"
 #include "lock_panel.h"
@@ -75,6 +76,7 @@ void MainFrame::adoptSession(std::unique_ptr<Session> session) {
   lock_panel_->Hide();
   splitter_->Show();
   Layout();
+  workAsRemembered(*session_);
   shown_version_.reset();
   refreshViews();
   updateTitle();

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "securebase/store/settings.h"
 #include "securebase/store/store.h"
 #include "standard_dialog.h"
 
@@ -24,7 +25,7 @@ class PreferencesDialog : public StandardDialog {
                     const std::filesystem::path& database_file);
 
   // The controls, for tests.
-  wxTextCtrl& backupFolder() { return *texts_.at("backup.folder"); }
+  wxTextCtrl& backupFolder() { return *texts_.at(store::setting::backup_folder); }
   wxSpinCtrl& backupsKept() { return *keep_; }
   wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
   wxChoice& interfaceLanguage() { return *interface_; }
@@ -43,7 +44,7 @@ class PreferencesDialog : public StandardDialog {
   wxChoice* interface_ = nullptr;  // per computer (interface_language.h), not a database setting
 };
 
-// security.lock_minutes, else kDefaultLockMinutes (idle_watch.h).
+// security.lock_minutes, else its default (store/settings.h).
 int lockMinutes(store::Store& store);
 
 }  // namespace securebase::app

@@ -7,7 +7,6 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
-#include "caseload_filter.h"
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "securebase/core/error.h"
@@ -15,6 +14,8 @@
 #include "securebase/handout/content.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/service/caseload_filter.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::app {
 namespace {
@@ -22,7 +23,7 @@ namespace {
 // `name` as plain lower-case ASCII for a file name: "Lucía" → "lucia".
 std::string fileSlug(const std::string& name) {
   std::string slug;
-  for (char c : foldForSearch(name))
+  for (char c : service::foldForSearch(name))
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
   return slug;
 }
@@ -37,7 +38,7 @@ QuickHandoutDefaults quickHandoutDefaults(store::Store& store) {
     defaults.clinic = handout::clinicFromSettings(store);
   } catch (const Error& e) {
     defaults.clinic_problem = e.what();
-    defaults.clinic.name = store.setting("clinic.name").value_or("");
+    defaults.clinic.name = store.setting(store::setting::clinic_name).value_or("");
   }
   return defaults;
 }

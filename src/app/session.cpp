@@ -1,8 +1,6 @@
 #include "session.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
+#include "securebase/service/counselor.h"
 #include "securebase/service/workspace.h"
 
 namespace securebase::app {
@@ -12,20 +10,20 @@ Session::Session(const std::filesystem::path& file, const std::string& key) {
   if (created_now_ && file.has_parent_path())
     std::filesystem::create_directories(file.parent_path());
   auto workspace = service::openWorkspace(
-      file, {.database = {.key = key}, .actor = actorName, .provisional_actor = "app"});
+      file, {.database = {.key = key}, .os_user = "app:" + service::systemLogin()});
   db_ = std::move(workspace.database);
   store_ = std::move(workspace.store);
   catalog_ = std::move(workspace.catalog);
+  workAs("");
 }
 
 const forms::Form* Session::formForNewVisits() const {
   return catalog_->latest("attachment-practices");
 }
 
-std::string actorName(store::Store& store) {
-  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
-  const passwd* pw = getpwuid(geteuid());
-  return std::string("app:") + (pw != nullptr ? pw->pw_name : "unknown");
+void Session::workAs(const std::string& counselor) {
+  // The personal setting stands in until someone is chosen (service/counselor.h).
+  store_->setCounselor(service::workingCounselorName(*store_, counselor));
 }
 
 }  // namespace securebase::app

@@ -27,6 +27,11 @@ class Session {
   bool encrypted() const { return db_->encrypted(); }
   bool createdNow() const { return created_now_; }
 
+  // Who is working from now on: a counselor record's name (Error(not_found) otherwise), or ""
+  // for the personal setting counselor.name.
+  void workAs(const std::string& counselor);
+  const std::string& counselorName() const { return store_->counselorName(); }
+
   // The form a new visit uses (the newest attachment-practices); nullptr when none loaded.
   const forms::Form* formForNewVisits() const;
 
@@ -37,8 +42,5 @@ class Session {
   // Shared with the store's scorer, which keeps the caseload's scores current on every change.
   std::shared_ptr<const forms::FormCatalog> catalog_;
 };
-
-// The name on audit rows and signatures: the counselor in settings, else "app:<login>".
-std::string actorName(store::Store& store);
 
 }  // namespace securebase::app

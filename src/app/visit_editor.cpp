@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "counselor_dialog.h"
 #include "family_panel.h"
 #include "handout_actions.h"
 #include "interface_language.h"
@@ -18,7 +19,7 @@
 #include "new_visit.h"
 #include "problem_text.h"
 #include "securebase/forms/answers.h"
-#include "securebase/forms/handout_picks.h"
+#include "securebase/handout/personal_inputs.h"
 #include "securebase/service/visits.h"
 #include "securebase/store/audit_chain.h"
 #include "session.h"
@@ -311,23 +312,27 @@ void VisitEditor::saveAnswer(std::size_t row, const AnswerChange& change) {
   observation.value = change.what == AnswerChange::What::value ? change.value : "";
   observation.not_observed = change.what == AnswerChange::What::not_observed;
   try {
-    if (observation.value.empty() && !observation.not_observed && observation.note.empty()) {
-      session_.store().clearObservation(visit_.id, set.id, item.id);
-      std::erase_if(set.observations, [&](const auto& o) { return o.item_id == item.id; });
-    } else {
-      forms::validateObservation(item, observation);
-      session_.store().saveObservation(visit_.id, set.id, observation);
-      if (auto* existing = findObservation(set_index_, item.id))
-        *existing = observation;
-      else
-        set.observations.push_back(observation);
-    }
+    keepAnswer(set_index_,
+               service::saveAnswer(session_.store(), visit_.id, set.id, item, observation),
+               observation);
     setStatus(wxString::Format(_("Saved at %s."), wxDateTime::Now().FormatISOTime()));
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
     rows_->row(row).show(findObservation(set_index_, item.id));
   }
   refreshSide();
+}
+
+void VisitEditor::keepAnswer(std::size_t set_index, bool kept,
+                             const model::Observation& observation) {
+  auto& list = visit_.sets[set_index].observations;
+  if (!kept) {
+    std::erase_if(list, [&](const auto& o) { return o.item_id == observation.item_id; });
+  } else if (auto* existing = findObservation(set_index, observation.item_id)) {
+    *existing = observation;
+  } else {
+    list.push_back(observation);
+  }
 }
 
 void VisitEditor::noteTyped(std::size_t row, const std::string& text) {
@@ -357,18 +362,9 @@ void VisitEditor::saveNote(std::size_t set_index, std::size_t row, const std::st
   if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
   observation.note = text;
   try {
-    if (observation.value.empty() && !observation.not_observed && observation.note.empty() &&
-        !observation.focus) {
-      session_.store().clearObservation(visit_.id, set.id, item.id);
-      std::erase_if(set.observations, [&](const auto& o) { return o.item_id == item.id; });
-    } else {
-      forms::validateObservation(item, observation);
-      session_.store().saveObservation(visit_.id, set.id, observation);
-      if (auto* existing = findObservation(set_index, item.id))
-        *existing = observation;
-      else
-        set.observations.push_back(observation);
-    }
+    keepAnswer(set_index,
+               service::saveAnswer(session_.store(), visit_.id, set.id, item, observation),
+               observation);
     setStatus(wxString::Format(_("Note saved at %s."), wxDateTime::Now().FormatISOTime()));
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
@@ -406,19 +402,14 @@ void VisitEditor::refreshSide() {
   }
   const auto& set = visit_.sets[set_index_];
   side_->showProgress(forms::answeredCount(form_, set), form_.itemCount());
-  const model::Child* child = nullptr;
-  for (const auto& c : family_.children)
-    if (c.id == set.child_id) child = &c;
-  const std::string name = child ? child->name : "";
-  const model::Sex sex = child ? child->sex : model::Sex::unknown;
-  auto lines = [](const std::vector<forms::HandoutPoint>& points) {
+  // The same picks as the handout PDF (handout::picksForSet).
+  const auto picks = handout::picksForSet(family_, set, form_, family_.family.language);
+  auto lines = [](const std::vector<std::string>& texts) {
     wxArrayString out;
-    for (const auto& point : points) out.Add(wx(point.text));
+    for (const auto& text : texts) out.Add(wx(text));
     return out;
   };
-  side_->showHandoutPicks(
-      lines(forms::strengths(form_, set, family_.family.language, name, sex, 5)),
-      lines(forms::thingsToTry(form_, set, family_.family.language, name, sex, 3)));
+  side_->showHandoutPicks(lines(picks.strengths), lines(picks.things_to_try));
 }
 
 void VisitEditor::setCurrent(std::size_t index) {
@@ -454,7 +445,9 @@ bool VisitEditor::sign(bool ask) {
       box.SetYesNoLabels(_("Sign anyway"), _("Keep editing"));
       if (box.ShowModal() != wxID_YES) return false;
     }
-    session_.store().signVisit(visit_.id, session_.store().actor());
+    // Signed by the counselor at work: ask who that is when nobody is named yet.
+    if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return false;
+    session_.store().signVisit(visit_.id);
     visit_ = session_.store().visit(visit_.id);
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
@@ -468,6 +461,7 @@ bool VisitEditor::sign(bool ask) {
 
 void VisitEditor::amend() {
   try {
+    if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return;
     const model::Id draft = session_.store().amendVisit(visit_.id);
     notifyMainWindow();
     openVisitEditor(GetParent(), session_, draft);

@@ -66,6 +66,8 @@ class VisitEditor : public wxFrame {
   void saveAnswer(std::size_t row, const AnswerChange& change);
   void noteTyped(std::size_t row, const std::string& text);
   void saveNote(std::size_t set_index, std::size_t row, const std::string& text);
+  // Mirrors in visit_ what service::saveAnswer stored (kept) or cleared.
+  void keepAnswer(std::size_t set_index, bool kept, const model::Observation& observation);
   void saveHeader();
   void refreshSide();
   // Makes row `index` the current one (highlight, "what to look for"); no focus change.

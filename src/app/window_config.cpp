@@ -77,4 +77,15 @@ void WindowConfig::addRecentFile(const wxString& path) {
   config_->Flush();
 }
 
+wxString WindowConfig::counselor() {
+  wxString name;
+  config_->Read("/Counselor/Name", &name);
+  return name;
+}
+
+void WindowConfig::setCounselor(const wxString& name) {
+  config_->Write("/Counselor/Name", name);
+  config_->Flush();
+}
+
 }  // namespace securebase::app

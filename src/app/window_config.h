@@ -33,6 +33,9 @@ class WindowConfig {
 
   // The underlying file, for other per-computer choices (interface_language.h).
   wxConfigBase& config() { return *config_; }
+  // Who was working last on this computer (a counselor's name; empty when never chosen).
+  wxString counselor();
+  void setCounselor(const wxString& name);
 
  private:
   WindowConfig();

@@ -1,5 +1,4 @@
 // caseload: who needs a visit, whose practices are moving, which referrals are open.
-#include <cmath>
 #include <iostream>
 
 #include "commands.h"
@@ -30,9 +29,7 @@ std::string trendToken(std::optional<double> points) {
 }
 
 std::string points(std::optional<double> value) {
-  if (!value) return "";
-  const long rounded = std::lround(*value);
-  return (rounded > 0 ? "+" : "") + std::to_string(rounded);
+  return value ? report::trendPointsText(*value) : "";
 }
 
 int caseload(const std::vector<std::string>& args) {
@@ -41,10 +38,12 @@ int caseload(const std::vector<std::string>& args) {
   addFormatOption(options);
   options.add_options()("overdue", "only families whose next visit is past due")(
       "flagged", "only families whose latest visit raised a concern")(
-      "referrals", "only families with an open referral")("counselor", po::value<std::string>(),
-                                                          "only this counselor's families")(
+      "referrals", "only families with an open referral")(
+      "counselor", po::value<std::string>(),
+      "only families of this counselor (any part of the name)")(
       "status", po::value<std::string>()->default_value("active"), "active, closed or all")(
-      "search", po::value<std::string>()->default_value(""), "only names containing this text")(
+      "search", po::value<std::string>()->default_value(""),
+      "only families whose name or counselor holds every word (accents and case ignored)")(
       "sort", po::value<std::string>()->default_value("overdue"),
       "overdue (most first), due, last, trend (falling first) or name")(
       "today", po::value<std::string>(), "count overdue days as of this date (default: today)");
@@ -63,22 +62,21 @@ int caseload(const std::vector<std::string>& args) {
     query.filter.status = model::parseFamilyStatus(status);
     if (!query.filter.status) throwBadInput("--status must be active, closed or all");
   }
-  query.filter.name_contains = (*vm)["search"].as<std::string>();
+  query.words.search = (*vm)["search"].as<std::string>();
+  if (vm->count("counselor")) query.words.counselor = (*vm)["counselor"].as<std::string>();
   if (vm->count("overdue")) query.filter.overdue_on = query.today;
   query.filter.flagged_only = vm->count("flagged") > 0;
   query.filter.open_referral_only = vm->count("referrals") > 0;
   auto open = openStore(*vm);
-  if (vm->count("counselor")) {
-    const auto name = (*vm)["counselor"].as<std::string>();
-    auto counselor = open.store->findCounselorByName(name);
-    if (!counselor) throwNotFound("no counselor named \"" + name + "\"");
-    query.filter.counselor_id = counselor->id;
-  }
+  // The draft marker is the last column: a draft in progress changes nothing before it.
   Table table{{"id", "family", "counselor", "last_visit", "next_due", "days_overdue", "trend",
-               "trend_points", "open_referrals", "flagged"},
+               "trend_points", "open_referrals", "flagged", "draft"},
               {"ID", "Family", "Counselor", "Last visit", "Next due", "Overdue", "Trend", "Change",
-               "Referrals", "Flag"},
-              {}};
+               "Referrals", "Flag", "Draft"},
+              {},
+              {ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
+               ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
+               ColumnKind::text, ColumnKind::text, ColumnKind::optional_text}};
   for (const auto& row : service::caseload(*open.store, query)) {
     const auto& s = row.summary;
     const bool words = format != Format::table;
@@ -89,7 +87,8 @@ int caseload(const std::vector<std::string>& args) {
                : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
          points(s.trend_points),
          s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
-         s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : "")});
+         s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : ""),
+         s.draft_date ? s.draft_date->iso() : (words ? kAbsent : "")});
   }
   printTable(table, format);
   return kOk;

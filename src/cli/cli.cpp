@@ -1,8 +1,5 @@
 #include "cli.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <boost/json/serialize.hpp>
 #include <cerrno>
 #include <charconv>
@@ -17,6 +14,7 @@
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
 #include "securebase/service/workspace.h"
+#include "securebase/service/counselor.h"
 
 namespace securebase::cli {
 
@@ -44,7 +42,10 @@ std::optional<po::variables_map> parseOptions(const std::string& command, const 
 void addDatabaseOptions(po::options_description& options) {
   options.add_options()("db", po::value<std::string>(),
                         "database file (default: $SECUREBASE_DB, else "
-                        "$XDG_DATA_HOME/securebase/securebase.db)");
+                        "$XDG_DATA_HOME/securebase/securebase.db)")(
+      "as", po::value<std::string>(),
+      "the counselor doing this work, who signs and is named in the audit trail (default: "
+      "the setting counselor.name)");
   addPassphraseOptions(options);
 }
 
@@ -90,18 +91,18 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
   auto workspace = service::openWorkspace(
       path,
       {.database = {.key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create},
-       .actor = actorName,
-       .provisional_actor = "cli"});
+       // Who is working: --as, else the personal setting (service/counselor.h); the login is
+       // only kept beside it on audit rows.
+       .counselor =
+           [&](store::Store& store) {
+             const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
+             return service::workingCounselorName(store, wanted);
+           },
+       .os_user = "cli:" + service::systemLogin()});
   OpenStore open;
   open.db = std::move(workspace.database);
   open.store = std::move(workspace.store);
   return open;
-}
-
-std::string actorName(store::Store& store) {
-  if (auto name = store.setting("counselor.name"); name && !name->empty()) return *name;
-  const passwd* pw = getpwuid(geteuid());
-  return std::string("cli:") + (pw != nullptr ? pw->pw_name : "unknown");
 }
 
 Format formatOf(const po::variables_map& vm) {

@@ -64,9 +64,6 @@ struct OpenStore {
 };
 OpenStore openStore(const po::variables_map& vm, bool create = false);
 
-// The name written on audit rows: the counselor in settings, else "cli:<login>".
-std::string actorName(store::Store& store);
-
 // A list command's result, printed as an aligned table, CSV (RFC 4180) or a JSON array.
 // Cells are text as the table shows them; `kinds` says how a column reads in JSON and CSV, so
 // scripts get numbers as numbers and an absent date as null (JSON) or an empty field (CSV)

@@ -82,8 +82,12 @@ int importCommand(const std::vector<std::string>& args) {
   addDatabaseOptions(options);
   options.add_options()("file", po::value<std::string>()->required(), "export file (JSON)")(
       "skip-conflicts",
-      "add everything that does not conflict; report conflicts instead of refusing");
-  auto vm = parseOptions("import", "FILE [--skip-conflicts] [--db FILE]", options, {"file"}, args);
+      "add everything that does not conflict; report conflicts instead of refusing")(
+      "with-clinic-settings",
+      "also take the file's clinic settings (name, address, phone, logo, help lines…), listing "
+      "each change; personal and device settings are never imported");
+  auto vm = parseOptions("import", "FILE [--skip-conflicts] [--with-clinic-settings] [--db FILE]",
+                         options, {"file"}, args);
   if (!vm) return kOk;
   const std::string path = (*vm)["file"].as<std::string>();
   // The whole file is checked before the database is even opened for writing.
@@ -91,13 +95,14 @@ int importCommand(const std::vector<std::string>& args) {
   auto open = openStore(*vm);
   exchange::ImportOptions import_options;
   import_options.skip_conflicts = vm->count("skip-conflicts") > 0;
+  import_options.with_clinic_settings = vm->count("with-clinic-settings") > 0;
   exchange::ImportPlan plan;
   open.db->transaction([&] {
     plan = exchange::planImport(std::move(file), exchange::readDatabase(*open.store));
     for (const auto& conflict : plan.conflicts) std::cerr << conflict.describe() << "\n";
     exchange::applyImport(*open.store, plan, import_options);
   });
-  for (const auto& line : exchange::summaryLines(plan)) std::cout << line << "\n";
+  for (const auto& line : exchange::summaryLines(plan, import_options)) std::cout << line << "\n";
   return kOk;
 }
 

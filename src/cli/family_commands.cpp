@@ -7,6 +7,7 @@
 #include "securebase/model/age.h"
 #include "securebase/model/json.h"
 #include "securebase/model/visit_due.h"
+#include "securebase/service/caseload.h"
 
 namespace securebase::cli {
 namespace {
@@ -68,40 +69,39 @@ int familyList(const std::vector<std::string>& args) {
   addFormatOption(options);
   options.add_options()("status", po::value<std::string>()->default_value("all"),
                         "active, closed or all")(
-      "search", po::value<std::string>()->default_value(""), "only names containing this text")(
-      "counselor", po::value<std::string>(), "only this counselor's families");
+      "search", po::value<std::string>()->default_value(""),
+      "only families whose name or counselor holds every word (accents and case ignored)")(
+      "counselor", po::value<std::string>(),
+      "only families of this counselor (any part of the name)");
   auto vm = parseOptions("family list", "[options]", options, {}, args);
   if (!vm) return kOk;
   const Format format = formatOf(*vm);
-  store::FamilyFilter filter;
-  filter.name_contains = (*vm)["search"].as<std::string>();
+  service::CaseloadQuery query;
+  query.sort = service::CaseloadSort::name;
+  query.words.search = (*vm)["search"].as<std::string>();
+  if (vm->count("counselor")) query.words.counselor = (*vm)["counselor"].as<std::string>();
   const auto status = (*vm)["status"].as<std::string>();
   if (status != "all") {
-    filter.status = model::parseFamilyStatus(status);
-    if (!filter.status) throwBadInput("status must be active, closed or all");
+    query.filter.status = model::parseFamilyStatus(status);
+    if (!query.filter.status) throwBadInput("status must be active, closed or all");
   }
   auto open = openStore(*vm);
-  if (vm->count("counselor")) {
-    auto counselor = open.store->findCounselorByName((*vm)["counselor"].as<std::string>());
-    if (!counselor)
-      throwNotFound("no counselor named \"" + (*vm)["counselor"].as<std::string>() + "\"");
-    filter.counselor_id = counselor->id;
-  }
-  const auto today = model::Date::today();
+  // The draft marker is the last column: a draft in progress changes nothing before it.
   Table table{
-      {"id", "name", "language", "status", "counselor", "last_visit", "next_due", "days_overdue"},
-      {"ID", "Family", "Lang", "Status", "Counselor", "Last visit", "Next due", "Overdue"},
+      {"id", "name", "language", "status", "counselor", "last_visit", "next_due", "days_overdue",
+       "draft"},
+      {"ID", "Family", "Lang", "Status", "Counselor", "Last visit", "Next due", "Overdue", "Draft"},
       {},
       {ColumnKind::integer, ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
-       ColumnKind::optional_text, ColumnKind::optional_text, ColumnKind::integer}};
-  for (const auto& row : open.store->listFamilies(filter)) {
-    const int overdue = row.family.status == model::FamilyStatus::active
-                            ? model::daysOverdue(row.next_due, today)
-                            : 0;
+       ColumnKind::optional_text, ColumnKind::optional_text, ColumnKind::integer,
+       ColumnKind::optional_text}};
+  for (const auto& caseload_row : service::caseload(*open.store, query)) {
+    const auto& row = caseload_row.summary;
     table.rows.push_back({std::to_string(row.family.id), row.family.display_name,
                           std::string(model::toString(row.family.language)),
                           std::string(model::toString(row.family.status)), row.counselor_name,
-                          orDash(row.last_visit), orDash(row.next_due), std::to_string(overdue)});
+                          orDash(row.last_visit), orDash(row.next_due),
+                          std::to_string(caseload_row.days_overdue), orDash(row.draft_date)});
   }
   printTable(table, format);
   return kOk;

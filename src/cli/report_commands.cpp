@@ -6,6 +6,7 @@
 #include "securebase/forms/form_catalog.h"
 #include "securebase/pdf/render.h"
 #include "securebase/report/progress_report.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::cli {
 namespace {
@@ -58,13 +59,15 @@ int report(const std::vector<std::string>& args) {
     if (opts.audience == report::Audience::parent)
       language = family.language;
     else
-      language = model::parseLanguage(store.setting("default.language").value_or("en"))
-                     .value_or(model::Language::en);
+      language =
+          model::parseLanguage(store.setting(store::setting::default_language).value_or("en"))
+              .value_or(model::Language::en);
   }
   opts.language = *language;
   if (!paper)
-    paper = store.setting("paper.size").value_or("letter") == "a4" ? pdf::PaperSize::a4
-                                                                   : pdf::PaperSize::letter;
+    paper = store.setting(store::setting::paper_size).value_or("letter") == "a4"
+                ? pdf::PaperSize::a4
+                : pdf::PaperSize::letter;
   opts.paper = *paper;
   const auto catalog = forms::FormCatalog::loadDefault();
   const auto document = report::progressReport(store, catalog, family_id, opts);

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "securebase/core/error.h"
 #include "securebase/store/migrations.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::cli {
 namespace {
@@ -64,12 +65,51 @@ int settingsSet(const std::vector<std::string>& args) {
   options.add_options()("key", po::value<std::string>()->required(), "setting name")(
       "value", po::value<std::string>()->required(), "new value");
   std::string keys;
-  for (const auto& key : store::Store::settingKeys()) keys += "\n  " + key;
+  for (const auto& spec : store::settingSpecs())
+    keys += "\n  " + std::string(spec.key) + " (" + std::string(store::toString(spec.scope)) +
+            "): " + spec.description;
   auto vm = parseOptions("settings set", "KEY VALUE [--db FILE]\n\nKeys:" + keys, options,
                          {"key", "value"}, args);
   if (!vm) return kOk;
   auto open = openStore(*vm);
   open.store->setSetting((*vm)["key"].as<std::string>(), (*vm)["value"].as<std::string>());
+  return kOk;
+}
+
+int counselorAdd(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  options.add_options()("name", po::value<std::string>()->required(), "full name")(
+      "email", po::value<std::string>()->default_value(""), "e-mail")(
+      "phone", po::value<std::string>()->default_value(""), "phone");
+  auto vm = parseOptions("counselor add", "--name NAME [--email E] [--phone P]", options, {}, args);
+  if (!vm) return kOk;
+  auto open = openStore(*vm);
+  model::Counselor c;
+  c.name = (*vm)["name"].as<std::string>();
+  c.email = (*vm)["email"].as<std::string>();
+  c.phone = (*vm)["phone"].as<std::string>();
+  if (open.store->findCounselorByName(c.name))
+    throwBadInput("a counselor named \"" + c.name + "\" already exists");
+  std::cout << open.store->addCounselor(c) << "\n";
+  return kOk;
+}
+
+int counselorList(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  addFormatOption(options);
+  auto vm = parseOptions("counselor list", "[--format table|csv|json]", options, {}, args);
+  if (!vm) return kOk;
+  const Format format = formatOf(*vm);
+  auto open = openStore(*vm);
+  Table table{{"id", "name", "email", "phone"},
+              {"ID", "Name", "E-mail", "Phone"},
+              {},
+              {ColumnKind::integer, ColumnKind::text, ColumnKind::text, ColumnKind::text}};
+  for (const auto& c : open.store->counselors())
+    table.rows.push_back({std::to_string(c.id), c.name, c.email, c.phone});
+  printTable(table, format);
   return kOk;
 }
 
@@ -79,7 +119,9 @@ std::vector<Command> setupCommands() {
   return {{"init", "create the database (or bring an existing one up to date)", init},
           {"settings get", "print the clinic's settings", settingsGet},
           {"settings set", "change one setting (clinic name, phone, help lines, defaults…)",
-           settingsSet}};
+           settingsSet},
+          {"counselor add", "add a counselor (who signs visits: --as NAME)", counselorAdd},
+          {"counselor list", "the counselors in this database", counselorList}};
 }
 
 }  // namespace securebase::cli

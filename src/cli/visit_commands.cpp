@@ -107,9 +107,8 @@ int visitShow(const std::vector<std::string>& args) {
 int visitSign(const std::vector<std::string>& args) {
   po::options_description options("Options");
   addDatabaseOptions(options);
-  options.add_options()("id", po::value<std::string>()->required(), "visit id")(
-      "by", po::value<std::string>(), "who signs (default: the counselor in settings)");
-  auto vm = parseOptions("visit sign", "ID [--by NAME]", options, {"id"}, args);
+  options.add_options()("id", po::value<std::string>()->required(), "visit id");
+  auto vm = parseOptions("visit sign", "ID [--as COUNSELOR]", options, {"id"}, args);
   if (!vm) return kOk;
   const auto id = parseId((*vm)["id"].as<std::string>(), "visit id");
   auto open = openStore(*vm);
@@ -117,8 +116,7 @@ int visitSign(const std::vector<std::string>& args) {
   const auto catalog = forms::FormCatalog::loadDefault();
   const forms::Form form = service::formFor(*open.store, catalog, v.form_id, v.form_version);
   const auto missing = service::unansweredBeforeSigning(form, v);
-  const std::string by = vm->count("by") ? (*vm)["by"].as<std::string>() : open.store->actor();
-  open.store->signVisit(id, by);
+  open.store->signVisit(id);
   std::cout << "Audit chain head: " << store::auditHead(*open.db) << "\n";
   if (!missing.empty()) {
     std::cerr << "securebase-cli: warning: visit " << id << " was signed with " << missing.size()

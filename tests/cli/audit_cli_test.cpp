@@ -90,7 +90,8 @@ TEST_F(AuditVerify, AMalformedExpectedHeadIsBadInput) {
 }
 
 TEST_F(AuditVerify, ASignedVisitShowsTheSameHeadAsVerify) {
-  const auto signing = cli({"visit", "sign", visit_, "--by", "Dana Cruz"});
+  ok({"counselor", "add", "--name", "Dana Cruz"});
+  const auto signing = cli({"visit", "sign", visit_, "--as", "dana"});
   ASSERT_EQ(signing.exit_code, 0) << describe(signing);
   const auto signed_head = headIn(signing.out);
   const auto shown = ok({"visit", "show", visit_});

@@ -1,8 +1,8 @@
 // Every bad input of DESIGN §10 through the real binary: the right exit code, one line on
 // stderr that names the problem, and the database content (audit log included) unchanged.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "cli_fixture.h"
 #include "securebase/forms/form_loader.h"
 #include "securebase/model/date.h"
@@ -160,6 +160,7 @@ TEST_F(BadInput, AMissingVisitFileIsNotFound) {
 }
 
 TEST_F(BadInput, SigningTwiceIsRefused) {
+  workAsDana();
   ok({"visit", "sign", "1"});
   before_ = dump();
   expectRefused({"visit", "sign", "1"}, 1, "visit 1 is signed and cannot be edited; amend it");
@@ -201,7 +202,7 @@ TEST_F(BadInput, ValuesTheStoreRefuses) {
   expectRefused({"settings", "set", "paper.size", "tabloid"}, 1, "paper.size");
   expectRefused({"settings", "set", "clinic.colour", "red"}, 1, "unknown setting");
   expectRefused({"family", "list", "--status", "sleeping"}, 1, "status");
-  expectRefused({"family", "list", "--counselor", "Nobody"}, 2, "no counselor named");
+  expectRefused({"visit", "sign", "1", "--as", "Nobody"}, 2, "no counselor named \"Nobody\"");
 }
 
 TEST_F(BadInput, VisitFileProblemsFoundAgainstTheFormNameTheFileAndSet) {

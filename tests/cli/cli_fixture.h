@@ -37,6 +37,12 @@ class CliTest : public ::testing::Test {
   CliRunner& runner() { return runner_; }
 
   void init() const { ok({"init"}); }
+  // Makes Dana Cruz the counselor at work (a record, and the personal setting counselor.name),
+  // so commands that sign need no --as.
+  void workAsDana() const {
+    ok({"counselor", "add", "--name", "Dana Cruz"});
+    ok({"settings", "set", "counselor.name", "Dana Cruz"});
+  }
   // A family (in the program since 2025-01-01) with one mother and one baby born 2025-01-10 at
   // 40 weeks.
   FamilyIds addFamily(const std::string& name = "Rivera family") const;

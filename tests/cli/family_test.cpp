@@ -99,9 +99,9 @@ TEST_F(Families, ListAsCsvQuotesByRfc4180) {
   const auto result = cli({"family", "list", "--format", "csv"});
   ASSERT_EQ(result.exit_code, 0) << describe(result);
   EXPECT_EQ(result.out,
-            "id,name,language,status,counselor,last_visit,next_due,days_overdue\r\n"
-            "2,Plain family,es,active,,,,0\r\n"
-            "1,\"Smith, \"\"Jo\"\" & Lee\",en,active,,,,0\r\n");
+            "id,name,language,status,counselor,last_visit,next_due,days_overdue,draft\r\n"
+            "2,Plain family,es,active,,,,0,\r\n"
+            "1,\"Smith, \"\"Jo\"\" & Lee\",en,active,,,,0,\r\n");
 }
 
 TEST_F(Families, ListAsJsonParsesWithEveryField) {
@@ -130,7 +130,7 @@ TEST_F(Families, ListFiltersBySearchStatusAndCounselor) {
   EXPECT_NE(by_counselor.find("Nguyen"), std::string::npos);
   EXPECT_EQ(by_counselor.find("Rivera"), std::string::npos);
   EXPECT_EQ(ok({"family", "list", "--format", "csv", "--status", "closed"}),
-            "id,name,language,status,counselor,last_visit,next_due,days_overdue\r");
+            "id,name,language,status,counselor,last_visit,next_due,days_overdue,draft\r");
 }
 
 TEST_F(Families, NamesWithSpacesQuotesAndAccentsArriveExactly) {

@@ -71,7 +71,8 @@ TEST_F(Visits, ShowAsJsonFeedsBackIntoVisitAdd) {
 
 TEST_F(Visits, SigningWarnsAboutUnansweredItemsAndSucceeds) {
   addVisit();
-  const auto result = cli({"visit", "sign", "1", "--by", "Dana Cruz"});
+  ok({"counselor", "add", "--name", "Dana Cruz"});
+  const auto result = cli({"visit", "sign", "1", "--as", "dana"});
   EXPECT_EQ(result.exit_code, 0) << describe(result);
   // The only output is the trail's head for the paper record (see audit_cli_test.cpp).
   EXPECT_EQ(result.out.rfind("Audit chain head: ", 0), 0u) << result.out;
@@ -88,6 +89,7 @@ TEST_F(Visits, SigningWarnsAboutUnansweredItemsAndSucceeds) {
 
 TEST_F(Visits, AmendmentSignedReplacesTheOriginalWhichStaysReadable) {
   addVisit();
+  workAsDana();
   cli({"visit", "sign", "1"});
   const auto amendment = ok({"visit", "amend", "1"});
   EXPECT_EQ(amendment, "2");
@@ -108,6 +110,11 @@ TEST_F(Visits, ACompletedVisitSetsLastVisitAndNextDueInTheList) {
                       ", \"date\": \"2025-03-01\", \"form_id\": \"attachment-practices\", "
                       "\"form_version\": 1, \"next_planned\": \"2025-03-20\"}");
   ok({"visit", "add", "--from", file.string()});
+  // A draft counts for nothing yet; signed, it sets last visit and next due.
+  EXPECT_EQ(ok({"family", "list", "--format", "csv"}).find(",2025-03-01,2025-03-20,"),
+            std::string::npos);
+  workAsDana();
+  ok({"visit", "sign", "1"});
   const auto csv = ok({"family", "list", "--format", "csv"});
   EXPECT_NE(csv.find(",2025-03-01,2025-03-20,"), std::string::npos) << csv;
 }

@@ -34,7 +34,7 @@ class AuditChain : public ::testing::Test {
     const auto visit = store.addVisit(makeVisit(family, "2024-05-02", {2}), testFormSnapshot());
     const auto set = store.visit(visit).sets.at(0).id;
     store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});
-    store.signVisit(visit, "Counselor Kim");
+    store.signVisit(visit);
     store.setSetting("clinic.name", "Clínica Esperanza");
     model::Goal goal;
     goal.family_id = family.family;

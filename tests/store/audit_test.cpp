@@ -17,7 +17,7 @@ TEST(Audit, RecordsEachChangeWithWhoAndWhat) {
   const auto set = store.visit(visit).sets.at(0).id;
   store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});
   store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});  // no change
-  store.signVisit(visit, "Counselor Kim");
+  store.signVisit(visit);
   store.setSetting("clinic.name", "Clínica Esperanza");
   model::Goal goal;
   goal.family_id = family.family;
@@ -33,12 +33,14 @@ TEST(Audit, RecordsEachChangeWithWhoAndWhat) {
     EXPECT_EQ(e.at.size(), 20u) << e.at;  // 2026-11-28T18:30:05Z
   }
   EXPECT_EQ(actions, (std::vector<std::string>{"family:create", "caregiver:create", "child:create",
-                                               "visit:create", "observation:update", "visit:sign",
-                                               "settings:set", "goal:create", "goal:update"}));
+                                               "visit:create", "observation:update",
+                                               // the signer becomes a counselor record
+                                               "counselor:create", "visit:sign", "settings:set",
+                                               "goal:create", "goal:update"}));
   EXPECT_NE(trail[4].details.find("calmer today"), std::string::npos);
   EXPECT_NE(trail[4].details.find("\"before\""), std::string::npos);
-  EXPECT_NE(trail[6].details.find("Clínica Esperanza"), std::string::npos);
-  EXPECT_NE(trail[8].details.find("achieved"), std::string::npos);
+  EXPECT_NE(trail[7].details.find("Clínica Esperanza"), std::string::npos);
+  EXPECT_NE(trail[9].details.find("achieved"), std::string::npos);
   EXPECT_EQ(store.auditTrail("goal", goal_id).size(), 2u);
 }
 

@@ -131,9 +131,13 @@ TEST(Database, UpgradesADatabaseMadeBySchemaVersion1) {
         "INSERT INTO families (id, uuid, display_name, language, created_on) "
         "VALUES (1, 'f1', 'Old family', 'es', '2024-01-01');"
         "INSERT INTO visits (uuid, family_id, visit_date, outcome, form_id, form_version, "
-        "next_planned) VALUES ('v1', 1, '2024-02-01', 'completed', 'x', 1, '2024-02-20');"
+        "next_planned, status) VALUES ('v1', 1, '2024-02-01', 'completed', 'x', 1, "
+        "'2024-02-20', 'signed');"
+        "INSERT INTO visits (uuid, family_id, visit_date, outcome, form_id, form_version, status) "
+        "VALUES ('v2', 1, '2024-02-21', 'missed', 'x', 1, 'signed');"
+        // A draft written before version 5 stops counting once the database is upgraded.
         "INSERT INTO visits (uuid, family_id, visit_date, outcome, form_id, form_version) "
-        "VALUES ('v2', 1, '2024-02-21', 'missed', 'x', 1);");
+        "VALUES ('v3', 1, '2024-03-01', 'completed', 'x', 1);");
   }
   store::Database db(file);
   EXPECT_EQ(db.schemaVersion(), store::latestSchemaVersion());
@@ -143,6 +147,7 @@ TEST(Database, UpgradesADatabaseMadeBySchemaVersion1) {
   EXPECT_EQ(rows[0].family.language, model::Language::es);
   ASSERT_TRUE(rows[0].last_visit);
   EXPECT_EQ(rows[0].last_visit->iso(), "2024-02-01");
+  EXPECT_EQ(rows[0].draft_date, model::Date(2024, 3, 1));
   ASSERT_TRUE(rows[0].next_due);
   EXPECT_EQ(rows[0].next_due->iso(), "2024-02-20");
 }

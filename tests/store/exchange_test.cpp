@@ -54,7 +54,7 @@ struct Exchange : ::testing::Test {
       model::Visit amended = o.store->visit(o.store->amendVisit(v.id));
       amended.notes = "Corrected: the visit was at the clinic.";
       o.store->updateVisitHeader(amended);
-      o.store->signVisit(amended.id, "Kim Lee");
+      o.store->signVisit(amended.id);
       break;
     }
     return o;
@@ -246,7 +246,7 @@ TEST_F(Exchange, AnAmendmentMadeInTheCopyReplacesTheOriginalOnMerge) {
       if (original == 0 && v.isSigned() && !v.superseded_by && !v.amends_visit_id) original = v.id;
   const std::string uuid = b.store->visit(original).uuid;
   const model::Id amendment = b.store->amendVisit(original);
-  b.store->signVisit(amendment, "Kim Lee");
+  b.store->signVisit(amendment);
   const auto plan = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json");
   EXPECT_TRUE(plan.conflicts.empty());
   const model::Visit in_a =

@@ -21,7 +21,7 @@ struct SignedVisit : ::testing::Test {
   void SetUp() override {
     visit_id = store.addVisit(makeVisit(family, "2024-05-02", {2, 1, 0}), testFormSnapshot());
     set_id = store.visit(visit_id).sets.at(0).id;
-    store.signVisit(visit_id, "Counselor Kim");
+    store.signVisit(visit_id);
   }
 };
 
@@ -35,7 +35,7 @@ TEST_F(SignedVisit, StoreRefusesEveryEdit) {
   EXPECT_THROW(store.saveObservation(visit_id, set_id, {"i1", false, "0", "", false}), Error);
   EXPECT_THROW(store.clearObservation(visit_id, set_id, "i1"), Error);
   EXPECT_THROW(store.addObservationSet(visit_id, family.caregiver, family.child), Error);
-  EXPECT_THROW(store.signVisit(visit_id, "someone"), Error);
+  EXPECT_THROW(store.signVisit(visit_id), Error);
   EXPECT_EQ(dumpContent(db), before);
 }
 
@@ -71,7 +71,7 @@ TEST_F(SignedVisit, AmendmentSupersedesOnceSignedAndOriginalStaysReadable) {
   EXPECT_FALSE(store.visit(visit_id).superseded_by);
   EXPECT_EQ(countRows(db, "current_visits"), 1);
 
-  store.signVisit(amendment, "Counselor Kim");
+  store.signVisit(amendment);
   const model::Visit original = store.visit(visit_id);
   ASSERT_TRUE(original.superseded_by);
   EXPECT_EQ(*original.superseded_by, amendment);
@@ -120,9 +120,12 @@ TEST(VisitRules, MissedVisitsDoNotMoveNextVisitDue) {
   store::Database db(dir / "v.db");
   store::Store store(db, "test");
   auto family = addSmallFamily(store);
-  store.addVisit(makeVisit(family, "2024-05-01", {1}), testFormSnapshot());
+  model::Visit held = makeVisit(family, "2024-05-01", {1});
+  held.status = model::VisitStatus::signed_off;  // only signed visits count
+  store.addVisit(held, testFormSnapshot());
   model::Visit missed = makeVisit(family, "2024-05-15", {});
   missed.outcome = model::VisitOutcome::missed;
+  missed.status = model::VisitStatus::signed_off;
   missed.sets.clear();
   store.addVisit(missed, testFormSnapshot());
   auto row = store.listFamilies().at(0);

@@ -8,8 +8,10 @@
 //   Conflicts refuse the whole import, unless skip_conflicts is set: then they are reported and
 //   everything else is added (records that depend on a conflicting person, visit or form too
 //   are reported and left out).
-// Settings the database already has keep its value (a supervisor's clinic details are not
-// replaced by a counselor's); missing ones are added.
+// Settings (store/settings.h): every one in the file is validated, and a bad value refuses the
+// import. Personal and device settings are never imported. Clinic settings are written only
+// when asked (ImportOptions::with_clinic_settings, `import --with-clinic-settings`), each
+// change listed; otherwise this database keeps its own and the differences are reported.
 //
 // The steps are pure functions over the text and a read of the target, so a fuzzer can drive
 // them: parseExport (shape, vocabularies, dates, uuids, references within the file, answers
@@ -17,6 +19,7 @@
 // matching, conflicts) → applyImport.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +57,15 @@ struct ImportPlan {
   std::map<RecordType, TypeCounts> counts;
   // What applyImport writes (all of `file` minus what is present or in conflict).
   ExchangeData to_add;
-  // Settings that differ and keep the database's value (reported, not a conflict).
-  std::vector<std::string> settings_kept;
+  // Clinic settings of the file that differ from this database's (written only when asked).
+  struct SettingChange {
+    std::string key;
+    std::optional<std::string> before;  // none: unset here
+    std::string after;
+  };
+  std::vector<SettingChange> clinic_settings;
+  // Personal and device settings the file carries: never imported, only named.
+  std::vector<std::string> settings_never_imported;
 };
 
 // Compares the file with the target's content (readDatabase of it). Error(bad_input) when the
@@ -64,6 +74,7 @@ ImportPlan planImport(ExchangeData file, const ExchangeData& target);
 
 struct ImportOptions {
   bool skip_conflicts = false;
+  bool with_clinic_settings = false;  // write the file's clinic settings over this database's
 };
 
 // Writes plan.to_add in one transaction, auditing each record with action "import". Refuses
@@ -75,7 +86,9 @@ void applyImport(store::Store& store, const ImportPlan& plan, const ImportOption
 ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
                         const ImportOptions& options = {});
 
-// "families: 3 added, 17 already present, 1 conflict" lines, one per record type that occurs.
-std::vector<std::string> summaryLines(const ImportPlan& plan);
+// "families: 3 added, 17 already present, 1 conflict" lines, one per record type that occurs,
+// after the settings: each clinic setting changed (with_clinic_settings) or the ones left as
+// they were, and those never imported.
+std::vector<std::string> summaryLines(const ImportPlan& plan, const ImportOptions& options = {});
 
 }  // namespace securebase::exchange

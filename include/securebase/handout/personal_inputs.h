@@ -28,6 +28,17 @@ struct CounselorContact {
 };
 CounselorContact counselorFromSettings(store::Store& store);
 
+// "What we saw today" and "Things to try this week" for one caregiver–child pair of a visit:
+// the one answer the visit editor's live preview and the handout PDF both give. The child is
+// named by first name; at most kMaxStrengths strengths and kMaxThingsToTry things to try, a
+// practice offered to try never also listed as a strength.
+struct VisitPicks {
+  std::vector<std::string> strengths;
+  std::vector<std::string> things_to_try;
+};
+VisitPicks picksForSet(const store::FamilyRecord& family, const model::ObservationSet& set,
+                       const forms::Form& form, model::Language language);
+
 // Pure: the personal part of the inputs for `visit` of `family`, read with `form`, in
 // `language` (the family's language when not given). `basics` is copied in with the language
 // set. Throws Error(bad_input) when the visit was missed or cancelled or nothing parent-facing

@@ -3,8 +3,9 @@
 // test needs no database.
 //
 // Rules (DESIGN §4, §5):
-// - Only current visits count: a visit replaced by a signed amendment is left out, and a draft
-//   amendment does not yet replace its original (the store's `current_visits` view).
+// - Only signed, current visits count: drafts never do, a visit replaced by a signed amendment
+//   is left out, and a draft amendment does not yet replace its original (the store's
+//   `current_visits` view).
 // - Each visit is scored with the form it was made with (its own snapshot); sections and items
 //   are matched across form versions by id.
 // - Missed and cancelled visits count as held-or-not, never as scores.
@@ -45,7 +46,9 @@ struct Period {
   bool contains(Date date) const;
 };
 
-// The store's rule for visits that count (`current_visits`).
+// The rule for visits that count (the store's `current_visits`, DESIGN §11): signed and not
+// replaced by a signed amendment. A draft — a new visit or an amendment in progress — never
+// counts.
 bool countsAsCurrent(const model::Visit& visit);
 
 struct TrendVisit {
@@ -139,6 +142,23 @@ Trends computeTrends(const store::FamilyRecord& record, const FormLookup& forms,
 // is first averaged over the pairs observed. nullopt with fewer than two scored visits.
 std::optional<double> trendPoints(const Trends& trends);
 std::optional<double> trendPoints(const store::FamilyRecord& record, const FormLookup& forms);
+
+// The trend as every screen and page prints it: whole points, rounded half away from zero,
+// signed ("+3", "-2", "0"), so the report and the caseload never disagree by rounding.
+std::string trendPointsText(double points);
+
+// What a list or an overview says about a family, from its loaded record by the same rules as
+// the store's kept-at-hand summary (store::FamilySummary): the window's family overview and the
+// reports read it here, the caseload from the summary, and a test holds the two equal.
+struct FamilyStanding {
+  std::optional<Date> last_visit;      // latest signed, current, completed visit
+  std::optional<Date> next_due;        // model::nextVisitDue from that visit
+  std::optional<double> trend_points;  // trendPoints
+  bool flagged = false;                // that visit raised a concern
+  std::optional<Id> last_visit_id;     // the visit behind last_visit and flagged
+  std::optional<Date> draft_date;      // latest visit still in draft, shown as "in progress"
+};
+FamilyStanding familyStanding(const store::FamilyRecord& record, const FormLookup& forms);
 
 // A change smaller than this many points is "steady": one item moving one level on a
 // three-level scale moves a section of eight items by 6.25 points and the mean of four public

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "securebase/service/caseload_filter.h"
 #include "securebase/store/store.h"
 
 namespace securebase::service {
@@ -14,13 +15,9 @@ namespace securebase::service {
 enum class CaseloadSort { name, next_due, overdue, last_visit, trend };
 std::optional<CaseloadSort> parseCaseloadSort(std::string_view text);
 
-struct CaseloadRow {
-  store::FamilySummary summary;
-  int days_overdue = 0;
-};
-
 struct CaseloadQuery {
   store::FamilyFilter filter;  // set filter.overdue_on to list only overdue families
+  CaseloadFilter words;        // search and counselor words (caseload_filter.h)
   CaseloadSort sort = CaseloadSort::overdue;
   model::Date today = model::Date::today();
 };

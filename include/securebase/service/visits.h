@@ -24,6 +24,13 @@ forms::Form formFor(store::Store& store, const forms::FormCatalog& catalog, cons
 model::Id recordVisit(store::Store& store, const forms::FormCatalog& catalog,
                       const model::Visit& visit);
 
+// The one write of an edited answer — a rating, "not observed", a note or the focus pick —
+// for every editor: checked against its item, then saved; or cleared when nothing is left of it
+// (no value, not "not observed", no note and no focus). A focus that came with the answer (from
+// a visit file or an amendment) is kept like any other part. Returns false when cleared.
+bool saveAnswer(store::Store& store, model::Id visit_id, model::Id set_id, const forms::Item& item,
+                const model::Observation& answer);
+
 // Items still unanswered in a visit, as "item-id" per set (with the set's pair when there are
 // several), for the warning before signing.
 std::vector<std::string> unansweredBeforeSigning(const forms::Form& form,

@@ -19,10 +19,11 @@ struct WorkspaceOptions {
   // Key, busy timeout, create or read-only. The key is wiped from these options once the file
   // is open (or failed to open).
   store::DatabaseOptions database;
-  // The name on audit rows, decided once the file is open (it may come from the settings);
-  // unset: `provisional_actor`.
-  std::function<std::string(store::Store&)> actor;
-  std::string provisional_actor = "securebase";
+  // Who is working (service/counselor.h), decided once the file is open since it may come from
+  // the settings; unset: nobody is named yet (audit rows say so and signing is refused).
+  std::function<std::string(store::Store&)> counselor;
+  // The operating-system login, kept on audit rows beside the counselor; empty: not kept.
+  std::string os_user;
 };
 
 // What an open workspace is made of. Front ends keep the parts where they need them; the store

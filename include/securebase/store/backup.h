@@ -27,7 +27,6 @@ struct BackupPolicy {
 // The folder and count in the database's settings (backup.folder, backup.keep), defaulting to
 // a "backups" folder beside the database and 7.
 BackupPolicy backupPolicy(Store& store, const std::filesystem::path& database_file);
-inline constexpr int kDefaultBackupsKept = 7;
 
 struct BackupInfo {
   std::filesystem::path file;

@@ -32,18 +32,22 @@ struct FormSnapshot {
 struct FamilySummary {
   model::Family family;
   std::string counselor_name;
-  std::optional<model::Date> last_visit;  // latest completed, current visit
+  // What counts (DESIGN §11) is signed visits only, an amendment standing in for what it
+  // replaced: a draft never moves last_visit, next_due, trend_points or flagged.
+  std::optional<model::Date> last_visit;  // latest completed, signed, current visit
   std::optional<model::Date> next_due;    // model::nextVisitDue
   // Overall score of the latest scored visit minus the one before, in points (needs a scorer).
   std::optional<double> trend_points;
   bool flagged = false;  // the latest scored visit raised a concern
   int open_referrals = 0;
+  // The latest date of a visit still in draft (a new visit or an amendment in progress).
+  std::optional<model::Date> draft_date;
 };
 
+// What the database narrows a list to; words (names, counselors) are matched by
+// service::filterCaseload, the one search rule of every front end.
 struct FamilyFilter {
   std::optional<model::FamilyStatus> status;
-  std::optional<Id> counselor_id;
-  std::string name_contains;              // case-insensitive for ASCII letters
   std::optional<model::Date> overdue_on;  // only families whose next visit is past due that day
   bool flagged_only = false;
   bool open_referral_only = false;
@@ -83,11 +87,20 @@ using TextCheck = std::function<void(std::string_view text, std::string_view wha
 
 class Store {
  public:
-  // `actor` is written on every audit row (the counselor's name, or "cli:<user>").
-  Store(Database& db, std::string actor);
+  // `counselor` is who is working (DESIGN §11): their name is written on every audit row and
+  // on what they sign. Empty when nobody is named yet: audit rows then say "(no counselor)"
+  // and signing is refused.
+  Store(Database& db, std::string counselor);
 
   Database& database() { return db_; }
+  // The name on audit rows: the counselor at work, or "(no counselor)".
   const std::string& actor() const { return actor_; }
+  // The counselor at work, empty when none is named (see service/counselor.h).
+  const std::string& counselorName() const { return counselor_; }
+  // Who is working from now on (see the constructor).
+  void setCounselor(std::string counselor);
+  // The operating-system login, kept on audit rows as a second field — never as the signer.
+  void setOsUser(std::string login) { os_user_ = std::move(login); }
   // Extra check for names and free text (the PDF fonts' coverage), applied on entry.
   void setTextCheck(TextCheck check) { text_check_ = std::move(check); }
   // With a scorer, every change to a visit also stores its scores in the same transaction, so
@@ -97,7 +110,7 @@ class Store {
   // Rescores every visit if the database's scores were made by other rules (or none); returns
   // how many visits were rescored. Cheap when nothing is outdated.
   int rescoreOutdated();
-  // Settings (clinic details, defaults): known keys only, see settings_keys().
+  // Settings: the keys of settings.h, each value checked by validateSetting.
   static const std::vector<std::string>& settingKeys();
   std::optional<std::string> setting(const std::string& key);
   std::map<std::string, std::string> settings();
@@ -106,6 +119,9 @@ class Store {
   Id addCounselor(model::Counselor counselor);
   std::vector<model::Counselor> counselors();
   std::optional<model::Counselor> findCounselorByName(const std::string& name);
+  // The counselor record of the one at work, added (and audited) when the name comes from the
+  // personal settings and has no record yet. Error(bad_input) when nobody is named.
+  model::Counselor requireWorkingCounselor();
 
   Id addFamily(model::Family family);
   void updateFamily(const model::Family& family);
@@ -133,7 +149,8 @@ class Store {
   Id addObservationSet(Id visit_id, Id caregiver_id, Id child_id);
   void saveObservation(Id visit_id, Id set_id, const model::Observation& observation);
   void clearObservation(Id visit_id, Id set_id, const std::string& item_id);
-  void signVisit(Id visit_id, const std::string& signed_by);
+  // Signed by the counselor at work (Error(bad_input) when nobody is named).
+  void signVisit(Id visit_id);
   // Starts a correction of a signed visit: a new draft with the same content. When it is
   // signed it supersedes the original, which stays readable.
   Id amendVisit(Id visit_id);
@@ -165,7 +182,9 @@ class Store {
   enum class UuidTable { counselors, families, caregivers, children, visits, goals, referrals };
   std::optional<Id> idByUuid(UuidTable table, const std::string& uuid);
   std::vector<FormSnapshot> formSnapshots();  // by form id, then version
-  void importSetting(const std::string& key, const std::string& value);
+  // A clinic setting from another database (only when the user asks for them): replaces this
+  // database's value, audited with the old and new value. Refuses personal and device ones.
+  void importClinicSetting(const std::string& key, const std::string& value);
   Id importCounselor(model::Counselor counselor);
   void importFormSnapshot(const FormSnapshot& form);
   Id importFamily(model::Family family);
@@ -187,9 +206,16 @@ class Store {
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
+  // The one set of checks every visit write passes (add, amend, import, the editor's header
+  // and answers): text, dates (none in the future; next planned not before the visit), and no
+  // observations at a visit that did not take place.
+  void checkVisit(const model::Visit& visit);
+  void checkObservation(const model::Observation& observation);
+  // The one INSERT of a visit row, always as a draft (signing is a separate update).
+  Id insertVisitRow(const model::Visit& visit);
+  void markSigned(model::Visit& visit, std::string_view action);
   // Links a signed original to the signed amendment that replaces it, with its own audit row.
   void supersede(Id original_id, Id amendment_id);
-  void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
   // The checks, INSERT and audit row of each record kind, shared by adding and importing (the
   // uuid is already set). `action` is the audit action: "create" or "import".
   Id insertFamily(model::Family family, std::string_view action);
@@ -200,7 +226,9 @@ class Store {
   void writeScores(const model::Visit& visit);
 
   Database& db_;
+  std::string counselor_;
   std::string actor_;
+  std::string os_user_;
   TextCheck text_check_;
   Scorer scorer_;
   int scoring_version_ = 0;

@@ -7,6 +7,7 @@
 #include "securebase/core/sha256.h"
 #include "securebase/forms/answers.h"
 #include "securebase/forms/form_loader.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::exchange {
 namespace {

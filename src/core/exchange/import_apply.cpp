@@ -13,7 +13,6 @@ class Writer {
   explicit Writer(store::Store& store) : store_(store) {}
 
   void write(const ExchangeData& add) {
-    for (const auto& [key, value] : add.settings) store_.importSetting(key, value);
     for (const auto& c : add.counselors)
       store_.importCounselor({0, c.uuid, c.name, c.email, c.phone});
     for (const auto& f : add.forms) store_.importFormSnapshot(f);
@@ -118,7 +117,12 @@ void applyImport(store::Store& store, const ImportPlan& plan, const ImportOption
                   " (first: " + plan.conflicts.front().describe() +
                   "); nothing was changed — pass --skip-conflicts to add everything else");
   }
-  store.database().transaction([&] { Writer(store).write(plan.to_add); });
+  store.database().transaction([&] {
+    if (options.with_clinic_settings)
+      for (const auto& change : plan.clinic_settings)
+        store.importClinicSetting(change.key, change.after);
+    Writer(store).write(plan.to_add);
+  });
 }
 
 ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
@@ -134,14 +138,43 @@ ImportPlan importExport(store::Store& store, std::string_view json_text, const s
   return plan;
 }
 
-std::vector<std::string> summaryLines(const ImportPlan& plan) {
+namespace {
+
+std::string shownValue(const std::optional<std::string>& value) {
+  return value ? "\"" + *value + "\"" : std::string("(unset)");
+}
+
+std::vector<std::string> settingLines(const ImportPlan& plan, const ImportOptions& options) {
+  std::vector<std::string> lines;
+  if (options.with_clinic_settings) {
+    for (const auto& change : plan.clinic_settings)
+      lines.push_back("setting " + change.key + ": " + shownValue(change.before) + " -> " +
+                      shownValue(change.after));
+  } else if (!plan.clinic_settings.empty()) {
+    std::string keys;
+    for (const auto& change : plan.clinic_settings) keys += (keys.empty() ? "" : ", ") + change.key;
+    lines.push_back("settings: " + std::to_string(plan.clinic_settings.size()) +
+                    " clinic setting(s) differ and were left as they are (" + keys +
+                    "); import --with-clinic-settings takes them");
+  }
+  if (!plan.settings_never_imported.empty()) {
+    std::string keys;
+    for (const auto& key : plan.settings_never_imported) keys += (keys.empty() ? "" : ", ") + key;
+    lines.push_back("settings: " + keys + " not imported (personal and device settings never are)");
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> summaryLines(const ImportPlan& plan, const ImportOptions& options) {
   static const std::pair<RecordType, const char*> kNames[] = {
       {RecordType::setting, "settings"},     {RecordType::counselor, "counselors"},
       {RecordType::form, "forms"},           {RecordType::family, "families"},
       {RecordType::caregiver, "caregivers"}, {RecordType::child, "children"},
       {RecordType::visit, "visits"},         {RecordType::goal, "goals"},
       {RecordType::referral, "referrals"}};
-  std::vector<std::string> lines;
+  std::vector<std::string> lines = settingLines(plan, options);
   for (const auto& [type, name] : kNames) {
     const auto found = plan.counts.find(type);
     if (found == plan.counts.end()) continue;
@@ -150,9 +183,6 @@ std::vector<std::string> summaryLines(const ImportPlan& plan) {
                        std::to_string(c.present) + " already present";
     if (c.conflicts > 0)
       line += ", " + std::to_string(c.conflicts) + (c.conflicts == 1 ? " conflict" : " conflicts");
-    if (type == RecordType::setting && !plan.settings_kept.empty())
-      line += " (" + std::to_string(plan.settings_kept.size()) +
-              " differ; this database keeps its own)";
     lines.push_back(line);
   }
   return lines;

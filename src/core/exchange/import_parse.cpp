@@ -7,6 +7,7 @@
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/import.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/store/settings.h"
 #include "securebase/store/store.h"
 #include "strict_json.h"
 
@@ -147,16 +148,18 @@ class Parser {
     if (v == nullptr || v->is_null()) return out;
     if (!v->is_object()) f.fail("settings", "expected an object");
     Fields s(source_, f.reader().at("settings"), *v);
-    const auto& keys = store::Store::settingKeys();
+    // Every setting is checked by the one table (store/settings.h), imported or not: a file
+    // carrying an invalid value is not a SecureBase export to trust.
     for (const auto& [key, value] : v->as_object()) {
       (void)value;
       const std::string name(key);
-      if (std::find(keys.begin(), keys.end(), name) == keys.end()) s.fail(name, "unknown setting");
+      if (store::findSettingSpec(name) == nullptr) s.fail(name, "unknown setting");
       out[name] = s.text(name, false);
-      if (name == "default.language" && !model::parseLanguage(out[name]))
-        s.fail(name, "must be en or es");
-      if (name == "paper.size" && out[name] != "letter" && out[name] != "a4")
-        s.fail(name, "must be letter or a4");
+      try {
+        store::validateSetting(name, out[name]);
+      } catch (const Error& e) {
+        s.fail(name, e.what());
+      }
     }
     return out;
   }

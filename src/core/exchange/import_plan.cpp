@@ -8,6 +8,7 @@
 #include "securebase/core/error.h"
 #include "securebase/exchange/import.h"
 #include "securebase/forms/form_loader.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::exchange {
 namespace json = boost::json;
@@ -110,14 +111,15 @@ class Planner {
 
   void settings() {
     for (const auto& [key, value] : plan_.file.settings) {
-      const auto found = target_.settings.find(key);
-      if (found == target_.settings.end()) {
-        plan_.to_add.settings[key] = value;
-        count(RecordType::setting, &TypeCounts::added);
-      } else {
-        if (found->second != value) plan_.settings_kept.push_back(key);
-        count(RecordType::setting, &TypeCounts::present);
+      const store::SettingSpec* spec = store::findSettingSpec(key);
+      if (spec == nullptr || spec->scope != store::SettingScope::clinic) {
+        plan_.settings_never_imported.push_back(key);
+        continue;
       }
+      const auto found = target_.settings.find(key);
+      const std::optional<std::string> before =
+          found == target_.settings.end() ? std::nullopt : std::optional(found->second);
+      if (before != value) plan_.clinic_settings.push_back({key, before, value});
     }
   }
 

@@ -6,6 +6,7 @@
 #include "securebase/forms/handout_picks.h"
 #include "securebase/model/visit_due.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::handout {
 
@@ -36,26 +37,48 @@ std::string firstName(const std::string& name) {
 
 ClinicDetails clinicFromSettings(store::Store& store) {
   ClinicDetails clinic;
-  clinic.name = settingOr(store, "clinic.name");
-  clinic.phone = settingOr(store, "clinic.phone");
-  clinic.address = settingOr(store, "clinic.address");
-  clinic.help_lines = settingOr(store, "clinic.help_lines");
-  if (const std::string logo = settingOr(store, "clinic.logo"); !logo.empty())
+  clinic.name = settingOr(store, store::setting::clinic_name);
+  clinic.phone = settingOr(store, store::setting::clinic_phone);
+  clinic.address = settingOr(store, store::setting::clinic_address);
+  clinic.help_lines = settingOr(store, store::setting::clinic_help_lines);
+  if (const std::string logo = settingOr(store, store::setting::clinic_logo); !logo.empty())
     clinic.logo_png = readLogo(logo);
   return clinic;
 }
 
 pdf::PaperSize paperFromSettings(store::Store& store) {
-  return settingOr(store, "paper.size") == "a4" ? pdf::PaperSize::a4 : pdf::PaperSize::letter;
+  return settingOr(store, store::setting::paper_size) == "a4" ? pdf::PaperSize::a4
+                                                              : pdf::PaperSize::letter;
 }
 
 model::Language defaultLanguage(store::Store& store) {
-  return model::parseLanguage(settingOr(store, "default.language")).value_or(model::Language::en);
+  return model::parseLanguage(settingOr(store, store::setting::default_language))
+      .value_or(model::Language::en);
 }
 
 CounselorContact counselorFromSettings(store::Store& store) {
-  return {settingOr(store, "counselor.name"), settingOr(store, "counselor.phone"),
-          settingOr(store, "counselor.email")};
+  return {settingOr(store, store::setting::counselor_name),
+          settingOr(store, store::setting::counselor_phone),
+          settingOr(store, store::setting::counselor_email)};
+}
+
+VisitPicks picksForSet(const store::FamilyRecord& family, const model::ObservationSet& set,
+                       const forms::Form& form, model::Language language) {
+  const model::Child* child = findChild(family, set.child_id);
+  const std::string name = child != nullptr ? firstName(child->name) : "";
+  const model::Sex sex = child != nullptr ? child->sex : model::Sex::unknown;
+  VisitPicks picks;
+  // A mid-level rating is both a strength and something to try: it is only offered to try.
+  const auto tries = forms::thingsToTry(form, set, language, name, sex, kMaxThingsToTry);
+  const auto strengths = forms::strengths(form, set, language, name, sex, form.itemCount());
+  for (const auto& point : tries) picks.things_to_try.push_back(point.text);
+  for (const auto& point : strengths) {
+    if (picks.strengths.size() >= kMaxStrengths) break;
+    const bool also_to_try = std::any_of(tries.begin(), tries.end(),
+                                         [&](const auto& t) { return t.item_id == point.item_id; });
+    if (!also_to_try) picks.strengths.push_back(point.text);
+  }
+  return picks;
 }
 
 PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model::Visit& visit,
@@ -85,16 +108,9 @@ PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model
       inputs.child_names.push_back(twin_name);
   }
 
-  // A mid-level rating is both a strength and something to try: it is only offered to try.
-  const auto tries = forms::thingsToTry(form, set, lang, name, inputs.sex, kMaxThingsToTry);
-  const auto strengths = forms::strengths(form, set, lang, name, inputs.sex, form.itemCount());
-  for (const auto& point : tries) inputs.things_to_try.push_back(point.text);
-  for (const auto& point : strengths) {
-    if (inputs.strengths.size() >= kMaxStrengths) break;
-    const bool also_to_try = std::any_of(tries.begin(), tries.end(),
-                                         [&](const auto& t) { return t.item_id == point.item_id; });
-    if (!also_to_try) inputs.strengths.push_back(point.text);
-  }
+  VisitPicks picks = picksForSet(family, set, form, lang);
+  inputs.strengths = std::move(picks.strengths);
+  inputs.things_to_try = std::move(picks.things_to_try);
   if (inputs.strengths.empty() && inputs.things_to_try.empty())
     nothingToPersonalise(visit, "has no rated practices");
 

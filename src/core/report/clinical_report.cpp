@@ -137,7 +137,7 @@ void addScores(pdf::Document& doc, const Trends& trends, const ReportText& text)
   if (points)
     doc.blocks.push_back(pdf::Paragraph{
         text.format("trend_line",
-                    {{"points", number(*points, true)},
+                    {{"points", trendPointsText(*points)},
                      {"word", std::string(trendWord(trendArrow(points), text.language()))}}),
         ""});
 }

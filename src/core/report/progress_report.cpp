@@ -8,6 +8,7 @@
 #include "securebase/model/age.h"
 #include "securebase/service/visits.h"
 #include "securebase/store/audit_chain.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::report {
 
@@ -150,8 +151,8 @@ pdf::Document progressReport(store::Store& store, const forms::FormCatalog& cata
   if (input.record.family.counselor_id)
     for (const auto& c : store.counselors())
       if (c.id == *input.record.family.counselor_id) input.counselor_name = c.name;
-  input.clinic_name = store.setting("clinic.name").value_or("");
-  input.clinic_phone = store.setting("clinic.phone").value_or("");
+  input.clinic_name = store.setting(store::setting::clinic_name).value_or("");
+  input.clinic_phone = store.setting(store::setting::clinic_phone).value_or("");
   input.audit_head = store::auditHead(store.database());
   const Trends trends = computeTrends(input.record, formLookupFor(store, catalog), options.period);
   return buildProgressReport(input, trends, ReportText::loadDefault(options.language), options);

@@ -1,4 +1,7 @@
 // The caseload's one-number trend and its arrow (see trends.h for the rule and the threshold).
+#include <cmath>
+
+#include "securebase/model/visit_due.h"
 #include "securebase/report/trends.h"
 
 namespace securebase::report {
@@ -34,6 +37,31 @@ std::optional<double> trendPoints(const Trends& trends) {
 
 std::optional<double> trendPoints(const store::FamilyRecord& record, const FormLookup& forms) {
   return trendPoints(computeTrends(record, forms));
+}
+
+std::string trendPointsText(double points) {
+  const long rounded = std::lround(points);
+  return (rounded > 0 ? "+" : "") + std::to_string(rounded);
+}
+
+FamilyStanding familyStanding(const store::FamilyRecord& record, const FormLookup& forms) {
+  const Trends trends = computeTrends(record, forms);
+  FamilyStanding standing;
+  for (const auto& visit : record.visits)
+    if (!visit.isSigned() && (!standing.draft_date || *standing.draft_date < visit.date))
+      standing.draft_date = visit.date;
+  standing.trend_points = trendPoints(trends);
+  std::optional<model::LatestCompletedVisit> latest;
+  if (!trends.completed.empty()) {
+    const TrendVisit& last = trends.completedVisit(trends.completed.size() - 1);
+    standing.last_visit = last.date;
+    standing.last_visit_id = last.id;
+    standing.flagged = last.concern;
+    for (const auto& visit : record.visits)
+      if (visit.id == last.id) latest = model::LatestCompletedVisit{visit.date, visit.next_planned};
+  }
+  standing.next_due = model::nextVisitDue(latest, record.family.visit_frequency_days);
+  return standing;
 }
 
 TrendArrow trendArrow(std::optional<double> points) {

@@ -190,7 +190,7 @@ bool Period::contains(Date date) const {
 }
 
 bool countsAsCurrent(const model::Visit& visit) {
-  return visit.isCurrent() && (!visit.amends_visit_id || visit.isSigned());
+  return visit.isSigned() && visit.isCurrent();
 }
 
 std::string_view toString(Direction direction) {

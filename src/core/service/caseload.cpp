@@ -17,10 +17,11 @@ std::optional<CaseloadSort> parseCaseloadSort(std::string_view text) {
 
 std::vector<CaseloadRow> caseload(store::Store& store, const CaseloadQuery& query) {
   std::vector<CaseloadRow> rows;
-  for (auto& summary : store.listFamilies(query.filter)) {
-    const bool active = summary.family.status == model::FamilyStatus::active;
-    const int overdue = active ? model::daysOverdue(summary.next_due, query.today) : 0;
-    rows.push_back({std::move(summary), overdue});
+  {
+    auto all = prepareCaseload(store.listFamilies(query.filter), query.today);
+    const auto shown = filterCaseload(all, query.words);
+    rows.reserve(shown.size());
+    for (std::size_t i : shown) rows.push_back(std::move(all[i]));
   }
   // Sort positions, not rows (rows carry several strings each); listFamilies returns name
   // order, so a stable sort keeps name as the tie-break.

@@ -32,6 +32,19 @@ model::Id recordVisit(store::Store& store, const forms::FormCatalog& catalog,
   return store.addVisit(visit, snapshotOf(form));
 }
 
+bool saveAnswer(store::Store& store, model::Id visit_id, model::Id set_id, const forms::Item& item,
+                const model::Observation& answer) {
+  const bool nothing_left =
+      answer.value.empty() && !answer.not_observed && answer.note.empty() && !answer.focus;
+  if (nothing_left) {
+    store.clearObservation(visit_id, set_id, item.id);
+    return false;
+  }
+  forms::validateObservation(item, answer);
+  store.saveObservation(visit_id, set_id, answer);
+  return true;
+}
+
 std::vector<std::string> unansweredBeforeSigning(const forms::Form& form,
                                                  const model::Visit& visit) {
   std::vector<std::string> missing;

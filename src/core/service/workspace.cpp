@@ -13,9 +13,9 @@ Workspace openWorkspace(const std::filesystem::path& file, WorkspaceOptions opti
   } wipe_key{options.database.key};
   Workspace open;
   open.database = std::make_unique<store::Database>(file, options.database);
-  open.store = std::make_unique<store::Store>(*open.database, options.provisional_actor);
-  if (options.actor)
-    open.store = std::make_unique<store::Store>(*open.database, options.actor(*open.store));
+  open.store = std::make_unique<store::Store>(*open.database, "");
+  if (options.counselor) open.store->setCounselor(options.counselor(*open.store));
+  if (!options.os_user.empty()) open.store->setOsUser(options.os_user);
   open.store->setTextCheck(pdf::checkPrintable);
   open.catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
   if (!options.database.read_only) enableScoring(*open.store, open.catalog);

@@ -67,7 +67,8 @@ std::string normalizedHashPrefix(std::string_view text) {
 }  // namespace
 
 std::string auditRowHash(const AuditRowContent& row) {
-  std::string message = row.content_hash ? "securebase-audit-v6\n" : "securebase-audit-v1\n";
+  const bool v2 = row.counselor_id || row.os_user || row.content_hash;
+  std::string message = v2 ? "securebase-audit-v2\n" : "securebase-audit-v1\n";
   appendNetstring(message, row.prev_hash);
   appendNetstring(message, std::to_string(row.id));
   appendNetstring(message, row.at);
@@ -76,7 +77,11 @@ std::string auditRowHash(const AuditRowContent& row) {
   appendNetstring(message, row.entity_id ? std::to_string(*row.entity_id) : std::string());
   appendNetstring(message, row.action);
   appendNetstring(message, row.details);
-  if (row.content_hash) appendNetstring(message, *row.content_hash);
+  if (v2) {
+    appendNetstring(message, row.counselor_id ? std::to_string(*row.counselor_id) : std::string());
+    appendNetstring(message, row.os_user.value_or(""));
+    appendNetstring(message, row.content_hash.value_or(""));
+  }
   return sha256Hex(message);
 }
 
@@ -84,11 +89,12 @@ AuditChainReport verifyAuditChain(Database& db) {
   AuditChainReport report;
   report.head_hash = std::string(kAuditGenesisHash);
   auto s = db.prepare(
-      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details, content_hash "
-      "FROM audit_log ORDER BY id");
+      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details, counselor_id, "
+      "os_user, content_hash FROM audit_log ORDER BY id");
   while (s.step()) {
-    AuditRowContent row{s.integer(0),         s.text(1), s.text(3), s.text(4),        s.text(5),
-                        s.optionalInteger(6), s.text(7), s.text(8), s.optionalText(9)};
+    AuditRowContent row{s.integer(0),         s.text(1),           s.text(3), s.text(4),
+                        s.text(5),            s.optionalInteger(6), s.text(7), s.text(8),
+                        s.optionalInteger(9), s.optionalText(10),   s.optionalText(11)};
     const auto stored_hash = s.optionalText(2);
     ++report.rows_checked;
     report.problem = checkRow(row, stored_hash, s.isNull(1), report.head_row_id, report.head_hash);
@@ -128,7 +134,7 @@ model::Id appendAuditRow(Database& db, AuditRowContent row) {
     row.prev_hash = link.prev_hash;
     db.prepare(
           "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
-          "details, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "details, counselor_id, os_user, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, row.id)
         .bind(2, row.prev_hash)
         .bind(3, auditRowHash(row))
@@ -138,7 +144,9 @@ model::Id appendAuditRow(Database& db, AuditRowContent row) {
         .bind(7, row.entity_id)
         .bind(8, row.action)
         .bind(9, row.details)
-        .bind(10, row.content_hash)
+        .bind(10, row.counselor_id)
+        .bind(11, row.os_user)
+        .bind(12, row.content_hash)
         .run();
   });
   return row.id;

@@ -12,6 +12,7 @@
 #include "securebase/core/error.h"
 #include "securebase/store/database.h"
 #include "securebase/store/encryption.h"
+#include "securebase/store/settings.h"
 #include "securebase/store/store.h"
 
 namespace securebase::store {
@@ -58,15 +59,10 @@ void checkCopy(const fs::path& file, const std::string& key) {
 
 BackupPolicy backupPolicy(Store& store, const fs::path& database_file) {
   BackupPolicy policy;
-  const auto folder = store.setting("backup.folder");
+  const auto folder = store.setting(setting::backup_folder);
   policy.folder =
       folder && !folder->empty() ? fs::path(*folder) : database_file.parent_path() / "backups";
-  policy.keep = kDefaultBackupsKept;
-  if (const auto keep = store.setting("backup.keep")) {
-    int value = 0;
-    auto [ptr, ec] = std::from_chars(keep->data(), keep->data() + keep->size(), value);
-    if (ec == std::errc{} && ptr == keep->data() + keep->size() && value >= 1) policy.keep = value;
-  }
+  policy.keep = settingNumber(store, setting::backup_keep);
   return policy;
 }
 

@@ -282,8 +282,17 @@ std::string version3();
 // code rather than SQL alone. Runs inside the migration's transaction.
 void migrateToVersion4(Database& db);
 
+// The statement that recomputes a family's trend and concern flag from its counted visits
+// (schema_v3.cpp); `family` is an SQL expression for the family's id.
+std::string refreshTrendSql(const std::string& family);
+
+// Version 5 (schema_v5.cpp): only signed visits count — a draft never moves the caseload —, a
+// draft's date is found through an index, and audit rows name the counselor at work beside
+// the operating-system login.
+std::string version5();
+
 // Version 6 adds record content hashes to the audit trail and seals the records already there
-// (schema_v6.cpp). Version 5 is reserved for the counselor columns of the audit trail.
+// (schema_v6.cpp).
 void migrateToVersion6(Database& db);
 
 }  // namespace securebase::store::schema

@@ -4,6 +4,8 @@
 // one, and the count of open referrals. Triggers keep the family columns right whatever writes.
 #include <string>
 
+#include "schema_sql.h"
+
 namespace securebase::store::schema {
 namespace {
 
@@ -18,10 +20,18 @@ std::string latestScored(const std::string& family, const std::string& column, i
          std::to_string(offset) + ")";
 }
 
-std::string refreshTrend(const std::string& family) {
+}  // namespace
+
+std::string refreshTrendSql(const std::string& family) {
   return "UPDATE families SET trend_points = " + latestScored(family, "overall", 0) + " - " +
          latestScored(family, "overall", 1) + ", flagged = coalesce(" +
          latestScored(family, "concern", 0) + ", 0) WHERE id = " + family + ";";
+}
+
+namespace {
+
+std::string refreshTrend(const std::string& family) {
+  return refreshTrendSql(family);
 }
 
 std::string refreshOpenReferrals(const std::string& family) {

@@ -15,6 +15,7 @@
 #include "securebase/model/json.h"
 #include "securebase/store/audit_chain.h"
 #include "securebase/store/text_limits.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -28,7 +29,14 @@ std::string nowTimestamp() {
   return buffer;
 }
 
-Store::Store(Database& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+Store::Store(Database& db, std::string counselor) : db_(db) {
+  setCounselor(std::move(counselor));
+}
+
+void Store::setCounselor(std::string counselor) {
+  counselor_ = std::move(counselor);
+  actor_ = counselor_.empty() ? "(no counselor)" : counselor_;
+}
 
 void Store::audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
                   const std::string& details) {
@@ -54,15 +62,13 @@ void Store::auditGenerated(std::string_view entity, Id entity_id, const std::str
 void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
                           std::string_view action, const std::string& details,
                           std::optional<std::string> content_hash) {
-  appendAuditRow(db_, {0,
-                       {},
-                       nowTimestamp(),
-                       actor_,
-                       std::string(entity),
-                       entity_id,
-                       std::string(action),
-                       details,
-                       std::move(content_hash)});
+  AuditRowContent row{0,       {},      nowTimestamp(),      actor_, std::string(entity),
+                      entity_id, std::string(action), details};
+  if (!counselor_.empty())
+    if (const auto c = findCounselorByName(counselor_)) row.counselor_id = c->id;
+  if (!os_user_.empty()) row.os_user = os_user_;
+  row.content_hash = std::move(content_hash);
+  appendAuditRow(db_, std::move(row));
 }
 
 void Store::checkText(const std::string& text, std::string_view what, bool required) {
@@ -76,26 +82,13 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
 // --- settings ------------------------------------------------------------------------------
 
 const std::vector<std::string>& Store::settingKeys() {
-  static const std::vector<std::string> keys = {
-      "clinic.name",          "clinic.address",   "clinic.phone",  "clinic.logo",
-      "clinic.help_lines",    "default.language", "paper.size",    "counselor.name",
-      "counselor.email",      "counselor.phone",  "backup.folder", "backup.keep",
-      "security.lock_minutes"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> list;
+    for (const auto& spec : settingSpecs()) list.emplace_back(spec.key);
+    return list;
+  }();
   return keys;
 }
-
-namespace {
-
-// Settings that are counts: whole numbers within [low, high].
-void checkWholeNumber(const std::string& key, const std::string& value, int low, int high) {
-  int number = -1;
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (ec != std::errc{} || ptr != value.data() + value.size() || number < low || number > high)
-    throwBadInput(key + " must be a whole number from " + std::to_string(low) + " to " +
-                  std::to_string(high));
-}
-
-}  // namespace
 
 std::optional<std::string> Store::setting(const std::string& key) {
   auto s = db_.prepare("SELECT value FROM settings WHERE key = ?");
@@ -112,16 +105,8 @@ std::map<std::string, std::string> Store::settings() {
 }
 
 void Store::setSetting(const std::string& key, const std::string& value) {
-  const auto& keys = settingKeys();
-  if (std::find(keys.begin(), keys.end(), key) == keys.end())
-    throwBadInput("unknown setting \"" + key + "\"");
+  validateSetting(key, value);
   checkText(value, "setting " + key, false);
-  if (key == "default.language" && !model::parseLanguage(value))
-    throwBadInput("default.language must be en or es");
-  if (key == "paper.size" && value != "letter" && value != "a4")
-    throwBadInput("paper.size must be letter or a4");
-  if (key == "backup.keep") checkWholeNumber(key, value, 1, 1000);
-  if (key == "security.lock_minutes") checkWholeNumber(key, value, 0, 1440);
   db_.transaction([&] {
     const auto old = setting(key);
     db_.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
@@ -165,6 +150,18 @@ std::optional<model::Counselor> Store::findCounselorByName(const std::string& na
   s.bind(1, name);
   if (!s.step()) return std::nullopt;
   return model::Counselor{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)};
+}
+
+model::Counselor Store::requireWorkingCounselor() {
+  if (counselor_.empty())
+    throwBadInput(
+        "nobody is named as the counselor at work: choose one (securebase-cli --as NAME, or "
+        "the personal setting counselor.name)");
+  if (auto found = findCounselorByName(counselor_)) return *found;
+  model::Counselor c;
+  c.name = counselor_;
+  c.id = addCounselor(c);
+  return *findCounselorByName(counselor_);
 }
 
 // --- audit trail ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include "import_details.h"
 #include "securebase/core/error.h"
 #include "securebase/model/json.h"
+#include "securebase/store/settings.h"
 #include "securebase/store/store.h"
 #include "visit_dates.h"
 
@@ -60,10 +61,6 @@ void requirePersonInFamily(Database& db, const char* table, Id id, Id family_id)
                   std::to_string(id) + " is not in this family");
 }
 
-std::optional<std::string> isoOrNull(const std::optional<model::Date>& date) {
-  return date ? std::optional<std::string>(date->iso()) : std::nullopt;
-}
-
 }  // namespace
 
 std::optional<Id> Store::idByUuid(UuidTable table, const std::string& uuid) {
@@ -82,23 +79,23 @@ std::vector<FormSnapshot> Store::formSnapshots() {
   return list;
 }
 
-void Store::importSetting(const std::string& key, const std::string& value) {
-  const auto& keys = settingKeys();
-  if (std::find(keys.begin(), keys.end(), key) == keys.end())
-    throwBadInput("unknown setting \"" + key + "\"");
+void Store::importClinicSetting(const std::string& key, const std::string& value) {
+  validateSetting(key, value);
+  const SettingSpec* spec = findSettingSpec(key);
+  // Personal and device settings belong to this database's counselor and computer.
+  if (spec->scope != SettingScope::clinic)
+    throwBadInput("setting " + key + " is a " + std::string(toString(spec->scope)) +
+                  " setting and is never imported");
   checkText(value, "setting " + key, false);
-  if (key == "default.language" && !model::parseLanguage(value))
-    throwBadInput("default.language must be en or es");
-  if (key == "paper.size" && value != "letter" && value != "a4")
-    throwBadInput("paper.size must be letter or a4");
   db_.transaction([&] {
-    // Only missing settings arrive: this database's own clinic details are never replaced.
-    if (setting(key)) throwBadInput("setting " + key + " is already set in this database");
-    db_.prepare("INSERT INTO settings (key, value) VALUES (?, ?)")
+    const auto old = setting(key);
+    if (old == value) return;
+    db_.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
         .bind(1, key)
         .bind(2, value)
         .run();
-    audit("settings", std::nullopt, "import", json::serialize(json::object{{key, value}}));
+    json::object details{{key, json::array{old ? json::value(*old) : json::value(), value}}};
+    audit("settings", std::nullopt, "import", json::serialize(details));
   });
 }
 
@@ -160,20 +157,7 @@ Id Store::importChild(model::Child c) {
 
 Id Store::importVisit(model::Visit v) {
   requireUuid(v.uuid, "visit");
-  checkText(v.place, "place", false);
-  checkText(v.present, "who was present", false);
-  checkText(v.notes, "visit notes", false);
-  if (v.next_planned && *v.next_planned < v.date)
-    throwBadInput("the next planned visit is before the visit itself");
-  for (const auto& set : v.sets) {
-    if (v.outcome != model::VisitOutcome::completed && !set.observations.empty())
-      throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
-                    " visit cannot have observations");
-    for (const auto& o : set.observations) {
-      checkText(o.value, "answer to " + o.item_id, false);
-      checkText(o.note, "note on " + o.item_id, false);
-    }
-  }
+  checkVisit(v);
   if (v.isSigned()) {
     checkText(v.signed_by, "signer's name", true);
     checkText(v.signed_at, "signing time", true);
@@ -195,25 +179,7 @@ Id Store::importVisit(model::Visit v) {
       if (v.isSigned() && original.superseded_by)
         throwBadInput("visit " + original.uuid + " is already replaced by another amendment");
     }
-    // Inserted as a draft first: the triggers refuse sets and observations of a signed visit.
-    db_.prepare(
-           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
-           "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
-        .bind(1, v.uuid)
-        .bind(2, v.family_id)
-        .bind(3, v.counselor_id)
-        .bind(4, v.date.iso())
-        .bind(5, v.place)
-        .bind(6, model::toString(v.outcome))
-        .bind(7, v.present)
-        .bind(8, v.form_id)
-        .bind(9, v.form_version)
-        .bind(10, v.notes)
-        .bind(11, isoOrNull(v.next_planned))
-        .bind(12, v.amends_visit_id)
-        .run();
-    v.id = db_.lastInsertId();
+    v.id = insertVisitRow(v);
     for (auto& set : v.sets) {
       requirePersonInFamily(db_, "caregivers", set.caregiver_id, v.family_id);
       requirePersonInFamily(db_, "children", set.child_id, v.family_id);

@@ -107,7 +107,7 @@ void Store::insertObservations(Id set_id, const std::vector<model::Observation>&
   }
 }
 
-Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
+void Store::checkVisit(const model::Visit& v) {
   checkText(v.place, "place", false);
   checkText(v.present, "who was present", false);
   checkText(v.notes, "visit notes", false);
@@ -115,17 +115,49 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     throwBadInput("visit date " + v.date.iso() + " is in the future");
   if (v.next_planned && *v.next_planned < v.date)
     throwBadInput("the next planned visit is before the visit itself");
+  for (const auto& set : v.sets) {
+    if (v.outcome != model::VisitOutcome::completed && !set.observations.empty())
+      throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
+                    " visit cannot have observations");
+    for (const auto& o : set.observations) checkObservation(o);
+  }
+}
+
+void Store::checkObservation(const model::Observation& o) {
+  checkText(o.item_id, "item id", true);
+  checkText(o.value, "answer to " + o.item_id, false);
+  checkText(o.note, "note on " + o.item_id, false);
+}
+
+Id Store::insertVisitRow(const model::Visit& v) {
+  // Always a draft first: the triggers refuse sets and observations of a signed visit.
+  db_.prepare(
+         "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
+         "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
+      .bind(1, v.uuid)
+      .bind(2, v.family_id)
+      .bind(3, v.counselor_id)
+      .bind(4, v.date.iso())
+      .bind(5, v.place)
+      .bind(6, model::toString(v.outcome))
+      .bind(7, v.present)
+      .bind(8, v.form_id)
+      .bind(9, v.form_version)
+      .bind(10, v.notes)
+      .bind(11, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
+      .bind(12, v.amends_visit_id)
+      .run();
+  return db_.lastInsertId();
+}
+
+Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
+  checkVisit(v);
   if (v.form_id != form.form_id || v.form_version != form.version)
     throwBadInput("the visit names form " + v.form_id + " v" + std::to_string(v.form_version) +
                   " but was checked against " + form.form_id + " v" + std::to_string(form.version));
-  const bool has_observations = std::any_of(v.sets.begin(), v.sets.end(),
-                                            [](const auto& s) { return !s.observations.empty(); });
-  if (v.outcome != model::VisitOutcome::completed && has_observations)
-    throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
-                  " visit cannot have observations");
-  for (const auto& set : v.sets)
-    for (const auto& o : set.observations) checkText(o.note, "note on " + o.item_id, false);
   if (v.uuid.empty()) v.uuid = newUuid();
+  v.amends_visit_id.reset();
   const bool sign = v.isSigned();
 
   db_.transaction([&] {
@@ -135,23 +167,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     requireCounselor(db_, v.counselor_id);
     requirePlausibleVisitDate(db_, v);
     ensureSnapshot(db_, form);
-    db_.prepare(
-           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
-           "present, form_id, form_version, status, notes, next_planned) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)")
-        .bind(1, v.uuid)
-        .bind(2, v.family_id)
-        .bind(3, v.counselor_id)
-        .bind(4, v.date.iso())
-        .bind(5, v.place)
-        .bind(6, model::toString(v.outcome))
-        .bind(7, v.present)
-        .bind(8, v.form_id)
-        .bind(9, v.form_version)
-        .bind(10, v.notes)
-        .bind(11, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
-        .run();
-    v.id = db_.lastInsertId();
+    v.id = insertVisitRow(v);
     for (auto& set : v.sets) {
       set.id = insertSet(db_, v.id, v.family_id, set.caregiver_id, set.child_id);
       insertObservations(set.id, set.observations);
@@ -160,7 +176,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     writeScores(v);
     if (sign) {
       // Recorded and signed in one action (e.g. entered after the fact): one audit row.
-      markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
+      markSigned(v, "create-signed");
     } else {
       // While generating, the row is only noted for the family's seal: no need for details.
       audit("visit", v.id, "create",
@@ -199,15 +215,11 @@ model::Visit Store::requireDraft(Id visit_id) {
 }
 
 void Store::updateVisitHeader(const model::Visit& v) {
-  checkText(v.place, "place", false);
-  checkText(v.present, "who was present", false);
-  checkText(v.notes, "visit notes", false);
-  if (model::Date::today() < v.date)
-    throwBadInput("visit date " + v.date.iso() + " is in the future");
-  if (v.next_planned && *v.next_planned < v.date)
-    throwBadInput("the next planned visit is before the visit itself");
   db_.transaction([&] {
     const model::Visit before = requireDraft(v.id);
+    model::Visit header = v;
+    header.sets.clear();  // the header only: its answers were checked as they were saved
+    checkVisit(header);
     requireCounselor(db_, v.counselor_id);
     model::Visit dated = before;
     dated.date = v.date;
@@ -254,9 +266,7 @@ Id Store::addObservationSet(Id visit_id, Id caregiver_id, Id child_id) {
 }
 
 void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o) {
-  checkText(o.item_id, "item id", true);
-  checkText(o.value, "answer to " + o.item_id, false);
-  checkText(o.note, "note on " + o.item_id, false);
+  checkObservation(o);
   db_.transaction([&] {
     model::Visit v = requireDraft(visit_id);
     model::ObservationSet* set = nullptr;
@@ -296,11 +306,14 @@ void Store::clearObservation(Id visit_id, Id set_id, const std::string& item_id)
   });
 }
 
-void Store::markSigned(model::Visit& v, const std::string& signed_by, std::string_view action) {
-  checkText(signed_by, "signer's name", true);
+void Store::markSigned(model::Visit& v, std::string_view action) {
+  // The signer is the counselor at work, a counselor record — except in sample data, whose
+  // generator signs each visit as the family's own (sample) counselor.
+  const std::string signer =
+      generating_ && !v.signed_by.empty() ? v.signed_by : requireWorkingCounselor().name;
   v.status = model::VisitStatus::signed_off;
   v.signed_at = nowTimestamp();
-  v.signed_by = signed_by;
+  v.signed_by = signer;
   db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
       .bind(1, v.signed_at)
       .bind(2, v.signed_by)
@@ -322,11 +335,10 @@ void Store::supersede(Id original_id, Id amendment_id) {
         json::serialize(json::object{{"superseded_by", amendment_id}}));
 }
 
-void Store::signVisit(Id visit_id, const std::string& signed_by) {
-  checkText(signed_by, "signer's name", true);
+void Store::signVisit(Id visit_id) {
   db_.transaction([&] {
     model::Visit v = requireDraft(visit_id);
-    markSigned(v, signed_by, "sign");
+    markSigned(v, "sign");
   });
 }
 
@@ -352,25 +364,8 @@ Id Store::amendVisit(Id visit_id) {
     copy.signed_by.clear();
     copy.amends_visit_id = visit_id;
     copy.superseded_by.reset();
-    db_.prepare(
-           "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
-           "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
-        .bind(1, copy.uuid)
-        .bind(2, copy.family_id)
-        .bind(3, copy.counselor_id)
-        .bind(4, copy.date.iso())
-        .bind(5, copy.place)
-        .bind(6, model::toString(copy.outcome))
-        .bind(7, copy.present)
-        .bind(8, copy.form_id)
-        .bind(9, copy.form_version)
-        .bind(10, copy.notes)
-        .bind(11, copy.next_planned ? std::optional<std::string>(copy.next_planned->iso())
-                                    : std::nullopt)
-        .bind(12, visit_id)
-        .run();
-    amendment_id = db_.lastInsertId();
+    checkVisit(copy);
+    amendment_id = insertVisitRow(copy);
     for (const auto& set : original.sets) {
       const Id set_id =
           insertSet(db_, amendment_id, copy.family_id, set.caregiver_id, set.child_id);

@@ -1,9 +1,8 @@
-#include "caseload_filter.h"
+#include "securebase/service/caseload_filter.h"
 
 #include "securebase/model/visit_due.h"
-#include "securebase/report/trends.h"
 
-namespace securebase::app {
+namespace securebase::service {
 namespace {
 
 // Base letters of U+00C0–U+00FF, lower case; '\0' where the character is not a letter.
@@ -19,7 +18,7 @@ std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::string current;
   for (char c : foldForSearch(text)) {
-    if (c == ' ' || c == '\t') {
+    if (c == ' ' || c == '\t' || c == ',') {
       if (!current.empty()) out.push_back(std::move(current));
       current.clear();
     } else {
@@ -28,6 +27,12 @@ std::vector<std::string> words(std::string_view text) {
   }
   if (!current.empty()) out.push_back(std::move(current));
   return out;
+}
+
+bool containsAll(std::string_view text, const std::vector<std::string>& wanted) {
+  for (const auto& word : wanted)
+    if (text.find(word) == std::string_view::npos) return false;
+  return true;
 }
 
 bool inView(const CaseloadRow& row, CaseloadView view) {
@@ -75,14 +80,18 @@ std::string foldForSearch(std::string_view text) {
   return out;
 }
 
+bool containsEveryWord(std::string_view folded_text, std::string_view wanted) {
+  return containsAll(folded_text, words(wanted));
+}
+
 std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> families,
                                          model::Date today) {
   std::vector<CaseloadRow> rows;
   rows.reserve(families.size());
   for (auto& summary : families) {
     CaseloadRow row;
-    row.search_text = foldForSearch(summary.family.display_name + " " + summary.counselor_name);
-    row.trend_glyph = report::arrowGlyph(report::trendArrow(summary.trend_points));
+    row.counselor_text = foldForSearch(summary.counselor_name);
+    row.search_text = foldForSearch(summary.family.display_name) + " " + row.counselor_text;
     if (summary.family.status == model::FamilyStatus::active)
       row.days_overdue = model::daysOverdue(summary.next_due, today);
     row.summary = std::move(summary);
@@ -92,21 +101,16 @@ std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> famil
 }
 
 std::vector<std::size_t> filterCaseload(const std::vector<CaseloadRow>& rows,
-                                        std::string_view search, CaseloadView view) {
-  const auto wanted = words(search);
+                                        const CaseloadFilter& filter) {
+  const auto search = words(filter.search);
+  const auto counselor = words(filter.counselor);
   std::vector<std::size_t> shown;
   shown.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (!inView(rows[i], view)) continue;
-    bool all = true;
-    for (const auto& word : wanted)
-      if (rows[i].search_text.find(word) == std::string::npos) {
-        all = false;
-        break;
-      }
-    if (all) shown.push_back(i);
-  }
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (inView(rows[i], filter.view) && containsAll(rows[i].search_text, search) &&
+        containsAll(rows[i].counselor_text, counselor))
+      shown.push_back(i);
   return shown;
 }
 
-}  // namespace securebase::app
+}  // namespace securebase::service

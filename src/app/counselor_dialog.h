@@ -1,0 +1,38 @@
+// "Who is working?": choose one of the database's counselors or add a new one. The choice is
+// the session's counselor (Session::workAs) — who signs, amends and is named on audit rows —
+// and is remembered on this computer (WindowConfig) for the next start or unlock.
+#pragma once
+
+#include <string>
+
+#include "session.h"
+#include "standard_dialog.h"
+
+class wxChoice;
+class wxTextCtrl;
+
+namespace securebase::app {
+
+class CounselorDialog : public StandardDialog {
+ public:
+  CounselorDialog(wxWindow* parent, Session& session);
+
+  // The controls, for tests.
+  wxChoice& choice() { return *choice_; }
+  wxTextCtrl& newName() { return *new_name_; }
+
+ private:
+  void apply() override;
+
+  Session& session_;
+  wxChoice* choice_ = nullptr;
+  wxTextCtrl* new_name_ = nullptr;
+};
+
+// Makes the counselor remembered on this computer the one at work, when the database has them.
+void workAsRemembered(Session& session);
+
+// Asks who is working (CounselorDialog); false when cancelled.
+bool chooseCounselor(wxWindow* parent, Session& session);
+
+}  // namespace securebase::app
