@@ -3,6 +3,7 @@
 #include <wx/translation.h>
 
 #include "list_place.h"
+#include "ui_helpers.h"
 
 namespace securebase::app {
 namespace {
@@ -37,6 +38,7 @@ CaseloadList::CaseloadList(wxWindow* parent)
   AppendColumn(_("Trend"), wxLIST_FORMAT_CENTER, FromDIP(46));
   AppendColumn(_("Referrals"), wxLIST_FORMAT_RIGHT, FromDIP(70));
   AppendColumn(_("Flag"), wxLIST_FORMAT_CENTER, FromDIP(38));
+  fitColumnsToTitles(*this);
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
     if (on_selected_)

@@ -8,10 +8,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/translation.h>
+#include <wx/wrapsizer.h>
 
 #include "family_dialog.h"
 #include "follow_up_page.h"
 #include "list_place.h"
+#include "interface_language.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
 #include "problem_text.h"
@@ -36,12 +38,12 @@ std::vector<model::Id> idsOf(const std::vector<Person>& people) {
 
 wxString ageText(const model::Child& child, model::Date today) {
   auto age = model::ageOn(child.birth_date, today);
-  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString(wxS("—"));
+  return age ? wx(model::describeAge(*age, interfaceLanguage())) : wxString(wxS("—"));
 }
 
 wxString correctedAgeText(const model::Child& child, model::Date today) {
   auto age = model::correctedAgeOn(child.birth_date, child.gestation_weeks, today);
-  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString();
+  return age ? wx(model::describeAge(*age, interfaceLanguage())) : wxString();
 }
 
 }  // namespace
@@ -72,11 +74,10 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   referrals_page_ = new FollowUpPage(notebook_, frame_, FollowUpPage::Kind::referrals);
   notebook_->AddPage(referrals_page_, _("Referrals"));
 
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  for (auto* button : {edit, caregiver, child})
-    buttons->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-  buttons->AddStretchSpacer();
-  buttons->Add(visit);
+  // Wraps to a second line when the labels (longer in Spanish) do not fit the panel.
+  auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+  for (auto* button : {edit, caregiver, child, visit})
+    buttons->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(6)));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
   sizer->Add(facts_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
@@ -198,7 +199,8 @@ void FamilyPanel::fillOverview() {
   caregivers_->DeleteAllItems();
   for (const auto& caregiver : record.caregivers) {
     const long row = caregivers_->InsertItem(caregivers_->GetItemCount(), wx(caregiver.name));
-    caregivers_->SetItem(row, 1, wx(caregiver.relationship));
+    // The dialog's choices are English words; shown in the window's language when they are.
+    caregivers_->SetItem(row, 1, wxGetTranslation(wx(caregiver.relationship)));
   }
   goals_->DeleteAllItems();
   shown_goal_ids_.clear();

@@ -18,6 +18,31 @@
 namespace securebase::app {
 namespace {
 
+// The status words as the window shows them (the core's are the stored, English ones).
+wxString statusText(model::GoalStatus status) {
+  switch (status) {
+    case model::GoalStatus::open:
+      return _("Open");
+    case model::GoalStatus::achieved:
+      return _("Achieved");
+    case model::GoalStatus::dropped:
+      return _("Dropped");
+  }
+  return {};
+}
+
+wxString statusText(model::ReferralStatus status) {
+  switch (status) {
+    case model::ReferralStatus::open:
+      return _("Open");
+    case model::ReferralStatus::completed:
+      return _("Completed");
+    case model::ReferralStatus::declined:
+      return _("Declined");
+  }
+  return {};
+}
+
 // One dialog for both: a goal is one text; a referral is to whom and why.
 class FollowUpDialog : public StandardDialog {
  public:
@@ -130,7 +155,7 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
   if (kind_ == Kind::goals) {
     for (const auto& goal : record.goals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(goal.text));
-      list_->SetItem(row, 1, wx(std::string(model::toString(goal.status))));
+      list_->SetItem(row, 1, statusText(goal.status));
       list_->SetItem(row, 2, wx(goal.created_on.iso()));
       ids_.push_back(goal.id);
     }
@@ -138,7 +163,7 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
     for (const auto& referral : record.referrals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(referral.to_whom));
       list_->SetItem(row, 1, wx(referral.reason));
-      list_->SetItem(row, 2, wx(std::string(model::toString(referral.status))));
+      list_->SetItem(row, 2, statusText(referral.status));
       list_->SetItem(row, 3, wx(referral.created_on.iso()));
       ids_.push_back(referral.id);
     }

@@ -12,6 +12,7 @@
 
 #include "family_panel.h"
 #include "handout_actions.h"
+#include "interface_language.h"
 #include "item_row.h"
 #include "main_frame.h"
 #include "new_visit.h"
@@ -427,7 +428,8 @@ void VisitEditor::setCurrent(std::size_t index) {
   current_ = index;
   rows_->row(current_).setCurrent(true);
   const forms::Item& item = rows_->item(current_);
-  side_->showLookFor(wx(item.label.get("en")), wx(item.look_for.get("en")));
+  const auto language = interfaceLanguage();
+  side_->showLookFor(wx(item.label.get(language)), wx(item.look_for.get(language)));
 }
 
 void VisitEditor::setStatus(const wxString& text, bool problem) {

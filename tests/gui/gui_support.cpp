@@ -121,6 +121,7 @@ TestFamily addTestFamily(store::Store& store, const std::string& name, const std
   TestFamily ids;
   model::Family family;
   family.display_name = name;
+  family.created_on = model::Date::today().plusDays(-730);  // visits are recorded days ago
   ids.family = store.addFamily(family);
   model::Caregiver c;
   c.family_id = ids.family;
