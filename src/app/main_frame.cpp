@@ -260,12 +260,14 @@ void MainFrame::refreshIfChanged() {
 
 void MainFrame::selectFamily(model::Id family_id) {
   caseload_->list().selectFamily(family_id);
-  // Selecting a shown row already reported it; load the family once, not twice.
-  if (family_->familyId() != family_id) onFamilySelected(family_id);
+  // Selecting a shown row already reported it (onFamilySelected loads it once).
+  onFamilySelected(family_id);
 }
 
 void MainFrame::onFamilySelected(model::Id family_id) {
-  family_->showFamily(family_id);
+  // The same family selected again (a refresh keeping the selection) is already shown; the
+  // refresh reads it again once.
+  if (family_->familyId() != family_id) family_->showFamily(family_id);
 }
 
 void MainFrame::updateStatus() {
