@@ -2,6 +2,7 @@
 
 #include <wx/translation.h>
 
+#include "list_place.h"
 #include "ui_helpers.h"
 
 namespace securebase::app {
@@ -50,9 +51,19 @@ CaseloadList::CaseloadList(wxWindow* parent)
 }
 
 void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
-  const auto keep = selectedFamily();
+  // New rows (a change here or by another program) keep the reader's place: the same family
+  // selected, the same family first on screen.
+  const ListPlace place(*this, shownFamilies());
   rows_ = std::move(rows);
-  refresh(keep);
+  refresh(std::nullopt);
+  place.restore(*this, shownFamilies());
+}
+
+std::vector<model::Id> CaseloadList::shownFamilies() const {
+  std::vector<model::Id> ids;
+  ids.reserve(shown_.size());
+  for (const std::size_t index : shown_) ids.push_back(rows_[index].summary.family.id);
+  return ids;
 }
 
 void CaseloadList::setFilter(const std::string& search, CaseloadView view) {

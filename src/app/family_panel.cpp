@@ -12,6 +12,7 @@
 
 #include "family_dialog.h"
 #include "follow_up_page.h"
+#include "list_place.h"
 #include "interface_language.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
@@ -27,6 +28,13 @@
 
 namespace securebase::app {
 namespace {
+
+template <typename Person>
+std::vector<model::Id> idsOf(const std::vector<Person>& people) {
+  std::vector<model::Id> ids;
+  for (const auto& person : people) ids.push_back(person.id);
+  return ids;
+}
 
 wxString ageText(const model::Child& child, model::Date today) {
   auto age = model::ageOn(child.birth_date, today);
@@ -174,6 +182,10 @@ void FamilyPanel::fillOverview() {
   }
   facts_->SetLabel(facts);
 
+  // A refresh keeps each list's selected row and scroll (ids of another family never match).
+  const ListPlace children_place(*children_, idsOf(shown_children_));
+  const ListPlace caregivers_place(*caregivers_, idsOf(shown_caregivers_));
+  const ListPlace goals_place(*goals_, shown_goal_ids_);
   children_->DeleteAllItems();
   shown_children_ = record.children;
   shown_caregivers_ = record.caregivers;
@@ -191,11 +203,16 @@ void FamilyPanel::fillOverview() {
     caregivers_->SetItem(row, 1, wxGetTranslation(wx(caregiver.relationship)));
   }
   goals_->DeleteAllItems();
+  shown_goal_ids_.clear();
   for (const auto& goal : record.goals)
     if (goal.status == model::GoalStatus::open) {
       const long row = goals_->InsertItem(goals_->GetItemCount(), wx(goal.text));
       goals_->SetItem(row, 1, wx(goal.created_on.iso()));
+      shown_goal_ids_.push_back(goal.id);
     }
+  children_place.restore(*children_, idsOf(shown_children_));
+  caregivers_place.restore(*caregivers_, idsOf(shown_caregivers_));
+  goals_place.restore(*goals_, shown_goal_ids_);
 
   // Flags: the wellbeing concern at the latest completed visit, and referrals still open.
   const forms::Form* form = nullptr;

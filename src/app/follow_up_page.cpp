@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "family_panel.h"
+#include "list_place.h"
 #include "main_frame.h"
 #include "problem_text.h"
 #include "standard_dialog.h"
@@ -146,6 +147,8 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
 }
 
 void FollowUpPage::show(const store::FamilyRecord& record) {
+  // The same family again (a refresh) keeps the selected row and the scroll.
+  const ListPlace place(*list_, family_id_ == record.family.id ? ids_ : std::vector<model::Id>{});
   family_id_ = record.family.id;
   list_->DeleteAllItems();
   ids_.clear();
@@ -165,6 +168,7 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
       ids_.push_back(referral.id);
     }
   }
+  place.restore(*list_, ids_);
 }
 
 void FollowUpPage::add() {

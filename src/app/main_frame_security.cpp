@@ -75,7 +75,8 @@ void MainFrame::adoptSession(std::unique_ptr<Session> session) {
   lock_panel_->Hide();
   splitter_->Show();
   Layout();
-  reloadCaseload();
+  shown_version_.reset();
+  refreshViews();
   updateTitle();
   updateCommands();
   WindowConfig::instance().addRecentFile(path(file_));

@@ -90,6 +90,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   // Start on the current row once the window is active: GTK gives a new window's focus to
   // its first control (the date) when it is activated.
   Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (!event.GetActive()) flushPending();  // another window (or program) takes the keyboard
     if (event.GetActive() && !activated_) {
       activated_ = true;
       CallAfter([this] { startOnCurrentRow(); });
@@ -170,6 +171,11 @@ void VisitEditor::buildRows() {
   rows_ = std::make_unique<VisitRows>(*scroller_, form_, [this](std::size_t index, ItemRow& row) {
     row.onAnswer([this, index](const AnswerChange& change) { saveAnswer(index, change); });
     row.onNote([this, index](const std::string& text) { noteTyped(index, text); });
+    // Leaving a note saves it at once, without waiting for the pause in typing.
+    row.note().Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+      flushPending();
+      event.Skip();
+    });
     row.onFocus([this, index] {
       if (index != current_) setCurrent(index);
     });
