@@ -83,7 +83,7 @@ void PrintDialog::apply() {
   request.paper = paper_->GetSelection() == 1 ? pdf::PaperSize::a4 : pdf::PaperSize::letter;
   request.two_sided = two_sided_->IsEnabled() && two_sided_->GetValue();
   request.title = file_.filename().string();
-  job_ = print::printFile(file_, request);
+  job_ = print::printFile(file_, request).id;
 }
 
 void printPdf(wxWindow* parent, const std::filesystem::path& file) {

@@ -66,10 +66,9 @@ void printIfAsked(const po::variables_map& vm, const std::filesystem::path& file
   if (vm.count("printer")) request.printer = vm["printer"].as<std::string>();
   request.paper = paper;
   request.title = file.filename().string();
-  const int job = print::printFile(file, request);
-  std::cout << "Sent " << file.filename().string() << " to "
-            << (request.printer.empty() ? "the default printer" : request.printer) << " as job "
-            << job << "\n";
+  const auto job = print::printFile(file, request);
+  std::cout << "Sent " << file.filename().string() << " to " << job.printer << " as job " << job.id
+            << "\n";
 }
 
 // A file only for the printer (--print without -o), removed once CUPS has its copy.

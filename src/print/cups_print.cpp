@@ -38,6 +38,9 @@ bool offersTwoSided(cups_dest_t* dest) {
 }  // namespace
 
 PrinterList listPrinters() {
+  // Which server to ask is read afresh each time ($CUPS_SERVER, client.conf): libcups would
+  // otherwise keep the first answer for the life of the process.
+  cupsSetServer(nullptr);
   PrinterList list;
   cups_dest_t* raw = nullptr;
   const int count = cupsGetDests2(CUPS_HTTP_DEFAULT, &raw);
@@ -76,8 +79,9 @@ std::vector<std::pair<std::string, std::string>> cupsOptions(const PrintRequest&
   return options;
 }
 
-int printFile(const std::filesystem::path& file, const PrintRequest& request) {
+PrintJob printFile(const std::filesystem::path& file, const PrintRequest& request) {
   if (request.copies < 1 || request.copies > 100) throwBadInput("copies must be between 1 and 100");
+  cupsSetServer(nullptr);
   std::string printer = request.printer;
   if (printer.empty()) {
     const auto list = listPrinters();
@@ -96,7 +100,7 @@ int printFile(const std::filesystem::path& file, const PrintRequest& request) {
                                  count, options);
   cupsFreeOptions(count, options);
   if (job == 0) throwOutput("printer " + printer + ": " + lastCupsProblem());
-  return job;
+  return PrintJob{job, printer};
 }
 
 pdf::PaperSize paperOfPdf(const std::filesystem::path& file) {

@@ -39,10 +39,14 @@ struct PrintRequest {
 // The CUPS options for a request (copies, media, sides), as name/value pairs; pure.
 std::vector<std::pair<std::string, std::string>> cupsOptions(const PrintRequest& request);
 
-// Sends `file` (a PDF) to the printer and returns the job number. Throws securebase::Error
-// (output) with the printer's own words when CUPS refuses it, or bad_input for a request
-// that makes no sense (copies out of range, no printer at all).
-int printFile(const std::filesystem::path& file, const PrintRequest& request);
+struct PrintJob {
+  int id = 0;           // CUPS's job number
+  std::string printer;  // the queue it went to (the default one when none was named)
+};
+
+// Sends `file` (a PDF) to the printer. Throws securebase::Error (output) with the printer's
+// own words when CUPS refuses it or cannot be reached, or bad_input for copies out of range.
+PrintJob printFile(const std::filesystem::path& file, const PrintRequest& request);
 
 // The paper a PDF was laid out for, from its first MediaBox (what the print dialog proposes):
 // A4 when it is 595 x 842 points, else letter.
