@@ -4,6 +4,7 @@
 
 #include "securebase/core/error.h"
 #include "securebase/forms/handout_picks.h"
+#include "securebase/model/age.h"
 #include "securebase/model/visit_due.h"
 #include "securebase/service/visits.h"
 
@@ -34,12 +35,21 @@ std::string firstName(const std::string& name) {
 
 }  // namespace
 
+std::optional<int> ageInMonthsForAdvice(const model::Child& child, model::Date on) {
+  if (const auto corrected = model::correctedAgeOn(child.birth_date, child.gestation_weeks, on))
+    return corrected->months;
+  if (const auto age = model::ageOn(child.birth_date, on)) return age->months;
+  return std::nullopt;
+}
+
 ClinicDetails clinicFromSettings(store::Store& store) {
   ClinicDetails clinic;
   clinic.name = settingOr(store, "clinic.name");
   clinic.phone = settingOr(store, "clinic.phone");
   clinic.address = settingOr(store, "clinic.address");
   clinic.help_lines = settingOr(store, "clinic.help_lines");
+  clinic.crisis_line = settingOr(store, "clinic.crisis_line");
+  clinic.website = settingOr(store, "clinic.website");
   if (const std::string logo = settingOr(store, "clinic.logo"); !logo.empty())
     clinic.logo_png = readLogo(logo);
   return clinic;
@@ -75,6 +85,7 @@ PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model
   const model::Child* child = findChild(family, set.child_id);
   const std::string name = child != nullptr ? firstName(child->name) : "";
   inputs.sex = child != nullptr ? child->sex : model::Sex::unknown;
+  if (child != nullptr) inputs.age_months = ageInMonthsForAdvice(*child, visit.date);
   if (!name.empty()) inputs.child_names.push_back(name);
   for (const model::ObservationSet& other : visit.sets) {
     const model::Child* twin = findChild(family, other.child_id);

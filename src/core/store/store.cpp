@@ -72,10 +72,10 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
 
 const std::vector<std::string>& Store::settingKeys() {
   static const std::vector<std::string> keys = {
-      "clinic.name",          "clinic.address",   "clinic.phone",  "clinic.logo",
-      "clinic.help_lines",    "default.language", "paper.size",    "counselor.name",
-      "counselor.email",      "counselor.phone",  "backup.folder", "backup.keep",
-      "security.lock_minutes"};
+      "clinic.name",           "clinic.address",     "clinic.phone",  "clinic.logo",
+      "clinic.help_lines",     "default.language",   "paper.size",    "counselor.name",
+      "counselor.email",       "counselor.phone",    "backup.folder", "backup.keep",
+      "security.lock_minutes", "clinic.crisis_line", "clinic.website"};
   return keys;
 }
 
