@@ -148,7 +148,10 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
   if (!inputs.counselor_name.empty()) {
     std::string who = inputs.counselor_name;
     // Name and phone: what a parent needs in the moment (the e-mail would not help then).
-    if (!inputs.counselor_phone.empty()) who += ", " + inputs.counselor_phone;
+    std::string phone = inputs.counselor_phone;  // kept on one line
+    for (auto at = phone.find(' '); at != std::string::npos; at = phone.find(' ', at))
+      phone.replace(at, 1, "\u00A0");
+    if (!phone.empty()) who += ", " + phone;
     helpers.push_back({content.label("your_counselor") + ":", who});
   }
   helpers.push_back({content.label("plan_call"), ""});
