@@ -16,9 +16,7 @@
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
-#include "securebase/forms/form_catalog.h"
-#include "securebase/pdf/text_check.h"
-#include "securebase/service/scoring.h"
+#include "securebase/service/workspace.h"
 
 namespace securebase::cli {
 
@@ -85,21 +83,18 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
     std::filesystem::create_directories(path.parent_path());
   const int busy_timeout_ms = busyTimeoutMs();
   std::string key = databaseKey(vm, path, create);
+  struct WipeKey {
+    std::string& key;
+    ~WipeKey() { wipe(key); }
+  } wipe_key{key};
+  auto workspace = service::openWorkspace(
+      path,
+      {.database = {.key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create},
+       .actor = actorName,
+       .provisional_actor = "cli"});
   OpenStore open;
-  try {
-    open.db = std::make_unique<store::Database>(
-        path, store::DatabaseOptions{
-                  .key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
-  } catch (...) {
-    wipe(key);
-    throw;
-  }
-  wipe(key);
-  open.store = std::make_unique<store::Store>(*open.db, "cli");
-  open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
-  open.store->setTextCheck(pdf::checkPrintable);
-  service::enableScoring(*open.store,
-                         std::make_shared<forms::FormCatalog>(forms::FormCatalog::loadDefault()));
+  open.db = std::move(workspace.database);
+  open.store = std::move(workspace.store);
   return open;
 }
 

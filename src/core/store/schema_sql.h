@@ -282,4 +282,8 @@ std::string version3();
 // code rather than SQL alone. Runs inside the migration's transaction.
 void migrateToVersion4(Database& db);
 
+// Version 6 adds record content hashes to the audit trail and seals the records already there
+// (schema_v6.cpp). Version 5 is reserved for the counselor columns of the audit trail.
+void migrateToVersion6(Database& db);
+
 }  // namespace securebase::store::schema
