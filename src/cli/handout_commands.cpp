@@ -2,6 +2,7 @@
 // database needed), or one per family in a batch.
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -23,7 +24,8 @@ constexpr const char* kHandoutId = "infant-attachment";
 const char* const kUsage =
     "(--visit ID | --generic | --families IDS | --all) [options]\n\n"
     "  securebase-cli handout --visit 42 -o handout.pdf\n"
-    "  securebase-cli handout --generic --lang es --child-name Lucía --copies 5 -o hoja.pdf\n"
+    "  securebase-cli handout --generic --lang es --child-name Lucía --child-sex female "
+    "--age-months 5 --copies 5 -o hoja.pdf\n"
     "  securebase-cli handout --generic --clinic-name \"Eastside Clinic\" "
     "--help-lines \"Parent line: 555-0100; Crisis line: 988\" -o handout.pdf\n"
     "  securebase-cli handout --all --out-dir handouts/\n"
@@ -128,6 +130,17 @@ int genericHandout(const po::variables_map& vm, int copies) {
     for (char& c : lines)
       if (c == ';') c = '\n';
     clinic.help_lines = lines;
+  }
+  if (vm.count("crisis-line")) clinic.crisis_line = printableOption(vm, "crisis-line");
+  if (vm.count("website")) clinic.website = printableOption(vm, "website");
+  if (vm.count("age-months")) {
+    const std::string text = vm["age-months"].as<std::string>();
+    int months = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), months);
+    if (ec != std::errc{} || end != text.data() + text.size() || months < 0 || months > 240)
+      throwBadInput("--age-months must be a whole number of months from 0 to 240, not \"" + text +
+                    "\"");
+    inputs.age_months = months;
   }
   if (vm.count("child-name")) {
     inputs.child_name = printableOption(vm, "child-name");
@@ -237,6 +250,11 @@ int handoutCommand(const std::vector<std::string>& args) {
       "clinic-logo", po::value<std::string>(), "generic: clinic logo (PNG file)")(
       "help-lines", po::value<std::string>(),
       "generic: local help lines, \"Name: number\" separated by ';'")(
+      "crisis-line", po::value<std::string>(), "generic: the crisis line's number")(
+      "website", po::value<std::string>(), "generic: where parents can learn more")(
+      "age-months", po::value<std::string>(),
+      "generic: the baby's age in months (corrected if born early): picks the age-matched "
+      "advice; without it the handout covers 0-24 months")(
       "print", "also send the PDF to a printer (without -o, only to the printer)")(
       "printer", po::value<std::string>(), "with --print: the printer (default: CUPS's default)");
   auto vm = parseOptions("handout", kUsage, options, {}, args);
@@ -248,8 +266,9 @@ int handoutCommand(const std::vector<std::string>& args) {
   if (copies < 1 || copies > 100) throwBadInput("--copies must be between 1 and 100");
   if (vm->count("printer") && !vm->count("print")) throwBadInput("--printer goes with --print");
   if (!vm->count("generic")) {
-    for (const char* generic_only : {"child-name", "child-sex", "clinic-name", "clinic-phone",
-                                     "clinic-address", "clinic-logo", "help-lines"})
+    for (const char* generic_only :
+         {"child-name", "child-sex", "clinic-name", "clinic-phone", "clinic-address", "clinic-logo",
+          "help-lines", "crisis-line", "website", "age-months"})
       if (vm->count(generic_only))
         throwBadInput(std::string("--") + generic_only +
                       " is for --generic only (personalised handouts use the database)");
