@@ -71,7 +71,7 @@ OpenDatabase openSampleSource(const fs::path& file, const std::string& key,
   }
   open.store.reset();
   auto workspace =
-      service::openWorkspace(folder / "demo.db", {.provisional_actor = "securebase demo"});
+      service::openWorkspace(folder / "demo.db", {.os_user = "securebase demo"});
   open.db = std::move(workspace.database);
   open.store = std::move(workspace.store);
   const forms::Form* form = workspace.catalog->latest("attachment-practices");
