@@ -1,5 +1,4 @@
 #include "gui_support.h"
-#include "build_paths.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -18,9 +17,14 @@
 #include <fstream>
 #include <thread>
 
+#include "build_paths.h"
+#include "securebase/store/settings.h"
+
 namespace securebase::testing {
 
-const char* appProgramPath() { return SECUREBASE_APP_PATH; }
+const char* appProgramPath() {
+  return SECUREBASE_APP_PATH;
+}
 
 void isolateUserFolders() {
   std::string folder = std::string(SECUREBASE_TEST_BINARY_DIR) + "/gui-home-XXXXXX";
@@ -92,6 +96,9 @@ void closeAllWindows() {
 TestFamily addTestFamily(store::Store& store, const std::string& name, const std::string& caregiver,
                          const std::string& child) {
   TestFamily ids;
+  // Someone is named as working, so signing in the window needs no "who is working?" question.
+  if (!store.setting(store::setting::counselor_name))
+    store.setSetting(store::setting::counselor_name, "Test Counselor");
   model::Family family;
   family.display_name = name;
   ids.family = store.addFamily(family);
