@@ -77,7 +77,8 @@ void MainFrame::adoptSession(std::unique_ptr<Session> session) {
   splitter_->Show();
   Layout();
   workAsRemembered(*session_);
-  reloadCaseload();
+  shown_version_.reset();
+  refreshViews();
   updateTitle();
   updateCommands();
   WindowConfig::instance().addRecentFile(path(file_));
@@ -187,7 +188,8 @@ void MainFrame::finishLock() {
 }
 
 void MainFrame::unlock(const std::string& passphrase) {
-  if (session_) throwBadInput("still closing the windows that were open; try again in a moment");
+  if (session_)
+    throwBadInput(wxTRANSLATE("still closing the windows that were open; try again in a moment"));
   adoptSession(std::make_unique<Session>(file_, passphrase));
   const auto& list = caseload_->list();
   for (std::size_t i = 0; i < list.shownCount(); ++i)
@@ -330,7 +332,7 @@ void MainFrame::changePassphrase() {
   NewPassphraseDialog dialog(this, texts,
                              [this](const std::string& current, const std::string& chosen) {
                                if (current != session_->database().key())
-                                 throwBadInput("the current passphrase is not right");
+                                 throwBadInput(wxTRANSLATE("the current passphrase is not right"));
                                store::changeKey(session_->database(), chosen);
                              });
   if (dialog.ShowModal() == wxID_OK)

@@ -7,6 +7,7 @@
 #include <wx/translation.h>
 
 #include "idle_watch.h"
+#include "interface_language.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/settings.h"
 #include "ui_helpers.h"
@@ -54,6 +55,17 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
                                  store::settingNumber(store, store::setting::lock_minutes));
   lock_minutes_->SetToolTip(_("0: never lock"));
   addRow(_("Lock after (minutes idle):"), lock_minutes_);
+
+  // Kept on this computer, not in the database: colleagues sharing a file may read different
+  // languages.
+  addRow(wxEmptyString, makeHeading(this, _("This computer")));
+  interface_ = new wxChoice(this, wxID_ANY);
+  interface_->Append(_("System language"));
+  interface_->Append(wxString::FromUTF8("English"));  // each language named in itself
+  interface_->Append(wxString::FromUTF8("Español"));
+  interface_->SetSelection(static_cast<int>(storedInterfaceChoice()));
+  interface_->SetToolTip(_("Takes effect the next time SecureBase starts."));
+  addRow(_("Interface language:"), interface_);
   finishLayout();
 }
 
@@ -84,6 +96,7 @@ void PreferencesDialog::apply() {
     const store::SettingSpec* spec = store::findSettingSpec(key);
     return spec != nullptr ? spec->default_value : "";
   };
+  storeInterfaceChoice(static_cast<InterfaceChoice>(interface_->GetSelection()));
   store_.database().transaction([&] {
     for (const auto& [key, value] : after)
       if (value != stored(key)) store_.setSetting(key, value);

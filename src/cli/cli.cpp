@@ -13,10 +13,8 @@
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
-#include "securebase/forms/form_catalog.h"
-#include "securebase/pdf/text_check.h"
+#include "securebase/service/workspace.h"
 #include "securebase/service/counselor.h"
-#include "securebase/service/scoring.h"
 
 namespace securebase::cli {
 
@@ -86,25 +84,24 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
     std::filesystem::create_directories(path.parent_path());
   const int busy_timeout_ms = busyTimeoutMs();
   std::string key = databaseKey(vm, path, create);
+  struct WipeKey {
+    std::string& key;
+    ~WipeKey() { wipe(key); }
+  } wipe_key{key};
+  auto workspace = service::openWorkspace(
+      path,
+      {.database = {.key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create},
+       // Who is working: --as, else the personal setting (service/counselor.h); the login is
+       // only kept beside it on audit rows.
+       .counselor =
+           [&](store::Store& store) {
+             const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
+             return service::workingCounselorName(store, wanted);
+           },
+       .os_user = "cli:" + service::systemLogin()});
   OpenStore open;
-  try {
-    open.db = std::make_unique<store::Database>(
-        path, store::DatabaseOptions{
-                  .key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create});
-  } catch (...) {
-    wipe(key);
-    throw;
-  }
-  wipe(key);
-  // Who is working: --as, else the personal setting (service/counselor.h); the login is only
-  // kept beside it on audit rows.
-  open.store = std::make_unique<store::Store>(*open.db, "");
-  const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
-  open.store->setCounselor(service::workingCounselorName(*open.store, wanted));
-  open.store->setOsUser("cli:" + service::systemLogin());
-  open.store->setTextCheck(pdf::checkPrintable);
-  service::enableScoring(*open.store,
-                         std::make_shared<forms::FormCatalog>(forms::FormCatalog::loadDefault()));
+  open.db = std::move(workspace.database);
+  open.store = std::move(workspace.store);
   return open;
 }
 

@@ -62,13 +62,17 @@ int exportCommand(const std::vector<std::string>& args) {
     std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
   }
-  const std::string text = exchange::exportJson(*open.store, export_options);
+  // Written as it is read, one family at a time: memory stays small for any caseload.
   if (vm->count("output")) {
     const std::string path = (*vm)["output"].as<std::string>();
-    pdf::writeFileAtomically(path, text);
+    pdf::writeFileAtomically(path, [&](const pdf::ByteSink& sink) {
+      exchange::exportJson(*open.store, export_options, sink);
+    });
     std::cout << "Exported to " << path << "\n";
   } else {
-    std::cout << text;
+    exchange::exportJson(*open.store, export_options, [](std::string_view piece) {
+      std::cout.write(piece.data(), piece.size());
+    });
   }
   return kOk;
 }

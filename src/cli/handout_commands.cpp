@@ -2,6 +2,7 @@
 // database needed), or one per family in a batch.
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "securebase/handout/builder.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/print/cups_print.h"
 
 namespace securebase::cli {
 namespace {
@@ -22,10 +24,12 @@ constexpr const char* kHandoutId = "infant-attachment";
 const char* const kUsage =
     "(--visit ID | --generic | --families IDS | --all) [options]\n\n"
     "  securebase-cli handout --visit 42 -o handout.pdf\n"
-    "  securebase-cli handout --generic --lang es --child-name Lucía --copies 5 -o hoja.pdf\n"
+    "  securebase-cli handout --generic --lang es --child-name Lucía --child-sex female "
+    "--age-months 5 --copies 5 -o hoja.pdf\n"
     "  securebase-cli handout --generic --clinic-name \"Eastside Clinic\" "
     "--help-lines \"Parent line: 555-0100; Crisis line: 988\" -o handout.pdf\n"
-    "  securebase-cli handout --all --out-dir handouts/";
+    "  securebase-cli handout --all --out-dir handouts/\n"
+    "  securebase-cli handout --generic --lang es --print --printer Front_Desk";
 
 std::optional<model::Language> languageOption(const po::variables_map& vm) {
   if (!vm.count("lang")) return std::nullopt;
@@ -55,16 +59,45 @@ std::string printableOption(const po::variables_map& vm, const std::string& name
   return pdf::normalizeNfc(value);
 }
 
-void writeHandout(const pdf::Document& document, int copies, const std::string& path) {
-  const pdf::RenderedPdf pdf = handout::renderHandout(document, copies);
-  pdf::writeFileAtomically(path, pdf.bytes);
-  std::cout << "Wrote " << path << ": " << pdf.pages << (pdf.pages == 1 ? " page" : " pages")
-            << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+// --print: each written file goes to the printer (--printer, else the default one); the
+// copies are already in the file.
+void printIfAsked(const po::variables_map& vm, const std::filesystem::path& file,
+                  pdf::PaperSize paper) {
+  if (!vm.count("print")) return;
+  print::PrintRequest request;
+  if (vm.count("printer")) request.printer = vm["printer"].as<std::string>();
+  request.paper = paper;
+  request.title = file.filename().string();
+  const auto job = print::printFile(file, request);
+  std::cout << "Sent " << file.filename().string() << " to " << job.printer << " as job " << job.id
+            << "\n";
 }
 
-std::string outputPath(const po::variables_map& vm) {
-  if (!vm.count("output")) throwBadInput("say where to write the PDF with -o FILE");
-  return vm["output"].as<std::string>();
+// A file only for the printer (--print without -o), removed once CUPS has its copy.
+struct PrintOnlyFile {
+  std::filesystem::path path;
+  ~PrintOnlyFile() {
+    std::error_code ignored;
+    if (!path.empty()) std::filesystem::remove(path, ignored);
+  }
+};
+
+void writeHandout(const po::variables_map& vm, const pdf::Document& document, int copies,
+                  const std::string& path) {
+  const pdf::RenderedPdf pdf = handout::renderHandout(document, copies);
+  pdf::writeFileAtomically(path, pdf.bytes);
+  if (vm.count("output"))
+    std::cout << "Wrote " << path << ": " << pdf.pages << (pdf.pages == 1 ? " page" : " pages")
+              << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+  printIfAsked(vm, path, document.paper);
+}
+
+std::string outputPath(const po::variables_map& vm, PrintOnlyFile& print_only) {
+  if (vm.count("output")) return vm["output"].as<std::string>();
+  if (!vm.count("print")) throwBadInput("say where to write the PDF with -o FILE (or --print)");
+  print_only.path = std::filesystem::temp_directory_path() /
+                    ("securebase-handout-" + std::to_string(::getpid()) + ".pdf");
+  return print_only.path.string();
 }
 
 bool databaseNamed(const po::variables_map& vm) {
@@ -98,6 +131,17 @@ int genericHandout(const po::variables_map& vm, int copies) {
       if (c == ';') c = '\n';
     clinic.help_lines = lines;
   }
+  if (vm.count("crisis-line")) clinic.crisis_line = printableOption(vm, "crisis-line");
+  if (vm.count("website")) clinic.website = printableOption(vm, "website");
+  if (vm.count("age-months")) {
+    const std::string text = vm["age-months"].as<std::string>();
+    int months = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), months);
+    if (ec != std::errc{} || end != text.data() + text.size() || months < 0 || months > 240)
+      throwBadInput("--age-months must be a whole number of months from 0 to 240, not \"" + text +
+                    "\"");
+    inputs.age_months = months;
+  }
   if (vm.count("child-name")) {
     inputs.child_name = printableOption(vm, "child-name");
     if (inputs.child_name->find_first_not_of(' ') == std::string::npos)
@@ -108,21 +152,23 @@ int genericHandout(const po::variables_map& vm, int copies) {
     if (!sex) throwBadInput("--child-sex must be female, male or unknown");
     inputs.sex = *sex;
   }
-  const std::string path = outputPath(vm);
+  PrintOnlyFile print_only;
+  const std::string path = outputPath(vm, print_only);
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildGenericHandout(content, inputs), copies, path);
+  writeHandout(vm, handout::buildGenericHandout(content, inputs), copies, path);
   return kOk;
 }
 
 int visitHandout(const po::variables_map& vm, int copies) {
   const auto visit_id = parseId(vm["visit"].as<std::string>(), "visit id");
-  const std::string path = outputPath(vm);
+  PrintOnlyFile print_only;
+  const std::string path = outputPath(vm, print_only);
   auto open = openStore(vm);
   const auto catalog = forms::FormCatalog::loadDefault();
   auto inputs = handout::personalInputsForVisit(*open.store, catalog, visit_id, languageOption(vm));
   if (auto paper = paperOption(vm)) inputs.basics.paper = *paper;
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildPersonalisedHandout(content, inputs), copies, path);
+  writeHandout(vm, handout::buildPersonalisedHandout(content, inputs), copies, path);
   return kOk;
 }
 
@@ -177,6 +223,8 @@ int batchHandouts(const po::variables_map& vm, int copies) {
   std::cout << "Wrote " << result.written.size() << " handouts to " << out_dir.string()
             << "; skipped " << result.skipped.size()
             << (result.skipped.size() == 1 ? " family" : " families") << "\n";
+  const auto paper = options.paper.value_or(handout::paperFromSettings(*open.store));
+  for (const auto& file : result.written) printIfAsked(vm, file, paper);
   return kOk;
 }
 
@@ -201,7 +249,14 @@ int handoutCommand(const std::vector<std::string>& args) {
       "clinic-address", po::value<std::string>(), "generic: clinic address")(
       "clinic-logo", po::value<std::string>(), "generic: clinic logo (PNG file)")(
       "help-lines", po::value<std::string>(),
-      "generic: local help lines, \"Name: number\" separated by ';'");
+      "generic: local help lines, \"Name: number\" separated by ';'")(
+      "crisis-line", po::value<std::string>(), "generic: the crisis line's number")(
+      "website", po::value<std::string>(), "generic: where parents can learn more")(
+      "age-months", po::value<std::string>(),
+      "generic: the baby's age in months (corrected if born early): picks the age-matched "
+      "advice; without it the handout covers 0-24 months")(
+      "print", "also send the PDF to a printer (without -o, only to the printer)")(
+      "printer", po::value<std::string>(), "with --print: the printer (default: CUPS's default)");
   auto vm = parseOptions("handout", kUsage, options, {}, args);
   if (!vm) return kOk;
   const int modes = static_cast<int>(vm->count("visit") + vm->count("generic") +
@@ -209,9 +264,11 @@ int handoutCommand(const std::vector<std::string>& args) {
   if (modes != 1) throwBadInput("choose one of --visit ID, --generic, --families IDS or --all");
   const int copies = (*vm)["copies"].as<int>();
   if (copies < 1 || copies > 100) throwBadInput("--copies must be between 1 and 100");
+  if (vm->count("printer") && !vm->count("print")) throwBadInput("--printer goes with --print");
   if (!vm->count("generic")) {
-    for (const char* generic_only : {"child-name", "child-sex", "clinic-name", "clinic-phone",
-                                     "clinic-address", "clinic-logo", "help-lines"})
+    for (const char* generic_only :
+         {"child-name", "child-sex", "clinic-name", "clinic-phone", "clinic-address", "clinic-logo",
+          "help-lines", "crisis-line", "website", "age-months"})
       if (vm->count(generic_only))
         throwBadInput(std::string("--") + generic_only +
                       " is for --generic only (personalised handouts use the database)");

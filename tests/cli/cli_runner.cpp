@@ -1,5 +1,4 @@
 #include "cli_runner.h"
-#include "build_paths.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -11,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+
+#include "build_paths.h"
 
 extern char** environ;
 
@@ -131,13 +132,17 @@ std::filesystem::path CliRunner::binary() {
   return SECUREBASE_CLI_PATH;
 }
 
+std::filesystem::path CliRunner::holdingBinary() {
+  return binary().parent_path() / "securebase-cli-holding";
+}
+
 CliProcess CliRunner::start(const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& extra_env) const {
   auto overrides = env_;
   for (const auto& [name, value] : extra_env) overrides[name] = value;
   std::vector<std::string> env = environmentFor(overrides);
   std::vector<std::string> argv = prefix_;
-  argv.push_back(binary().string());
+  argv.push_back(program_.string());
   argv.insert(argv.end(), args.begin(), args.end());
 
   int out_pipe[2], err_pipe[2];

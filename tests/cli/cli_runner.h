@@ -60,6 +60,8 @@ class CliRunner {
   void setPrefix(std::vector<std::string> prefix) { prefix_ = std::move(prefix); }
   // Sends stdout to this file (e.g. /dev/full) instead of capturing it; empty to capture.
   void setStdoutFile(std::filesystem::path file) { stdout_file_ = std::move(file); }
+  // Runs this build of the CLI instead of binary() (e.g. holdingBinary()).
+  void setProgram(std::filesystem::path program) { program_ = std::move(program); }
 
   CliResult run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& extra_env = {},
@@ -68,11 +70,14 @@ class CliRunner {
                    const std::map<std::string, std::string>& extra_env = {}) const;
 
   static std::filesystem::path binary();
+  // The CLI built with tests/cli_holding/hold_before_commit.cpp (see there).
+  static std::filesystem::path holdingBinary();
 
  private:
   std::map<std::string, std::string> env_;
   std::vector<std::string> prefix_;
   std::filesystem::path stdout_file_;
+  std::filesystem::path program_ = binary();
 };
 
 // A readable description for assertion messages: exit code, stdout and stderr.

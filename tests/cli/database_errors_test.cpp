@@ -185,6 +185,7 @@ TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {
   ok({"family", "add", "--name", "First family"});
   ok({"family", "add", "--name", "Second family"});
   const auto marker = dir() / "holding";
+  runner().setProgram(CliRunner::holdingBinary());
   auto process = runner().start(
       {"family", "add", "--name", "Interrupted family", "--passphrase-file", keyFile().string()},
       {{"SECUREBASE_DB", db().string()}, {"SECUREBASE_TEST_HOLD_BEFORE_COMMIT", marker.string()}});
@@ -193,6 +194,7 @@ TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {
   const auto result = process.wait(std::chrono::seconds(5));
   EXPECT_EQ(result.signal, SIGKILL) << describe(result);
   EXPECT_EQ(result.out, "");  // the id is printed only after COMMIT
+  runner().setProgram(CliRunner::binary());
 
   EXPECT_EQ(integrityCheck(db()), "ok");
   const auto csv = ok({"family", "list", "--format", "csv"});

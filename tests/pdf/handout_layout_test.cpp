@@ -32,12 +32,10 @@ TEST(HandoutLayout, PersonalisedSectionsComeInOrderStrengthsFirst) {
     const auto file = writeHandout(buildPersonalisedHandout(content, inputs), dir / "p.pdf").file;
     const std::string text = flattened(pdfText(file));
     const auto at = positionsOf(
-        text,
-        {content.label("what_we_saw"), inputs.strengths[0], inputs.strengths[3],
-         content.label("things_to_try"), inputs.things_to_try[0], content.label("your_goals"),
-         inputs.open_goals[0], content.label("next_visit"), longDate(*inputs.next_visit, language),
-         content.label("your_counselor"), inputs.counselor_name, inputs.counselor_phone,
-         content.sections.front().heading, content.sections.back().heading});
+        text, {content.label("what_we_saw"), inputs.strengths[0], inputs.strengths[3],
+               content.label("things_to_try"), inputs.things_to_try[0], content.label("your_goals"),
+               inputs.open_goals[0], content.label("next_visit"),
+               longDate(*inputs.next_visit, language), content.sections.back().heading});
     for (std::size_t i = 0; i < at.size(); ++i) {
       ASSERT_NE(at[i], std::string::npos) << "part " << i << " missing in " << text;
       if (i > 0) {
@@ -58,18 +56,16 @@ TEST(HandoutLayout, GenericIsTitleThenTheGeneralContent) {
             .file;
     const std::string text = flattened(pdfText(file));
     std::vector<std::string> parts = {content.title};
-    for (const auto& section : content.sections) parts.push_back(section.heading);
-    const auto at = positionsOf(text, parts);
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      ASSERT_NE(at[i], std::string::npos) << parts[i];
-      if (i > 0) {
-        EXPECT_LT(at[i - 1], at[i]) << parts[i];
-      }
-    }
+    for (const auto& section : content.sections)
+      if (!section.heading.empty() && section.shownFor(AgeBand::general))
+        parts.push_back(section.heading);
+    // Order on the page is HandoutPages' business (columns read back in any order here).
+    for (const std::string& part : parts) EXPECT_NE(text.find(part), std::string::npos) << part;
     EXPECT_EQ(text.find(content.label("what_we_saw")), std::string::npos);
     EXPECT_NE(text.find(language == model::Language::en ? "Made for Sofía" : "Hecho para Sofía"),
               std::string::npos);
-    EXPECT_NE(text.find("Crisis line"), std::string::npos) << "help lines from the clinic";
+    EXPECT_NE(text.find(content.label("crisis_line") + ": 988"), std::string::npos);
+    EXPECT_NE(text.find("Parent support line: (555) 010-4400"), std::string::npos);
     EXPECT_NE(
         text.find(language == model::Language::en ? "December 4, 2026" : "4 de diciembre de 2026"),
         std::string::npos);
@@ -85,14 +81,15 @@ TEST(HandoutLayout, NoHelpLinesHeadingWhenTheClinicHasNone) {
   EXPECT_EQ(pdfText(file).find(content.label("help_lines")), std::string::npos);
 }
 
-TEST(HandoutLayout, PersonalisedFitsThreePagesEverywhere) {
+TEST(HandoutLayout, PersonalisedFitsTwoPagesEverywhere) {
   TempDir dir;
   for (const auto language : kLanguages) {
     const HandoutContent content = loadHandoutContent("infant-attachment", language);
     for (const auto paper : kPapers) {
-      const auto personal = writeHandout(
-          buildPersonalisedHandout(content, samplePersonal(language, paper)), dir / "p.pdf");
-      EXPECT_LE(pdfPages(personal.file), 3u) << describe(language, paper);
+      PersonalInputs inputs = samplePersonal(language, paper);
+      inputs.age_months = 5;
+      const auto personal = writeHandout(buildPersonalisedHandout(content, inputs), dir / "p.pdf");
+      EXPECT_LE(pdfPages(personal.file), 2u) << describe(language, paper);
       EXPECT_EQ(pdfPages(personal.file), personal.pages);
     }
   }

@@ -24,7 +24,8 @@ inline ClinicDetails sampleClinic() {
   clinic.name = "Eastside Family Clinic";
   clinic.phone = "(555) 010-2300";
   clinic.address = "120 Maple Street, Springfield";
-  clinic.help_lines = "Parent support line: (555) 010-4400\nCrisis line: 988";
+  clinic.help_lines = "Parent support line: (555) 010-4400";
+  clinic.crisis_line = "988";
   return clinic;
 }
 

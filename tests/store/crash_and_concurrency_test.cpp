@@ -7,10 +7,12 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <thread>
 
 #include "securebase/core/error.h"
 #include "securebase/store/audit_chain.h"
+#include "securebase/store/commit_hook.h"
 #include "securebase/store/store.h"
 #include "store_fixture.h"
 
@@ -48,7 +50,10 @@ TEST(Crash, KilledInsideAWriteTransactionKeepsEveryCommitAndNoneOfTheInterrupted
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    ::setenv("SECUREBASE_TEST_HOLD_BEFORE_COMMIT", marker.c_str(), 1);
+    store::setBeforeCommitHook([&marker] {
+      { std::ofstream(marker) << ::getpid() << "\n"; }
+      for (;;) ::pause();
+    });
     try {
       store::Database db(file);
       store::Store store(db, "test");

@@ -21,12 +21,17 @@ namespace {
 const std::string kLabels = R"("labels": {"what_we_saw": "a", "things_to_try": "b",
   "your_goals": "c", "next_visit": "d", "your_counselor": "e", "help_lines": "f",
   "page_of": "Page {page} of {pages}", "prepared_for": "For {child|you}",
-  "printed_on": "Printed {date}", "phone": "Phone"})";
+  "printed_on": "Printed {date}", "phone": "Phone", "crisis_line": "Crisis line",
+  "version": "Version {version}, checked {reviewed}", "your_clinic": "Your clinic",
+  "plan_call": "Someone I trust:", "plan_name": "Someone I can call:",
+  "learn_more_at": "Learn more: {website}"})";
 
 // A whole handout file around the given blocks of its one section.
 std::string handoutWith(const std::string& blocks) {
-  return R"({"id": "tiny", "language": "en", "title": "Tiny", )" + kLabels +
-         R"(, "sections": [{"id": "one", "heading": "One", "blocks": [)" + blocks + "]}]}";
+  return R"({"id": "tiny", "language": "en", "version": "1.0", "reviewed": "2026-12-01",
+             "title": "Tiny", )" +
+         kLabels + R"(, "sections": [{"id": "one", "heading": "One", "blocks": [)" + blocks +
+         "]}]}";
 }
 
 struct Failure {
@@ -110,7 +115,8 @@ TEST_F(HandoutLoader, UnknownBlockTypeNamesItsPath) {
   EXPECT_EQ(failure.message,
             prefix() +
                 "$.sections[0].blocks[1].type: unknown block type \"video\" "
-                "(expected paragraph, bullets, tip, safety, help_lines or reading)");
+                "(expected paragraph, bullets, tip, safety, help_lines, reading, remember or "
+                "plan)");
 }
 
 TEST_F(HandoutLoader, InvalidUtf8NamesTheLine) {
@@ -124,7 +130,7 @@ TEST_F(HandoutLoader, UnknownFieldIsRefused) {
       load(handoutWith(R"({"type": "paragraph", "text": "Hi.", "cover": ["G1"]})"));
   EXPECT_EQ(failure.message, prefix() +
                                  "$.sections[0].blocks[0].cover: unknown field (expected type, "
-                                 "text, covers)");
+                                 "text, covers, picture)");
 }
 
 TEST_F(HandoutLoader, MissingTextIsRefused) {
@@ -156,14 +162,28 @@ TEST_F(HandoutLoader, UnknownMarkerIsRefusedInHandoutText) {
   const auto failure = load(handoutWith(R"({"type": "paragraph", "text": "Hold {chlid|it}."})"));
   EXPECT_EQ(failure.message, prefix() +
                                  "$.sections[0].blocks[0].text: unknown marker \"{chlid|it}\" (use "
-                                 "{child|your baby} or {m:…|f:…})");
+                                 "{child|your baby} or {f:…|m:…|u:…})");
 }
 
 TEST_F(HandoutLoader, HalfAgreementMarkerIsRefused) {
-  const auto failure = load(handoutWith(R"({"type": "paragraph", "text": "Está {m:listo}."})"));
+  const auto failure =
+      load(handoutWith(R"({"type": "paragraph", "text": "Está {m:listo|f:lista}."})"));
   EXPECT_EQ(failure.message, prefix() +
-                                 "$.sections[0].blocks[0].text: marker \"{m:listo}\" needs both "
-                                 "forms, like {m:listo|f:lista}");
+                                 "$.sections[0].blocks[0].text: agreement marker {m:listo|f:lista} "
+                                 "lacks the u: alternative, like {f:lista|m:listo|u:con ganas}");
+}
+
+TEST_F(HandoutLoader, UnknownAgeBandIsRefused) {
+  std::string text = handoutWith(R"({"type": "paragraph", "text": "Hi."})");
+  text.replace(text.find(R"("heading": "One")"), 16, R"("heading": "One", "ages": ["0-2"])");
+  EXPECT_EQ(load(text).message,
+            prefix() + "$.sections[0].ages: must hold only general, 0-3, 4-6, 7-12 or 13-24");
+}
+
+TEST_F(HandoutLoader, MissingReviewDateIsRefused) {
+  std::string text = handoutWith(R"({"type": "paragraph", "text": "Hi."})");
+  text.replace(text.find(R"("reviewed": "2026-12-01")"), 24, R"("reviewed": "soon")");
+  EXPECT_EQ(load(text).message, prefix() + "$.reviewed: must be a date like 2026-12-01");
 }
 
 TEST_F(HandoutLoader, MissingLabelIsRefused) {

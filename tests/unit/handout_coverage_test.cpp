@@ -4,15 +4,20 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "securebase/handout/content.h"
+#include "securebase/handout/picture.h"
 
+using securebase::handout::AgeBand;
 using securebase::handout::BlockKind;
 using securebase::handout::ContentBlock;
 using securebase::handout::CoverageEntry;
 using securebase::handout::coverageOf;
 using securebase::handout::HandoutContent;
 using securebase::handout::loadHandoutContent;
+using securebase::handout::Picture;
+using securebase::handout::pictureById;
 using securebase::model::Language;
 
 namespace {
@@ -22,30 +27,60 @@ struct Place {
   BlockKind kind;
 };
 
+// DESIGN §2's guidance (G, P, H1, R1, S1, S2, READ) and the safety points added with it:
+// S3 firm flat empty crib, S4 room-sharing without bed-sharing, S5 never asleep with the baby on
+// a sofa or armchair, S6 rest while another adult watches the baby, S7 never shake (why),
+// S8 crying peaks near 2 months, S9 check on the baby every 5-10 minutes, S10 call someone;
+// D1-D4 when to call the doctor or for help (fever or a different cry, not feeding, low mood for
+// over 2 weeks, thoughts of harm and the crisis line); A0-A4 the age-matched sections.
 const std::map<std::string, Place> kExpected{
-    {"G1", {"what-is-attachment", BlockKind::paragraph}},
-    {"G2", {"what-is-attachment", BlockKind::paragraph}},
-    {"G3", {"what-is-attachment", BlockKind::tip}},
-    {"G4", {"how-the-bond-grows", BlockKind::paragraph}},
-    {"G5", {"how-the-bond-grows", BlockKind::paragraph}},
-    {"G6", {"how-the-bond-grows", BlockKind::paragraph}},
-    {"G7", {"how-the-bond-grows", BlockKind::paragraph}},
-    {"P1", {"things-you-can-do", BlockKind::bullets}},
-    {"S2", {"things-you-can-do", BlockKind::safety}},
-    {"P2", {"things-you-can-do", BlockKind::bullets}},
-    {"P3", {"things-you-can-do", BlockKind::bullets}},
-    {"P4", {"things-you-can-do", BlockKind::bullets}},
-    {"P5", {"things-you-can-do", BlockKind::bullets}},
+    {"G1", {"your-bond", BlockKind::paragraph}},
+    {"G2", {"your-bond", BlockKind::paragraph}},
+    {"G3", {"your-bond", BlockKind::paragraph}},
+    {"G4", {"your-bond", BlockKind::paragraph}},
+    {"G5", {"your-bond", BlockKind::paragraph}},
+    {"G6", {"your-bond", BlockKind::paragraph}},
+    {"G7", {"your-bond", BlockKind::paragraph}},
+    {"P1", {"when-your-baby-cries", BlockKind::bullets}},
+    {"P4", {"when-your-baby-cries", BlockKind::bullets}},
+    {"R1", {"when-your-baby-cries", BlockKind::bullets}},
+    {"S2", {"when-your-baby-cries", BlockKind::plan}},
+    {"S7", {"when-your-baby-cries", BlockKind::plan}},
+    {"S8", {"when-your-baby-cries", BlockKind::plan}},
+    {"S9", {"when-your-baby-cries", BlockKind::plan}},
+    {"S10", {"when-your-baby-cries", BlockKind::plan}},
+    {"P2", {"every-day", BlockKind::bullets}},
+    {"P3", {"every-day", BlockKind::bullets}},
+    {"P5", {"every-day", BlockKind::bullets}},
+    {"A0", {"age-general", BlockKind::bullets}},
+    {"A1", {"age-0-3", BlockKind::paragraph}},
+    {"A2", {"age-4-6", BlockKind::bullets}},
+    {"A3", {"age-7-12", BlockKind::bullets}},
+    {"A4", {"age-13-24", BlockKind::bullets}},
     {"P6", {"caring-for-you", BlockKind::paragraph}},
-    {"P7", {"caring-for-you", BlockKind::bullets}},
+    {"P7", {"caring-for-you", BlockKind::paragraph}},
     {"S1", {"caring-for-you", BlockKind::safety}},
+    {"S3", {"caring-for-you", BlockKind::safety}},
+    {"S4", {"caring-for-you", BlockKind::safety}},
+    {"S5", {"caring-for-you", BlockKind::safety}},
     {"P8", {"caring-for-you", BlockKind::bullets}},
     {"P9", {"caring-for-you", BlockKind::bullets}},
-    {"H1", {"caring-for-you", BlockKind::paragraph}},
-    {"R1", {"caring-for-you", BlockKind::tip}},
+    {"S6", {"caring-for-you", BlockKind::bullets}},
+    {"H1", {"get-help", BlockKind::safety}},
+    {"D1", {"get-help", BlockKind::safety}},
+    {"D2", {"get-help", BlockKind::safety}},
+    {"D3", {"get-help", BlockKind::safety}},
+    {"D4", {"get-help", BlockKind::safety}},
     {"READ1", {"learn-more", BlockKind::reading}},
     {"READ2", {"learn-more", BlockKind::reading}},
     {"READ3", {"learn-more", BlockKind::reading}},
+};
+
+// Which sections draw which picture: the picture set is part of the contract too.
+const std::map<std::string, std::set<std::string>> kPictures{
+    {"step-away", {"when-your-baby-cries"}}, {"reading-cues", {"every-day"}},
+    {"face-distance", {"age-0-3"}},          {"tummy-time", {"age-general", "age-4-6"}},
+    {"safe-sleep", {"caring-for-you"}},
 };
 
 const ContentBlock& blockAt(const HandoutContent& content, const CoverageEntry& entry) {
@@ -109,6 +144,8 @@ TEST_P(HandoutCoverage, CoversNothingBeyondTheGuidance) {
     EXPECT_TRUE(kExpected.contains(entry.guidance_id)) << describe(content_, entry);
 }
 
+// Safe sleep sits right after "sleep when your baby sleeps", the calm-down plan right after
+// "go to your baby each time they cry".
 TEST_P(HandoutCoverage, SafetyNotesSitBesideTheAdviceTheyGuard) {
   const auto crying = placeOf(content_, "S2");
   ASSERT_TRUE(crying);
@@ -118,24 +155,53 @@ TEST_P(HandoutCoverage, SafetyNotesSitBesideTheAdviceTheyGuard) {
   EXPECT_TRUE(followsBlockCovering(content_, *sleep, "P7")) << describe(content_, *sleep);
 }
 
-TEST_P(HandoutCoverage, OffersTheClinicHelpLinesOnceBesideGettingHelp) {
+TEST_P(HandoutCoverage, HelpLinesFollowTheWhenToCallForHelpBox) {
   int help_lines = 0;
   for (const auto& section : content_.sections)
     for (std::size_t b = 0; b < section.blocks.size(); ++b)
       if (section.blocks[b].kind == BlockKind::help_lines) {
         ++help_lines;
         ASSERT_GT(b, 0u);
-        EXPECT_EQ(section.blocks[b - 1].covers, std::vector<std::string>{"H1"});
+        EXPECT_EQ(section.blocks[b - 1].kind, BlockKind::safety);
+        EXPECT_EQ(section.id, "get-help");
       }
   EXPECT_EQ(help_lines, 1);
 }
 
-TEST_P(HandoutCoverage, HasTwoTipsForParents) {
-  int tips = 0;
+TEST_P(HandoutCoverage, OneRememberBoxFirstAndOneCalmDownPlan) {
+  ASSERT_FALSE(content_.sections.empty());
+  const auto& first = content_.sections.front();
+  ASSERT_EQ(first.blocks.size(), 1u);
+  EXPECT_EQ(first.blocks.front().kind, BlockKind::remember);
+  EXPECT_GE(first.blocks.front().items.size(), 3u);
+  EXPECT_LE(first.blocks.front().items.size(), 4u);
+  int plans = 0;
   for (const auto& section : content_.sections)
-    tips += static_cast<int>(std::count_if(section.blocks.begin(), section.blocks.end(),
-                                           [](const auto& b) { return b.kind == BlockKind::tip; }));
-  EXPECT_EQ(tips, 2);
+    for (const auto& block : section.blocks) plans += block.kind == BlockKind::plan ? 1 : 0;
+  EXPECT_EQ(plans, 1);
+}
+
+// Every age band gets exactly one age-matched section, and the general version one too.
+TEST_P(HandoutCoverage, EachAgeBandHasItsOwnSection) {
+  for (const AgeBand band : {AgeBand::general, AgeBand::months_0_3, AgeBand::months_4_6,
+                             AgeBand::months_7_12, AgeBand::months_13_24}) {
+    int sections = 0;
+    for (const auto& section : content_.sections)
+      sections += !section.ages.empty() && section.shownFor(band) ? 1 : 0;
+    EXPECT_EQ(sections, 1) << toString(band);
+  }
+}
+
+TEST_P(HandoutCoverage, PicturesAreDrawnInTheirSections) {
+  std::map<std::string, std::set<std::string>> found;
+  for (const auto& section : content_.sections)
+    for (const auto& block : section.blocks)
+      if (!block.picture.empty()) found[block.picture].insert(section.id);
+  EXPECT_EQ(found, kPictures);
+  for (const auto& [id, sections] : kPictures) {
+    const Picture& picture = pictureById(id);
+    EXPECT_FALSE(picture.describe(GetParam()).empty()) << id;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(BothLanguages, HandoutCoverage,

@@ -11,6 +11,7 @@
 
 #include "handout_text.h"
 #include "securebase/handout/content.h"
+#include "securebase/handout/readability.h"
 #include "temp_dir.h"
 
 using securebase::handout::loadHandoutContent;
@@ -97,4 +98,43 @@ TEST(HandoutReadingGrade, NoSpanishSentenceIsLong) {
   for (const std::string& sentence : sentencesOf(proseOf(
            loadHandoutContent("infant-attachment", Language::es), std::nullopt, Sex::unknown)))
     EXPECT_LE(wordCount(sentence), 25u) << sentence;
+}
+
+// Spanish has no `style` grade: the project's own Fernández Huerta and INFLESZ (readability.h).
+TEST(HandoutReadingGrade, SpanishIsEasyByFernandezHuertaAndInflesz) {
+  std::string text;
+  for (const std::string& sentence : sentencesOf(proseOf(
+           loadHandoutContent("infant-attachment", Language::es), std::nullopt, Sex::female)))
+    text += sentence + "\n";
+  const auto measured = securebase::handout::spanishReadability(text);
+  std::cout << std::fixed << std::setprecision(1) << "infant-attachment (es): Fernández Huerta "
+            << measured.fernandez_huerta << ", INFLESZ " << measured.inflesz << ", "
+            << measured.words << " words, " << measured.sentences << " sentences\n";
+  RecordProperty("fernandez_huerta", std::to_string(measured.fernandez_huerta));
+  EXPECT_GE(measured.fernandez_huerta, 80.0);
+  EXPECT_GE(measured.inflesz, 65.0);  // "bastante fácil" or easier
+}
+
+// The measure can fail: dense Spanish prose scores well below "easy".
+TEST(HandoutReadingGrade, DenseSpanishMeasuresHard) {
+  const auto measured = securebase::handout::spanishReadability(
+      "La seguridad del apego constituye un prerrequisito fundamental del desarrollo "
+      "socioemocional posterior y de la resiliencia psicológica.");
+  EXPECT_LT(measured.fernandez_huerta, 60.0);
+}
+
+TEST(SpanishSyllables, CountsDiphthongsHiatusAndSilentLetters) {
+  using securebase::handout::spanishSyllables;
+  EXPECT_EQ(spanishSyllables("bebé"), 2);
+  EXPECT_EQ(spanishSyllables("vínculo"), 3);
+  EXPECT_EQ(spanishSyllables("confianza"), 3);
+  EXPECT_EQ(spanishSyllables("día"), 2);
+  EXPECT_EQ(spanishSyllables("leer"), 2);
+  EXPECT_EQ(spanishSyllables("aéreo"), 4);
+  EXPECT_EQ(spanishSyllables("muy"), 1);
+  EXPECT_EQ(spanishSyllables("que"), 1);
+  EXPECT_EQ(spanishSyllables("guitarra"), 3);
+  EXPECT_EQ(spanishSyllables("pingüino"), 3);
+  EXPECT_EQ(spanishSyllables("ciudad"), 2);
+  EXPECT_EQ(spanishSyllables("Acuesta"), 3);
 }

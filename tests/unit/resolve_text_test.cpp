@@ -13,7 +13,8 @@ namespace {
 
 const std::string kEnglish = "Comfort {child|your baby}: hold them close.";
 const std::string kSpanish =
-    "Cuando {child|tu bebé} esté {m:tranquilo y despierto|f:tranquila y despierta}, juega.";
+    "Cuando {child|tu bebé} esté {f:tranquila y despierta|m:tranquilo y despierto|u:en calma y "
+    "alerta}, juega.";
 
 std::string errorOf(const std::string& text, const std::optional<std::string>& name) {
   try {
@@ -54,11 +55,12 @@ TEST(ResolveText, SpanishAgreesWithABoy) {
             "Cuando tu bebé esté tranquilo y despierto, juega.");
 }
 
-TEST(ResolveText, SpanishUsesTheGenericMasculineWhenSexIsUnknown) {
+// Not recorded: a wording that needs no agreement, never the generic masculine or "o/a".
+TEST(ResolveText, SpanishNeedsNoAgreementWhenSexIsUnknown) {
   EXPECT_EQ(resolveText(kSpanish, std::nullopt, Sex::unknown),
-            "Cuando tu bebé esté tranquilo y despierto, juega.");
+            "Cuando tu bebé esté en calma y alerta, juega.");
   EXPECT_EQ(resolveText(kSpanish, std::string("Alex"), Sex::unknown),
-            "Cuando Alex esté tranquilo y despierto, juega.");
+            "Cuando Alex esté en calma y alerta, juega.");
 }
 
 TEST(ResolveText, BareChildUsesTheName) {
@@ -74,8 +76,8 @@ TEST(ResolveText, BareChildWithoutANameIsRefused) {
 }
 
 TEST(ResolveText, NamesAreInsertedVerbatim) {
-  EXPECT_EQ(resolveText("Hi {child|you}.", std::string("{m:a|f:b} Zoë-Łucja"), Sex::female),
-            "Hi {m:a|f:b} Zoë-Łucja.");
+  EXPECT_EQ(resolveText("Hi {child|you}.", std::string("{f:a|m:b|u:c} Zoë-Łucja"), Sex::female),
+            "Hi {f:a|m:b|u:c} Zoë-Łucja.");
 }
 
 TEST(ResolveText, LeavesOtherPlaceholdersForLaterLayers) {
@@ -85,10 +87,11 @@ TEST(ResolveText, LeavesOtherPlaceholdersForLaterLayers) {
 }
 
 TEST(ResolveText, RefusesMalformedMarkers) {
-  EXPECT_EQ(errorOf("Espera a que esté {m:listo}.", std::nullopt),
-            "marker \"{m:listo}\" needs both forms, like {m:listo|f:lista}");
+  EXPECT_EQ(errorOf("Espera a que esté {m:listo|f:lista}.", std::nullopt),
+            "agreement marker {m:listo|f:lista} lacks the u: alternative, like "
+            "{f:lista|m:listo|u:con ganas}");
   EXPECT_EQ(errorOf("Comfort {child|your baby: hold them.", std::nullopt),
             "marker starting \"{child|your baby: ho\" is not closed with }");
-  EXPECT_EQ(errorOf("Comfort {child|{m:a|f:b}}.", std::nullopt),
-            "marker starting \"{child|{m:a|f:b}}.\" is not closed with }");
+  EXPECT_EQ(errorOf("Comfort {child|{f:a|m:b|u:c}}.", std::nullopt),
+            "marker starting \"{child|{f:a|m:b|u:c}\" is not closed with }");
 }

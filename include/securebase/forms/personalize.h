@@ -20,6 +20,15 @@ namespace securebase::forms {
 // The problem with a template, or nullopt when it is well formed.
 std::optional<std::string> checkTemplate(std::string_view text);
 
+// The one agreement marker syntax, shared by forms and handout texts: `body` is what stands
+// between the braces ("f:lista|m:listo|u:en calma"). Returns the alternative for `sex`, or
+// nullopt with the reason in `problem` when the marker is malformed (all three are required).
+std::optional<std::string_view> agreementFor(std::string_view body, model::Sex sex,
+                                             std::string& problem);
+
+// True when `body` has the shape of an agreement marker (a lowercase letter, then ':').
+bool looksLikeAgreement(std::string_view body);
+
 std::string personalize(const LocalizedText& text, model::Language language,
                         const std::string& child_name, model::Sex sex);
 

@@ -21,8 +21,10 @@ struct ClinicDetails {
   std::string name;
   std::string phone;
   std::string address;
-  std::string logo_png;    // the PNG file's bytes (readLogo), empty for none
-  std::string help_lines;  // one "Name: number" per line, empty for none
+  std::string logo_png;     // the PNG file's bytes (readLogo), empty for none
+  std::string help_lines;   // one "Name: number" per line, empty for none
+  std::string crisis_line;  // "Crisis line: 988" (settings clinic.crisis_line), empty for none
+  std::string website;      // where parents learn more (settings clinic.website), empty for none
 };
 
 // What every handout needs, personalised or not.
@@ -37,6 +39,7 @@ struct GenericInputs {
   HandoutBasics basics;
   std::optional<std::string> child_name;  // first name, for "Made for …" and the texts
   model::Sex sex = model::Sex::unknown;   // Spanish agreement in the texts
+  std::optional<int> age_months;          // picks the age-matched sections; none: general
 };
 
 struct PersonalInputs {
@@ -45,6 +48,9 @@ struct PersonalInputs {
   std::vector<std::string> child_names;
   model::Sex sex = model::Sex::unknown;  // of the first child; unknown for twins
   model::Date visit_date;
+  // Whole months at the visit, corrected for prematurity under 2 years; picks the age-matched
+  // sections (none: the general version).
+  std::optional<int> age_months;
   std::vector<std::string> strengths;      // parent texts, already personalised, best first
   std::vector<std::string> things_to_try;  // at most three
   std::vector<std::string> open_goals;
@@ -55,7 +61,7 @@ struct PersonalInputs {
 };
 
 // How many strengths "What we saw today" shows at most, and "Things to try this week".
-inline constexpr std::size_t kMaxStrengths = 4;
+inline constexpr std::size_t kMaxStrengths = 5;
 inline constexpr std::size_t kMaxThingsToTry = 3;
 
 // Title, an optional "Made for …" line, then every section of the content.
@@ -73,6 +79,8 @@ pdf::RenderedPdf renderHandout(const pdf::Document& document, int copies = 1);
 
 // "December 4, 2026" / "4 de diciembre de 2026".
 std::string longDate(model::Date date, model::Language language);
+// "December 2026" / "diciembre de 2026".
+std::string monthAndYear(model::Date date, model::Language language);
 
 // "Name: number" lines as (name, number) pairs; a line without ":" is kept whole as the name.
 // Blank lines are skipped.

@@ -6,12 +6,14 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "securebase/handout/resolve_text.h"
+#include "securebase/model/date.h"
 #include "securebase/model/enums.h"
 
 namespace securebase::handout {
@@ -23,7 +25,20 @@ enum class BlockKind {
   safety,      // a safety note kept beside the advice it guards: optional title + text
   help_lines,  // placeholder for the clinic's local help lines from settings; carries no text
   reading,     // further reading: items[].title + items[].text
+  remember,    // the boxed summary of what matters most: title + items[].text
+  plan,        // "My calm-down plan": title + numbered items[].text + lines for whom to call
 };
+
+// The age bands a section can be limited to (DESIGN §6): the baby's age at the visit,
+// corrected for prematurity under 2 years, picks one; `general` is the version printed when
+// no age is known (or the child is over 24 months).
+enum class AgeBand { general, months_0_3, months_4_6, months_7_12, months_13_24 };
+
+// "general", "0-3", "4-6", "7-12", "13-24".
+std::string_view toString(AgeBand band);
+std::optional<AgeBand> parseAgeBand(std::string_view text);
+// The band of a baby `months` old (whole months); general when unknown or over 24 months.
+AgeBand ageBandFor(std::optional<int> months);
 
 std::string_view toString(BlockKind kind);
 
@@ -37,16 +52,20 @@ struct ContentItem {
 
 struct ContentBlock {
   BlockKind kind = BlockKind::paragraph;
-  std::string title;  // tip and safety
-  std::string text;   // paragraph, tip, safety
+  std::string title;  // tip, safety, remember, plan
+  std::string text;   // paragraph, tip, safety (safety: text and/or items)
   std::vector<std::string> covers;
-  std::vector<ContentItem> items;  // bullets and reading
+  std::vector<ContentItem> items;  // bullets, reading, safety, remember, plan
+  std::string picture;             // optional: the id of a picture in assets/pictures/
 };
 
 struct ContentSection {
   std::string id;
   std::string heading;
+  std::vector<AgeBand> ages;  // empty: printed for every age
   std::vector<ContentBlock> blocks;
+
+  bool shownFor(AgeBand band) const;
 };
 
 struct HandoutContent {
@@ -54,6 +73,8 @@ struct HandoutContent {
   model::Language language = model::Language::en;
   std::string title;
   std::string subtitle;
+  std::string version;   // of the wording, printed in the footer ("2.0")
+  model::Date reviewed;  // when the wording was last reviewed, printed in the footer
   std::map<std::string, std::string, std::less<>> labels;
   std::vector<ContentSection> sections;
 
@@ -66,7 +87,7 @@ const std::vector<std::string>& requiredLabelKeys();
 
 // Throws Error: not_found when the file is missing; bad_input naming the file, the JSON path
 // and the problem when it is not valid UTF-8, not JSON, or not a valid handout (unknown block
-// type or field, missing text, a malformed {child} / {m:…|f:…} marker, a bad guidance id).
+// type or field, missing text, a malformed {child} / {f:…|m:…|u:…} marker, a bad guidance id).
 HandoutContent loadHandoutContent(const std::filesystem::path& file);
 
 // Reads assetsDir()/handouts/<lang>/<handout_id>.json and checks that the file says it is that

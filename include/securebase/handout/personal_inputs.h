@@ -39,6 +39,10 @@ struct VisitPicks {
 VisitPicks picksForSet(const store::FamilyRecord& family, const model::ObservationSet& set,
                        const forms::Form& form, model::Language language);
 
+// The age that picks a handout's age-matched sections: whole months on `on`, corrected for
+// prematurity under 2 years (model::correctedAgeOn); nullopt before the birth.
+std::optional<int> ageInMonthsForAdvice(const model::Child& child, model::Date on);
+
 // Pure: the personal part of the inputs for `visit` of `family`, read with `form`, in
 // `language` (the family's language when not given). `basics` is copied in with the language
 // set. Throws Error(bad_input) when the visit was missed or cancelled or nothing parent-facing

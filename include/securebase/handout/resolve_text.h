@@ -4,9 +4,11 @@
 //                       generic handout has no name to print: texts read without a name must
 //                       use the next form.
 //   {child|your baby}   the baby's first name, or the words after "|" when no name is given.
-//   {m:listo|f:lista}   Spanish agreement with the baby's sex: the m: form for a boy, the f: form
-//                       for a girl, and the m: form when the sex is unknown — the generic
-//                       masculine, which also agrees with "tu bebé" / "el bebé".
+//   {f:lista|m:listo|u:con ganas}
+//                       Spanish agreement with the baby's sex: the f: text for a girl, m: for a
+//                       boy, u: a wording that needs no agreement when the sex is not recorded.
+//                       The same syntax as the observation forms (forms::agreementFor); all
+//                       three are required, and they hold no other marker.
 //
 // Any other {word} (for example {page} or {date} in page labels) is left as it is, for the layer
 // that knows its value. Names are inserted verbatim and never scanned for markers.

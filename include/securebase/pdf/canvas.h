@@ -32,6 +32,15 @@ struct Color {
 
 enum class TextAlign { left, center, right };
 
+// One step of a vector path: move to p, line to p, a cubic curve through c1, c2 to p, or close.
+struct PathStep {
+  enum class Kind { move, line, cubic, close };
+  Kind kind = Kind::line;
+  Point p;
+  Point c1;
+  Point c2;
+};
+
 class Canvas {
  public:
   virtual ~Canvas() = default;
@@ -51,6 +60,11 @@ class Canvas {
   virtual void text(Point baseline, std::string_view utf8, double size, bool bold,
                     TextAlign align = TextAlign::left) = 0;
   virtual double textWidth(std::string_view utf8, double size, bool bold) const = 0;
+
+  // Fills (with the fill colour) and/or strokes (with the stroke settings) a path of lines and
+  // cubic curves. This default flattens the curves into polylines, which any surface can draw;
+  // a surface that draws curves itself overrides it.
+  virtual void drawPath(const std::vector<PathStep>& path, bool fill, bool stroke);
 
   // A PNG image scaled into `box`.
   virtual void image(std::string_view png_bytes, const Rect& box) = 0;

@@ -74,6 +74,17 @@ struct ChartBlock {
 struct Drawing {
   double height = 100;
   std::function<void(Canvas& canvas, const Rect& box)> draw;
+  bool keep_with_next = false;  // a picture stays on the page of the text it illustrates
+  double space_before = 12;
+  // A long box may split between its rows instead (at least two rows on each side): `rows`
+  // holds their heights (the total replaces `height`) and `draw_rows` draws rows [first, end)
+  // into `box`, the part's own rectangle.
+  std::vector<double> rows;
+  std::function<void(Canvas& canvas, const Rect& box, std::size_t first, std::size_t end)>
+      draw_rows;
+  // The text the drawing prints, so the fonts are chosen before drawing (otherwise text outside
+  // the single-byte encoding makes the whole document be drawn twice).
+  std::string text;
 };
 
 using Block = std::variant<Heading, Paragraph, BulletList, TipBox, Image, Spacer, KeyValueList,
@@ -94,8 +105,16 @@ struct Document {
   std::string title;   // PDF metadata
   std::string author;  // PDF metadata, optional
   PaperSize paper = PaperSize::letter;
-  double margin = 54;     // points (0.75 in)
-  double body_size = 12;  // points; headings scale from it
+  double margin = 54;         // points (0.75 in)
+  double body_size = 12;      // points; headings scale from it
+  double line_spacing = 1.4;  // body line height as a multiple of body_size
+  double heading_space = 1;   // scales the space above headings (dense two-page handouts)
+  // Text set in this many columns (blocks are a column wide). With `whole_across_pages` a
+  // paragraph or list item breaks between columns of a page but never between pages when it
+  // fits in one column (pagination.h).
+  int columns = 1;
+  double column_gap = 18;
+  bool whole_across_pages = false;
   PageFurniture furniture;
   std::vector<Block> blocks;
 };

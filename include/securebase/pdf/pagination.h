@@ -21,6 +21,9 @@ struct FlowUnit {
   int min_rows_per_part = 0;  // 0: never split
   double repeated_header = 0;
   bool keep_with_next = false;
+  // With paginate's `whole_across_pages`: this unit (a long box) may still split between
+  // pages, where moving it whole would leave a large gap.
+  bool split_across_pages = false;
 };
 
 struct Placement {
@@ -34,6 +37,14 @@ struct Placement {
 };
 
 std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_height);
+
+// The same over columns: `frame_height` is a column's height and a placement's `page` counts
+// frames (frame f is column f % frames_per_page of page f / frames_per_page). With
+// `whole_across_pages`, a splittable unit still splits between the columns of one page, but it
+// moves whole to the next page when it fits in one empty column: a paragraph never breaks
+// between pages unless it must.
+std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double frame_height,
+                                std::size_t frames_per_page, bool whole_across_pages);
 
 // Pages used by a pagination result (at least 1).
 std::size_t pageCount(const std::vector<Placement>& placements);

@@ -6,17 +6,12 @@
 //   "securebase-audit-v1\n" followed by eight netstrings, in this order:
 //   prev_hash, id, at, actor, entity, entity_id, action, details
 //
-// Rows written since schema 5 that name the counselor at work or the operating-system login
-// (either not NULL) are hashed as "securebase-audit-v2\n" followed by the same eight netstrings
-// and two more: counselor_id (decimal, empty when NULL) and os_user (empty when NULL). Older
-// rows keep their v1 hashes, so a chain spanning the upgrade verifies unchanged.
-//
-// where a netstring is the field's length in bytes (decimal), ':', its UTF-8 bytes, ','; id and
-// entity_id are written in decimal, and a NULL entity_id as the empty string (a number is never
-// empty). The lengths keep field boundaries fixed, so no text can move from one field to another
-// and hash the same. Rows are numbered 1, 2, 3… with no gaps: the writer takes the last row's id
-// plus one inside the action's BEGIN IMMEDIATE transaction, so two programs writing the same
-// file at once cannot fork the chain.
+// Rows written since schema 5 that carry any of counselor_id (the counselor at work), os_user
+// (the operating-system login, a second field) or, since schema 6, content_hash (the hash of the
+// record the row changed as it stood after the change; securebase/store/record_audit.h) are
+// hashed as "securebase-audit-v2\n" followed by the same eight netstrings and three more:
+// counselor_id (decimal), os_user and content_hash, each empty when NULL. Older rows keep their
+// v1 hashes, so a chain spanning the upgrade verifies unchanged.
 //
 // What the check finds on its own: a row whose content no longer matches its hash (edited), a
 // missing number or a first row that is not 1 (deleted), a row that does not link to the one
@@ -55,6 +50,8 @@ struct AuditRowContent {
   // Since schema 5 (audit-v2): who was working and, as a second field, the system login.
   std::optional<model::Id> counselor_id;
   std::optional<std::string> os_user;
+  // Since schema 6: the hash of the record the row changed, as it stood after the change.
+  std::optional<std::string> content_hash;
 };
 
 // The hash defined above.
@@ -99,5 +96,9 @@ struct AuditLink {
   std::string prev_hash{kAuditGenesisHash};
 };
 AuditLink nextAuditLink(Database& db);
+
+// Appends `row` to the trail (its id and prev_hash are taken from the last row, inside one
+// transaction joined with the caller's) and returns its id.
+model::Id appendAuditRow(Database& db, AuditRowContent row);
 
 }  // namespace securebase::store

@@ -126,6 +126,17 @@ bool isBlank(const std::string& text) {
 
 }  // namespace
 
+bool looksLikeAgreement(std::string_view body) {
+  return looksLikeMarker(body);
+}
+
+std::optional<std::string_view> agreementFor(std::string_view body, model::Sex sex,
+                                             std::string& problem) {
+  const auto marker = parseMarker(body, problem);
+  if (!marker) return std::nullopt;
+  return marker->text[sexIndex(sex)];
+}
+
 std::optional<std::string> checkTemplate(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '}') return std::string("a '}' has no matching '{'");

@@ -19,16 +19,31 @@ pdf::Document startDocument(const HandoutContent& content, const HandoutBasics& 
   document.title = content.title;
   document.author = basics.clinic.name;
   document.paper = basics.paper;
-  // 12 pt is the design's floor for body text; a 0.625 in margin keeps the footer printable
-  // and the generic handout within two pages.
+  // 12 pt is the design's floor for body text. Two columns keep lines near 40 characters,
+  // easy to follow for a tired reader, and leave no wide empty margins on two pages.
   document.body_size = 12;
-  document.margin = 45;
-  document.furniture.clinic_name = basics.clinic.name;
-  document.furniture.clinic_phone = basics.clinic.phone;
+  document.line_spacing = 1.25;
+  document.heading_space = 0.6;
+  document.margin = 32;
+  document.columns = 2;
+  document.column_gap = 18;
+  document.whole_across_pages = true;
+  // Every handout names a clinic: a generic one printed without settings gets lines to write
+  // the clinic's name and phone on.
+  const bool no_clinic = basics.clinic.name.empty();
+  document.furniture.clinic_name =
+      no_clinic ? content.label("your_clinic") + ": ____________________" : basics.clinic.name;
+  document.furniture.clinic_phone = basics.clinic.phone.empty()
+                                        ? content.label("phone") + ": ______________"
+                                        : basics.clinic.phone;
   document.furniture.logo_png = basics.clinic.logo_png;
   std::string printed = content.label("printed_on");
   replaceAll(printed, "{date}", longDate(basics.printed_on, basics.language));
-  document.furniture.date_text = printed;
+  std::string version = content.label("version");
+  replaceAll(version, "{version}", content.version);
+  replaceAll(version, "{reviewed}", monthAndYear(content.reviewed, basics.language));
+  document.furniture.date_text =
+      (no_clinic ? "" : basics.clinic.name + " \u00B7 ") + version + " \u00B7 " + printed;
   document.furniture.page_label = content.label("page_of");
   document.blocks.push_back(pdf::Heading{content.title, 1});
   return document;
@@ -61,14 +76,6 @@ std::string joinNames(const std::vector<std::string>& names, model::Language lan
   return joined;
 }
 
-void appendClinicAddress(const ClinicDetails& clinic, std::vector<pdf::Block>& out) {
-  if (clinic.address.empty()) return;
-  std::string text = clinic.address;
-  if (!clinic.phone.empty()) text += " \u00B7 " + clinic.phone;
-  out.push_back(pdf::Spacer{6});
-  out.push_back(pdf::Paragraph{text, clinic.name.empty() ? "" : clinic.name + ":"});
-}
-
 }  // namespace
 
 pdf::Document buildGenericHandout(const HandoutContent& content, const GenericInputs& inputs) {
@@ -83,10 +90,12 @@ pdf::Document buildGenericHandout(const HandoutContent& content, const GenericIn
         pdf::Paragraph{resolveText(content.subtitle, name, inputs.sex), made_for});
   else if (name)
     document.blocks.push_back(madeFor(content, name));
-  const double width = detail::contentWidth(document.paper, document.margin);
-  detail::appendGeneralContent(content, name, inputs.sex, inputs.basics.clinic, width,
+  // Blank lines for the parent to write a helper's name and phone on.
+  const std::vector<detail::WriteIn> helpers = {{content.label("plan_name"), ""},
+                                                {content.label("phone") + ":", ""}};
+  detail::appendGeneralContent(content, name, inputs.sex, ageBandFor(inputs.age_months),
+                               inputs.basics.clinic, helpers, detail::columnWidth(document),
                                document.body_size, document.blocks);
-  appendClinicAddress(inputs.basics.clinic, document.blocks);
   return document;
 }
 
@@ -106,13 +115,16 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
   std::optional<std::string> all_names;
   if (!inputs.child_names.empty()) all_names = joinNames(inputs.child_names, language);
   auto& blocks = document.blocks;
-  blocks.push_back(madeFor(content, all_names));
+  // Twins: "Made for Ana and Leo". One child is named in every strength already.
+  if (inputs.child_names.size() > 1) blocks.push_back(madeFor(content, all_names));
 
+  const double width = detail::columnWidth(document);
   if (!inputs.strengths.empty()) {
-    pdf::TipBox saw{content.label("what_we_saw"), {}, {}};
+    detail::BoxContent saw;
+    saw.title = content.label("what_we_saw");
     for (std::size_t i = 0; i < inputs.strengths.size() && i < kMaxStrengths; ++i)
-      saw.bullets.push_back(inputs.strengths[i]);
-    blocks.push_back(std::move(saw));
+      saw.items.push_back(inputs.strengths[i]);
+    blocks.push_back(detail::boxBlock(detail::BoxLook::tip, saw, width, document.body_size));
   }
   if (!inputs.things_to_try.empty()) {
     blocks.push_back(pdf::Heading{content.label("things_to_try"), 2});
@@ -125,34 +137,26 @@ pdf::Document buildPersonalisedHandout(const HandoutContent& content,
     blocks.push_back(pdf::Heading{content.label("your_goals"), 2});
     blocks.push_back(pdf::BulletList{inputs.open_goals});
   }
-  pdf::KeyValueList contact;
-  contact.key_fraction = 0.36;
   // A date already past (a handout printed long after its visit) would only mislead.
   if (inputs.next_visit && *inputs.next_visit >= inputs.basics.printed_on)
-    contact.rows.emplace_back(content.label("next_visit"), longDate(*inputs.next_visit, language));
+    blocks.push_back(
+        pdf::Paragraph{longDate(*inputs.next_visit, language), content.label("next_visit") + ":"});
+
+  // The plan names whom to call: the counselor from the family's record, then a line for
+  // someone the parent trusts.
+  std::vector<detail::WriteIn> helpers;
   if (!inputs.counselor_name.empty()) {
     std::string who = inputs.counselor_name;
-    for (const std::string* part : {&inputs.counselor_phone, &inputs.counselor_email})
-      if (!part->empty()) who += "\n" + *part;
-    contact.rows.emplace_back(content.label("your_counselor"), who);
+    // Name and phone: what a parent needs in the moment (the e-mail would not help then).
+    std::string phone = inputs.counselor_phone;  // kept on one line
+    for (auto at = phone.find(' '); at != std::string::npos; at = phone.find(' ', at))
+      phone.replace(at, 1, "\u00A0");
+    if (!phone.empty()) who += ", " + phone;
+    helpers.push_back({content.label("your_counselor") + ":", who});
   }
-  if (!contact.rows.empty()) {
-    blocks.push_back(pdf::Spacer{4});
-    blocks.push_back(std::move(contact));
-  }
-
-  // A quiet rule between what is about this family and what every family gets.
-  blocks.push_back(pdf::Drawing{
-      8, [](pdf::Canvas& canvas, const pdf::Rect& box) {
-        canvas.setStroke({0.75, 0.78, 0.78}, 0.8);
-        canvas.strokeLine({box.x, box.y + box.height / 2}, {box.right(), box.y + box.height / 2});
-      }});
-  if (!content.subtitle.empty())
-    blocks.push_back(pdf::Paragraph{resolveText(content.subtitle, single_name, sex), {}});
-  const double width = detail::contentWidth(document.paper, document.margin);
-  detail::appendGeneralContent(content, single_name, sex, inputs.basics.clinic, width,
-                               document.body_size, blocks);
-  appendClinicAddress(inputs.basics.clinic, blocks);
+  helpers.push_back({content.label("plan_call"), ""});
+  detail::appendGeneralContent(content, single_name, sex, ageBandFor(inputs.age_months),
+                               inputs.basics.clinic, helpers, width, document.body_size, blocks);
   return document;
 }
 

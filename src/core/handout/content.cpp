@@ -1,5 +1,6 @@
 #include "securebase/handout/content.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/json.hpp>
 #include <fstream>
@@ -16,13 +17,23 @@ namespace {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
-constexpr std::array<std::pair<BlockKind, std::string_view>, 6> kBlockKinds{{
+constexpr std::array<std::pair<BlockKind, std::string_view>, 8> kBlockKinds{{
     {BlockKind::paragraph, "paragraph"},
     {BlockKind::bullets, "bullets"},
     {BlockKind::tip, "tip"},
     {BlockKind::safety, "safety"},
     {BlockKind::help_lines, "help_lines"},
     {BlockKind::reading, "reading"},
+    {BlockKind::remember, "remember"},
+    {BlockKind::plan, "plan"},
+}};
+
+constexpr std::array<std::pair<AgeBand, std::string_view>, 5> kAgeBands{{
+    {AgeBand::general, "general"},
+    {AgeBand::months_0_3, "0-3"},
+    {AgeBand::months_4_6, "4-6"},
+    {AgeBand::months_7_12, "7-12"},
+    {AgeBand::months_13_24, "13-24"},
 }};
 
 std::string readBytes(const fs::path& file) {
@@ -148,7 +159,7 @@ class Reader {
         const std::string marker = close == std::string::npos
                                        ? reading.substr(brace)
                                        : reading.substr(brace, close - brace + 1);
-        fail(at, "unknown marker \"" + marker + "\" (use {child|your baby} or {m:…|f:…})");
+        fail(at, "unknown marker \"" + marker + "\" (use {child|your baby} or {f:…|m:…|u:…})");
       }
     return text;
   }
@@ -183,13 +194,20 @@ class Reader {
   fs::path file_;
 };
 
+bool isHandoutId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 BlockKind parseBlockKind(const Reader& reader, const json::object& block, const std::string& path) {
   const std::string type = reader.string(block, "type", path);
   for (const auto& [kind, name] : kBlockKinds)
     if (name == type) return kind;
   reader.fail(path + ".type", "unknown block type \"" + type +
-                                  "\" (expected paragraph, bullets, tip, safety, help_lines or "
-                                  "reading)");
+                                  "\" (expected paragraph, bullets, tip, safety, help_lines, "
+                                  "reading, remember or plan)");
 }
 
 std::vector<ContentItem> readItems(const Reader& reader, const json::object& block, bool titled,
@@ -213,30 +231,57 @@ std::vector<ContentItem> readItems(const Reader& reader, const json::object& blo
   return items;
 }
 
+// A picture id names a file in assets/pictures/; a missing one is found when the file loads.
+std::string pictureId(const Reader& reader, const json::object& object, const std::string& path) {
+  std::string id = reader.string(object, "picture", path, false);
+  if (id.empty()) return id;
+  if (!isHandoutId(id))
+    reader.fail(path + ".picture",
+                "\"" + id + "\" is not a picture id (lowercase letters, digits, dashes)");
+  return id;
+}
+
 ContentBlock readBlock(const Reader& reader, const json::value& value, const std::string& path) {
   const json::object& object = reader.object(value, path);
   ContentBlock block;
   block.kind = parseBlockKind(reader, object, path);
   switch (block.kind) {
     case BlockKind::paragraph:
-      reader.onlyKeys(object, {"type", "text", "covers"}, path);
+      reader.onlyKeys(object, {"type", "text", "covers", "picture"}, path);
       block.text = reader.contentText(object, "text", path);
       break;
     case BlockKind::tip:
-    case BlockKind::safety:
       reader.onlyKeys(object, {"type", "title", "text", "covers"}, path);
-      block.title = reader.contentText(object, "title", path, block.kind == BlockKind::tip);
+      block.title = reader.contentText(object, "title", path);
       block.text = reader.contentText(object, "text", path);
+      break;
+    case BlockKind::safety:
+      // A short note (text) or a checklist (items), or both; a picture at its top.
+      reader.onlyKeys(object, {"type", "title", "text", "items", "covers", "picture"}, path);
+      block.title = reader.contentText(object, "title", path, false);
+      block.text = reader.contentText(object, "text", path, !object.contains("items"));
+      if (object.contains("items")) block.items = readItems(reader, object, false, path);
+      break;
+    case BlockKind::remember:
+    case BlockKind::plan:
+      // A plan may close with a short text after its steps (why, and what to expect).
+      reader.onlyKeys(object, {"type", "title", "items", "covers", "picture", "text"}, path);
+      if (block.kind == BlockKind::remember && object.contains("text"))
+        reader.fail(path + ".text", "a remember box holds items only");
+      block.title = reader.contentText(object, "title", path);
+      block.text = reader.contentText(object, "text", path, false);
+      block.items = readItems(reader, object, false, path);
       break;
     case BlockKind::bullets:
     case BlockKind::reading:
-      reader.onlyKeys(object, {"type", "items", "covers"}, path);
+      reader.onlyKeys(object, {"type", "items", "covers", "picture"}, path);
       block.items = readItems(reader, object, block.kind == BlockKind::reading, path);
       break;
     case BlockKind::help_lines:
       reader.onlyKeys(object, {"type"}, path);
       break;
   }
+  block.picture = pictureId(reader, object, path);
   block.covers = reader.covers(object, path);
   return block;
 }
@@ -244,10 +289,20 @@ ContentBlock readBlock(const Reader& reader, const json::value& value, const std
 ContentSection readSection(const Reader& reader, const json::value& value,
                            const std::string& path) {
   const json::object& object = reader.object(value, path);
-  reader.onlyKeys(object, {"id", "heading", "blocks"}, path);
+  reader.onlyKeys(object, {"id", "heading", "ages", "blocks"}, path);
   ContentSection section;
   section.id = reader.string(object, "id", path);
-  section.heading = reader.contentText(object, "heading", path);
+  section.heading = reader.contentText(object, "heading", path, false);
+  if (const json::value* ages = object.if_contains("ages")) {
+    const std::string at = path + ".ages";
+    if (!ages->is_array() || ages->get_array().empty())
+      reader.fail(at, "must be a non-empty list of age bands");
+    for (const json::value& band : ages->get_array()) {
+      const auto parsed = band.is_string() ? parseAgeBand(band.get_string()) : std::nullopt;
+      if (!parsed) reader.fail(at, "must hold only general, 0-3, 4-6, 7-12 or 13-24");
+      section.ages.push_back(*parsed);
+    }
+  }
   const json::array& blocks = reader.nonEmptyArray(object, "blocks", path);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     section.blocks.push_back(
@@ -272,14 +327,31 @@ void readLabels(const Reader& reader, const json::object& root, HandoutContent& 
     if (!content.labels.contains(key)) reader.fail("$.labels." + key, "is missing");
 }
 
-bool isHandoutId(std::string_view id) {
-  if (id.empty()) return false;
-  for (char c : id)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return true;
+}  // namespace
+
+std::string_view toString(AgeBand band) {
+  for (const auto& [b, name] : kAgeBands)
+    if (b == band) return name;
+  return "?";
 }
 
-}  // namespace
+std::optional<AgeBand> parseAgeBand(std::string_view text) {
+  for (const auto& [band, name] : kAgeBands)
+    if (name == text) return band;
+  return std::nullopt;
+}
+
+AgeBand ageBandFor(std::optional<int> months) {
+  if (!months || *months < 0 || *months > 24) return AgeBand::general;
+  if (*months <= 3) return AgeBand::months_0_3;
+  if (*months <= 6) return AgeBand::months_4_6;
+  if (*months <= 12) return AgeBand::months_7_12;
+  return AgeBand::months_13_24;
+}
+
+bool ContentSection::shownFor(AgeBand band) const {
+  return ages.empty() || std::find(ages.begin(), ages.end(), band) != ages.end();
+}
 
 std::string_view toString(BlockKind kind) {
   for (const auto& [k, name] : kBlockKinds)
@@ -296,8 +368,9 @@ const std::string& HandoutContent::label(std::string_view key) const {
 
 const std::vector<std::string>& requiredLabelKeys() {
   static const std::vector<std::string> keys{
-      "what_we_saw", "things_to_try", "your_goals",   "next_visit", "your_counselor",
-      "help_lines",  "page_of",       "prepared_for", "printed_on", "phone"};
+      "what_we_saw", "things_to_try", "your_goals", "next_visit",   "your_counselor", "help_lines",
+      "page_of",     "prepared_for",  "printed_on", "phone",        "crisis_line",    "version",
+      "your_clinic", "plan_call",     "plan_name",  "learn_more_at"};
   return keys;
 }
 
@@ -307,7 +380,9 @@ HandoutContent loadHandoutContent(const fs::path& file) {
   const json::value document = parseJson(file, bytes);
   const Reader reader(file);
   const json::object& root = reader.object(document, "$");
-  reader.onlyKeys(root, {"id", "language", "title", "subtitle", "labels", "sections"}, "$");
+  reader.onlyKeys(
+      root, {"id", "language", "version", "reviewed", "title", "subtitle", "labels", "sections"},
+      "$");
 
   HandoutContent content;
   content.id = reader.string(root, "id", "$");
@@ -316,6 +391,11 @@ HandoutContent loadHandoutContent(const fs::path& file) {
   if (!parsed)
     reader.fail("$.language", "unknown language \"" + language + "\" (expected en or es)");
   content.language = *parsed;
+  content.version = reader.string(root, "version", "$");
+  const std::string reviewed = reader.string(root, "reviewed", "$");
+  const auto reviewed_on = model::Date::parse(reviewed);
+  if (!reviewed_on) reader.fail("$.reviewed", "must be a date like 2026-12-01");
+  content.reviewed = *reviewed_on;
   content.title = reader.contentText(root, "title", "$");
   content.subtitle = reader.contentText(root, "subtitle", "$", false);
   readLabels(reader, root, content);

@@ -1,5 +1,6 @@
-// Pieces the handout builders share: the look of boxes the engine has no block for (the safety
-// note, the "What we saw today" box), and the mapping of content blocks onto document blocks.
+// Pieces the handout builders share: the boxes the engine has no block for (safety notes, tips,
+// the "Remember" summary, the calm-down plan, "What we saw today"), pictures, and the mapping of
+// content blocks onto document blocks.
 #pragma once
 
 #include <optional>
@@ -8,43 +9,49 @@
 
 #include "securebase/handout/builder.h"
 #include "securebase/handout/content.h"
+#include "securebase/handout/picture.h"
 #include "securebase/pdf/document.h"
 
 namespace securebase::handout::detail {
 
-// Line width of the body text on `paper` with the document's margin.
-double contentWidth(pdf::PaperSize paper, double margin);
+// The width of one text column on `paper` with the document's margin, columns and gap.
+double columnWidth(const pdf::Document& document);
 
-// The colours of a boxed note. Safety notes are warm, tips are the accent's tint, so a reader
-// skimming the page tells them apart.
-struct NoteStyle {
-  pdf::Color tint;
-  pdf::Color bar;
-  pdf::Color title;
-  static const NoteStyle tip;
-  static const NoteStyle safety;
+// How a box looks. Safety boxes have a heavy frame and a warning sign, so they stand apart from
+// tips (a tinted box with a bar on its left) also when printed in grey.
+enum class BoxLook { tip, safety, remember };
+
+// A line to fill in ("Someone I can call: ______"), or filled when `value` is given.
+struct WriteIn {
+  std::string label;
+  std::string value;
 };
 
-// A paragraph opened by a bold lead ("Tummy time: A fun way…").
-struct LeadText {
-  std::string lead;
-  std::string text;
+struct BoxContent {
+  std::string title;
+  const Picture* picture = nullptr;  // drawn at the top of the box
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> items;
+  bool numbered = false;  // items as 1. 2. 3. (steps) rather than bullets
+  std::vector<WriteIn> write_ins;
+  std::vector<std::string> closing;  // paragraphs after the items, before the write-ins
 };
 
-// Lead paragraphs one under the other, a small gap between them, kept whole on one page; in a
-// tinted box with a bar on its left when `style` is given.
-pdf::Block leadTextBlock(const std::vector<LeadText>& entries, const NoteStyle* style, double width,
-                         double body_size);
+// The box as one block kept whole on one column.
+pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, double body_size);
 
-// A tinted box with a bar on its left, the title in bold opening the text, kept whole on one
-// page.
-pdf::Block noteBox(const NoteStyle& style, const std::string& title, const std::string& text,
-                   double width, double body_size);
+// A picture the width of the column, kept with the text after it.
+pdf::Block pictureBlock(const Picture& picture, double width);
 
-// Every section of `content`, with the markers resolved for `child_name` and `sex`.
+// How tall a picture is drawn in a column of `width`.
+double pictureHeight(const Picture& picture, double width);
+
+// Every section of `content` shown for `band`, with the markers resolved for `child_name` and
+// `sex`; `helpers` fills the calm-down plan's lines (empty: lines to write on).
 void appendGeneralContent(const HandoutContent& content,
                           const std::optional<std::string>& child_name, model::Sex sex,
-                          const ClinicDetails& clinic, double width, double body_size,
+                          AgeBand band, const ClinicDetails& clinic,
+                          const std::vector<WriteIn>& helpers, double width, double body_size,
                           std::vector<pdf::Block>& out);
 
 }  // namespace securebase::handout::detail

@@ -34,6 +34,15 @@ std::string longDate(model::Date date, model::Language language) {
          std::to_string(date.year);
 }
 
+std::string monthAndYear(model::Date date, model::Language language) {
+  const std::string day_month_year = longDate({date.year, date.month, 1}, language);
+  // Drop the day: "December 1, 2026" -> "December 2026", "1 de diciembre de 2026" -> "diciembre de
+  // 2026".
+  if (language == model::Language::es) return day_month_year.substr(day_month_year.find("de ") + 3);
+  const auto space = day_month_year.find(' ');
+  return day_month_year.substr(0, space) + " " + std::to_string(date.year);
+}
+
 std::vector<std::pair<std::string, std::string>> parseHelpLines(const std::string& text) {
   std::vector<std::pair<std::string, std::string>> lines;
   std::istringstream in(text);

@@ -4,6 +4,7 @@
 
 #include "securebase/core/error.h"
 #include "securebase/forms/handout_picks.h"
+#include "securebase/model/age.h"
 #include "securebase/model/visit_due.h"
 #include "securebase/service/visits.h"
 #include "securebase/store/settings.h"
@@ -35,12 +36,21 @@ std::string firstName(const std::string& name) {
 
 }  // namespace
 
+std::optional<int> ageInMonthsForAdvice(const model::Child& child, model::Date on) {
+  if (const auto corrected = model::correctedAgeOn(child.birth_date, child.gestation_weeks, on))
+    return corrected->months;
+  if (const auto age = model::ageOn(child.birth_date, on)) return age->months;
+  return std::nullopt;
+}
+
 ClinicDetails clinicFromSettings(store::Store& store) {
   ClinicDetails clinic;
   clinic.name = settingOr(store, store::setting::clinic_name);
   clinic.phone = settingOr(store, store::setting::clinic_phone);
   clinic.address = settingOr(store, store::setting::clinic_address);
   clinic.help_lines = settingOr(store, store::setting::clinic_help_lines);
+  clinic.crisis_line = settingOr(store, store::setting::clinic_crisis_line);
+  clinic.website = settingOr(store, store::setting::clinic_website);
   if (const std::string logo = settingOr(store, store::setting::clinic_logo); !logo.empty())
     clinic.logo_png = readLogo(logo);
   return clinic;
@@ -98,6 +108,7 @@ PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model
   const model::Child* child = findChild(family, set.child_id);
   const std::string name = child != nullptr ? firstName(child->name) : "";
   inputs.sex = child != nullptr ? child->sex : model::Sex::unknown;
+  if (child != nullptr) inputs.age_months = ageInMonthsForAdvice(*child, visit.date);
   if (!name.empty()) inputs.child_names.push_back(name);
   for (const model::ObservationSet& other : visit.sets) {
     const model::Child* twin = findChild(family, other.child_id);

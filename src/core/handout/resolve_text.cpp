@@ -1,13 +1,12 @@
 #include "securebase/handout/resolve_text.h"
 
 #include "securebase/core/error.h"
+#include "securebase/forms/personalize.h"
 
 namespace securebase::handout {
 namespace {
 
 constexpr std::string_view kChild = "child";
-constexpr std::string_view kMasculine = "m:";
-constexpr std::string_view kFeminineSeparator = "|f:";
 
 std::string quoted(std::string_view marker) {
   return "\"" + std::string(marker) + "\"";
@@ -34,13 +33,10 @@ std::string resolveChild(std::string_view body, const std::optional<std::string>
 }
 
 std::string resolveAgreement(std::string_view body, model::Sex sex) {
-  const std::size_t separator = body.find(kFeminineSeparator);
-  if (separator == std::string_view::npos)
-    throwBadInput("marker " + quoted("{" + std::string(body) + "}") +
-                  " needs both forms, like {m:listo|f:lista}");
-  const std::string_view masculine = body.substr(kMasculine.size(), separator - kMasculine.size());
-  const std::string_view feminine = body.substr(separator + kFeminineSeparator.size());
-  return std::string(sex == model::Sex::female ? feminine : masculine);
+  std::string problem;
+  const auto chosen = forms::agreementFor(body, sex, problem);
+  if (!chosen) throwBadInput(problem + ", like {f:lista|m:listo|u:con ganas}");
+  return std::string(*chosen);
 }
 
 bool isChildMarker(std::string_view body) {
@@ -71,7 +67,7 @@ std::string resolveText(const std::string& text_template,
         std::string_view(text_template).substr(open + 1, close - open - 1);
     if (isChildMarker(body))
       out += resolveChild(body, child_name);
-    else if (body.starts_with(kMasculine))
+    else if (forms::looksLikeAgreement(body))
       out += resolveAgreement(body, sex);
     else
       out.append(text_template, open, close - open + 1);  // someone else's placeholder

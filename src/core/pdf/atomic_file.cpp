@@ -27,6 +27,11 @@ std::string randomSuffix() {
 }  // namespace
 
 void writeFileAtomically(const fs::path& path, std::string_view bytes) {
+  writeFileAtomically(path, [&](const ByteSink& sink) { sink(bytes); });
+}
+
+void writeFileAtomically(const fs::path& path,
+                         const std::function<void(const ByteSink&)>& produce) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const fs::path temp = folder / ("." + path.filename().string() + "." + randomSuffix() + ".tmp");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -36,13 +41,23 @@ void writeFileAtomically(const fs::path& path, std::string_view bytes) {
     ::unlink(temp.c_str());
     fail(path, error);
   };
-  for (std::size_t written = 0; written < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      abandon(errno);
+  const ByteSink sink = [&](std::string_view bytes) {
+    for (std::size_t written = 0; written < bytes.size();) {
+      const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        abandon(errno);
+      }
+      written += static_cast<std::size_t>(n);
     }
-    written += static_cast<std::size_t>(n);
+  };
+  try {
+    produce(sink);
+  } catch (...) {
+    // A producer that fails (a database error mid-export) leaves no partial file behind.
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
   }
   if (::fsync(fd) != 0) abandon(errno);
   if (::close(fd) != 0) {

@@ -35,7 +35,7 @@ void layoutHeading(const Heading& heading, const LayoutContext& ctx,
                                 widthFor(ctx, size));
   const bool ruled = heading.level <= 1;
   const double height = static_cast<double>(lines.size()) * line_height + (ruled ? 8 : 0);
-  FlowUnit unit{{height}, style.space_before, 0, 0, true};
+  FlowUnit unit{{height}, style.space_before * ctx.heading_space, 0, 0, true};
   const double width = ctx.width;
   const FontMetrics& font = ctx.bold;
   out.push_back(
@@ -166,10 +166,11 @@ void layoutImage(const Image& image, const LayoutContext& ctx, std::vector<LaidO
 }
 
 void layoutBox(double height, double space_before, const LayoutContext& ctx,
-               std::function<void(Canvas&, const Rect&)> draw, std::vector<LaidOutBlock>& out) {
+               std::function<void(Canvas&, const Rect&)> draw, std::vector<LaidOutBlock>& out,
+               bool keep_with_next = false) {
   const double width = ctx.width;
   out.push_back(
-      {FlowUnit{{height}, space_before, 0, 0, false},
+      {FlowUnit{{height}, space_before, 0, 0, keep_with_next},
        [draw = std::move(draw), width, height](Canvas& canvas, const Placement&, Point origin) {
          if (draw) draw(canvas, {origin.x, origin.y, width, height});
        }});
@@ -212,7 +213,17 @@ void layoutBlock(const Block& block, const LayoutContext& ctx, std::vector<LaidO
         },
         out);
   } else if (const auto* drawing = std::get_if<Drawing>(&block)) {
-    layoutBox(drawing->height, 12, ctx, drawing->draw, out);
+    if (drawing->draw_rows) {
+      const double width = ctx.width;
+      out.push_back(
+          {FlowUnit{drawing->rows, drawing->space_before, 2, 0, drawing->keep_with_next, true},
+           [draw = drawing->draw_rows, width](Canvas& canvas, const Placement& part, Point origin) {
+             draw(canvas, {origin.x, origin.y, width, part.height}, part.first_row, part.end_row);
+           }});
+      return;
+    }
+    layoutBox(drawing->height, drawing->space_before, ctx, drawing->draw, out,
+              drawing->keep_with_next);
   }
 }
 

@@ -25,6 +25,8 @@ struct LayoutContext {
   double width;      // line width in points
   double body_size;  // points
   double page_content_height;
+  double line_spacing = 1.4;  // line height as a multiple of body_size
+  double heading_space = 1;   // scales the space above headings
 };
 
 // One block may become several units (each bullet item paginates on its own).

@@ -49,6 +49,8 @@ void addBlock(CharacterSet& set, const Block& block) {
     add(chart->chart.title);
     for (const std::string& label : chart->chart.x_labels) add(label);
     for (const ChartSeries& series : chart->chart.series) add(series.name);
+  } else if (const auto* drawing = std::get_if<Drawing>(&block)) {
+    add(drawing->text);
   }
 }
 

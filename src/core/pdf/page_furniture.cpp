@@ -50,7 +50,9 @@ void drawFurniture(Canvas& canvas, const PrintableFurniture& furniture,
                    const FurnitureLayout& layout, std::size_t page, std::size_t pages) {
   const double left = layout.margin;
   const double right = layout.page.width - layout.margin;
-  const double rule_y = layout.margin - 6;
+  // Header and footer sit inside the margins, at least a quarter inch from the paper's edge
+  // where printers can still print.
+  const double rule_y = layout.content.y - 10;
   const double header_baseline = rule_y - 7;
 
   double name_x = left;
@@ -69,8 +71,8 @@ void drawFurniture(Canvas& canvas, const PrintableFurniture& furniture,
   canvas.setStroke(palette::rule, 0.8);
   canvas.strokeLine({left, rule_y}, {right, rule_y});
 
-  const double footer_rule = layout.page.height - layout.margin + 14;
-  const double footer_baseline = footer_rule + 13;
+  const double footer_rule = layout.page.height - layout.margin + 4;
+  const double footer_baseline = footer_rule + 11;
   canvas.strokeLine({left, footer_rule}, {right, footer_rule});
   canvas.setFill(palette::muted);
   canvas.text({left, footer_baseline}, furniture.date_text, kFooterSize, false);

@@ -18,14 +18,17 @@ double wholeHeight(const FlowUnit& unit) {
 
 // Height that must follow unit `index` on the same page: the smallest allowed first part of the
 // next unit, and through chained keep-with-next units (heading then subheading) their whole.
-double leadOfNext(const std::vector<FlowUnit>& units, std::size_t index) {
+// `whole` says the next unit will not split here (it moves whole to the next page).
+double leadOfNext(const std::vector<FlowUnit>& units, std::size_t index, bool whole = false) {
   const std::size_t next = index + 1;
   if (next >= units.size()) return 0;
   const FlowUnit& unit = units[next];
-  if (unit.keep_with_next) return unit.space_before + wholeHeight(unit) + leadOfNext(units, next);
+  if (unit.keep_with_next)
+    return unit.space_before + wholeHeight(unit) + leadOfNext(units, next, whole);
   // A unit too short to split (a three-line paragraph) must follow whole.
   const auto min_rows = static_cast<std::size_t>(std::max(unit.min_rows_per_part, 0));
-  const bool splittable = min_rows > 0 && unit.rows.size() >= 2 * min_rows;
+  const bool splittable =
+      min_rows > 0 && unit.rows.size() >= 2 * min_rows && !(whole && !unit.split_across_pages);
   const std::size_t rows = splittable ? min_rows : unit.rows.size();
   return unit.space_before + unit.repeated_header + rowsHeight(unit, 0, rows);
 }
@@ -46,6 +49,12 @@ std::size_t rowsThatFit(const FlowUnit& unit, std::size_t first, double availabl
 }  // namespace
 
 std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_height) {
+  return paginate(units, page_height, 1, false);
+}
+
+std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_height,
+                                std::size_t frames_per_page, bool whole_across_pages) {
+  frames_per_page = std::max<std::size_t>(frames_per_page, 1);
   std::vector<Placement> placements;
   std::size_t page = 0;
   double y = 0;
@@ -67,13 +76,19 @@ std::vector<Placement> paginate(const std::vector<FlowUnit>& units, double page_
       const bool at_top = y == 0;
       const double top = at_top ? 0 : y + unit.space_before;
       const double rest = unit.repeated_header + rowsHeight(unit, first, unit.rows.size());
-      const double lead = unit.keep_with_next && first == 0 ? leadOfNext(units, index) : 0;
+      const bool page_turns_next = (page + 1) % frames_per_page == 0;
+      const double lead = unit.keep_with_next && first == 0
+                              ? leadOfNext(units, index, whole_across_pages && page_turns_next)
+                              : 0;
       if (top + rest + lead <= page_height) {
         place(index, first, unit.rows.size(), top);
         break;
       }
       const bool splittable = unit.min_rows_per_part > 0 && !unit.keep_with_next;
-      if (splittable) {
+      const bool fits_next_frame = rest <= page_height;
+      const bool stays_whole =
+          whole_across_pages && page_turns_next && fits_next_frame && !unit.split_across_pages;
+      if (splittable && !stays_whole) {
         const double available = page_height - top - unit.repeated_header;
         if (const std::size_t count = rowsThatFit(unit, first, available); count > 0) {
           place(index, first, first + count, top);

@@ -138,4 +138,40 @@ void PdfCanvas::image(std::string_view png_bytes, const Rect& box) {
   document_.check("placing an image");
 }
 
+// Curves go to the page as curves (a few bytes each), never flattened: pictures stay small and
+// crisp at any zoom.
+void PdfCanvas::drawPath(const std::vector<PathStep>& steps, bool fill, bool stroke) {
+  if (steps.empty() || (!fill && !stroke)) return;
+  endText();
+  // Round ends and joins: a friendly line, and no spikes where a curve turns sharply.
+  HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
+  HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+  for (const PathStep& step : steps) {
+    switch (step.kind) {
+      case PathStep::Kind::move:
+        HPDF_Page_MoveTo(page_, px(step.p.x), py(step.p.y));
+        break;
+      case PathStep::Kind::line:
+        HPDF_Page_LineTo(page_, px(step.p.x), py(step.p.y));
+        break;
+      case PathStep::Kind::cubic:
+        HPDF_Page_CurveTo(page_, px(step.c1.x), py(step.c1.y), px(step.c2.x), py(step.c2.y),
+                          px(step.p.x), py(step.p.y));
+        break;
+      case PathStep::Kind::close:
+        HPDF_Page_ClosePath(page_);
+        break;
+    }
+  }
+  if (fill && stroke)
+    HPDF_Page_FillStroke(page_);
+  else if (fill)
+    HPDF_Page_Fill(page_);
+  else
+    HPDF_Page_Stroke(page_);
+  HPDF_Page_SetLineCap(page_, HPDF_BUTT_END);
+  HPDF_Page_SetLineJoin(page_, HPDF_MITER_JOIN);
+  document_.check("drawing a picture");
+}
+
 }  // namespace securebase::pdf::detail

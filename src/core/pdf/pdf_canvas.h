@@ -31,6 +31,7 @@ class PdfCanvas final : public Canvas {
             TextAlign align = TextAlign::left) override;
   double textWidth(std::string_view utf8, double size, bool bold) const override;
   void image(std::string_view png_bytes, const Rect& box) override;
+  void drawPath(const std::vector<PathStep>& path, bool fill, bool stroke) override;
 
  private:
   HPDF_REAL px(double x) const { return static_cast<HPDF_REAL>(x); }

@@ -1,5 +1,6 @@
 #include "securebase/pdf/render.h"
 
+#include <algorithm>
 #include <string>
 
 #include "block_layout.h"
@@ -27,9 +28,18 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   const Rect page = pageRect(document.paper);
   const detail::FurnitureLayout furniture =
       detail::furnitureLayout(document.furniture, page, document.margin);
+  const std::size_t columns = static_cast<std::size_t>(std::max(document.columns, 1));
+  const double column_width =
+      columns == 1
+          ? furniture.content.width
+          : (furniture.content.width - document.column_gap * double(columns - 1)) / double(columns);
   const detail::LayoutContext context{FontMetrics::of(FontFace::regular),
-                                      FontMetrics::of(FontFace::bold), furniture.content.width,
-                                      document.body_size, furniture.content.height};
+                                      FontMetrics::of(FontFace::bold),
+                                      column_width,
+                                      document.body_size,
+                                      furniture.content.height,
+                                      document.line_spacing,
+                                      document.heading_space};
 
   std::vector<detail::LaidOutBlock> laid_out;
   laid_out.reserve(document.blocks.size() + 8);
@@ -43,8 +53,10 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   std::vector<FlowUnit> units;
   units.reserve(laid_out.size());
   for (const auto& block : laid_out) units.push_back(block.unit);
-  const std::vector<Placement> placements = paginate(units, furniture.content.height);
-  const std::size_t pages = pageCount(placements);
+  // Placements count columns; a page holds `columns` of them.
+  const std::vector<Placement> placements =
+      paginate(units, furniture.content.height, columns, document.whole_across_pages);
+  const std::size_t pages = (pageCount(placements) + columns - 1) / columns;
 
   const std::string title = printableText(document.title, "document title");
   const std::string author = printableText(document.author, "document author");
@@ -59,10 +71,11 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
       for (std::size_t p = 0; p < pages; ++p) {
         detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
         detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
-        for (; next < placements.size() && placements[next].page == p; ++next) {
+        for (; next < placements.size() && placements[next].page / columns == p; ++next) {
           const Placement& part = placements[next];
-          laid_out[part.unit].draw(canvas, part,
-                                   {furniture.content.x, furniture.content.y + part.top});
+          const double x = furniture.content.x +
+                           double(part.page % columns) * (column_width + document.column_gap);
+          laid_out[part.unit].draw(canvas, part, {x, furniture.content.y + part.top});
         }
       }
     }

@@ -18,7 +18,7 @@ inline StyledWidthFn widthFor(const LayoutContext& ctx, double size) {
 }
 
 inline double lineHeight(const LayoutContext& ctx) {
-  return ctx.body_size * 1.4;
+  return ctx.body_size * ctx.line_spacing;
 }
 
 void drawStyledLine(Canvas& canvas, const StyledLine& line, Point baseline, double size);

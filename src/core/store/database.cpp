@@ -10,6 +10,7 @@
 
 #include "securebase/core/error.h"
 #include "securebase/store/backup.h"
+#include "securebase/store/commit_hook.h"
 #include "securebase/store/migrations.h"
 
 namespace securebase::store {
@@ -38,17 +39,16 @@ std::string checkedKey(const DatabaseOptions& options) {
   return key;
 }
 
-// Test-only: when SECUREBASE_TEST_HOLD_BEFORE_COMMIT names a file, a committing process writes
-// that file and then waits forever inside its open write transaction, so a test can kill it at
-// exactly that point. Unset in normal use.
-void holdBeforeCommitIfAsked() {
-  const char* marker = std::getenv("SECUREBASE_TEST_HOLD_BEFORE_COMMIT");
-  if (marker == nullptr || *marker == '\0') return;
-  { std::ofstream(marker) << ::getpid() << "\n"; }
-  for (;;) ::pause();
+std::function<void()>& beforeCommitHook() {
+  static std::function<void()> hook;
+  return hook;
 }
 
 }  // namespace
+
+void setBeforeCommitHook(std::function<void()> hook) {
+  beforeCommitHook() = std::move(hook);
+}
 
 FileKind inspectDatabaseFile(const fs::path& file) {
   std::error_code ec;
@@ -246,7 +246,7 @@ void Database::transaction(const std::function<void()>& work) {
   transaction_depth_ = 1;
   try {
     work();
-    holdBeforeCommitIfAsked();
+    if (const auto& hook = beforeCommitHook()) hook();
     commit();
   } catch (...) {
     transaction_depth_ = 0;

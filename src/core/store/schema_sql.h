@@ -291,4 +291,8 @@ std::string refreshTrendSql(const std::string& family);
 // the operating-system login.
 std::string version5();
 
+// Version 6 adds record content hashes to the audit trail and seals the records already there
+// (schema_v6.cpp).
+void migrateToVersion6(Database& db);
+
 }  // namespace securebase::store::schema

@@ -1,0 +1,214 @@
+// The handout's boxes, drawn as one Drawing block each so the engine keeps them whole.
+#include <algorithm>
+#include <memory>
+
+#include "handout_blocks.h"
+#include "securebase/pdf/font_metrics.h"
+#include "securebase/pdf/line_breaking.h"
+#include "securebase/pdf/render.h"
+#include "securebase/pdf/text_check.h"
+
+namespace securebase::handout::detail {
+
+namespace {
+
+constexpr pdf::Color kInk{0.13, 0.13, 0.13};
+constexpr double kPad = 7;
+constexpr double kBarWidth = 5;
+constexpr double kIconSize = 15;
+constexpr double kMaxPictureHeight = 52;
+
+struct Palette {
+  pdf::Color tint;
+  pdf::Color frame;
+  pdf::Color title;
+  double frame_width;  // 0: a bar on the left instead of a frame
+};
+
+Palette paletteOf(BoxLook look) {
+  switch (look) {
+    case BoxLook::safety:
+      return {{1.0, 0.96, 0.92}, {0.72, 0.28, 0.05}, {0.60, 0.20, 0.02}, 2.4};
+    case BoxLook::remember:
+      return {{0.93, 0.95, 0.99}, {0.16, 0.27, 0.55}, {0.16, 0.27, 0.55}, 1.3};
+    case BoxLook::tip:
+      break;
+  }
+  return {{0.91, 0.96, 0.95}, {0.09, 0.40, 0.38}, {0.09, 0.40, 0.38}, 0};
+}
+
+double baseline(const pdf::FontMetrics& font, double top, double line_height, double size) {
+  const double glyph_box = (font.ascender() - font.descender()) * size / 1000.0;
+  return top + (line_height - glyph_box) / 2 + font.ascender() * size / 1000.0;
+}
+
+// A warning sign: a filled triangle with "!" in it, readable in grey.
+void drawWarningSign(pdf::Canvas& canvas, pdf::Point top_left, pdf::Color colour) {
+  const double s = kIconSize;
+  canvas.setFill(colour);
+  canvas.fillPolygon({{top_left.x + s / 2, top_left.y},
+                      {top_left.x + s, top_left.y + s * 0.9},
+                      {top_left.x, top_left.y + s * 0.9}});
+  canvas.setFill({1, 1, 1});
+  canvas.fillRect({top_left.x + s / 2 - 1, top_left.y + s * 0.3, 2, s * 0.33});
+  canvas.fillRect({top_left.x + s / 2 - 1, top_left.y + s * 0.7, 2, 2});
+}
+
+struct BoxLine {
+  pdf::StyledLine line;
+  double indent = 0;
+  double gap_before = 0;
+  std::string marker;  // "•" or "2." before the first line of an item
+  bool title = false;
+  double rule_from = -1;  // a line to write on, from this x (relative to the text's left)
+};
+
+}  // namespace
+
+double columnWidth(const pdf::Document& document) {
+  const double content = pdf::pageRect(document.paper).width - 2 * document.margin;
+  const int columns = std::max(document.columns, 1);
+  return (content - document.column_gap * (columns - 1)) / columns;
+}
+
+double pictureHeight(const Picture& picture, double width) {
+  return std::min(kMaxPictureHeight, width * picture.height / picture.width);
+}
+
+pdf::Block pictureBlock(const Picture& picture, double width) {
+  pdf::Drawing drawing;
+  drawing.height = pictureHeight(picture, width);
+  drawing.keep_with_next = true;
+  drawing.space_before = 8;
+  drawing.draw = [&picture](pdf::Canvas& canvas, const pdf::Rect& box) {
+    drawPicture(canvas, picture, box);
+  };
+  return drawing;
+}
+
+pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, double body_size) {
+  const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  const pdf::FontMetrics& bold = pdf::FontMetrics::of(pdf::FontFace::bold);
+  const Palette palette = paletteOf(look);
+  const double line_height = body_size * 1.25;
+  const double left_edge = palette.frame_width > 0 ? palette.frame_width + kPad : kBarWidth + kPad;
+  const double inner = width - left_edge - kPad - palette.frame_width;
+  const pdf::StyledWidthFn measure = [&](std::string_view t, bool is_bold) {
+    return (is_bold ? bold : regular).width(t, body_size);
+  };
+  const auto printable = [](const std::string& text) {
+    return pdf::printableText(text, "handout text");
+  };
+
+  auto lines = std::make_shared<std::vector<BoxLine>>();
+  const auto add = [&](const std::vector<pdf::TextRun>& runs, double indent, double gap,
+                       const std::string& marker, bool title) {
+    bool first = true;
+    for (pdf::StyledLine& line : pdf::breakStyledLines(runs, inner - indent, measure)) {
+      lines->push_back({std::move(line), indent, first ? gap : 0, first ? marker : "", title, -1});
+      first = false;
+    }
+  };
+  const double icon_room = look == BoxLook::safety ? kIconSize + 6 : 0;
+  if (!content.title.empty()) add({{printable(content.title), true}}, icon_room, 0, "", true);
+  for (const std::string& text : content.paragraphs)
+    add({{printable(text), false}}, 0, lines->empty() ? 0 : 4, "", false);
+  const double item_indent = content.numbered ? body_size * 1.5 : body_size * 1.2;
+  for (std::size_t i = 0; i < content.items.size(); ++i)
+    add({{printable(content.items[i]), false}}, item_indent, lines->empty() ? 0 : 3,
+        content.numbered ? std::to_string(i + 1) + "." : "\u2022", false);
+  for (const std::string& text : content.closing)
+    add({{printable(text), true}}, 0, lines->empty() ? 0 : 5, "", false);
+  for (const WriteIn& write_in : content.write_ins) {
+    const std::string label = printable(write_in.label) + " ";
+    if (!write_in.value.empty()) {
+      add({{label, true}, {printable(write_in.value), false}}, 0, 5, "", false);
+    } else {
+      add({{label, true}}, 0, 9, "", false);
+      lines->back().rule_from = lines->back().line.width + 2;
+    }
+  }
+
+  const double picture_height =
+      content.picture != nullptr ? pictureHeight(*content.picture, inner) : 0;
+  std::size_t titles = 0;
+  while (titles < lines->size() && (*lines)[titles].title) ++titles;
+  // One row per line; the first carries the top frame and padding (and the picture when there
+  // is no title), the last title line the picture, the last line the bottom padding and frame.
+  const double top_inset = palette.frame_width + kPad;
+  const double picture_room = picture_height > 0 ? picture_height + 6 : 0;
+  std::vector<double> rows;
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    double row = (*lines)[i].gap_before + line_height;
+    if (i == 0) row += top_inset + (titles == 0 ? picture_room : 0);
+    if (titles > 0 && i + 1 == titles) row += picture_room;
+    if (i + 1 == lines->size()) row += kPad + palette.frame_width;
+    rows.push_back(row);
+  }
+
+  pdf::Drawing drawing;
+  drawing.rows = rows;
+  drawing.height = 0;
+  for (const double row : rows) drawing.height += row;
+  drawing.space_before = 10;
+  for (const BoxLine& line : *lines)
+    for (const pdf::TextRun& run : line.line.runs) drawing.text += run.text;
+  drawing.text += "\u2022.0123456789";
+  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner,
+                       picture_height, picture_room, top_inset, titles, picture = content.picture,
+                       &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first,
+                                 std::size_t end) {
+    const bool opens = first == 0;
+    const bool closes = end == lines->size();
+    canvas.setFill(palette.tint);
+    canvas.fillRect(box);
+    // A box split between columns is open where it continues.
+    if (palette.frame_width > 0) {
+      const double half = palette.frame_width / 2;
+      canvas.setStroke(palette.frame, palette.frame_width);
+      const double left = box.x + half, right = box.right() - half;
+      const double top = box.y + half, bottom = box.bottom() - half;
+      canvas.strokeLine({left, box.y}, {left, box.bottom()});
+      canvas.strokeLine({right, box.y}, {right, box.bottom()});
+      if (opens) canvas.strokeLine({box.x, top}, {box.right(), top});
+      if (closes) canvas.strokeLine({box.x, bottom}, {box.right(), bottom});
+    } else {
+      canvas.setFill(palette.frame);
+      canvas.fillRect({box.x, box.y, kBarWidth, box.height});
+    }
+    const double left = box.x + left_edge;
+    double top = box.y + (opens ? top_inset : 0);
+    const auto drawPictureHere = [&] {
+      if (picture == nullptr) return;
+      drawPicture(canvas, *picture, {left, top + 2, inner, picture_height});
+      top += picture_room;
+    };
+    if (opens && titles == 0) drawPictureHere();
+    for (std::size_t i = first; i < end; ++i) {
+      const BoxLine& line = (*lines)[i];
+      top += line.gap_before;
+      const double y = baseline(regular, top, line_height, body_size);
+      if (i == 0 && line.title && look == BoxLook::safety)
+        drawWarningSign(canvas, {left, top + (line_height - kIconSize) / 2}, palette.frame);
+      if (!line.marker.empty()) {
+        canvas.setFill(palette.frame);
+        canvas.text({left, y}, line.marker, body_size, true);
+      }
+      double x = left + line.indent;
+      for (const pdf::TextRun& run : line.line.runs) {
+        canvas.setFill(line.title ? palette.title : kInk);
+        canvas.text({x, y}, run.text, body_size, run.bold);
+        x += canvas.textWidth(run.text, body_size, run.bold);
+      }
+      if (line.rule_from >= 0) {
+        canvas.setStroke({0.35, 0.35, 0.35}, 0.8);
+        canvas.strokeLine({left + line.rule_from, y + 2}, {left + inner, y + 2});
+      }
+      top += line_height;
+      if (titles > 0 && i + 1 == titles) drawPictureHere();
+    }
+  };
+  return drawing;
+}
+
+}  // namespace securebase::handout::detail
