@@ -1,7 +1,6 @@
 // The desktop program and the command line writing the same database at once: every write
 // either succeeds or is reported busy, none is lost or half-done, and the audit trail stays one
 // unbroken chain — each row follows exactly one other, so the chain never forks.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "build_paths.h"
 #include "gui_support.h"
 #include "main_frame.h"
 #include "securebase/core/error.h"
@@ -127,8 +127,9 @@ TEST(ConcurrentWriters, DesktopAndCommandLineBothSucceedOrReportBusyAndTheChainS
         "HAVING count(*) > 1)");
     forks.step();
     EXPECT_EQ(forks.integer(0), 0);
-    // One audit row per saved family and goal, plus the first family's three.
-    EXPECT_EQ(report.rows_checked, 3 + desktop_families + desktop_goals + cli_saved);
+    // One audit row per saved family and goal, plus the first family's three and the setting
+    // naming the counselor at work.
+    EXPECT_EQ(report.rows_checked, 4 + desktop_families + desktop_goals + cli_saved);
   }
   closeAllWindows();
 }

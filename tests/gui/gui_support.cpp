@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "build_paths.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::testing {
 
@@ -119,6 +120,9 @@ void closeAllWindows() {
 TestFamily addTestFamily(store::Store& store, const std::string& name, const std::string& caregiver,
                          const std::string& child) {
   TestFamily ids;
+  // Someone is named as working, so signing in the window needs no "who is working?" question.
+  if (!store.setting(store::setting::counselor_name))
+    store.setSetting(store::setting::counselor_name, "Test Counselor");
   model::Family family;
   family.display_name = name;
   family.created_on = model::Date::today().plusDays(-730);  // visits are recorded days ago

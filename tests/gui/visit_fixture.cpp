@@ -30,7 +30,9 @@ model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalo
       set.observations.push_back(o);
     }
   visit.sets.push_back(set);
-  return service::recordVisit(store, catalog, visit);
+  const auto id = service::recordVisit(store, catalog, visit);
+  store.signVisit(id);
+  return id;
 }
 
 }  // namespace securebase::testing

@@ -7,7 +7,8 @@
 namespace securebase::testing {
 
 // Records a completed visit `days_ago` days back rating every rating item at `level` (0–2),
-// with every concern item answered `concern ? "yes" : "no"`. Returns the visit id.
+// with every concern item answered `concern ? "yes" : "no"`, signed by the store's counselor
+// (only signed visits count in lists and charts). Returns the visit id.
 model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalog,
                            const TestFamily& family, int days_ago, int level, bool concern);
 
