@@ -67,7 +67,7 @@ int caseload(const std::vector<std::string>& args) {
   if (vm->count("overdue")) query.filter.overdue_on = query.today;
   query.filter.flagged_only = vm->count("flagged") > 0;
   query.filter.open_referral_only = vm->count("referrals") > 0;
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   if (vm->count("counselor")) {
     const auto name = (*vm)["counselor"].as<std::string>();
     auto counselor = open.store->findCounselorByName(name);

@@ -3,10 +3,13 @@
 #include <iostream>
 
 #include "commands.h"
+#include "output_target.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/import.h"
 #include "securebase/pdf/render.h"
+#include "securebase/store/backup.h"
+#include "securebase/store/output_guard.h"
 
 namespace securebase::cli {
 namespace {
@@ -54,10 +57,13 @@ int exportCommand(const std::vector<std::string>& args) {
   } else if (vm->count("out-dir")) {
     throwBadInput("--out-dir is for --format csv; write JSON with -o FILE");
   }
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   if (format == "csv") {
     const std::filesystem::path dir = (*vm)["out-dir"].as<std::string>();
     const auto files = exchange::exportCsv(*open.store, export_options);
+    for (const auto& [name, text] : files)
+      store::refuseDatabaseTarget(dir / name, open.db->file(),
+                                  store::backupPolicy(*open.store, open.db->file()).folder);
     writeCsvFolder(dir, files);
     std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
@@ -65,8 +71,8 @@ int exportCommand(const std::vector<std::string>& args) {
   const std::string text = exchange::exportJson(*open.store, export_options);
   if (vm->count("output")) {
     const std::string path = (*vm)["output"].as<std::string>();
-    pdf::writeFileAtomically(path, text);
-    std::cout << "Exported to " << path << "\n";
+    writeOutput(path, text, open);
+    if (!toStandardOutput(path)) std::cout << "Exported to " << path << "\n";
   } else {
     std::cout << text;
   }

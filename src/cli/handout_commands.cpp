@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "commands.h"
+#include "output_target.h"
 #include "securebase/core/error.h"
+#include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
 #include "securebase/handout/batch.h"
 #include "securebase/handout/builder.h"
@@ -55,11 +57,20 @@ std::string printableOption(const po::variables_map& vm, const std::string& name
   return pdf::normalizeNfc(value);
 }
 
-void writeHandout(const pdf::Document& document, int copies, const std::string& path) {
+// `open` is null for a generic handout made without a database: then the default database's
+// files are still protected.
+void writeHandout(const pdf::Document& document, int copies, const std::string& path,
+                  OpenStore* open) {
   const pdf::RenderedPdf pdf = handout::renderHandout(document, copies);
-  pdf::writeFileAtomically(path, pdf.bytes);
-  std::cout << "Wrote " << path << ": " << pdf.pages << (pdf.pages == 1 ? " page" : " pages")
-            << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+  if (open != nullptr) {
+    writeOutput(path, pdf.bytes, *open);
+  } else {
+    const auto database = databasePath(std::nullopt);
+    writeOutput(path, pdf.bytes, database, database.parent_path() / "backups");
+  }
+  messageStream(path) << "Wrote " << path << ": " << pdf.pages
+                      << (pdf.pages == 1 ? " page" : " pages")
+                      << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
 }
 
 std::string outputPath(const po::variables_map& vm) {
@@ -78,11 +89,12 @@ int genericHandout(const po::variables_map& vm, int copies) {
   inputs.basics.printed_on = model::Date::today();
   std::optional<model::Language> language = languageOption(vm);
   std::optional<pdf::PaperSize> paper = paperOption(vm);
+  std::optional<OpenStore> open;
   if (databaseNamed(vm)) {
-    auto open = openStore(vm);
-    inputs.basics.clinic = handout::clinicFromSettings(*open.store);
-    if (!paper) paper = handout::paperFromSettings(*open.store);
-    if (!language) language = handout::defaultLanguage(*open.store);
+    open = openStoreToRead(vm);
+    inputs.basics.clinic = handout::clinicFromSettings(*open->store);
+    if (!paper) paper = handout::paperFromSettings(*open->store);
+    if (!language) language = handout::defaultLanguage(*open->store);
   }
   inputs.basics.language = language.value_or(model::Language::en);
   inputs.basics.paper = paper.value_or(pdf::PaperSize::letter);
@@ -110,19 +122,20 @@ int genericHandout(const po::variables_map& vm, int copies) {
   }
   const std::string path = outputPath(vm);
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildGenericHandout(content, inputs), copies, path);
+  writeHandout(handout::buildGenericHandout(content, inputs), copies, path,
+               open ? &*open : nullptr);
   return kOk;
 }
 
 int visitHandout(const po::variables_map& vm, int copies) {
   const auto visit_id = parseId(vm["visit"].as<std::string>(), "visit id");
   const std::string path = outputPath(vm);
-  auto open = openStore(vm);
+  auto open = openStoreToRead(vm);
   const auto catalog = forms::FormCatalog::loadDefault();
   auto inputs = handout::personalInputsForVisit(*open.store, catalog, visit_id, languageOption(vm));
   if (auto paper = paperOption(vm)) inputs.basics.paper = *paper;
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildPersonalisedHandout(content, inputs), copies, path);
+  writeHandout(handout::buildPersonalisedHandout(content, inputs), copies, path, &open);
   return kOk;
 }
 
@@ -151,7 +164,7 @@ std::vector<model::Id> familyIds(const po::variables_map& vm, store::Store& stor
 int batchHandouts(const po::variables_map& vm, int copies) {
   if (!vm.count("out-dir")) throwBadInput("say where to write the PDFs with --out-dir DIR");
   const std::filesystem::path out_dir = vm["out-dir"].as<std::string>();
-  auto open = openStore(vm);
+  auto open = openStoreToRead(vm);
   const auto ids = familyIds(vm, *open.store);
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);

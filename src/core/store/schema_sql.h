@@ -281,5 +281,7 @@ std::string version3();
 // Version 4 chains the audit trail (schema_v4.cpp): it hashes the rows already there, so it is
 // code rather than SQL alone. Runs inside the migration's transaction.
 void migrateToVersion4(Database& db);
+// Version 7: the database's own id (schema_v7.cpp).
+void migrateToVersion7(Database& db);
 
 }  // namespace securebase::store::schema
