@@ -2,6 +2,9 @@
 
 #include <wx/translation.h>
 
+#include "list_place.h"
+#include "ui_helpers.h"
+
 namespace securebase::app {
 namespace {
 
@@ -35,6 +38,7 @@ CaseloadList::CaseloadList(wxWindow* parent)
   AppendColumn(_("Trend"), wxLIST_FORMAT_CENTER, FromDIP(46));
   AppendColumn(_("Referrals"), wxLIST_FORMAT_RIGHT, FromDIP(70));
   AppendColumn(_("Flag"), wxLIST_FORMAT_CENTER, FromDIP(38));
+  fitColumnsToTitles(*this);
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
     if (on_selected_)
@@ -47,9 +51,19 @@ CaseloadList::CaseloadList(wxWindow* parent)
 }
 
 void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
-  const auto keep = selectedFamily();
+  // New rows (a change here or by another program) keep the reader's place: the same family
+  // selected, the same family first on screen.
+  const ListPlace place(*this, shownFamilies());
   rows_ = std::move(rows);
-  refresh(keep);
+  refresh(std::nullopt);
+  place.restore(*this, shownFamilies());
+}
+
+std::vector<model::Id> CaseloadList::shownFamilies() const {
+  std::vector<model::Id> ids;
+  ids.reserve(shown_.size());
+  for (const std::size_t index : shown_) ids.push_back(rows_[index].summary.family.id);
+  return ids;
 }
 
 void CaseloadList::setFilter(const std::string& search, CaseloadView view) {

@@ -17,6 +17,7 @@ class CaseloadList : public wxListView {
  public:
   explicit CaseloadList(wxWindow* parent);
 
+  // Replaces the rows, keeping the selected family and the one first on screen.
   void setRows(std::vector<CaseloadRow> rows);
   void setFilter(const std::string& search, CaseloadView view);
   std::size_t shownCount() const { return shown_.size(); }
@@ -38,6 +39,7 @@ class CaseloadList : public wxListView {
   wxString OnGetItemText(long item, long column) const override;
   wxListItemAttr* OnGetItemAttr(long item) const override;
   void refresh(std::optional<model::Id> keep_selected);
+  std::vector<model::Id> shownFamilies() const;
 
   std::vector<CaseloadRow> rows_;
   std::vector<std::size_t> shown_;

@@ -14,6 +14,7 @@ enum CommandId {
   kCmdReport,
   kCmdBatchHandouts,
   kCmdLockNow,
+  kCmdRefresh,
   kCmdBackUpNow,
   kCmdRestoreBackup,
   kCmdEncryptDatabase,

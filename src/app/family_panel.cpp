@@ -8,9 +8,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/translation.h>
+#include <wx/wrapsizer.h>
 
 #include "family_dialog.h"
 #include "follow_up_page.h"
+#include "list_place.h"
+#include "interface_language.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
 #include "problem_text.h"
@@ -26,14 +29,21 @@
 namespace securebase::app {
 namespace {
 
+template <typename Person>
+std::vector<model::Id> idsOf(const std::vector<Person>& people) {
+  std::vector<model::Id> ids;
+  for (const auto& person : people) ids.push_back(person.id);
+  return ids;
+}
+
 wxString ageText(const model::Child& child, model::Date today) {
   auto age = model::ageOn(child.birth_date, today);
-  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString(wxS("—"));
+  return age ? wx(model::describeAge(*age, interfaceLanguage())) : wxString(wxS("—"));
 }
 
 wxString correctedAgeText(const model::Child& child, model::Date today) {
   auto age = model::correctedAgeOn(child.birth_date, child.gestation_weeks, today);
-  return age ? wx(model::describeAge(*age, model::Language::en)) : wxString();
+  return age ? wx(model::describeAge(*age, interfaceLanguage())) : wxString();
 }
 
 }  // namespace
@@ -64,11 +74,10 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
   referrals_page_ = new FollowUpPage(notebook_, frame_, FollowUpPage::Kind::referrals);
   notebook_->AddPage(referrals_page_, _("Referrals"));
 
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  for (auto* button : {edit, caregiver, child})
-    buttons->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-  buttons->AddStretchSpacer();
-  buttons->Add(visit);
+  // Wraps to a second line when the labels (longer in Spanish) do not fit the panel.
+  auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+  for (auto* button : {edit, caregiver, child, visit})
+    buttons->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(6)));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
   sizer->Add(facts_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
@@ -173,6 +182,10 @@ void FamilyPanel::fillOverview() {
   }
   facts_->SetLabel(facts);
 
+  // A refresh keeps each list's selected row and scroll (ids of another family never match).
+  const ListPlace children_place(*children_, idsOf(shown_children_));
+  const ListPlace caregivers_place(*caregivers_, idsOf(shown_caregivers_));
+  const ListPlace goals_place(*goals_, shown_goal_ids_);
   children_->DeleteAllItems();
   shown_children_ = record.children;
   shown_caregivers_ = record.caregivers;
@@ -186,14 +199,20 @@ void FamilyPanel::fillOverview() {
   caregivers_->DeleteAllItems();
   for (const auto& caregiver : record.caregivers) {
     const long row = caregivers_->InsertItem(caregivers_->GetItemCount(), wx(caregiver.name));
-    caregivers_->SetItem(row, 1, wx(caregiver.relationship));
+    // The dialog's choices are English words; shown in the window's language when they are.
+    caregivers_->SetItem(row, 1, wxGetTranslation(wx(caregiver.relationship)));
   }
   goals_->DeleteAllItems();
+  shown_goal_ids_.clear();
   for (const auto& goal : record.goals)
     if (goal.status == model::GoalStatus::open) {
       const long row = goals_->InsertItem(goals_->GetItemCount(), wx(goal.text));
       goals_->SetItem(row, 1, wx(goal.created_on.iso()));
+      shown_goal_ids_.push_back(goal.id);
     }
+  children_place.restore(*children_, idsOf(shown_children_));
+  caregivers_place.restore(*caregivers_, idsOf(shown_caregivers_));
+  goals_place.restore(*goals_, shown_goal_ids_);
 
   // Flags: the wellbeing concern at the latest completed visit, and referrals still open.
   const forms::Form* form = nullptr;

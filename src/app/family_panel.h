@@ -57,6 +57,7 @@ class FamilyPanel : public wxPanel {
   std::vector<model::Child> shown_children_;        // in list order
   std::vector<model::Caregiver> shown_caregivers_;  // in list order
   wxListView* goals_ = nullptr;
+  std::vector<model::Id> shown_goal_ids_;  // in list order
   TrendPanel* trend_ = nullptr;
   wxNotebook* notebook_ = nullptr;
   VisitsPage* visits_ = nullptr;

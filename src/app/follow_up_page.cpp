@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "family_panel.h"
+#include "list_place.h"
 #include "main_frame.h"
 #include "problem_text.h"
 #include "standard_dialog.h"
@@ -16,6 +17,31 @@
 
 namespace securebase::app {
 namespace {
+
+// The status words as the window shows them (the core's are the stored, English ones).
+wxString statusText(model::GoalStatus status) {
+  switch (status) {
+    case model::GoalStatus::open:
+      return _("Open");
+    case model::GoalStatus::achieved:
+      return _("Achieved");
+    case model::GoalStatus::dropped:
+      return _("Dropped");
+  }
+  return {};
+}
+
+wxString statusText(model::ReferralStatus status) {
+  switch (status) {
+    case model::ReferralStatus::open:
+      return _("Open");
+    case model::ReferralStatus::completed:
+      return _("Completed");
+    case model::ReferralStatus::declined:
+      return _("Declined");
+  }
+  return {};
+}
 
 // One dialog for both: a goal is one text; a referral is to whom and why.
 class FollowUpDialog : public StandardDialog {
@@ -121,13 +147,15 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
 }
 
 void FollowUpPage::show(const store::FamilyRecord& record) {
+  // The same family again (a refresh) keeps the selected row and the scroll.
+  const ListPlace place(*list_, family_id_ == record.family.id ? ids_ : std::vector<model::Id>{});
   family_id_ = record.family.id;
   list_->DeleteAllItems();
   ids_.clear();
   if (kind_ == Kind::goals) {
     for (const auto& goal : record.goals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(goal.text));
-      list_->SetItem(row, 1, wx(std::string(model::toString(goal.status))));
+      list_->SetItem(row, 1, statusText(goal.status));
       list_->SetItem(row, 2, wx(goal.created_on.iso()));
       ids_.push_back(goal.id);
     }
@@ -135,11 +163,12 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
     for (const auto& referral : record.referrals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(referral.to_whom));
       list_->SetItem(row, 1, wx(referral.reason));
-      list_->SetItem(row, 2, wx(std::string(model::toString(referral.status))));
+      list_->SetItem(row, 2, statusText(referral.status));
       list_->SetItem(row, 3, wx(referral.created_on.iso()));
       ids_.push_back(referral.id);
     }
   }
+  place.restore(*list_, ids_);
 }
 
 void FollowUpPage::add() {

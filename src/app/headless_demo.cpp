@@ -17,7 +17,7 @@
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
 #include "securebase/report/progress_report.h"
-#include "securebase/service/scoring.h"
+#include "securebase/service/workspace.h"
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
 
@@ -58,13 +58,10 @@ OpenDatabase openSampleSource(const fs::path& file, const std::string& key,
   OpenDatabase open;
   if (fs::exists(file)) {
     try {
-      struct WipedOptions {
-        store::DatabaseOptions options{.create_if_missing = false, .read_only = true};
-        ~WipedOptions() { wipe(options.key); }
-      } with;
-      with.options.key = key;
-      open.db = std::make_unique<store::Database>(file, with.options);
-      open.store = std::make_unique<store::Store>(*open.db, "securebase");
+      auto workspace = service::openWorkspace(
+          file, {.database = {.key = key, .create_if_missing = false, .read_only = true}});
+      open.db = std::move(workspace.database);
+      open.store = std::move(workspace.store);
       if (sampleFamily(*open.store)) return open;
     } catch (const Error&) {
       // A wrong passphrase is the user's to fix; locked or from a newer version: the demo below
@@ -73,11 +70,11 @@ OpenDatabase openSampleSource(const fs::path& file, const std::string& key,
     }
   }
   open.store.reset();
-  open.db = std::make_unique<store::Database>(folder / "demo.db");
-  open.store = std::make_unique<store::Store>(*open.db, "securebase demo");
-  auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
-  service::enableScoring(*open.store, catalog);
-  const forms::Form* form = catalog->latest("attachment-practices");
+  auto workspace =
+      service::openWorkspace(folder / "demo.db", {.provisional_actor = "securebase demo"});
+  open.db = std::move(workspace.database);
+  open.store = std::move(workspace.store);
+  const forms::Form* form = workspace.catalog->latest("attachment-practices");
   if (form == nullptr)
     throwNotFound("the attachment-practices form is missing from " + formsDir().string());
   demo::DemoOptions options;

@@ -10,6 +10,7 @@
 #include <wx/tglbtn.h>
 #include <wx/translation.h>
 
+#include "interface_language.h"
 #include "ui_helpers.h"
 
 namespace securebase::app {
@@ -30,21 +31,22 @@ wxColour ratingColour(int value, int minimum, int maximum) {
 }  // namespace
 
 ItemRow::ItemRow(wxWindow* parent, const forms::Item& item) : wxPanel(parent), item_(item) {
-  auto* label = new wxStaticText(this, wxID_ANY, wx(item.label.get("en")));
+  const auto language = interfaceLanguage();  // the form carries both; show the window's
+  auto* label = new wxStaticText(this, wxID_ANY, wx(item.label.get(language)));
   label->SetFont(label->GetFont().Larger());
 
   auto* answers = new wxBoxSizer(wxHORIZONTAL);
   if (item.kind == forms::ItemKind::rating && item.scale) {
     for (const auto& level : item.scale->levels)
       addChoice(std::to_string(level.value), '0' + level.value,
-                wxString::Format("%d  %s", level.value, wx(level.label.get("en"))));
+                wxString::Format("%d  %s", level.value, wx(level.label.get(language))));
   } else if (item.kind == forms::ItemKind::yesno) {
     addChoice("no", '0', _("0  No"));
     addChoice("yes", '1', _("1  Yes"));
   } else if (item.kind == forms::ItemKind::single_choice) {
     int key = '1';
     for (const auto& option : item.options) {
-      addChoice(option.id, key, wxString::Format("%c  %s", key, wx(option.label.get("en"))));
+      addChoice(option.id, key, wxString::Format("%c  %s", key, wx(option.label.get(language))));
       ++key;
     }
   } else {

@@ -90,7 +90,7 @@ void LockPanel::tryUnlock() {
   passphrase_->ChangeValue(wxEmptyString);
   passphrase_->SetFocus();
   try {
-    if (typed.text.empty()) throwBadInput("type the passphrase to unlock");
+    if (typed.text.empty()) throwBadInput(wxTRANSLATE("type the passphrase to unlock"));
     wxBusyCursor busy;
     if (unlock_) unlock_(typed.text);
   } catch (const std::exception& e) {

@@ -17,6 +17,7 @@
 
 #include "demo_offer.h"
 #include "headless_demo.h"
+#include "interface_language.h"
 #include "main_frame.h"
 #include "open_session.h"
 #include "problem_text.h"
@@ -37,6 +38,7 @@ class SecureBaseApp : public wxApp {
     ensureUtf8Locale();
     if (!wxApp::OnInit()) return false;
     SetAppName("securebase");
+    setUpInterfaceLanguage();
     SetAppDisplayName(_("SecureBase"));
     std::unique_ptr<Session> session;
     try {

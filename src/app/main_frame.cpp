@@ -11,6 +11,7 @@
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 #include <wx/translation.h>
+#include <wx/wupdlock.h>
 
 #include "caseload_panel.h"
 #include "command_ids.h"
@@ -31,7 +32,10 @@
 namespace securebase::app {
 
 MainFrame::MainFrame(std::unique_ptr<Session> session)
-    : wxFrame(nullptr, wxID_ANY, _("SecureBase")), backup_timer_(this), lock_finish_timer_(this) {
+    : wxFrame(nullptr, wxID_ANY, _("SecureBase")),
+      backup_timer_(this),
+      lock_finish_timer_(this),
+      change_watch_timer_(this) {
   WindowConfig::instance().restore(*this, "Main", FromDIP(wxSize(1240, 760)));
   buildMenus();
   buildToolbar();
@@ -73,6 +77,17 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
       },
       lock_finish_timer_.GetId());
 
+  Bind(
+      wxEVT_TIMER, [this](wxTimerEvent&) { refreshIfChanged(); }, change_watch_timer_.GetId());
+  Bind(wxEVT_IDLE, [this](wxIdleEvent& event) {
+    refreshIfChanged();
+    event.Skip();
+  });
+  Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (event.GetActive()) refreshIfChanged();
+    event.Skip();
+  });
+
   adoptSession(std::move(session));
   // Start on the first family with the list focused, so the keyboard works at once.
   if (caseload_->list().shownCount() > 0)
@@ -81,6 +96,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   // The first backup check once the window shows, then hourly; backUp takes one a day at most.
   CallAfter([this] { backUp(true); });
   backup_timer_.Start(60 * 60 * 1000);
+  change_watch_timer_.Start(1000);
 }
 
 MainFrame::~MainFrame() = default;
@@ -117,6 +133,9 @@ void MainFrame::buildMenus() {
                     _("One personalised handout per family, into a folder"));
 
   auto* view = new wxMenu;
+  view->Append(kCmdRefresh, _("&Refresh\tF5"),
+               _("Read the database again (changes by other programs also show by themselves)"));
+  view->AppendSeparator();
   view->Append(kCmdLockNow, _("&Lock Now\tCtrl+L"),
                _("Close the database and hide every family until the passphrase is typed"));
 
@@ -138,6 +157,8 @@ void MainFrame::buildMenus() {
 
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kCmdLockNow);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { refreshViews(); }, kCmdRefresh);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { onOpen(); }, wxID_OPEN);
   Bind(
@@ -203,6 +224,29 @@ void MainFrame::reloadCaseload() {
     showProblemBox(this, e);
   }
   caseload_->applyFilter();
+}
+
+void MainFrame::refreshViews() {
+  if (locked()) return;
+  // Read before the views, so a change made while they read is caught by the next check.
+  try {
+    shown_version_ = store::contentVersion(session_->database());
+  } catch (const std::exception&) {
+    shown_version_.reset();  // the views below say what is wrong with the file
+  }
+  wxWindowUpdateLocker no_flicker(this);
+  reloadCaseload();
+  family_->reload();
+}
+
+void MainFrame::refreshIfChanged() {
+  if (locked()) return;
+  try {
+    if (shown_version_ && store::contentVersion(session_->database()) == *shown_version_) return;
+  } catch (const std::exception&) {
+    return;  // busy or unreadable now: the next check tries again
+  }
+  refreshViews();
 }
 
 void MainFrame::selectFamily(model::Id family_id) {

@@ -18,6 +18,7 @@
 
 #include "quick_handout_dialog.h"
 #include "securebase/store/backup.h"
+#include "securebase/store/content_version.h"
 #include "session.h"
 
 class wxSplitterWindow;
@@ -45,6 +46,13 @@ class MainFrame : public wxFrame {
 
   // Re-reads the families from the database, keeping the selection.
   void reloadCaseload();
+  // Live views: re-reads every open view (the caseload, the selected family's overview,
+  // visits, goals and referrals), keeping selection and scroll. View › Refresh (F5).
+  void refreshViews();
+  // Refreshes when the database changed since the views were last read — by this window
+  // (checked whenever the window goes idle, so after every action) or by another program
+  // (checked every second and on activation, so it shows within 2 seconds).
+  void refreshIfChanged();
   void selectFamily(model::Id family_id);
   // Replaces the open database with `file`, asking for its passphrase (or a new one when it is
   // missing); false after telling why not or when the counselor cancelled.
@@ -117,6 +125,8 @@ class MainFrame : public wxFrame {
   std::unique_ptr<IdleWatch> idle_;
   wxTimer backup_timer_;
   wxTimer lock_finish_timer_;
+  wxTimer change_watch_timer_;
+  std::optional<store::ContentVersion> shown_version_;
   wxInfoBar* info_ = nullptr;
   LockPanel* lock_panel_ = nullptr;
   wxMenuBar* menus_ = nullptr;

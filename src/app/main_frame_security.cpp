@@ -75,7 +75,8 @@ void MainFrame::adoptSession(std::unique_ptr<Session> session) {
   lock_panel_->Hide();
   splitter_->Show();
   Layout();
-  reloadCaseload();
+  shown_version_.reset();
+  refreshViews();
   updateTitle();
   updateCommands();
   WindowConfig::instance().addRecentFile(path(file_));
@@ -185,7 +186,8 @@ void MainFrame::finishLock() {
 }
 
 void MainFrame::unlock(const std::string& passphrase) {
-  if (session_) throwBadInput("still closing the windows that were open; try again in a moment");
+  if (session_)
+    throwBadInput(wxTRANSLATE("still closing the windows that were open; try again in a moment"));
   adoptSession(std::make_unique<Session>(file_, passphrase));
   const auto& list = caseload_->list();
   for (std::size_t i = 0; i < list.shownCount(); ++i)
@@ -346,7 +348,7 @@ void MainFrame::changePassphrase() {
   NewPassphraseDialog dialog(this, texts,
                              [this](const std::string& current, const std::string& chosen) {
                                if (current != session_->database().key())
-                                 throwBadInput("the current passphrase is not right");
+                                 throwBadInput(wxTRANSLATE("the current passphrase is not right"));
                                changeSessionPassphrase(current, chosen);
                              });
   if (dialog.ShowModal() == wxID_OK)

@@ -71,12 +71,13 @@ class NewVisitDialog : public StandardDialog {
  private:
   void apply() override {
     const forms::Form* form = session_.formForNewVisits();
-    if (form == nullptr) throwNotFound("no observation form is installed (forms folder)");
+    if (form == nullptr)
+      throwNotFound(wxTRANSLATE("no observation form is installed (forms folder)"));
     model::Visit visit;
     visit.family_id = record_.family.id;
     visit.counselor_id = record_.family.counselor_id;
     const auto date = model::Date::parse(toUtf8(date_->GetValue().Strip(wxString::both)));
-    if (!date) throwBadInput("the visit date must be written as YYYY-MM-DD");
+    if (!date) throwBadInput(wxTRANSLATE("the visit date must be written as YYYY-MM-DD"));
     visit.date = *date;
     visit.place = toUtf8(place_->GetValue().Strip(wxString::both));
     visit.outcome = outcome_->GetSelection() == 1   ? model::VisitOutcome::missed
@@ -94,10 +95,10 @@ class NewVisitDialog : public StandardDialog {
           visit.sets.push_back(set);
         }
       if (visit.sets.empty())
-        throwBadInput(
-            pair_ids_.empty()
-                ? "add a caregiver and a child to the family before recording what you observed"
-                : "tick at least one caregiver and child you observed");
+        throwBadInput(pair_ids_.empty()
+                          ? wxTRANSLATE("add a caregiver and a child to the family before "
+                                        "recording what you observed")
+                          : wxTRANSLATE("tick at least one caregiver and child you observed"));
     }
     visit_id_ = service::recordVisit(session_.store(), session_.catalog(), visit);
   }

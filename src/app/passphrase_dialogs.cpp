@@ -80,7 +80,7 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, const wxString& title, cons
 void PassphraseDialog::apply() {
   SecretText typed(takeText(passphrase_));
   passphrase_->SetFocus();
-  if (typed.text.empty()) throwBadInput("type the passphrase of this database");
+  if (typed.text.empty()) throwBadInput(wxTRANSLATE("type the passphrase of this database"));
   wxBusyCursor busy;  // the key derivation takes a moment on purpose
   asUserProblem(file_, [&] { attempt_(typed.text); });
 }
@@ -107,11 +107,12 @@ void NewPassphraseDialog::apply() {
   SecretText current(current_ != nullptr ? current_->GetValue().utf8_string() : std::string());
   SecretText chosen(passphrase_->GetValue().utf8_string());
   SecretText again(confirm_->GetValue().utf8_string());
-  if (current_ != nullptr && current.text.empty()) throwBadInput("type the current passphrase");
+  if (current_ != nullptr && current.text.empty())
+    throwBadInput(wxTRANSLATE("type the current passphrase"));
   if (chosen.text != again.text) {
     confirm_->ChangeValue(wxEmptyString);
     confirm_->SetFocus();
-    throwBadInput("the two passphrases differ: type the same one twice");
+    throwBadInput(wxTRANSLATE("the two passphrases differ: type the same one twice"));
   }
   checkNewPassphrase(chosen.text);
   {

@@ -7,6 +7,7 @@
 #include <wx/translation.h>
 #include <wx/utils.h>
 
+#include "print_dialog.h"
 #include "problem_text.h"
 #include "securebase/pdf/render.h"
 
@@ -42,7 +43,8 @@ void offerOpenOrPrint(wxWindow* parent, const std::filesystem::path& file, const
   switch (done.ShowModal()) {
     case wxID_YES:
       if (!openInViewer(file))
-        wxMessageBox(_("No PDF viewer could be started; open the file from the folder instead."),
+        wxMessageBox(_("No PDF viewer could be started: xdg-open (Debian package xdg-utils) is "
+                       "not installed. Open the file from its folder instead."),
                      title, wxOK | wxICON_WARNING, parent);
       break;
     case wxID_NO:
@@ -77,32 +79,15 @@ std::optional<std::filesystem::path> savePdf(wxWindow* parent, std::string_view 
 }
 
 bool openInViewer(const std::filesystem::path& file) {
-  return wxLaunchDefaultApplication(wxString::FromUTF8(file.string()));
-}
-
-void printPdf(wxWindow* parent, const std::filesystem::path& file) {
+  // xdg-open (xdg-utils) hands the file to the desktop's PDF viewer, whatever it is.
   wxPathList path;
   path.AddEnvList("PATH");
-  const wxString lp = path.FindAbsoluteValidPath("lp");
-  if (lp.empty()) {
-    // No print spooler here: the viewer has its own Print command.
-    if (!openInViewer(file))
-      wxMessageBox(_("No printer command (lp) or PDF viewer was found; print the file from its "
-                     "folder."),
-                   _("Print"), wxOK | wxICON_WARNING, parent);
-    return;
-  }
-  // An argument vector, not a shell line: file names may hold quotes or spaces.
-  const std::string program = lp.utf8_string();
+  const wxString opener = path.FindAbsoluteValidPath("xdg-open");
+  if (opener.empty()) return false;
+  const std::string program = opener.utf8_string();
   const std::string name = file.string();
-  const char* argv[] = {program.c_str(), name.c_str(), nullptr};
-  const long status = wxExecute(argv, wxEXEC_SYNC | wxEXEC_NODISABLE);
-  if (status != 0)
-    wxMessageBox(wxString::Format(_("The printer did not accept the file (lp ended with %ld). "
-                                    "Check the printer, or open the file and print from the "
-                                    "viewer."),
-                                  status),
-                 _("Print"), wxOK | wxICON_WARNING, parent);
+  const char* argv[] = {program.c_str(), name.c_str(), nullptr};  // no shell: names may hold quotes
+  return wxExecute(argv, wxEXEC_ASYNC) > 0;
 }
 
 }  // namespace securebase::app

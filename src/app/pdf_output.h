@@ -22,9 +22,8 @@ std::optional<std::filesystem::path> savePdf(wxWindow* parent, std::string_view 
 // and scripted runs. nullopt (the default) asks.
 void setPdfFolderWithoutAsking(std::optional<std::filesystem::path> folder);
 
-// The default viewer; false when none could be started.
+// The default viewer, through xdg-open; false when none could be started.
 bool openInViewer(const std::filesystem::path& file);
-// `lp FILE` when the print spooler's lp exists, else the viewer (which has its own Print).
-void printPdf(wxWindow* parent, const std::filesystem::path& file);
+// Print is printPdf() in print_dialog.h (CUPS).
 
 }  // namespace securebase::app

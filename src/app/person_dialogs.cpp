@@ -81,8 +81,8 @@ void ChildDialog::apply() {
   child.family_id = family_id_;
   child.name = toUtf8(name_->GetValue().Strip(wxString::both));
   const auto born = model::Date::parse(toUtf8(born_->GetValue().Strip(wxString::both)));
-  if (!born) throwBadInput("date of birth must be a date written as YYYY-MM-DD");
-  if (model::Date::today() < *born) throwBadInput("date of birth is in the future");
+  if (!born) throwBadInput(wxTRANSLATE("date of birth must be a date written as YYYY-MM-DD"));
+  if (model::Date::today() < *born) throwBadInput(wxTRANSLATE("date of birth is in the future"));
   child.birth_date = *born;
   child.gestation_weeks = gestation_->GetValue();
   child.sex = sex_->GetSelection() == 0   ? model::Sex::female

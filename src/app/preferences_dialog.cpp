@@ -9,6 +9,7 @@
 #include <charconv>
 
 #include "idle_watch.h"
+#include "interface_language.h"
 #include "securebase/store/backup.h"
 #include "ui_helpers.h"
 
@@ -68,6 +69,17 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
       storedNumber(before_, "security.lock_minutes", kDefaultLockMinutes));
   lock_minutes_->SetToolTip(_("0: never lock"));
   addRow(_("Lock after (minutes idle):"), lock_minutes_);
+
+  // Kept on this computer, not in the database: colleagues sharing a file may read different
+  // languages.
+  addRow(wxEmptyString, makeHeading(this, _("This computer")));
+  interface_ = new wxChoice(this, wxID_ANY);
+  interface_->Append(_("System language"));
+  interface_->Append(wxString::FromUTF8("English"));  // each language named in itself
+  interface_->Append(wxString::FromUTF8("Español"));
+  interface_->SetSelection(static_cast<int>(storedInterfaceChoice()));
+  interface_->SetToolTip(_("Takes effect the next time SecureBase starts."));
+  addRow(_("Interface language:"), interface_);
   finishLayout();
 }
 
@@ -100,6 +112,7 @@ void PreferencesDialog::apply() {
     if (value.empty() && key == "security.lock_minutes") return std::to_string(kDefaultLockMinutes);
     return value;
   };
+  storeInterfaceChoice(static_cast<InterfaceChoice>(interface_->GetSelection()));
   store_.database().transaction([&] {
     for (const auto& [key, value] : after)
       if (value != stored(key)) store_.setSetting(key, value);

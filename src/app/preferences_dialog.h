@@ -1,6 +1,7 @@
 // Preferences: the clinic, its help lines, the counselor, the defaults, backups (folder, how
 // many to keep) and the minutes without input before the window locks. All of them are the
-// core's settings in the database, so the CLI and every printed page see the same values.
+// core's settings in the database, so the CLI and every printed page see the same values —
+// except the interface language, which belongs to the computer (interface_language.h).
 #pragma once
 
 #include <filesystem>
@@ -26,6 +27,7 @@ class PreferencesDialog : public StandardDialog {
   wxTextCtrl& backupFolder() { return *texts_.at("backup.folder"); }
   wxSpinCtrl& backupsKept() { return *keep_; }
   wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
+  wxChoice& interfaceLanguage() { return *interface_; }
 
  private:
   void apply() override;
@@ -38,6 +40,7 @@ class PreferencesDialog : public StandardDialog {
   wxChoice* paper_ = nullptr;
   wxSpinCtrl* keep_ = nullptr;
   wxSpinCtrl* lock_minutes_ = nullptr;
+  wxChoice* interface_ = nullptr;  // per computer (interface_language.h), not a database setting
 };
 
 // security.lock_minutes, else kDefaultLockMinutes (idle_watch.h).

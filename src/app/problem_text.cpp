@@ -6,7 +6,9 @@
 namespace securebase::app {
 
 wxString problemText(const std::exception& error) {
-  wxString text = wxString::FromUTF8(error.what());
+  // Messages of fixed wording are in the catalog (marked wxTRANSLATE where they are thrown);
+  // the others keep the core's English, with the names and numbers they carry.
+  wxString text = wxGetTranslation(wxString::FromUTF8(error.what()));
   if (!text.empty()) text[0] = wxToupper(text[0]);
   if (!text.empty() && !text.EndsWith(".")) text += ".";
   return text;

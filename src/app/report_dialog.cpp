@@ -1,13 +1,13 @@
 #include "report_dialog.h"
 
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/translation.h>
 
 #include "pdf_output.h"
 #include "problem_text.h"
+#include "securebase/core/error.h"
 #include "securebase/handout/batch.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
@@ -17,14 +17,19 @@
 namespace securebase::app {
 namespace {
 
-wxDateTime toWx(model::Date date) {
-  return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(date.day),
-                    static_cast<wxDateTime::Month>(date.month - 1), date.year);
+// The window writes every date as YYYY-MM-DD, so the period is typed the same way (a date
+// picker would show the locale's own order).
+wxTextCtrl* dateField(wxWindow* parent, model::Date date) {
+  auto* field = new wxTextCtrl(parent, wxID_ANY, wxString::FromUTF8(date.iso()));
+  field->SetHint(_("YYYY-MM-DD"));
+  return field;
 }
 
-model::Date fromWx(const wxDateTime& date) {
-  return model::Date{date.GetYear(), static_cast<int>(date.GetMonth()) + 1,
-                     static_cast<int>(date.GetDay())};
+// `problem` is the whole message, so that it can be translated (problem_text.h).
+model::Date typedDate(const wxTextCtrl& field, const char* problem) {
+  const auto date = model::Date::parse(field.GetValue().Strip(wxString::both).utf8_string());
+  if (!date) throwBadInput(problem);
+  return *date;
 }
 
 }  // namespace
@@ -39,10 +44,8 @@ ReportDialog::ReportDialog(wxWindow* parent, Session& session, model::Id family_
     if (!first_visit || visit.date < *first_visit) first_visit = visit.date;
   const auto today = model::Date::today();
 
-  from_ = new wxDatePickerCtrl(this, wxID_ANY, toWx(first_visit.value_or(today)), wxDefaultPosition,
-                               wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-  to_ = new wxDatePickerCtrl(this, wxID_ANY, toWx(today), wxDefaultPosition, wxDefaultSize,
-                             wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+  from_ = dateField(this, first_visit.value_or(today));
+  to_ = dateField(this, today);
   audience_ = new wxChoice(this, wxID_ANY);
   audience_->Append(_("Clinical record (scores, items, referrals, notes)"));
   audience_->Append(_("For the parents (strengths, no scores)"));
@@ -78,8 +81,9 @@ wxString ReportDialog::suggestedFileName() const {
 
 void ReportDialog::apply() {
   report::ReportOptions options;
-  options.period.from = fromWx(from_->GetValue());
-  options.period.to = fromWx(to_->GetValue());
+  options.period.from =
+      typedDate(*from_, wxTRANSLATE("the first date must be written as YYYY-MM-DD"));
+  options.period.to = typedDate(*to_, wxTRANSLATE("the last date must be written as YYYY-MM-DD"));
   options.audience =
       audience_->GetSelection() == 1 ? report::Audience::parent : report::Audience::clinical;
   options.language = language_->GetSelection() == 1 ? model::Language::es : model::Language::en;

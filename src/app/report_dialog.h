@@ -11,7 +11,7 @@
 #include "standard_dialog.h"
 
 class wxChoice;
-class wxDatePickerCtrl;
+class wxTextCtrl;
 
 namespace securebase::app {
 
@@ -25,8 +25,8 @@ class ReportDialog : public StandardDialog {
   wxString suggestedFileName() const;
 
   // The controls, for tests.
-  wxDatePickerCtrl& from() { return *from_; }
-  wxDatePickerCtrl& to() { return *to_; }
+  wxTextCtrl& from() { return *from_; }
+  wxTextCtrl& to() { return *to_; }
   wxChoice& audience() { return *audience_; }
   wxChoice& language() { return *language_; }
 
@@ -37,8 +37,8 @@ class ReportDialog : public StandardDialog {
   Session& session_;
   model::Family family_;
   model::Language clinic_language_ = model::Language::en;
-  wxDatePickerCtrl* from_ = nullptr;
-  wxDatePickerCtrl* to_ = nullptr;
+  wxTextCtrl* from_ = nullptr;
+  wxTextCtrl* to_ = nullptr;
   wxChoice* audience_ = nullptr;
   wxChoice* language_ = nullptr;
   std::string bytes_;

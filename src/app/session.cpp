@@ -3,9 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include "securebase/core/passphrase.h"
-#include "securebase/pdf/text_check.h"
-#include "securebase/service/scoring.h"
+#include "securebase/service/workspace.h"
 
 namespace securebase::app {
 
@@ -13,18 +11,11 @@ Session::Session(const std::filesystem::path& file, const std::string& key) {
   created_now_ = !std::filesystem::exists(file);
   if (created_now_ && file.has_parent_path())
     std::filesystem::create_directories(file.parent_path());
-  // The options' copy of the key is wiped whether the open works or not.
-  struct WipedOptions {
-    store::DatabaseOptions options;
-    ~WipedOptions() { wipe(options.key); }
-  } open;
-  open.options.key = key;
-  db_ = std::make_unique<store::Database>(file, open.options);
-  store_ = std::make_unique<store::Store>(*db_, "app");
-  store_ = std::make_unique<store::Store>(*db_, actorName(*store_));
-  store_->setTextCheck(pdf::checkPrintable);
-  catalog_ = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
-  service::enableScoring(*store_, catalog_);
+  auto workspace = service::openWorkspace(
+      file, {.database = {.key = key}, .actor = actorName, .provisional_actor = "app"});
+  db_ = std::move(workspace.database);
+  store_ = std::move(workspace.store);
+  catalog_ = std::move(workspace.catalog);
 }
 
 const forms::Form* Session::formForNewVisits() const {

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "interface_language.h"
 #include "securebase/report/report_text.h"
 #include "securebase/report/trend_chart.h"
 #include "wx_canvas.h"
@@ -33,7 +34,7 @@ void TrendPanel::show(const store::FamilyRecord& record, const report::FormLooku
   try {
     const auto trends = report::computeTrends(record, forms);
     if (!trends.completed.empty()) {
-      static const auto text = report::ReportText::loadDefault(model::Language::en);
+      static const auto text = report::ReportText::loadDefault(interfaceLanguage());
       chart_ = report::trendChart(trends, text, false);
     }
   } catch (const std::exception&) {

@@ -20,7 +20,18 @@ wxListView* makeReportList(wxWindow* parent,
                               wxLC_REPORT | wxLC_SINGLE_SEL | extra_style);
   for (const auto& [title, width] : columns)
     list->AppendColumn(title, wxLIST_FORMAT_LEFT, parent->FromDIP(width));
+  fitColumnsToTitles(*list);
   return list;
+}
+
+void fitColumnsToTitles(wxListView& list) {
+  for (int i = 0; i < list.GetColumnCount(); ++i) {
+    wxListItem column;
+    column.SetMask(wxLIST_MASK_TEXT | wxLIST_MASK_WIDTH);
+    list.GetColumn(i, column);
+    const int needed = list.GetTextExtent(column.GetText()).x + list.FromDIP(22);
+    if (column.GetWidth() < needed) list.SetColumnWidth(i, needed);
+  }
 }
 
 }  // namespace securebase::app

@@ -20,7 +20,11 @@ inline wxString wx(const std::string& utf8) {
 // A bold heading, `scale` times the normal font size.
 wxStaticText* makeHeading(wxWindow* parent, const wxString& text, double scale = 1.0);
 
-// A report list with the given (title, width in DIP) columns.
+// Widens each column of a report list to at least its own title: titles are translated, and a
+// Spanish one is often longer than the English width planned for it.
+void fitColumnsToTitles(wxListView& list);
+
+// A report list with the given (title, width in DIP) columns, none narrower than its title.
 wxListView* makeReportList(wxWindow* parent,
                            std::initializer_list<std::pair<wxString, int>> columns,
                            long extra_style = 0);

@@ -12,6 +12,7 @@
 
 #include "family_panel.h"
 #include "handout_actions.h"
+#include "interface_language.h"
 #include "item_row.h"
 #include "main_frame.h"
 #include "new_visit.h"
@@ -89,6 +90,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   // Start on the current row once the window is active: GTK gives a new window's focus to
   // its first control (the date) when it is activated.
   Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (!event.GetActive()) flushPending();  // another window (or program) takes the keyboard
     if (event.GetActive() && !activated_) {
       activated_ = true;
       CallAfter([this] { startOnCurrentRow(); });
@@ -169,6 +171,11 @@ void VisitEditor::buildRows() {
   rows_ = std::make_unique<VisitRows>(*scroller_, form_, [this](std::size_t index, ItemRow& row) {
     row.onAnswer([this, index](const AnswerChange& change) { saveAnswer(index, change); });
     row.onNote([this, index](const std::string& text) { noteTyped(index, text); });
+    // Leaving a note saves it at once, without waiting for the pause in typing.
+    row.note().Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+      flushPending();
+      event.Skip();
+    });
     row.onFocus([this, index] {
       if (index != current_) setCurrent(index);
     });
@@ -421,7 +428,8 @@ void VisitEditor::setCurrent(std::size_t index) {
   current_ = index;
   rows_->row(current_).setCurrent(true);
   const forms::Item& item = rows_->item(current_);
-  side_->showLookFor(wx(item.label.get("en")), wx(item.look_for.get("en")));
+  const auto language = interfaceLanguage();
+  side_->showLookFor(wx(item.label.get(language)), wx(item.look_for.get(language)));
 }
 
 void VisitEditor::setStatus(const wxString& text, bool problem) {

@@ -32,8 +32,9 @@ struct AnswerChange;
 
 class VisitEditor : public wxFrame {
  public:
-  // Pause in typing after which a note is saved.
-  static constexpr int kNoteDelayMs = 500;
+  // Pause in typing after which a note is saved; a note is also saved when it loses the
+  // focus, when the window is deactivated or closed, and before a lock.
+  static constexpr int kNoteDelayMs = 300;
 
   VisitEditor(wxWindow* parent, Session& session, model::Id visit_id);
   ~VisitEditor() override;

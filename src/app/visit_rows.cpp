@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "interface_language.h"
 #include "item_row.h"
 #include "ui_helpers.h"
 
@@ -16,7 +17,7 @@ VisitRows::VisitRows(wxScrolledWindow& scroller, const forms::Form& form, Setup 
     : scroller_(scroller), setup_(std::move(setup)) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   for (const auto& section : form.sections) {
-    wxString title = wx(section.title.get("en"));
+    wxString title = wx(section.title.get(interfaceLanguage()));
     if (section.is_private) title += _("  (clinical record only — never on a handout)");
     sizer->Add(makeHeading(&scroller_, title, 1.15),
                wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, scroller_.FromDIP(10)));

@@ -69,7 +69,7 @@ void VisitSidePanel::showProgress(std::size_t done, std::size_t total) {
 }
 
 void VisitSidePanel::showNotHeld() {
-  answered_->SetLabel(_("Nothing to observe at a visit that did not take place."));
+  setWrapped(answered_, _("Nothing to observe at a visit that did not take place."));
   progress_->SetValue(0);
 }
 

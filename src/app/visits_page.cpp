@@ -7,6 +7,7 @@
 #include <wx/translation.h>
 
 #include "handout_actions.h"
+#include "list_place.h"
 #include "main_frame.h"
 #include "new_visit.h"
 #include "ui_helpers.h"
@@ -63,6 +64,7 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
 }
 
 void VisitsPage::show(const store::FamilyRecord& record) {
+  const ListPlace place(*list_, ids_);
   list_->DeleteAllItems();
   ids_.clear();
   completed_.clear();
@@ -75,6 +77,7 @@ void VisitsPage::show(const store::FamilyRecord& record) {
     ids_.push_back(it->id);
     completed_.push_back(it->isCurrent() && it->outcome == model::VisitOutcome::completed);
   }
+  place.restore(*list_, ids_);
 }
 
 long VisitsPage::count() const {

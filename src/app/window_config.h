@@ -1,5 +1,6 @@
-// Per-user window state — sizes and the recent database files — and nothing else: every
-// setting that describes the clinic or the counselor is the core's, in the database (DESIGN §4).
+// Per-computer window state — sizes, the recent database files, the interface language — and
+// nothing else: every setting that describes the clinic or the counselor is the core's, in the
+// database (DESIGN §4).
 // Kept in $XDG_CONFIG_HOME/securebase/window.ini (wx 3.2 would otherwise pick ~/.securebase).
 #pragma once
 
@@ -29,6 +30,9 @@ class WindowConfig {
   std::vector<wxString> recentFiles();
   void addRecentFile(const wxString& path);
   static constexpr std::size_t kMaxRecent = 8;
+
+  // The underlying file, for other per-computer choices (interface_language.h).
+  wxConfigBase& config() { return *config_; }
 
  private:
   WindowConfig();

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "securebase/core/error.h"
 #include "securebase/store/audit_chain.h"
+#include "securebase/store/record_audit.h"
 
 namespace securebase::cli {
 namespace {
@@ -11,7 +12,11 @@ namespace {
 constexpr const char* kVerifyUsage =
     "[--expect-head HASH] [--db FILE]\n\n"
     "Reads every audit row in order and checks that each still matches its hash and links to\n"
-    "the row before it. An edited, deleted or rewritten row is named on stderr (exit 3).\n"
+    "the row before it, then recomputes the content of every record (families, caregivers,\n"
+    "children, visits with their observations, goals, referrals, counselors) and checks that\n"
+    "the newest audit row about each vouches for exactly that content. An edited, deleted or\n"
+    "rewritten row, and a record changed, added or deleted outside SecureBase, is named on\n"
+    "stderr (exit 3).\n"
     "Deleting the last rows, or recomputing the whole chain after an edit, leaves a chain that\n"
     "checks out on its own: only a head hash printed earlier on a signed visit summary or a\n"
     "progress report shows it. Give that hash with --expect-head: it must still be in the chain.";
@@ -26,6 +31,8 @@ int auditVerify(const std::vector<std::string>& args) {
   auto open = openStore(*vm);
   const auto report = store::verifyAuditChain(*open.db);
   if (report.problem) throwDatabase(report.problem->message);
+  const auto records = store::verifyRecordContent(*open.db);
+  if (!records.ok()) throwDatabase(records.summary());
   std::optional<model::Id> printed_row;
   if (vm->count("expect-head")) {
     const auto printed = (*vm)["expect-head"].as<std::string>();
@@ -36,6 +43,7 @@ int auditVerify(const std::vector<std::string>& args) {
                     "or the trail was rewritten");
   }
   std::cout << "Audit trail intact: " << report.rows_checked << " rows checked\n"
+            << "Every record matches the trail: " << records.records_checked << " checked\n"
             << "Audit chain head: " << report.head_hash << "\n";
   if (printed_row)
     std::cout << "Printed head is row " << *printed_row << "; " << report.head_row_id - *printed_row
@@ -46,7 +54,8 @@ int auditVerify(const std::vector<std::string>& args) {
 }  // namespace
 
 std::vector<Command> auditCommands() {
-  return {{"audit verify", "check that no audit row was edited or deleted; print the head hash",
+  return {{"audit verify",
+           "check that no audit row or record was changed outside SecureBase; print the head hash",
            auditVerify}};
 }
 

@@ -16,9 +16,7 @@
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
-#include "securebase/forms/form_catalog.h"
-#include "securebase/pdf/text_check.h"
-#include "securebase/service/scoring.h"
+#include "securebase/service/workspace.h"
 #include "securebase/store/migrations.h"
 #include "securebase/store/recovery.h"
 
@@ -109,30 +107,26 @@ OpenStore openStoreAs(const po::variables_map& vm, bool create, bool reading) {
     std::filesystem::create_directories(path.parent_path());
   const int busy_timeout_ms = busyTimeoutMs();
   std::string key = databaseKey(vm, path, create);
+  struct WipeKey {
+    std::string& key;
+    ~WipeKey() { wipe(key); }
+  } wipe_key{key};
   // A reading command works on a file or folder it may not write to, without migrating it.
   const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   const bool read_only = reading && (!writable(path) || !writable(folder));
+  auto workspace = service::openWorkspace(path, {.database = {.key = key,
+                                                              .busy_timeout_ms = busy_timeout_ms,
+                                                              .create_if_missing = create,
+                                                              .read_only = read_only},
+                                                 .actor = actorName,
+                                                 .provisional_actor = "cli"});
   OpenStore open;
-  try {
-    open.db = std::make_unique<store::Database>(
-        path, store::DatabaseOptions{.key = key,
-                                     .busy_timeout_ms = busy_timeout_ms,
-                                     .create_if_missing = create,
-                                     .read_only = read_only});
-  } catch (...) {
-    wipe(key);
-    throw;
-  }
-  wipe(key);
+  open.db = std::move(workspace.database);
+  open.store = std::move(workspace.store);
   if (read_only && open.db->schemaVersion() != store::latestSchemaVersion())
     throwDatabase("database " + path.string() +
                   " is read-only and was made by another version of SecureBase; it can only be "
                   "read once SecureBase may write to it");
-  open.store = std::make_unique<store::Store>(*open.db, "cli");
-  open.store = std::make_unique<store::Store>(*open.db, actorName(*open.store));
-  open.store->setTextCheck(pdf::checkPrintable);
-  service::enableScoring(*open.store,
-                         std::make_shared<forms::FormCatalog>(forms::FormCatalog::loadDefault()));
   return open;
 }
 

@@ -61,20 +61,25 @@ int exportCommand(const std::vector<std::string>& args) {
   if (format == "csv") {
     const std::filesystem::path dir = (*vm)["out-dir"].as<std::string>();
     const auto files = exchange::exportCsv(*open.store, export_options);
-    for (const auto& [name, text] : files)
-      store::refuseDatabaseTarget(dir / name, open.db->file(),
-                                  store::backupPolicy(*open.store, open.db->file()).folder);
+    for (const auto& [name, text] : files) refuseDatabaseFiles((dir / name).string(), open);
     writeCsvFolder(dir, files);
     std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
   }
-  const std::string text = exchange::exportJson(*open.store, export_options);
-  if (vm->count("output")) {
-    const std::string path = (*vm)["output"].as<std::string>();
-    writeOutput(path, text, open);
-    if (!toStandardOutput(path)) std::cout << "Exported to " << path << "\n";
+  // Written as it is read, one family at a time: memory stays small for any caseload.
+  const std::string path = vm->count("output") ? (*vm)["output"].as<std::string>() : "-";
+  if (!toStandardOutput(path)) {
+    refuseDatabaseFiles(path, open);
+    pdf::writeFileAtomically(path, [&](const pdf::ByteSink& sink) {
+      exchange::exportJson(*open.store, export_options, sink);
+    });
+    std::cout << "Exported to " << path
+              << "
+                 ";
   } else {
-    std::cout << text;
+    exchange::exportJson(*open.store, export_options, [](std::string_view piece) {
+      std::cout.write(piece.data(), piece.size());
+    });
   }
   return kOk;
 }

@@ -35,7 +35,10 @@ int familyAdd(const std::vector<std::string>& args) {
       "frequency", po::value<int>()->default_value(14), "days between visits (1-365)")(
       "counselor", po::value<std::string>(), "counselor's name (added if new)")(
       "address", po::value<std::string>()->default_value(""), "address")(
-      "phone", po::value<std::string>()->default_value(""), "phone");
+      "phone", po::value<std::string>()->default_value(""), "phone")(
+      "since", po::value<std::string>(),
+      "the day the family joined the program, YYYY-MM-DD (default today); no visit can be dated "
+      "before it");
   addFieldsFromOption(options);
   auto vm = parseOptions("family add", "--name NAME [options] | --from FILE", options, {},
                          withFieldsFromJson(args, options));
@@ -48,6 +51,11 @@ int familyAdd(const std::vector<std::string>& args) {
   family.visit_frequency_days = (*vm)["frequency"].as<int>();
   family.address = (*vm)["address"].as<std::string>();
   family.phone = (*vm)["phone"].as<std::string>();
+  if (vm->count("since")) {
+    const auto since = model::Date::parse((*vm)["since"].as<std::string>());
+    if (!since) throwBadInput("--since must be a date written YYYY-MM-DD");
+    family.created_on = *since;
+  }
   auto open = openStore(*vm);
   open.db->transaction([&] {
     family.counselor_id = counselorIdByName(*open.store, *vm);

@@ -15,6 +15,7 @@
 #include "securebase/handout/builder.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/text_check.h"
+#include "securebase/print/cups_print.h"
 
 namespace securebase::cli {
 namespace {
@@ -27,7 +28,8 @@ const char* const kUsage =
     "  securebase-cli handout --generic --lang es --child-name Lucía --copies 5 -o hoja.pdf\n"
     "  securebase-cli handout --generic --clinic-name \"Eastside Clinic\" "
     "--help-lines \"Parent line: 555-0100; Crisis line: 988\" -o handout.pdf\n"
-    "  securebase-cli handout --all --out-dir handouts/";
+    "  securebase-cli handout --all --out-dir handouts/\n"
+    "  securebase-cli handout --generic --lang es --print --printer Front_Desk";
 
 std::optional<model::Language> languageOption(const po::variables_map& vm) {
   if (!vm.count("lang")) return std::nullopt;
@@ -57,10 +59,34 @@ std::string printableOption(const po::variables_map& vm, const std::string& name
   return pdf::normalizeNfc(value);
 }
 
+// --print: each written file goes to the printer (--printer, else the default one); the
+// copies are already in the file.
+void printIfAsked(const po::variables_map& vm, const std::filesystem::path& file,
+                  pdf::PaperSize paper) {
+  if (!vm.count("print")) return;
+  print::PrintRequest request;
+  if (vm.count("printer")) request.printer = vm["printer"].as<std::string>();
+  request.paper = paper;
+  request.title = file.filename().string();
+  const int job = print::printFile(file, request);
+  std::cout << "Sent " << file.filename().string() << " to "
+            << (request.printer.empty() ? "the default printer" : request.printer) << " as job "
+            << job << "\n";
+}
+
+// A file only for the printer (--print without -o), removed once CUPS has its copy.
+struct PrintOnlyFile {
+  std::filesystem::path path;
+  ~PrintOnlyFile() {
+    std::error_code ignored;
+    if (!path.empty()) std::filesystem::remove(path, ignored);
+  }
+};
+
 // `open` is null for a generic handout made without a database: then the default database's
 // files are still protected.
-void writeHandout(const pdf::Document& document, int copies, const std::string& path,
-                  OpenStore* open) {
+void writeHandout(const po::variables_map& vm, const pdf::Document& document, int copies,
+                  const std::string& path, OpenStore* open) {
   const pdf::RenderedPdf pdf = handout::renderHandout(document, copies);
   if (open != nullptr) {
     writeOutput(path, pdf.bytes, *open);
@@ -68,14 +94,19 @@ void writeHandout(const pdf::Document& document, int copies, const std::string& 
     const auto database = databasePath(std::nullopt);
     writeOutput(path, pdf.bytes, database, database.parent_path() / "backups");
   }
-  messageStream(path) << "Wrote " << path << ": " << pdf.pages
-                      << (pdf.pages == 1 ? " page" : " pages")
-                      << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+  if (vm.count("output"))
+    messageStream(path) << "Wrote " << path << ": " << pdf.pages
+                        << (pdf.pages == 1 ? " page" : " pages")
+                        << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+  printIfAsked(vm, path, document.paper);
 }
 
-std::string outputPath(const po::variables_map& vm) {
-  if (!vm.count("output")) throwBadInput("say where to write the PDF with -o FILE");
-  return vm["output"].as<std::string>();
+std::string outputPath(const po::variables_map& vm, PrintOnlyFile& print_only) {
+  if (vm.count("output")) return vm["output"].as<std::string>();
+  if (!vm.count("print")) throwBadInput("say where to write the PDF with -o FILE (or --print)");
+  print_only.path = std::filesystem::temp_directory_path() /
+                    ("securebase-handout-" + std::to_string(::getpid()) + ".pdf");
+  return print_only.path.string();
 }
 
 bool databaseNamed(const po::variables_map& vm) {
@@ -120,22 +151,24 @@ int genericHandout(const po::variables_map& vm, int copies) {
     if (!sex) throwBadInput("--child-sex must be female, male or unknown");
     inputs.sex = *sex;
   }
-  const std::string path = outputPath(vm);
+  PrintOnlyFile print_only;
+  const std::string path = outputPath(vm, print_only);
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildGenericHandout(content, inputs), copies, path,
+  writeHandout(vm, handout::buildGenericHandout(content, inputs), copies, path,
                open ? &*open : nullptr);
   return kOk;
 }
 
 int visitHandout(const po::variables_map& vm, int copies) {
   const auto visit_id = parseId(vm["visit"].as<std::string>(), "visit id");
-  const std::string path = outputPath(vm);
+  PrintOnlyFile print_only;
+  const std::string path = outputPath(vm, print_only);
   auto open = openStoreToRead(vm);
   const auto catalog = forms::FormCatalog::loadDefault();
   auto inputs = handout::personalInputsForVisit(*open.store, catalog, visit_id, languageOption(vm));
   if (auto paper = paperOption(vm)) inputs.basics.paper = *paper;
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(handout::buildPersonalisedHandout(content, inputs), copies, path, &open);
+  writeHandout(vm, handout::buildPersonalisedHandout(content, inputs), copies, path, &open);
   return kOk;
 }
 
@@ -190,6 +223,8 @@ int batchHandouts(const po::variables_map& vm, int copies) {
   std::cout << "Wrote " << result.written.size() << " handouts to " << out_dir.string()
             << "; skipped " << result.skipped.size()
             << (result.skipped.size() == 1 ? " family" : " families") << "\n";
+  const auto paper = options.paper.value_or(handout::paperFromSettings(*open.store));
+  for (const auto& file : result.written) printIfAsked(vm, file, paper);
   return kOk;
 }
 
@@ -214,7 +249,9 @@ int handoutCommand(const std::vector<std::string>& args) {
       "clinic-address", po::value<std::string>(), "generic: clinic address")(
       "clinic-logo", po::value<std::string>(), "generic: clinic logo (PNG file)")(
       "help-lines", po::value<std::string>(),
-      "generic: local help lines, \"Name: number\" separated by ';'");
+      "generic: local help lines, \"Name: number\" separated by ';'")(
+      "print", "also send the PDF to a printer (without -o, only to the printer)")(
+      "printer", po::value<std::string>(), "with --print: the printer (default: CUPS's default)");
   auto vm = parseOptions("handout", kUsage, options, {}, args);
   if (!vm) return kOk;
   const int modes = static_cast<int>(vm->count("visit") + vm->count("generic") +
@@ -222,6 +259,7 @@ int handoutCommand(const std::vector<std::string>& args) {
   if (modes != 1) throwBadInput("choose one of --visit ID, --generic, --families IDS or --all");
   const int copies = (*vm)["copies"].as<int>();
   if (copies < 1 || copies > 100) throwBadInput("--copies must be between 1 and 100");
+  if (vm->count("printer") && !vm->count("print")) throwBadInput("--printer goes with --print");
   if (!vm->count("generic")) {
     for (const char* generic_only : {"child-name", "child-sex", "clinic-name", "clinic-phone",
                                      "clinic-address", "clinic-logo", "help-lines"})

@@ -18,13 +18,18 @@ void writeOutput(const std::string& target, std::string_view bytes,
     if (!std::cout) throwOutput("could not write to standard output");
     return;
   }
-  store::refuseDatabaseTarget(target, database, backup_folder);
+  if (!database.empty()) store::refuseDatabaseTarget(target, database, backup_folder);
   pdf::writeFileAtomically(target, bytes);
 }
 
+void refuseDatabaseFiles(const std::string& target, OpenStore& open) {
+  store::refuseDatabaseTarget(target, open.db->file(),
+                              store::backupPolicy(*open.store, open.db->file()).folder);
+}
+
 void writeOutput(const std::string& target, std::string_view bytes, OpenStore& open) {
-  writeOutput(target, bytes, open.db->file(),
-              store::backupPolicy(*open.store, open.db->file()).folder);
+  if (!toStandardOutput(target)) refuseDatabaseFiles(target, open);
+  writeOutput(target, bytes, {}, {});
 }
 
 std::ostream& messageStream(const std::string& target) {

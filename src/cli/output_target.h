@@ -22,6 +22,9 @@ void writeOutput(const std::string& target, std::string_view bytes,
                  const std::filesystem::path& database, const std::filesystem::path& backup_folder);
 void writeOutput(const std::string& target, std::string_view bytes, OpenStore& open);
 
+// Refuses (Error(bad_input)) a target that is one of the database's files or in its backup folder.
+void refuseDatabaseFiles(const std::string& target, OpenStore& open);
+
 // Where to say what was written: stderr when the output itself went to stdout.
 std::ostream& messageStream(const std::string& target);
 

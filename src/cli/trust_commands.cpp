@@ -5,8 +5,10 @@
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
+#include "securebase/store/audit_chain.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/encryption.h"
+#include "securebase/store/record_audit.h"
 #include "securebase/store/recovery.h"
 
 namespace securebase::cli {
@@ -165,6 +167,13 @@ int check(const std::vector<std::string>& args) {
   if (integrity.text(0) != "ok")
     throwDatabase("database " + open.db->file().string() + " is damaged (" + integrity.text(0) +
                   "); " + store::restoreAdvice(open.db->file()));
+  // Intact also means nothing was changed behind SecureBase's back.
+  if (const auto chain = store::verifyAuditChain(*open.db); chain.problem)
+    throwDatabase("database " + open.db->file().string() +
+                  " does not match its audit trail: " + chain.problem->message);
+  if (const auto records = store::verifyRecordContent(*open.db); !records.ok())
+    throwDatabase("database " + open.db->file().string() +
+                  " does not match its audit trail: " + records.summary());
   const auto backups = store::listBackups(store::backupPolicy(*open.store, open.db->file()).folder,
                                           open.db->file(), store::databaseId(*open.db));
   const auto plaintext = store::plaintextCopiesBeside(open.db->file());
@@ -189,7 +198,10 @@ std::vector<Command> trustCommands() {
           {"restore", "put a backup in place of the database (the current file is kept)", restore},
           {"encrypt", "encrypt a database that was created without encryption", encrypt},
           {"passphrase", "change the database's passphrase", passphrase},
-          {"check", "check that the database is intact and say whether it is encrypted", check}};
+          {"check",
+           "check that the database is intact, matches its audit trail, and say whether it is "
+           "encrypted",
+           check}};
 }
 
 }  // namespace securebase::cli

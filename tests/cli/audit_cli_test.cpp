@@ -103,3 +103,47 @@ TEST_F(AuditVerify, ASignedVisitShowsTheSameHeadAsVerify) {
 TEST_F(AuditVerify, ADraftVisitShowsNoHead) {
   EXPECT_EQ(ok({"visit", "show", visit_}).find("Audit chain head"), std::string::npos);
 }
+
+// With the passphrase and SQLCipher: change a signed visit's rating and note (its triggers
+// lifted and put back), hide another signed visit behind a superseded_by link (no trigger in
+// the way), rename a family. Both verify and check name each record.
+TEST_F(AuditVerify, RawSqlEditsOfRecordsAreNamedByVerifyAndCheck) {
+  const auto second = ok({"visit", "add", "--from",
+                          writeVisitFile(ids_, kAnswers, "2025-03-15", "second.json").string()});
+  ok({"visit", "sign", visit_, "--by", "Dana Cruz"});
+  ok({"visit", "sign", second, "--by", "Dana Cruz"});
+  ok({"audit", "verify"});
+  {
+    store::Database database(db(), testKeyOptions(db()));
+    std::vector<std::string> triggers;
+    auto s = database.prepare(
+        "SELECT sql FROM sqlite_master WHERE name IN ('signed_visit_no_update', "
+        "'signed_observation_no_update')");
+    while (s.step()) triggers.push_back(s.text(0));
+    ASSERT_EQ(triggers.size(), 2u);
+    database.exec(
+        "DROP TRIGGER signed_visit_no_update; DROP TRIGGER signed_observation_no_update;");
+    database.exec(
+        "UPDATE observations SET value = '0', note = 'changed later' WHERE item_id = "
+        "'responds-to-cry' AND set_id IN (SELECT id FROM observation_sets WHERE "
+        "visit_id = " +
+        visit_ + ")");
+    database.exec("UPDATE visits SET notes = 'all fine' WHERE id = " + visit_);
+    for (const auto& sql : triggers) database.exec(sql);
+    database.exec("UPDATE visits SET superseded_by = " + visit_ + " WHERE id = " + second);
+    database.exec("UPDATE families SET display_name = 'Someone else' WHERE id = " + ids_.family);
+  }
+  const auto verify = cli({"audit", "verify"});
+  EXPECT_EQ(verify.exit_code, 3) << describe(verify);
+  for (const auto& name : {"signed visit " + visit_ + " was changed outside SecureBase",
+                           "signed visit " + second + " was changed outside SecureBase",
+                           "family " + ids_.family + " was changed outside SecureBase"}) {
+    EXPECT_NE(verify.err.find(name), std::string::npos) << verify.err;
+    EXPECT_TRUE(refused(cli({"check"}), 3, name));
+  }
+}
+
+TEST_F(AuditVerify, CheckPassesOnAnIntactDatabase) {
+  ok({"visit", "sign", visit_, "--by", "Dana Cruz"});
+  EXPECT_NE(ok({"check"}).find("is intact"), std::string::npos);
+}

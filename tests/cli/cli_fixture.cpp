@@ -46,7 +46,7 @@ std::string CliTest::ok(const std::vector<std::string>& args) const {
 
 FamilyIds CliTest::addFamily(const std::string& name) const {
   FamilyIds ids;
-  ids.family = ok({"family", "add", "--name", name});
+  ids.family = ok({"family", "add", "--name", name, "--since", "2025-01-01"});
   ids.caregiver =
       ok({"caregiver", "add", "--family", ids.family, "--name", "Ana", "--relationship", "mother"});
   ids.child = ok({"child", "add", "--family", ids.family, "--name", "Sofía", "--born", "2025-01-10",

@@ -38,7 +38,8 @@ class CliTest : public ::testing::Test {
   CliRunner& runner() { return runner_; }
 
   void init() const { ok({"init"}); }
-  // A family with one mother and one baby born 2025-01-10 at 40 weeks.
+  // A family (in the program since 2025-01-01) with one mother and one baby born 2025-01-10 at
+  // 40 weeks.
   FamilyIds addFamily(const std::string& name = "Rivera family") const;
   // A visit file for the shipped attachment-practices v1 form with the given observations
   // (JSON objects as text), written into the test folder.

@@ -117,3 +117,20 @@ TEST_F(ExchangeCli, UsageAndOutputErrors) {
                       "cannot write"));
   EXPECT_TRUE(refused(cli({"import"}), 1, "import"));
 }
+
+// A relationship typed as free text leaves nothing of itself in a deidentified export.
+TEST_F(ExchangeCli, DeidentifiedExportsKeepOnlyDeclaredFields) {
+  const std::string leak = "aunt Rosalind Quixotez, 555-111-2222";
+  ok({"caregiver", "add", "--family", "1", "--name", "Rosalind Quixotez", "--relationship", leak});
+  const auto json = dir() / "deid.json";
+  const auto csv = dir() / "deid-csv";
+  ok({"export", "--deidentify", "-o", json.string()});
+  ok({"export", "--format", "csv", "--deidentify", "--out-dir", csv.string()});
+  std::string everything = readFile(json);
+  for (const auto& entry : std::filesystem::directory_iterator(csv))
+    everything += readFile(entry.path());
+  for (const char* part : {"aunt", "Rosalind", "Quixotez", "555-111-2222", "111-2222"})
+    EXPECT_EQ(everything.find(part), std::string::npos) << part;
+  EXPECT_NE(readFile(csv / "caregivers.csv").find(",other"), std::string::npos)
+      << readFile(csv / "caregivers.csv");
+}

@@ -1,5 +1,4 @@
 #include "gui_support.h"
-#include "build_paths.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -15,16 +14,44 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "build_paths.h"
+
 namespace securebase::testing {
 
-const char* appProgramPath() { return SECUREBASE_APP_PATH; }
+const char* appProgramPath() {
+  return SECUREBASE_APP_PATH;
+}
+
+namespace {
+
+// The folder isolateUserFolders made; removed when the test program ends (ctest runs every
+// test in a program of its own, so the folders would otherwise pile up).
+std::string& userFolders() {
+  static std::string folder;
+  return folder;
+}
+
+void removeUserFolders() {
+  std::error_code ignored;
+  if (!userFolders().empty()) std::filesystem::remove_all(userFolders(), ignored);
+}
+
+}  // namespace
 
 void isolateUserFolders() {
   std::string folder = std::string(SECUREBASE_TEST_BINARY_DIR) + "/gui-home-XXXXXX";
-  if (mkdtemp(folder.data()) == nullptr) return;
+  if (mkdtemp(folder.data()) == nullptr) {
+    // Going on would read and write the real ~/.config and ~/.local of whoever runs the tests.
+    std::perror(("gui tests: cannot make the scratch home " + folder).c_str());
+    std::exit(1);
+  }
+  userFolders() = folder;
+  std::atexit(removeUserFolders);
   setenv("XDG_CONFIG_HOME", (folder + "/config").c_str(), 1);
   setenv("XDG_DATA_HOME", (folder + "/data").c_str(), 1);
   unsetenv("SECUREBASE_DB");
@@ -94,6 +121,7 @@ TestFamily addTestFamily(store::Store& store, const std::string& name, const std
   TestFamily ids;
   model::Family family;
   family.display_name = name;
+  family.created_on = model::Date::today().plusDays(-730);  // visits are recorded days ago
   ids.family = store.addFamily(family);
   model::Caregiver c;
   c.family_id = ids.family;

@@ -1,8 +1,8 @@
 // Export and import over real databases: determinism, the round trip through an empty
 // database, merging two databases that share families, conflicts, and all-or-nothing refusal.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "securebase/core/error.h"
 #include "securebase/demo/demo.h"
 #include "securebase/exchange/deidentify.h"
@@ -12,6 +12,7 @@
 #include "securebase/pdf/text_check.h"
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/record_audit.h"
 #include "store_fixture.h"
 
 using namespace securebase;
@@ -106,6 +107,53 @@ TEST_F(Exchange, ExportingTwiceGivesTheSameBytes) {
   EXPECT_NE(first.find("\"amends_uuid\": \""), std::string::npos);
 }
 
+// Export writes as it reads: the document comes in one piece per family (plus head and tail),
+// and the pieces are exactly the bytes of the whole export, deidentified or not.
+TEST_F(Exchange, ExportStreamsOneFamilyAtATimeWithTheSameBytes) {
+  auto a = demoDb("a.db");
+  for (const exchange::ExportOptions& options :
+       {exchange::ExportOptions{}, exchange::ExportOptions{.deidentify = true, .seed = "s"}}) {
+    std::string joined;
+    int pieces = 0;
+    exchange::exportJson(*a.store, options, [&](std::string_view piece) {
+      joined += piece;
+      ++pieces;
+    });
+    EXPECT_EQ(joined, exchange::exportJson(*a.store, options));
+    EXPECT_EQ(joined,
+              exchange::toJsonText(options.deidentify
+                                       ? exchange::deidentify(exchange::readDatabase(*a.store),
+                                                              exchange::saltFromSeed("s"))
+                                       : exchange::readDatabase(*a.store)));
+    EXPECT_EQ(pieces, 20 + 3);
+  }
+}
+
+// An import row names the record's kind and uuid and vouches for its content by hash: no copy.
+TEST_F(Exchange, ImportAuditRowsCarryUuidKindAndContentHashOnly) {
+  auto a = demoDb("a.db");
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  auto rows = b.db->prepare(
+      "SELECT entity, entity_id, details, content_hash FROM audit_log WHERE action = 'import' "
+      "AND entity <> 'form' AND entity <> 'settings'");
+  int checked = 0;
+  while (rows.step()) {
+    const std::string table = rows.text(0) == "family"  ? "families"
+                              : rows.text(0) == "child" ? "children"
+                                                        : rows.text(0) + "s";
+    auto uuid = b.db->prepare("SELECT uuid FROM " + table + " WHERE id = ?");
+    uuid.bind(1, rows.integer(1));
+    ASSERT_TRUE(uuid.step()) << rows.text(0);
+    EXPECT_EQ(rows.text(2), "{\"uuid\":\"" + uuid.text(0) + "\"}");
+    EXPECT_EQ(rows.text(3).size(), 64u);
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
+  EXPECT_TRUE(store::verifyRecordContent(*b.db).ok())
+      << store::verifyRecordContent(*b.db).summary();
+}
+
 TEST_F(Exchange, RoundTripThroughAnEmptyDatabaseGivesTheSameBytes) {
   auto a = demoDb("a.db");
   const std::string exported = exchange::exportJson(*a.store);
@@ -127,7 +175,17 @@ TEST_F(Exchange, RoundTripThroughAnEmptyDatabaseGivesTheSameBytes) {
                        "SELECT count(*) FROM audit_log WHERE action = 'import' AND "
                        "entity = 'visit'"),
             countRows(*a.db, "visits"));
-  EXPECT_EQ(countWhere(*b.db, "SELECT count(*) FROM audit_log WHERE action <> 'import'"), 0);
+  // Beside them, one row for each original an imported amendment supersedes.
+  EXPECT_EQ(countWhere(*b.db, "SELECT count(*) FROM audit_log WHERE action = 'supersede'"),
+            countWhere(*a.db, "SELECT count(*) FROM visits WHERE superseded_by IS NOT NULL"));
+  EXPECT_EQ(
+      countWhere(*b.db,
+                 "SELECT count(*) FROM audit_log WHERE action NOT IN ('import', 'supersede')"),
+      0);
+  EXPECT_TRUE(store::verifyRecordContent(*b.db).ok())
+      << store::verifyRecordContent(*b.db).summary();
+  EXPECT_TRUE(store::verifyRecordContent(*a.db).ok())
+      << store::verifyRecordContent(*a.db).summary();
   const auto summaries_a = a.store->listFamilies();
   const auto summaries_b = b.store->listFamilies();
   ASSERT_EQ(summaries_a.size(), summaries_b.size());

@@ -257,7 +257,8 @@ TEST(Deidentify, RemovesNamesContactsAndFreeText) {
   EXPECT_EQ(f.display_name, "Family " + f.uuid);
   EXPECT_EQ(f.uuid.rfind("F-", 0), 0u);
   EXPECT_EQ(f.uuid.size(), 14u);
-  EXPECT_EQ(f.caregivers.at(0).name, "madre");
+  EXPECT_EQ(f.caregivers.at(0).name, "mother");
+  EXPECT_EQ(f.caregivers.at(0).relationship, "mother");
   EXPECT_EQ(f.children.at(0).name, "Child " + f.children.at(0).uuid);
   EXPECT_EQ(original(f).notes, kRemoved);
   EXPECT_EQ(original(f).signed_by, kRemoved);
@@ -273,6 +274,36 @@ TEST(Deidentify, RemovesNamesContactsAndFreeText) {
   EXPECT_EQ(original(f).superseded_by_uuid, amendmentOf(f).uuid);
   EXPECT_EQ(f.goals.at(0).set_at_visit_uuid, original(f).uuid);
   EXPECT_EQ(original(f).sets.at(0).child_uuid, f.children.at(0).uuid);
+}
+
+TEST(Deidentify, RelationshipBecomesOneOfTheFixedChoices) {
+  EXPECT_EQ(relationshipChoice("mother"), "mother");
+  EXPECT_EQ(relationshipChoice("  Grand  Mother "), "other");
+  EXPECT_EQ(relationshipChoice(" Grandmother "), "grandmother");
+  EXPECT_EQ(relationshipChoice("Abuela"), "grandmother");
+  EXPECT_EQ(relationshipChoice("tía"), "aunt");
+  EXPECT_EQ(relationshipChoice("aunt Rosalind Quixotez, 555-111-2222"), "other");
+  EXPECT_EQ(relationshipChoice(""), "other");
+}
+
+// Free text typed into any field stays behind, in JSON and in CSV: the relationship field
+// of the issue, and a text typed where a rating belongs or under an item no form declares.
+TEST(Deidentify, OnlyDeclaredFieldsLeaveTheFile) {
+  ExchangeData in = sample();
+  const std::string leak = "aunt Rosalind Quixotez, 555-111-2222";
+  in.families[0].caregivers[0].relationship = leak;
+  auto& observations = in.families[0].visits[0].sets[0].observations;
+  observations.push_back(answer("Quixotez-notes", "Rosalind calls daily"));
+  observations[0].value = "Rosalind 555-111-2222";
+  const ExchangeData out = deidentify(in, saltFromSeed("seed"));
+  std::string everything = toJsonText(out);
+  for (const auto& [name, content] : toCsvFiles(out)) everything += content;
+  for (const char* part : {"aunt", "Rosalind", "Quixotez", "555-111-2222", "111-2222"})
+    EXPECT_EQ(everything.find(part), std::string::npos) << part << " is still in\n" << everything;
+  EXPECT_EQ(out.families[0].caregivers[0].relationship, "other");
+  const auto& kept = original(out.families[0]).sets[0].observations;
+  EXPECT_EQ(kept.size(), 3u);  // the undeclared item is left out
+  EXPECT_EQ(kept[0].value, kRemoved);
 }
 
 TEST(Deidentify, ShiftsEveryDateOfAFamilyByTheSameDays) {

@@ -111,7 +111,16 @@ struct ExchangeData {
 // Reads the whole database, sorted as above.
 ExchangeData readDatabase(store::Store& store);
 
+// The same in parts, for export one family at a time: settings, counselors and forms (no
+// families); one family by its id, sorted; the counselors' uuids by id, which readFamily needs.
+ExchangeData readHeader(store::Store& store);
+std::map<model::Id, std::string> counselorUuids(store::Store& store);
+FamilyData readFamily(store::Store& store, model::Id family_id,
+                      const std::map<model::Id, std::string>& counselor_uuids);
+
 // Puts every list in the order above (export, deidentification and parsing all end with it).
 void sortCanonically(ExchangeData& data);
+// The same for one family's lists.
+void sortFamily(FamilyData& family);
 
 }  // namespace securebase::exchange

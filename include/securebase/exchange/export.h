@@ -9,9 +9,11 @@
 //  [{"caregiver_uuid", "child_uuid", "observations": […]}]}], "goals": […], "referrals": […]}]}
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/store/store.h"
@@ -33,6 +35,10 @@ struct ExportOptions {
 std::string toJsonText(const ExchangeData& data);
 
 std::string exportJson(store::Store& store, const ExportOptions& options = {});
+// The same bytes handed to `sink` piece by piece as they are read, one family at a time, so
+// memory stays that of the largest family whatever the size of the caseload.
+void exportJson(store::Store& store, const ExportOptions& options,
+                const std::function<void(std::string_view)>& sink);
 
 // File name ("families.csv", …) → RFC 4180 content (CRLF line ends, header row first).
 std::map<std::string, std::string> toCsvFiles(const ExchangeData& data);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,12 @@ std::size_t writePdf(const Document& document, const std::filesystem::path& path
 // pipe) is written through, never replaced; a folder is refused. Throws Error(output) with one
 // line naming the path when the folder is missing or unwritable or the disk is full.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
+// The same for content made in pieces: `produce` hands each piece to the sink it is given, and
+// the pieces go to disk as they come (a large export is never held whole). If `produce` throws,
+// nothing is left behind and the exception goes on.
+using ByteSink = std::function<void(std::string_view)>;
+void writeFileAtomically(const std::filesystem::path& path,
+                         const std::function<void(const ByteSink&)>& produce);
 
 // The page size in points (width, height).
 Rect pageRect(PaperSize paper);

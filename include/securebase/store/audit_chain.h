@@ -13,6 +13,11 @@
 // plus one inside the action's BEGIN IMMEDIATE transaction, so two programs writing the same
 // file at once cannot fork the chain.
 //
+// Rows written from schema version 6 on also carry content_hash, the hash of the record the row
+// changed as it stood after the change (securebase/store/record_audit.h). Their hash begins
+// "securebase-audit-v6\n" instead and adds content_hash as a ninth netstring; rows without one
+// keep the version 1 form, so chains written before version 6 verify unchanged.
+//
 // What the check finds on its own: a row whose content no longer matches its hash (edited), a
 // missing number or a first row that is not 1 (deleted), a row that does not link to the one
 // before it (the chain was rewritten there), a row with no hash (written outside SecureBase).
@@ -47,6 +52,7 @@ struct AuditRowContent {
   std::optional<model::Id> entity_id;
   std::string action;
   std::string details;
+  std::optional<std::string> content_hash;  // schema 6 on, for rows that change a record
 };
 
 // The hash defined above.
@@ -91,5 +97,9 @@ struct AuditLink {
   std::string prev_hash{kAuditGenesisHash};
 };
 AuditLink nextAuditLink(Database& db);
+
+// Appends `row` to the trail (its id and prev_hash are taken from the last row, inside one
+// transaction joined with the caller's) and returns its id.
+model::Id appendAuditRow(Database& db, AuditRowContent row);
 
 }  // namespace securebase::store

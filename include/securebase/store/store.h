@@ -19,6 +19,7 @@
 namespace securebase::store {
 
 using model::Id;
+enum class RecordKind : int;  // src/core/store/record_hash.h
 
 struct FormSnapshot {
   std::string form_id;
@@ -182,10 +183,12 @@ class Store {
   void audit(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
              const std::string& details);
   void writeAuditRow(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
-                     const std::string& details);
+                     const std::string& details, std::optional<std::string> content_hash);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
+  // Links a signed original to the signed amendment that replaces it, with its own audit row.
+  void supersede(Id original_id, Id amendment_id);
   void markSigned(model::Visit& visit, const std::string& signed_by, std::string_view action);
   // The checks, INSERT and audit row of each record kind, shared by adding and importing (the
   // uuid is already set). `action` is the audit action: "create" or "import".
@@ -202,6 +205,8 @@ class Store {
   Scorer scorer_;
   int scoring_version_ = 0;
   bool generating_ = false;
+  // Records written while generating, sealed by the next auditGenerated row.
+  std::vector<std::pair<RecordKind, Id>> generated_;
 };
 
 // Now as an ISO-8601 UTC timestamp ("2026-11-28T18:30:05Z"), for audit rows and signatures.

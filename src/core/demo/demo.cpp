@@ -233,14 +233,15 @@ class Generator {
       date = date.plusDays(f.visit_frequency_days + random_.between(-3, 4));
     }
     (void)last_completed;
-    store_.auditGenerated(
-        "family", f.id,
-        "{\"demo\":true,\"visits\":" + std::to_string(result.visits - visits_before) + "}");
     if (closed) {
       store_.closeFamily(
           f.id, random_.pick(std::vector<std::string>{"Program completed", "Family moved away",
                                                       "Family chose to stop"}));
     }
+    // Last, so the row vouches for the family as it is left.
+    store_.auditGenerated(
+        "family", f.id,
+        "{\"demo\":true,\"visits\":" + std::to_string(result.visits - visits_before) + "}");
     ++result.families;
   }
 

@@ -1,10 +1,11 @@
 #include "securebase/exchange/deidentify.h"
 
+#include <cctype>
 #include <random>
-#include <set>
 
 #include "securebase/core/error.h"
 #include "securebase/core/sha256.h"
+#include "securebase/forms/answers.h"
 #include "securebase/forms/form_loader.h"
 
 namespace securebase::exchange {
@@ -41,98 +42,195 @@ class FamilyShift {
   int days_;
 };
 
-class Pseudonyms {
- public:
-  explicit Pseudonyms(const std::string& salt) : salt_(salt) {}
-  std::string operator()(const std::string& prefix, const std::string& uuid) const {
-    return pseudonym(salt_, prefix, uuid);
+// An answer leaves the file only when its item is known and its kind is a closed one (a
+// rating, yes/no, a choice, a number) and the value is valid for it: never a text answer, and
+// never a value no form explains.
+std::optional<std::string> safeValue(const forms::Form* form, const model::Observation& o) {
+  if (form == nullptr || o.not_observed || o.value.empty()) return std::nullopt;
+  const forms::Item* item = form->item(o.item_id);
+  if (item == nullptr || item->kind == forms::ItemKind::text) return std::nullopt;
+  try {
+    model::Observation bare{o.item_id, false, o.value, "", false};
+    forms::validateObservation(*item, bare);
+  } catch (const Error&) {
+    return std::nullopt;
   }
-  std::optional<std::string> operator()(const std::string& prefix,
-                                        const std::optional<std::string>& uuid) const {
-    return uuid ? std::optional<std::string>((*this)(prefix, *uuid)) : std::nullopt;
-  }
-
- private:
-  const std::string& salt_;
-};
-
-// Item ids whose answers are free text, per form snapshot ("form-id/version").
-std::map<std::string, std::set<std::string>> textItems(const ExchangeData& data) {
-  std::map<std::string, std::set<std::string>> items;
-  for (const auto& snapshot : data.forms) {
-    const std::string key = snapshot.form_id + "/" + std::to_string(snapshot.version);
-    const forms::Form form = forms::parseForm(snapshot.json, "stored form " + key);
-    for (const auto& section : form.sections)
-      for (const auto& item : section.items)
-        if (item.kind == forms::ItemKind::text) items[key].insert(item.id);
-  }
-  return items;
-}
-
-void deidentifyVisit(VisitData& v, const FamilyShift& shift, const Pseudonyms& ids,
-                     const std::set<std::string>& text_items) {
-  v.uuid = ids("V", v.uuid);
-  v.counselor_uuid = ids("K", v.counselor_uuid);
-  v.date = shift(v.date);
-  v.place = removedIfAny(v.place);
-  v.present = removedIfAny(v.present);
-  v.notes = removedIfAny(v.notes);
-  v.next_planned = shift(v.next_planned);
-  v.amends_uuid = ids("V", v.amends_uuid);
-  v.superseded_by_uuid = ids("V", v.superseded_by_uuid);
-  v.signed_at = shift.timestamp(v.signed_at);
-  v.signed_by = removedIfAny(v.signed_by);
-  for (auto& set : v.sets) {
-    set.caregiver_uuid = ids("P", set.caregiver_uuid);
-    set.child_uuid = ids("C", set.child_uuid);
-    for (auto& o : set.observations) {
-      o.note = removedIfAny(o.note);
-      if (text_items.count(o.item_id)) o.value = removedIfAny(o.value);
-    }
-  }
-}
-
-void deidentifyFamily(FamilyData& f, const std::string& salt, const Pseudonyms& ids,
-                      const std::map<std::string, std::set<std::string>>& text_items) {
-  const FamilyShift shift(dateOffsetDays(salt, f.uuid));
-  f.uuid = ids("F", f.uuid);
-  f.display_name = "Family " + f.uuid;
-  f.closing_reason = removedIfAny(f.closing_reason);
-  f.counselor_uuid = ids("K", f.counselor_uuid);
-  f.address.clear();
-  f.phone.clear();
-  f.created_on = shift(f.created_on);
-  for (auto& c : f.caregivers) {
-    c.uuid = ids("P", c.uuid);
-    c.name = c.relationship.empty() ? "Caregiver" : c.relationship;
-  }
-  for (auto& c : f.children) {
-    c.uuid = ids("C", c.uuid);
-    c.name = "Child " + c.uuid;
-    c.birth_date = shift(c.birth_date);
-  }
-  static const std::set<std::string> kNone;
-  for (auto& v : f.visits) {
-    const auto found = text_items.find(v.form_id + "/" + std::to_string(v.form_version));
-    deidentifyVisit(v, shift, ids, found == text_items.end() ? kNone : found->second);
-  }
-  for (auto& g : f.goals) {
-    g.uuid = ids("G", g.uuid);
-    g.text = kRemoved;
-    g.set_at_visit_uuid = ids("V", g.set_at_visit_uuid);
-    g.closed_at_visit_uuid = ids("V", g.closed_at_visit_uuid);
-    g.created_on = shift(g.created_on);
-  }
-  for (auto& r : f.referrals) {
-    r.uuid = ids("R", r.uuid);
-    r.visit_uuid = ids("V", r.visit_uuid);
-    r.to_whom = kRemoved;
-    r.reason = removedIfAny(r.reason);
-    r.created_on = shift(r.created_on);
-  }
+  return o.value;
 }
 
 }  // namespace
+
+std::string relationshipChoice(std::string_view relationship) {
+  std::string word;
+  for (const char c : relationship) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!word.empty() && word.back() != ' ') word += ' ';
+      continue;
+    }
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!word.empty() && word.back() == ' ') word.pop_back();
+  static const std::map<std::string, std::string> kWords = {{"mother", "mother"},
+                                                            {"mom", "mother"},
+                                                            {"madre", "mother"},
+                                                            {"mam\u00e1", "mother"},
+                                                            {"father", "father"},
+                                                            {"dad", "father"},
+                                                            {"padre", "father"},
+                                                            {"pap\u00e1", "father"},
+                                                            {"grandmother", "grandmother"},
+                                                            {"abuela", "grandmother"},
+                                                            {"grandfather", "grandfather"},
+                                                            {"abuelo", "grandfather"},
+                                                            {"aunt", "aunt"},
+                                                            {"t\u00eda", "aunt"},
+                                                            {"uncle", "uncle"},
+                                                            {"t\u00edo", "uncle"},
+                                                            {"sister", "sister"},
+                                                            {"hermana", "sister"},
+                                                            {"brother", "brother"},
+                                                            {"hermano", "brother"},
+                                                            {"foster parent", "foster parent"},
+                                                            {"foster mother", "foster parent"},
+                                                            {"foster father", "foster parent"},
+                                                            {"guardian", "guardian"},
+                                                            {"tutor", "guardian"},
+                                                            {"tutora", "guardian"},
+                                                            {"stepmother", "step-parent"},
+                                                            {"stepfather", "step-parent"},
+                                                            {"step-parent", "step-parent"},
+                                                            {"partner", "partner"}};
+  const auto found = kWords.find(word);
+  return found == kWords.end() ? "other" : found->second;
+}
+
+Deidentifier::Deidentifier(std::string salt, const std::vector<store::FormSnapshot>& snapshots)
+    : salt_(std::move(salt)) {
+  if (salt_.empty()) throwBadInput("deidentification needs a secret salt");
+  for (const auto& snapshot : snapshots) {
+    const std::string key = snapshot.form_id + "/" + std::to_string(snapshot.version);
+    forms_.emplace(key, forms::parseForm(snapshot.json, "stored form " + key));
+  }
+}
+
+std::string Deidentifier::id(const std::string& prefix, const std::string& uuid) const {
+  return pseudonym(salt_, prefix, uuid);
+}
+
+std::optional<std::string> Deidentifier::id(const std::string& prefix,
+                                            const std::optional<std::string>& uuid) const {
+  return uuid ? std::optional<std::string>(id(prefix, *uuid)) : std::nullopt;
+}
+
+std::map<std::string, std::string> Deidentifier::settings(
+    const std::map<std::string, std::string>& all) const {
+  std::map<std::string, std::string> kept;
+  for (const char* key : {"default.language", "paper.size"})
+    if (auto found = all.find(key); found != all.end()) kept.insert(*found);
+  return kept;
+}
+
+CounselorData Deidentifier::counselor(const CounselorData& c) const {
+  CounselorData out;
+  out.uuid = id("K", c.uuid);
+  out.name = "Counselor " + out.uuid;
+  return out;
+}
+
+VisitData Deidentifier::visit(const VisitData& v, int shift_days) const {
+  const FamilyShift shift(shift_days);
+  const auto form_found = forms_.find(v.form_id + "/" + std::to_string(v.form_version));
+  const forms::Form* form = form_found == forms_.end() ? nullptr : &form_found->second;
+  VisitData out;
+  out.uuid = id("V", v.uuid);
+  out.counselor_uuid = id("K", v.counselor_uuid);
+  out.date = shift(v.date);
+  out.place = removedIfAny(v.place);
+  out.outcome = v.outcome;
+  out.present = removedIfAny(v.present);
+  out.form_id = v.form_id;
+  out.form_version = v.form_version;
+  out.status = v.status;
+  out.notes = removedIfAny(v.notes);
+  out.next_planned = shift(v.next_planned);
+  out.amends_uuid = id("V", v.amends_uuid);
+  out.superseded_by_uuid = id("V", v.superseded_by_uuid);
+  out.signed_at = shift.timestamp(v.signed_at);
+  out.signed_by = removedIfAny(v.signed_by);
+  for (const auto& set : v.sets) {
+    ObservationSetData safe_set;
+    safe_set.caregiver_uuid = id("P", set.caregiver_uuid);
+    safe_set.child_uuid = id("C", set.child_uuid);
+    for (const auto& o : set.observations) {
+      // Item ids come from the form; an id no form declares could carry anything.
+      if (form == nullptr || form->item(o.item_id) == nullptr) continue;
+      model::Observation safe;
+      safe.item_id = o.item_id;
+      safe.not_observed = o.not_observed;
+      if (const auto value = safeValue(form, o))
+        safe.value = *value;
+      else if (!o.value.empty())
+        safe.value = kRemoved;
+      safe.note = removedIfAny(o.note);
+      safe.focus = o.focus;
+      safe_set.observations.push_back(std::move(safe));
+    }
+    out.sets.push_back(std::move(safe_set));
+  }
+  return out;
+}
+
+FamilyData Deidentifier::family(const FamilyData& f) const {
+  const int days = dateOffsetDays(salt_, f.uuid);
+  const FamilyShift shift(days);
+  FamilyData out;
+  out.uuid = id("F", f.uuid);
+  out.display_name = "Family " + out.uuid;
+  out.language = f.language;
+  out.status = f.status;
+  out.closing_reason = removedIfAny(f.closing_reason);
+  out.visit_frequency_days = f.visit_frequency_days;
+  out.counselor_uuid = id("K", f.counselor_uuid);
+  out.created_on = shift(f.created_on);
+  for (const auto& c : f.caregivers) {
+    CaregiverData safe;
+    safe.uuid = id("P", c.uuid);
+    safe.relationship = relationshipChoice(c.relationship);
+    safe.name = safe.relationship;  // known by relationship only
+    out.caregivers.push_back(std::move(safe));
+  }
+  for (const auto& c : f.children) {
+    ChildData safe;
+    safe.uuid = id("C", c.uuid);
+    safe.name = "Child " + safe.uuid;
+    safe.birth_date = shift(c.birth_date);
+    safe.gestation_weeks = c.gestation_weeks;
+    safe.sex = c.sex;
+    out.children.push_back(std::move(safe));
+  }
+  for (const auto& v : f.visits) out.visits.push_back(visit(v, days));
+  for (const auto& g : f.goals) {
+    GoalData safe;
+    safe.uuid = id("G", g.uuid);
+    safe.text = kRemoved;
+    safe.status = g.status;
+    safe.set_at_visit_uuid = id("V", g.set_at_visit_uuid);
+    safe.closed_at_visit_uuid = id("V", g.closed_at_visit_uuid);
+    safe.created_on = shift(g.created_on);
+    out.goals.push_back(std::move(safe));
+  }
+  for (const auto& r : f.referrals) {
+    ReferralData safe;
+    safe.uuid = id("R", r.uuid);
+    safe.visit_uuid = id("V", r.visit_uuid);
+    safe.to_whom = kRemoved;
+    safe.reason = removedIfAny(r.reason);
+    safe.status = r.status;
+    safe.created_on = shift(r.created_on);
+    out.referrals.push_back(std::move(safe));
+  }
+  return out;
+}
 
 std::string randomSalt() {
   std::random_device device;
@@ -171,24 +269,16 @@ int dateOffsetDays(const std::string& salt, const std::string& family_uuid) {
   return 1 + static_cast<int>(std::stoul(digest.substr(0, 8), nullptr, 16) % 365);
 }
 
-ExchangeData deidentify(ExchangeData data, const std::string& salt) {
-  if (salt.empty()) throwBadInput("deidentification needs a secret salt");
-  const Pseudonyms ids(salt);
-  const auto text_items = textItems(data);
-  data.deidentified = true;
-  std::map<std::string, std::string> kept;
-  for (const char* key : {"default.language", "paper.size"})
-    if (auto found = data.settings.find(key); found != data.settings.end()) kept.insert(*found);
-  data.settings = std::move(kept);
-  for (auto& c : data.counselors) {
-    c.uuid = ids("K", c.uuid);
-    c.name = "Counselor " + c.uuid;
-    c.email.clear();
-    c.phone.clear();
-  }
-  for (auto& f : data.families) deidentifyFamily(f, salt, ids, text_items);
-  sortCanonically(data);
-  return data;
+ExchangeData deidentify(const ExchangeData& data, const std::string& salt) {
+  const Deidentifier safe(salt, data.forms);
+  ExchangeData out;
+  out.deidentified = true;
+  out.settings = safe.settings(data.settings);
+  out.forms = data.forms;
+  for (const auto& c : data.counselors) out.counselors.push_back(safe.counselor(c));
+  for (const auto& f : data.families) out.families.push_back(safe.family(f));
+  sortCanonically(out);
+  return out;
 }
 
 }  // namespace securebase::exchange

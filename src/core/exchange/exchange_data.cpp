@@ -83,36 +83,55 @@ void sortBy(std::vector<T>& list, Key key) {
 
 }  // namespace
 
-ExchangeData readDatabase(store::Store& store) {
+std::map<Id, std::string> counselorUuids(store::Store& store) {
+  UuidMap uuids;
+  for (const auto& c : store.counselors()) uuids[c.id] = c.uuid;
+  return uuids;
+}
+
+ExchangeData readHeader(store::Store& store) {
   ExchangeData data;
   data.settings = store.settings();
-  UuidMap counselor_uuids;
-  for (const auto& c : store.counselors()) {
-    counselor_uuids[c.id] = c.uuid;
+  for (const auto& c : store.counselors())
     data.counselors.push_back({c.uuid, c.name, c.email, c.phone});
-  }
   data.forms = store.formSnapshots();
-  for (const auto& summary : store.listFamilies())
-    data.families.push_back(familyData(store.loadFamily(summary.family.id), counselor_uuids));
   sortCanonically(data);
   return data;
+}
+
+FamilyData readFamily(store::Store& store, Id family_id,
+                      const std::map<Id, std::string>& counselor_uuids) {
+  FamilyData family = familyData(store.loadFamily(family_id), counselor_uuids);
+  sortFamily(family);
+  return family;
+}
+
+ExchangeData readDatabase(store::Store& store) {
+  ExchangeData data = readHeader(store);
+  const auto counselor_uuids = counselorUuids(store);
+  for (const auto& summary : store.listFamilies())
+    data.families.push_back(readFamily(store, summary.family.id, counselor_uuids));
+  sortCanonically(data);
+  return data;
+}
+
+void sortFamily(FamilyData& f) {
+  sortBy(f.caregivers, [](const auto& c) { return c.uuid; });
+  sortBy(f.children, [](const auto& c) { return c.uuid; });
+  sortBy(f.visits, [](const auto& v) { return std::tie(v.date, v.uuid); });
+  for (auto& v : f.visits) {
+    sortBy(v.sets, [](const auto& s) { return std::tie(s.caregiver_uuid, s.child_uuid); });
+    for (auto& s : v.sets) sortBy(s.observations, [](const auto& o) { return o.item_id; });
+  }
+  sortBy(f.goals, [](const auto& g) { return std::tie(g.created_on, g.uuid); });
+  sortBy(f.referrals, [](const auto& r) { return std::tie(r.created_on, r.uuid); });
 }
 
 void sortCanonically(ExchangeData& data) {
   sortBy(data.counselors, [](const auto& c) { return c.uuid; });
   sortBy(data.forms, [](const auto& f) { return std::tie(f.form_id, f.version); });
   sortBy(data.families, [](const auto& f) { return f.uuid; });
-  for (auto& f : data.families) {
-    sortBy(f.caregivers, [](const auto& c) { return c.uuid; });
-    sortBy(f.children, [](const auto& c) { return c.uuid; });
-    sortBy(f.visits, [](const auto& v) { return std::tie(v.date, v.uuid); });
-    for (auto& v : f.visits) {
-      sortBy(v.sets, [](const auto& s) { return std::tie(s.caregiver_uuid, s.child_uuid); });
-      for (auto& s : v.sets) sortBy(s.observations, [](const auto& o) { return o.item_id; });
-    }
-    sortBy(f.goals, [](const auto& g) { return std::tie(g.created_on, g.uuid); });
-    sortBy(f.referrals, [](const auto& r) { return std::tie(r.created_on, r.uuid); });
-  }
+  for (auto& f : data.families) sortFamily(f);
 }
 
 }  // namespace securebase::exchange

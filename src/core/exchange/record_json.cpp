@@ -182,24 +182,37 @@ json::object toJson(const ExchangeData& data) {
           {"families", arrayOf(data.families)}};
 }
 
-std::string documentText(const ExchangeData& data) {
-  ExchangeData header;
-  header.deidentified = data.deidentified;
-  header.settings = data.settings;
-  header.counselors = data.counselors;
-  header.forms = data.forms;
-  json::object head = toJson(header);
+DocumentWriter::DocumentWriter(const ExchangeData& header, Sink sink) : sink_(std::move(sink)) {
+  ExchangeData head_only;
+  head_only.deidentified = header.deidentified;
+  head_only.settings = header.settings;
+  head_only.counselors = header.counselors;
+  head_only.forms = header.forms;
+  json::object head = toJson(head_only);
   head.erase("families");
   std::string out = prettyJson(head);
   out.erase(out.size() - 2);  // "\n}": the families follow
   out += ",\n  \"families\": ";
-  if (data.families.empty()) return out + "[]\n}";
-  out += "[\n";
-  for (std::size_t i = 0; i < data.families.size(); ++i) {
-    out += i ? ",\n    " : "    ";
-    write(out, toJson(data.families[i]), 2);
-  }
-  return out + "\n  ]\n}";
+  sink_(out);
+}
+
+void DocumentWriter::family(const FamilyData& family) {
+  std::string out = families_ ? ",\n    " : "[\n    ";
+  write(out, toJson(family), 2);
+  ++families_;
+  sink_(out);
+}
+
+void DocumentWriter::finish() {
+  sink_(families_ ? "\n  ]\n}" : "[]\n}");
+}
+
+std::string documentText(const ExchangeData& data) {
+  std::string out;
+  DocumentWriter writer(data, [&](std::string_view piece) { out += piece; });
+  for (const auto& family : data.families) writer.family(family);
+  writer.finish();
+  return out;
 }
 
 std::string prettyJson(const json::value& value) {

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "securebase/exchange/exchange_data.h"
 
@@ -25,6 +28,21 @@ boost::json::object toJson(const ExchangeData& data);  // the whole document, he
 // prettyJson(toJson(data)) without holding the whole document as JSON values at once: the
 // families are written one at a time (a large caseload's DOM is several times its text).
 std::string documentText(const ExchangeData& data);
+
+// The same text in pieces, as the families come: the head (everything but the families) when
+// constructed, each family as given, then the closing brackets (no final newline). Export
+// streams a database through it one family at a time.
+class DocumentWriter {
+ public:
+  using Sink = std::function<void(std::string_view)>;
+  DocumentWriter(const ExchangeData& header, Sink sink);
+  void family(const FamilyData& family);
+  void finish();
+
+ private:
+  Sink sink_;
+  std::size_t families_ = 0;
+};
 
 // Two-space indented JSON; an object or array holding only plain values stays on one line
 // (one observation, one caregiver per line), so files diff well and stay compact.

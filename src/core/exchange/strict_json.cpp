@@ -4,18 +4,18 @@
 
 #include "securebase/core/error.h"
 #include "securebase/core/utf8.h"
-// The form loader's helpers for positions and repeated keys, so every kind of file reports
-// problems the same way.
-#include "../forms/duplicate_keys.h"
-#include "../forms/source_position.h"
+// The helpers for positions and repeated keys the form loader uses too, so every kind of file
+// reports problems the same way.
+#include "securebase/json/duplicate_keys.h"
+#include "securebase/json/source_position.h"
 
 namespace securebase::exchange::detail {
 namespace json = boost::json;
 
 json::value parseStrictJson(std::string_view text, const std::string& source,
                             std::string_view what) {
-  using forms::detail::lineColumn;
-  if (auto bad = forms::detail::firstInvalidUtf8(text))
+  using securebase::json::lineColumn;
+  if (auto bad = securebase::json::firstInvalidUtf8(text))
     throwBadInput(source + ": " + lineColumn(text, *bad) + ": not valid UTF-8 text");
   json::stream_parser parser;
   boost::system::error_code ec;
@@ -28,7 +28,7 @@ json::value parseStrictJson(std::string_view text, const std::string& source,
   if (ec)
     throwBadInput(source + ": " + lineColumn(text, text.size()) +
                   ": not valid JSON (the file ends too early)");
-  if (auto duplicate = forms::detail::findDuplicateKey(text))
+  if (auto duplicate = securebase::json::findDuplicateKey(text))
     throwBadInput(source + ": " + *duplicate);
   return parser.release();
 }

@@ -6,22 +6,22 @@
 #include <map>
 #include <sstream>
 
-#include "duplicate_keys.h"
-#include "json_path.h"
 #include "json_reader.h"
 #include "securebase/core/sha256.h"
 #include "securebase/forms/form_error.h"
 #include "securebase/forms/guidance.h"
 #include "securebase/forms/personalize.h"
-#include "source_position.h"
+#include "securebase/json/duplicate_keys.h"
+#include "securebase/json/json_path.h"
+#include "securebase/json/source_position.h"
 
 namespace securebase::forms {
 
 namespace {
 
-using detail::fieldPath;
-using detail::indexPath;
 using detail::JsonReader;
+using securebase::json::fieldPath;
+using securebase::json::indexPath;
 namespace json = boost::json;
 
 enum class TextUse { plain, parent };
@@ -47,24 +47,24 @@ std::string syntaxDetail(const boost::system::error_code& ec) {
 }
 
 json::value parseJson(const JsonReader& reader, std::string_view text) {
-  if (auto bad = detail::firstInvalidUtf8(text))
-    throw FormError(reader.source() + ": " + detail::lineColumn(text, *bad) +
+  if (auto bad = securebase::json::firstInvalidUtf8(text))
+    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, *bad) +
                     ": invalid UTF-8 bytes (save the file as UTF-8)");
   json::stream_parser parser;
   boost::system::error_code ec;
   const std::size_t used = parser.write_some(text.data(), text.size(), ec);
   if (ec)
-    throw FormError(reader.source() + ": " + detail::lineColumn(text, used) +
+    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, used) +
                     ": JSON syntax error" + syntaxDetail(ec));
   const auto rest = text.substr(used);
   if (auto extra = rest.find_first_not_of(" \t\r\n"); extra != std::string_view::npos)
-    throw FormError(reader.source() + ": " + detail::lineColumn(text, used + extra) +
+    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, used + extra) +
                     ": JSON syntax error (text after the end of the form)");
   parser.finish(ec);
   if (ec)
-    throw FormError(reader.source() + ": " + detail::lineColumn(text, text.size()) +
+    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, text.size()) +
                     ": JSON syntax error (the file ends too early: a '}' or ']' is missing)");
-  if (auto duplicate = detail::findDuplicateKey(text))
+  if (auto duplicate = securebase::json::findDuplicateKey(text))
     throw FormError(reader.source() + ": " + *duplicate);
   return parser.release();
 }

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <limits>
 
-#include "json_path.h"
 #include "securebase/core/utf8.h"
 #include "securebase/forms/form_error.h"
+#include "securebase/json/json_path.h"
 
 namespace securebase::forms::detail {
 

@@ -27,24 +27,29 @@ std::string randomSuffix() {
   return std::to_string(random());
 }
 
-// 0 or errno.
-int writeAll(int fd, std::string_view bytes) {
-  for (std::size_t written = 0; written < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno;
-    written += static_cast<std::size_t>(n);
-  }
-  return 0;
+// Writes everything the producer gives to `fd`; on failure `abandon(errno)` (which throws).
+ByteSink sinkTo(int fd, const std::function<void(int)>& abandon) {
+  return [fd, abandon](std::string_view bytes) {
+    for (std::size_t written = 0; written < bytes.size();) {
+      const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) abandon(errno);
+      written += static_cast<std::size_t>(n);
+    }
+  };
 }
 
 // A target that is not a regular file (a device, a pipe) is written through, never replaced.
-void writeThrough(const fs::path& path, std::string_view bytes) {
+void writeThrough(const fs::path& path, const std::function<void(const ByteSink&)>& produce) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) fail(path, errno);
-  const int error = writeAll(fd, bytes);
+  try {
+    produce(sinkTo(fd, [&](int error) { fail(path, error); }));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
   ::close(fd);
-  if (error != 0) fail(path, error);
 }
 
 void syncFolder(const fs::path& folder) {
@@ -56,7 +61,12 @@ void syncFolder(const fs::path& folder) {
 
 }  // namespace
 
-void writeFileAtomically(const fs::path& requested, std::string_view bytes) {
+void writeFileAtomically(const fs::path& path, std::string_view bytes) {
+  writeFileAtomically(path, [&](const ByteSink& sink) { sink(bytes); });
+}
+
+void writeFileAtomically(const fs::path& requested,
+                         const std::function<void(const ByteSink&)>& produce) {
   struct stat status {};
   fs::path path = requested;
   if (::lstat(requested.c_str(), &status) == 0 && S_ISLNK(status.st_mode)) {
@@ -67,7 +77,7 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes) {
   const bool exists = ::stat(path.c_str(), &status) == 0;
   if (exists && S_ISDIR(status.st_mode))
     throwOutput("cannot write " + path.string() + ": it is a folder");
-  if (exists && !S_ISREG(status.st_mode)) return writeThrough(path, bytes);
+  if (exists && !S_ISREG(status.st_mode)) return writeThrough(path, produce);
 
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   // An unnamed file (O_TMPFILE) gets its name only once complete: a process killed while
@@ -79,12 +89,23 @@ void writeFileAtomically(const fs::path& requested, std::string_view bytes) {
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) fail(path, errno);
   }
-  const auto abandon = [&](int error) {
+  bool discarded = false;
+  const auto discard = [&] {
+    discarded = true;
     ::close(fd);
     if (!temp.empty()) ::unlink(temp.c_str());
+  };
+  const auto abandon = [&](int error) {
+    discard();
     fail(path, error);
   };
-  if (const int error = writeAll(fd, bytes); error != 0) abandon(error);
+  try {
+    produce(sinkTo(fd, abandon));
+  } catch (...) {
+    // A producer that fails (a database error mid-export) leaves no partial file behind.
+    if (!discarded) discard();
+    throw;
+  }
   if (::fsync(fd) != 0) abandon(errno);
   if (temp.empty()) {
     const std::string self = "/proc/self/fd/" + std::to_string(fd);

@@ -3,19 +3,13 @@
 #include <cctype>
 #include <utility>
 
+#include "netstring.h"
 #include "securebase/core/error.h"
 #include "securebase/core/sha256.h"
 #include "securebase/store/database.h"
 
 namespace securebase::store {
 namespace {
-
-void appendNetstring(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += ',';
-}
 
 std::string rowRange(model::Id first, model::Id last) {
   if (first == last) return "audit row " + std::to_string(first) + " was deleted";
@@ -73,7 +67,7 @@ std::string normalizedHashPrefix(std::string_view text) {
 }  // namespace
 
 std::string auditRowHash(const AuditRowContent& row) {
-  std::string message = "securebase-audit-v1\n";
+  std::string message = row.content_hash ? "securebase-audit-v6\n" : "securebase-audit-v1\n";
   appendNetstring(message, row.prev_hash);
   appendNetstring(message, std::to_string(row.id));
   appendNetstring(message, row.at);
@@ -82,6 +76,7 @@ std::string auditRowHash(const AuditRowContent& row) {
   appendNetstring(message, row.entity_id ? std::to_string(*row.entity_id) : std::string());
   appendNetstring(message, row.action);
   appendNetstring(message, row.details);
+  if (row.content_hash) appendNetstring(message, *row.content_hash);
   return sha256Hex(message);
 }
 
@@ -89,11 +84,11 @@ AuditChainReport verifyAuditChain(Database& db) {
   AuditChainReport report;
   report.head_hash = std::string(kAuditGenesisHash);
   auto s = db.prepare(
-      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details "
+      "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details, content_hash "
       "FROM audit_log ORDER BY id");
   while (s.step()) {
-    AuditRowContent row{s.integer(0),         s.text(1), s.text(3), s.text(4), s.text(5),
-                        s.optionalInteger(6), s.text(7), s.text(8)};
+    AuditRowContent row{s.integer(0),         s.text(1), s.text(3), s.text(4),        s.text(5),
+                        s.optionalInteger(6), s.text(7), s.text(8), s.optionalText(9)};
     const auto stored_hash = s.optionalText(2);
     ++report.rows_checked;
     report.problem = checkRow(row, stored_hash, s.isNull(1), report.head_row_id, report.head_hash);
@@ -122,6 +117,31 @@ AuditLink nextAuditLink(Database& db) {
   auto s = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
   if (!s.step()) return {};
   return {s.integer(0) + 1, s.text(1)};
+}
+
+model::Id appendAuditRow(Database& db, AuditRowContent row) {
+  // Reading the last row and appending to it must be one transaction, so that two programs
+  // writing at once cannot both link to the same row; callers' transactions are joined.
+  db.transaction([&] {
+    const AuditLink link = nextAuditLink(db);
+    row.id = link.next_id;
+    row.prev_hash = link.prev_hash;
+    db.prepare(
+          "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
+          "details, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, row.id)
+        .bind(2, row.prev_hash)
+        .bind(3, auditRowHash(row))
+        .bind(4, row.at)
+        .bind(5, row.actor)
+        .bind(6, row.entity)
+        .bind(7, row.entity_id)
+        .bind(8, row.action)
+        .bind(9, row.details)
+        .bind(10, row.content_hash)
+        .run();
+  });
+  return row.id;
 }
 
 }  // namespace securebase::store

@@ -3,13 +3,28 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "securebase/core/error.h"
+
 namespace securebase::store {
 namespace {
 
+[[noreturn]] void failSync(const std::filesystem::path& path, const char* doing, int error) {
+  throwOutput("could not make " + path.string() + " safe on disk (" + doing +
+              "): " + std::strerror(error));
+}
+
 void syncOpened(const std::filesystem::path& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
+  if (fd < 0) failSync(path, "open", errno);
+  if (::fsync(fd) != 0) {
+    const int error = errno;
+    ::close(fd);
+    failSync(path, "fsync", error);
+  }
   ::close(fd);
 }
 

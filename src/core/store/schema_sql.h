@@ -284,4 +284,8 @@ void migrateToVersion4(Database& db);
 // Version 7: the database's own id (schema_v7.cpp).
 void migrateToVersion7(Database& db);
 
+// Version 6 adds record content hashes to the audit trail and seals the records already there
+// (schema_v6.cpp). Version 5 is reserved for the counselor columns of the audit trail.
+void migrateToVersion6(Database& db);
+
 }  // namespace securebase::store::schema

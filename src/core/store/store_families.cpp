@@ -1,6 +1,7 @@
 // Families, caregivers and children: entry, listing and loading a whole family.
 #include <boost/json/serialize.hpp>
 
+#include "import_details.h"
 #include "rows.h"
 #include "securebase/core/error.h"
 #include "securebase/core/uuid.h"
@@ -31,6 +32,8 @@ void validateFamily(const model::Family& f) {
 Id Store::addFamily(model::Family f) {
   if (f.uuid.empty()) f.uuid = newUuid();
   if (f.created_on == model::Date{}) f.created_on = model::Date::today();
+  if (model::Date::today() < f.created_on)
+    throwBadInput("the day the family joined, " + f.created_on.iso() + ", is in the future");
   db_.transaction([&] {
     if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
     f.id = insertFamily(f, "create");
@@ -61,7 +64,8 @@ Id Store::insertFamily(model::Family f, std::string_view action) {
         .bind(10, f.created_on.iso())
         .run();
     f.id = db_.lastInsertId();
-    audit("family", f.id, action, json::serialize(model::toJson(f)));
+    audit("family", f.id, action,
+          recordDetails(action, f.uuid, [&] { return json::serialize(model::toJson(f)); }));
   });
   return f.id;
 }
@@ -161,7 +165,8 @@ Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
         .bind(4, c.relationship)
         .run();
     c.id = db_.lastInsertId();
-    audit("caregiver", c.id, action, json::serialize(model::toJson(c)));
+    audit("caregiver", c.id, action,
+          recordDetails(action, c.uuid, [&] { return json::serialize(model::toJson(c)); }));
   });
   return c.id;
 }
@@ -189,7 +194,8 @@ Id Store::insertChild(model::Child c, std::string_view action) {
         .bind(6, model::toString(c.sex))
         .run();
     c.id = db_.lastInsertId();
-    audit("child", c.id, action, json::serialize(model::toJson(c)));
+    audit("child", c.id, action,
+          recordDetails(action, c.uuid, [&] { return json::serialize(model::toJson(c)); }));
   });
   return c.id;
 }

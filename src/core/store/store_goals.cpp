@@ -1,6 +1,7 @@
 // Goals and referrals of a family.
 #include <boost/json/serialize.hpp>
 
+#include "import_details.h"
 #include "rows.h"
 #include "securebase/core/error.h"
 #include "securebase/core/uuid.h"
@@ -52,7 +53,8 @@ Id Store::insertGoal(model::Goal g, std::string_view action) {
         .bind(7, g.created_on.iso())
         .run();
     g.id = db_.lastInsertId();
-    audit("goal", g.id, action, json::serialize(model::toJson(g)));
+    audit("goal", g.id, action,
+          recordDetails(action, g.uuid, [&] { return json::serialize(model::toJson(g)); }));
   });
   return g.id;
 }
@@ -125,7 +127,8 @@ Id Store::insertReferral(model::Referral r, std::string_view action) {
         .bind(7, r.created_on.iso())
         .run();
     r.id = db_.lastInsertId();
-    audit("referral", r.id, action, json::serialize(model::toJson(r)));
+    audit("referral", r.id, action,
+          recordDetails(action, r.uuid, [&] { return json::serialize(model::toJson(r)); }));
   });
   return r.id;
 }

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
+#include "import_details.h"
 #include "securebase/core/error.h"
 #include "securebase/model/json.h"
 #include "securebase/store/store.h"
+#include "visit_dates.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -113,7 +115,7 @@ Id Store::importCounselor(model::Counselor c) {
         .bind(4, c.phone)
         .run();
     c.id = db_.lastInsertId();
-    audit("counselor", c.id, "import", json::serialize(model::toJson(c)));
+    audit("counselor", c.id, "import", importDetails(c.uuid));
   });
   return c.id;
 }
@@ -181,6 +183,7 @@ Id Store::importVisit(model::Visit v) {
   v.superseded_by.reset();  // set by the amendment's own import, when it is signed
   db_.transaction([&] {
     requireFamilyRow(db_, v.family_id);
+    requirePlausibleVisitDate(db_, v);
     if (!formSnapshot(v.form_id, v.form_version))
       throwNotFound("form " + v.form_id + " version " + std::to_string(v.form_version) +
                     " is not stored in this database");
@@ -229,14 +232,10 @@ Id Store::importVisit(model::Visit v) {
           .bind(2, v.signed_by)
           .bind(3, v.id)
           .run();
-      if (v.amends_visit_id)
-        db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
-            .bind(1, v.id)
-            .bind(2, *v.amends_visit_id)
-            .run();
     }
     writeScores(v);
-    audit("visit", v.id, "import", json::serialize(model::toJson(v)));
+    audit("visit", v.id, "import", importDetails(v.uuid));
+    if (v.isSigned() && v.amends_visit_id) supersede(*v.amends_visit_id, v.id);
   });
   return v.id;
 }

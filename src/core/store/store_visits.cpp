@@ -7,6 +7,7 @@
 #include "securebase/core/uuid.h"
 #include "securebase/model/json.h"
 #include "securebase/store/store.h"
+#include "visit_dates.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -132,6 +133,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     fam.bind(1, v.family_id);
     if (!fam.step()) throwNotFound("no family with id " + std::to_string(v.family_id));
     requireCounselor(db_, v.counselor_id);
+    requirePlausibleVisitDate(db_, v);
     ensureSnapshot(db_, form);
     db_.prepare(
            "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
@@ -160,7 +162,9 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
       // Recorded and signed in one action (e.g. entered after the fact): one audit row.
       markSigned(v, v.signed_by.empty() ? actor_ : v.signed_by, "create-signed");
     } else {
-      if (!generating_) audit("visit", v.id, "create", json::serialize(model::toJson(v)));
+      // While generating, the row is only noted for the family's seal: no need for details.
+      audit("visit", v.id, "create",
+            generating_ ? std::string() : json::serialize(model::toJson(v)));
     }
   });
   return v.id;
@@ -205,6 +209,9 @@ void Store::updateVisitHeader(const model::Visit& v) {
   db_.transaction([&] {
     const model::Visit before = requireDraft(v.id);
     requireCounselor(db_, v.counselor_id);
+    model::Visit dated = before;
+    dated.date = v.date;
+    requirePlausibleVisitDate(db_, dated);
     db_.prepare(
            "UPDATE visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = ?, "
            "next_planned = ?, counselor_id = ? WHERE id = ?")
@@ -235,8 +242,10 @@ void Store::updateVisitHeader(const model::Visit& v) {
 Id Store::addObservationSet(Id visit_id, Id caregiver_id, Id child_id) {
   Id set_id = 0;
   db_.transaction([&] {
-    const model::Visit v = requireDraft(visit_id);
+    model::Visit v = requireDraft(visit_id);
     set_id = insertSet(db_, visit_id, v.family_id, caregiver_id, child_id);
+    v.sets.push_back({set_id, caregiver_id, child_id, {}});
+    requirePlausibleVisitDate(db_, v);
     audit("visit", visit_id, "add-pair",
           json::serialize(json::object{
               {"set_id", set_id}, {"caregiver_id", caregiver_id}, {"child_id", child_id}}));
@@ -297,14 +306,20 @@ void Store::markSigned(model::Visit& v, const std::string& signed_by, std::strin
       .bind(2, v.signed_by)
       .bind(3, v.id)
       .run();
-  if (v.amends_visit_id) {
-    db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ?")
-        .bind(1, v.id)
-        .bind(2, *v.amends_visit_id)
-        .run();
-  }
-  // Signing is audited with the full content signed.
-  if (!generating_) audit("visit", v.id, action, json::serialize(model::toJson(v)));
+  // Signing is audited with the full content signed; the row's content hash covers it.
+  audit("visit", v.id, action, generating_ ? std::string() : json::serialize(model::toJson(v)));
+  if (v.amends_visit_id) supersede(*v.amends_visit_id, v.id);
+}
+
+void Store::supersede(Id original_id, Id amendment_id) {
+  db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
+      .bind(1, amendment_id)
+      .bind(2, original_id)
+      .run();
+  if (db_.changes() == 0) return;
+  // The original's content now names its replacement: its own row says so.
+  audit("visit", original_id, "supersede",
+        json::serialize(json::object{{"superseded_by", amendment_id}}));
 }
 
 void Store::signVisit(Id visit_id, const std::string& signed_by) {

@@ -1,8 +1,8 @@
-#include "json_path.h"
+#include "securebase/json/json_path.h"
 
 #include <cctype>
 
-namespace securebase::forms::detail {
+namespace securebase::json {
 
 std::string fieldPath(const std::string& parent, std::string_view key) {
   bool plain = !key.empty();
@@ -21,4 +21,4 @@ std::string indexPath(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
-}  // namespace securebase::forms::detail
+}  // namespace securebase::json

@@ -1,4 +1,4 @@
-#include "duplicate_keys.h"
+#include "securebase/json/duplicate_keys.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <cstdint>
@@ -6,9 +6,9 @@
 #include <set>
 #include <vector>
 
-#include "json_path.h"
+#include "securebase/json/json_path.h"
 
-namespace securebase::forms::detail {
+namespace securebase::json {
 
 namespace {
 
@@ -116,4 +116,4 @@ std::optional<std::string> findDuplicateKey(std::string_view json_text) {
   return parser.handler().found;
 }
 
-}  // namespace securebase::forms::detail
+}  // namespace securebase::json

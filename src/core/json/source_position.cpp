@@ -1,10 +1,10 @@
-#include "source_position.h"
+#include "securebase/json/source_position.h"
 
 #include <algorithm>
 
 #include "securebase/core/utf8.h"
 
-namespace securebase::forms::detail {
+namespace securebase::json {
 
 std::string lineColumn(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -37,4 +37,4 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace securebase::forms::detail
+}  // namespace securebase::json

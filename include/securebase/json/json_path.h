@@ -1,13 +1,13 @@
-// JSON paths for messages about form files: $.sections[2].items[0].scale
+// JSON paths for messages about the files SecureBase reads: $.sections[2].items[0].scale
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace securebase::forms::detail {
+namespace securebase::json {
 
 std::string fieldPath(const std::string& parent, std::string_view key);
 std::string indexPath(const std::string& parent, std::size_t index);
 
-}  // namespace securebase::forms::detail
+}  // namespace securebase::json

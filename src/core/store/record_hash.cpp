@@ -1,0 +1,98 @@
+#include "record_hash.h"
+
+#include "netstring.h"
+#include "rows.h"
+#include "securebase/core/sha256.h"
+#include "securebase/store/database.h"
+
+namespace securebase::store {
+namespace {
+
+struct RecordNames {
+  const char* entity;  // as audit rows name it
+  const char* table;
+};
+// In the order of RecordKind.
+constexpr RecordNames kRecordNames[] = {{"counselor", "counselors"}, {"family", "families"},
+                                        {"caregiver", "caregivers"}, {"child", "children"},
+                                        {"visit", "visits"},         {"goal", "goals"},
+                                        {"referral", "referrals"}};
+
+// Every column of the current row, NULL kept apart from the empty string.
+void appendColumns(std::string& out, const Statement& s) {
+  for (int i = 0; i < s.columnCount(); ++i) {
+    if (s.isNull(i))
+      out += '~';
+    else
+      appendNetstring(out, s.text(i));
+  }
+}
+
+std::string selectOne(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::counselor:
+      return "SELECT id, uuid, name, email, phone FROM counselors WHERE id = ?";
+    case RecordKind::family:
+      return std::string("SELECT ") + rows::kFamilyColumns + " FROM families f WHERE f.id = ?";
+    case RecordKind::caregiver:
+      return std::string("SELECT ") + rows::kCaregiverColumns + " FROM caregivers WHERE id = ?";
+    case RecordKind::child:
+      return std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?";
+    case RecordKind::visit:
+      return std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?";
+    case RecordKind::goal:
+      return std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?";
+    case RecordKind::referral:
+      return std::string("SELECT ") + rows::kReferralColumns + " FROM referrals WHERE id = ?";
+  }
+  return {};
+}
+
+void appendObservationSets(std::string& out, Database& db, model::Id visit_id) {
+  auto sets = db.prepare(
+      "SELECT id, caregiver_id, child_id FROM observation_sets WHERE visit_id = ? ORDER BY id");
+  sets.bind(1, visit_id);
+  auto observations = db.prepare(
+      "SELECT item_id, not_observed, value, note, focus FROM observations WHERE set_id = ? "
+      "ORDER BY item_id");
+  while (sets.step()) {
+    out += 'S';
+    appendColumns(out, sets);
+    observations.reset();
+    observations.bind(1, sets.integer(0));
+    while (observations.step()) {
+      out += 'O';
+      appendColumns(out, observations);
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view recordKindName(RecordKind kind) {
+  return kRecordNames[static_cast<int>(kind)].entity;
+}
+
+const char* recordTable(RecordKind kind) {
+  return kRecordNames[static_cast<int>(kind)].table;
+}
+
+std::optional<RecordKind> recordKindOfEntity(std::string_view entity) {
+  if (entity == "observation") return RecordKind::visit;
+  for (const RecordKind kind : kRecordKinds)
+    if (recordKindName(kind) == entity) return kind;
+  return std::nullopt;
+}
+
+std::optional<std::string> recordHash(Database& db, RecordKind kind, model::Id id) {
+  auto row = db.prepare(selectOne(kind));
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  std::string message = "securebase-record-v1\n";
+  appendNetstring(message, recordKindName(kind));
+  appendColumns(message, row);
+  if (kind == RecordKind::visit) appendObservationSets(message, db, id);
+  return sha256Hex(message);
+}
+
+}  // namespace securebase::store

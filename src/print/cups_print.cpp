@@ -1,0 +1,116 @@
+#include "securebase/print/cups_print.h"
+
+#include <cups/cups.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "securebase/core/error.h"
+
+namespace securebase::print {
+namespace {
+
+// libcups says "Success" or nothing useful for some failures; the status says more.
+std::string lastCupsProblem() {
+  const ipp_status_t status = cupsLastError();
+  if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL)
+    return "the print service (CUPS) is not running on this computer";
+  const char* text = cupsLastErrorString();
+  return text != nullptr && *text != '\0' ? text : "the print service refused the job";
+}
+
+struct DestsDeleter {
+  int count;
+  void operator()(cups_dest_t* dests) const { cupsFreeDests(count, dests); }
+};
+
+bool offersTwoSided(cups_dest_t* dest) {
+  cups_dinfo_t* info = cupsCopyDestInfo(CUPS_HTTP_DEFAULT, dest);
+  if (info == nullptr) return false;
+  const bool two_sided = cupsCheckDestSupported(CUPS_HTTP_DEFAULT, dest, info, CUPS_SIDES,
+                                                CUPS_SIDES_TWO_SIDED_PORTRAIT) != 0;
+  cupsFreeDestInfo(info);
+  return two_sided;
+}
+
+}  // namespace
+
+PrinterList listPrinters() {
+  PrinterList list;
+  cups_dest_t* raw = nullptr;
+  const int count = cupsGetDests2(CUPS_HTTP_DEFAULT, &raw);
+  std::unique_ptr<cups_dest_t, DestsDeleter> dests(raw, DestsDeleter{count});
+  if (count == 0) {
+    // No printer is an answer; an unreachable server is a problem to name.
+    if (cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) list.problem = lastCupsProblem();
+    return list;
+  }
+  for (int i = 0; i < count; ++i) {
+    cups_dest_t& dest = raw[i];
+    if (dest.instance != nullptr) continue;  // lpoptions instances repeat a queue
+    Printer printer;
+    printer.name = dest.name;
+    const char* info = cupsGetOption("printer-info", dest.num_options, dest.options);
+    printer.description = info != nullptr && *info != '\0' ? info : dest.name;
+    printer.is_default = dest.is_default != 0;
+    printer.two_sided = offersTwoSided(&dest);
+    list.printers.push_back(std::move(printer));
+  }
+  std::stable_sort(list.printers.begin(), list.printers.end(),
+                   [](const Printer& a, const Printer& b) {
+                     if (a.is_default != b.is_default) return a.is_default;
+                     return a.name < b.name;
+                   });
+  return list;
+}
+
+std::vector<std::pair<std::string, std::string>> cupsOptions(const PrintRequest& request) {
+  std::vector<std::pair<std::string, std::string>> options;
+  options.emplace_back(CUPS_COPIES, std::to_string(request.copies));
+  options.emplace_back(CUPS_MEDIA,
+                       request.paper == pdf::PaperSize::a4 ? CUPS_MEDIA_A4 : CUPS_MEDIA_LETTER);
+  options.emplace_back(CUPS_SIDES,
+                       request.two_sided ? CUPS_SIDES_TWO_SIDED_PORTRAIT : CUPS_SIDES_ONE_SIDED);
+  return options;
+}
+
+int printFile(const std::filesystem::path& file, const PrintRequest& request) {
+  if (request.copies < 1 || request.copies > 100) throwBadInput("copies must be between 1 and 100");
+  std::string printer = request.printer;
+  if (printer.empty()) {
+    const auto list = listPrinters();
+    if (!list.problem.empty()) throwOutput(list.problem);
+    if (list.printers.empty() || !list.printers.front().is_default)
+      throwOutput(list.printers.empty() ? "no printer is set up on this computer"
+                                        : "no default printer is set: name one");
+    printer = list.printers.front().name;
+  }
+  cups_option_t* options = nullptr;
+  int count = 0;
+  for (const auto& [name, value] : cupsOptions(request))
+    count = cupsAddOption(name.c_str(), value.c_str(), count, &options);
+  const std::string title = request.title.empty() ? file.filename().string() : request.title;
+  const int job = cupsPrintFile2(CUPS_HTTP_DEFAULT, printer.c_str(), file.c_str(), title.c_str(),
+                                 count, options);
+  cupsFreeOptions(count, options);
+  if (job == 0) throwOutput("printer " + printer + ": " + lastCupsProblem());
+  return job;
+}
+
+pdf::PaperSize paperOfPdf(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const auto box = head.find("/MediaBox");
+  if (box == std::string::npos) return pdf::PaperSize::letter;
+  const auto numbers = head.find_first_of("0123456789", head.find('[', box));
+  std::istringstream values(head.substr(numbers, 64));
+  double x0 = 0, y0 = 0, width = 0;
+  values >> x0 >> y0 >> width;
+  return width > 590 && width < 600 ? pdf::PaperSize::a4 : pdf::PaperSize::letter;
+}
+
+}  // namespace securebase::print

@@ -1,0 +1,271 @@
+// The window in Spanish: every window and dialog a counselor meets is opened with the interface
+// language set to Español, every text it shows (labels, buttons, menus, columns, tabs, choices,
+// hints, tooltips, titles) is collected by walking the widget tree, and none may hold a word of
+// the interface's English. Screenshots of each at 1280x800 go to gui-screenshots/es_*.png.
+#include <gtest/gtest.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/textctrl.h>
+#include <wx/toolbar.h>
+
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <set>
+
+#include "caseload_panel.h"
+#include "family_dialog.h"
+#include "family_panel.h"
+#include "gui_support.h"
+#include "interface_language.h"
+#include "main_frame.h"
+#include "new_visit.h"
+#include "open_session.h"
+#include "person_dialogs.h"
+#include "preferences_dialog.h"
+#include "print_dialog.h"
+#include "quick_handout_dialog.h"
+#include "report_dialog.h"
+#include "securebase/demo/demo.h"
+#include "securebase/service/scoring.h"
+#include "temp_dir.h"
+#include "visit_editor.h"
+
+namespace securebase::testing {
+namespace {
+
+// Words of the interface's English strings that have no place in its Spanish: any of them,
+// as a whole word, in a shown text is an untranslated string.
+const std::vector<std::string> kEnglishWords = {
+    "Family",      "Families",     "Visit",     "Visits",     "Handout",  "Handouts",  "Report",
+    "Preferences", "Passphrase",   "Cancel",    "Save",       "Open",     "Close",     "Print",
+    "Backup",      "Backups",      "Restore",   "Lock",       "Unlock",   "Goal",      "Goals",
+    "Referral",    "Referrals",    "Caregiver", "Caregivers", "Child",    "Children",  "Counselor",
+    "Language",    "English",      "Spanish",   "Date",       "Name",     "Phone",     "Address",
+    "Clinic",      "Copies",       "Paper",     "Sign",       "Signed",   "Draft",     "Note",
+    "Search",      "Show",         "Overview",  "Trend",      "Flag",     "Flags",     "Age",
+    "Born",        "Relationship", "Status",    "Reason",     "Since",    "Edit",      "Add",
+    "New",         "Quick",        "Select",    "File",       "View",     "Documents", "Quit",
+    "Encrypt",     "Change",       "Create",    "Type",       "the",      "and",       "with",
+    "your",        "Keys",         "What",      "Nothing",    "None",     "Yes",       "Home",
+    "Missed",      "Outcome",      "Place",     "Present",    "Observed", "Observing", "Printer",
+    "Letter",      "both",         "sides",     "Amend",      "Welcome",  "Recent",    "Find",
+    "Latest",      "Every",        "Active",    "Closed",     "Overdue",  "Last",      "Next",
+    "System",      "computer",     "minutes",   "Weeks",      "Sex",      "Girl",      "Boy",
+    "Rate",        "practices",    "item",      "items",      "saved",    "Progress"};
+
+// Every text the user can see in `window` and below it; `data` words (names typed by the
+// counselor, dates) are not the interface's and are skipped by the caller's choice of widgets.
+void collect(wxWindow& window, std::vector<wxString>& texts) {
+  if (auto* text = dynamic_cast<wxTextCtrl*>(&window)) {
+    texts.push_back(text->GetHint());  // the value is the counselor's data
+  } else if (auto* list = dynamic_cast<wxListCtrl*>(&window)) {
+    for (int i = 0; i < list->GetColumnCount(); ++i) {
+      wxListItem column;
+      column.SetMask(wxLIST_MASK_TEXT);
+      list->GetColumn(i, column);
+      texts.push_back(column.GetText());
+    }
+  } else if (auto* choice = dynamic_cast<wxChoice*>(&window)) {
+    for (unsigned i = 0; i < choice->GetCount(); ++i) texts.push_back(choice->GetString(i));
+  } else if (auto* box = dynamic_cast<wxListBox*>(&window)) {
+    for (unsigned i = 0; i < box->GetCount(); ++i) texts.push_back(box->GetString(i));
+  } else if (auto* book = dynamic_cast<wxNotebook*>(&window)) {
+    for (std::size_t i = 0; i < book->GetPageCount(); ++i) texts.push_back(book->GetPageText(i));
+  } else if (auto* tools = dynamic_cast<wxToolBar*>(&window)) {
+    for (std::size_t i = 0; i < tools->GetToolsCount(); ++i) {
+      const auto* tool = tools->GetToolByPos(static_cast<int>(i));
+      texts.push_back(tool->GetLabel());
+      texts.push_back(tool->GetShortHelp());
+    }
+  } else if (!dynamic_cast<wxControlWithItems*>(&window)) {
+    texts.push_back(window.GetLabel());
+  }
+  if (window.GetToolTipText() != wxString()) texts.push_back(window.GetToolTipText());
+  if (auto* top = dynamic_cast<wxTopLevelWindow*>(&window)) texts.push_back(top->GetTitle());
+  if (auto* frame = dynamic_cast<wxFrame*>(&window); frame && frame->GetMenuBar()) {
+    auto* bar = frame->GetMenuBar();
+    for (std::size_t m = 0; m < bar->GetMenuCount(); ++m) {
+      texts.push_back(bar->GetMenuLabelText(m));
+      std::function<void(wxMenu&)> items = [&](wxMenu& menu) {
+        for (auto* item : menu.GetMenuItems()) {
+          texts.push_back(item->GetItemLabelText());
+          texts.push_back(item->GetHelp());
+          if (item->GetSubMenu()) items(*item->GetSubMenu());
+        }
+      };
+      items(*bar->GetMenu(m));
+    }
+  }
+  for (auto* child : window.GetChildren()) collect(*child, texts);
+}
+
+// The English words found in `window`'s texts, each with the text it was found in.
+std::vector<std::string> englishIn(wxWindow& window) {
+  std::vector<wxString> texts;
+  collect(window, texts);
+  std::vector<std::string> found;
+  for (const auto& text : texts) {
+    const std::string utf8 = text.utf8_string();
+    if (utf8 == "English") continue;  // the interface-language choice names each in itself
+    for (const auto& word : kEnglishWords)
+      if (std::regex_search(utf8, std::regex("(^|[^A-Za-z])" + word + "($|[^A-Za-z])")))
+        found.push_back(word + " in \"" + utf8 + "\"");
+  }
+  return found;
+}
+
+wxNotebook* findNotebook(wxWindow& window) {
+  if (auto* book = dynamic_cast<wxNotebook*>(&window)) return book;
+  for (auto* child : window.GetChildren())
+    if (auto* book = findNotebook(*child)) return book;
+  return nullptr;
+}
+
+class SpanishInterfaceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app::storeInterfaceChoice(app::InterfaceChoice::spanish);
+    app::setUpInterfaceLanguage();
+    store::Database db(file_, {.key = kTestKey});
+    store::Store store(db, "test");
+    auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
+    service::enableScoring(store, catalog);
+    store.setSetting("clinic.name", "Clínica Esperanza");
+    demo::DemoOptions options;
+    options.families = 6;
+    demo::generateDemo(store, *catalog->latest("attachment-practices"), options);
+  }
+  void TearDown() override {
+    closeAllWindows();
+    app::storeInterfaceChoice(app::InterfaceChoice::system);
+    app::setUpInterfaceLanguage();
+  }
+
+  app::MainFrame* showFrame() {
+    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
+    frame->SetPosition(wxPoint(0, 0));
+    frame->SetSize(wxSize(1280, 800));
+    frame->Show();
+    pump(300);
+    const auto& list = frame->caseload().list();
+    frame->selectFamily(list.shownRow(0).summary.family.id);
+    pump(300);
+    return frame;
+  }
+
+  // Shows a dialog made for the test (not modal), checks it and photographs it.
+  void check(wxDialog& dialog, const std::string& name) {
+    dialog.Show();
+    pump(300);
+    EXPECT_TRUE(englishIn(dialog).empty())
+        << name << ": " << ::testing::PrintToString(englishIn(dialog));
+    screenshot("es_" + name);
+    dialog.Destroy();
+    pump(50);
+  }
+
+  // Checks the next modal dialog that `open` brings up, then cancels it.
+  void checkModal(const std::string& name, const std::function<void()>& open) {
+    bool seen = false;
+    whenModalOpens([&](wxDialog& dialog) {
+      pump(300);
+      seen = true;
+      EXPECT_TRUE(englishIn(dialog).empty())
+          << name << ": " << ::testing::PrintToString(englishIn(dialog));
+      screenshot("es_" + name);
+      dialog.EndModal(wxID_CANCEL);
+    });
+    open();
+    EXPECT_TRUE(seen) << name << " did not open";
+  }
+
+  TempDir dir_;
+  std::filesystem::path file_ = dir_ / "muestra.db";
+};
+
+TEST_F(SpanishInterfaceTest, TheLanguageIsSpanishWithWxOwnWords) {
+  EXPECT_EQ(app::interfaceLanguage(), model::Language::es);
+  EXPECT_EQ(_("Cancel"), wxString::FromUTF8("Cancelar"));  // wx's stock words (wx3.2-i18n)
+  EXPECT_EQ(wxGetTranslation("&File"), wxString("&Archivo"));
+}
+
+TEST_F(SpanishInterfaceTest, MainWindowEveryPage) {
+  auto* frame = showFrame();
+  EXPECT_TRUE(englishIn(*frame).empty()) << ::testing::PrintToString(englishIn(*frame));
+  screenshot("es_main_window");
+  // The family's other pages, each photographed (the walk above already read their texts).
+  wxNotebook* notebook = findNotebook(*frame);
+  ASSERT_NE(notebook, nullptr);
+  for (std::size_t page = 1; page < notebook->GetPageCount(); ++page) {
+    notebook->SetSelection(page);
+    pump(200);
+    screenshot("es_main_window_page_" + std::to_string(page));
+  }
+}
+
+TEST_F(SpanishInterfaceTest, VisitEditorShowsTheFormInSpanish) {
+  auto* frame = showFrame();
+  auto& store = frame->session().store();
+  const auto family_id = frame->caseload().list().shownRow(0).summary.family.id;
+  const auto record = store.loadFamily(family_id);
+  ASSERT_FALSE(record.visits.empty());
+  auto* editor = app::openVisitEditor(frame, frame->session(), record.visits.back().id);
+  ASSERT_NE(editor, nullptr);
+  editor->SetPosition(wxPoint(0, 0));
+  editor->SetSize(wxSize(1280, 800));
+  pump(600);
+  EXPECT_TRUE(englishIn(*editor).empty()) << ::testing::PrintToString(englishIn(*editor));
+  // The form's own Spanish text, not its English.
+  std::vector<wxString> texts;
+  collect(*editor, texts);
+  const auto& form = *frame->session().formForNewVisits();
+  const std::string first_item = form.sections.front().items.front().label.get("es");
+  EXPECT_NE(std::find(texts.begin(), texts.end(), wxString::FromUTF8(first_item)), texts.end())
+      << first_item;
+  screenshot("es_visit_editor");
+}
+
+TEST_F(SpanishInterfaceTest, FamilyPersonReportPreferencesQuickHandoutAndPrintDialogs) {
+  auto* frame = showFrame();
+  auto& store = frame->session().store();
+  const auto family_id = frame->caseload().list().shownRow(0).summary.family.id;
+  check(*new app::FamilyDialog(frame, store, family_id), "family_dialog");
+  check(*new app::FamilyDialog(frame, store, std::nullopt), "new_family_dialog");
+  check(*new app::CaregiverDialog(frame, store, family_id), "caregiver_dialog");
+  check(*new app::ChildDialog(frame, store, family_id), "child_dialog");
+  check(*new app::ReportDialog(frame, frame->session(), family_id), "report_dialog");
+  check(*new app::PreferencesDialog(frame, store, file_), "preferences_dialog");
+  check(*new app::QuickHandoutDialog(frame, app::quickHandoutDefaults(store)), "quick_handout");
+  const auto pdf = dir_ / "hoja.pdf";
+  std::ofstream(pdf) << "%PDF-1.4\n/MediaBox [ 0 0 612 792 ]\n";
+  check(*new app::PrintDialog(
+            frame, pdf,
+            {{"Front_Desk", "Front desk printer", true, true}, {"cap", "cap", false, false}}),
+        "print_dialog");
+}
+
+TEST_F(SpanishInterfaceTest, PassphraseLockAndBackupWindows) {
+  auto* frame = showFrame();
+  checkModal("change_passphrase", [&] { frame->changePassphrase(); });
+  ASSERT_TRUE(frame->backUp(false));
+  pump(200);
+  EXPECT_TRUE(englishIn(*frame).empty()) << ::testing::PrintToString(englishIn(*frame));
+  screenshot("es_after_backup");
+  checkModal("restore_backup", [&] { frame->restoreFromBackup(); });
+  frame->lock();
+  pump(400);
+  EXPECT_TRUE(englishIn(*frame).empty()) << ::testing::PrintToString(englishIn(*frame));
+  screenshot("es_locked");
+  closeAllWindows();
+  checkModal("unlock", [&] { (void)app::openSessionAsking(nullptr, file_, nullptr); });
+  checkModal("new_passphrase",
+             [&] { (void)app::openSessionAsking(nullptr, dir_ / "nueva.db", nullptr); });
+}
+
+}  // namespace
+}  // namespace securebase::testing
