@@ -73,9 +73,7 @@ int exportCommand(const std::vector<std::string>& args) {
     pdf::writeFileAtomically(path, [&](const pdf::ByteSink& sink) {
       exchange::exportJson(*open.store, export_options, sink);
     });
-    std::cout << "Exported to " << path
-              << "
-                 ";
+    std::cout << "Exported to " << path << "\n";
   } else {
     exchange::exportJson(*open.store, export_options, [](std::string_view piece) {
       std::cout.write(piece.data(), piece.size());
