@@ -24,6 +24,7 @@
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
+#include "securebase/core/process_safety.h"
 #include "utf8_locale.h"
 
 namespace securebase::app {
@@ -133,6 +134,7 @@ std::optional<std::string> suppliedPassphrase(int& argc, char** argv) {
 wxIMPLEMENT_APP_NO_MAIN(securebase::app::SecureBaseApp);
 
 int main(int argc, char** argv) {
+  securebase::protectProcess();
   try {
     securebase::app::supplied_passphrase = suppliedPassphrase(argc, argv);
   } catch (const std::exception& e) {

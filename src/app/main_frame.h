@@ -77,6 +77,7 @@ class MainFrame : public wxFrame {
   bool restoreBackupFile(const store::BackupInfo& backup);
   // File › Encrypt database… (an unencrypted file) and File › Change passphrase….
   void encryptDatabase();
+  void changeSessionPassphrase(const std::string& current, const std::string& chosen);
   void changePassphrase();
   // Offers, once, to encrypt an unencrypted database (called after the window shows).
   void offerEncryption();

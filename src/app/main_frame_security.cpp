@@ -204,7 +204,9 @@ bool MainFrame::backUp(bool only_if_due) {
   if (!session_) return false;
   try {
     const auto policy = store::backupPolicy(session_->store(), file_);
-    if (only_if_due && !store::backupDue(policy, file_)) return false;
+    if (only_if_due && !store::backupDue(policy, file_, store::Clock::now(),
+                                         store::databaseId(session_->database())))
+      return false;
     wxBusyCursor busy;
     SetStatusText(_("Backing up…"), 0);
     const auto backup = store::createBackup(session_->database(), policy);
@@ -227,7 +229,8 @@ void MainFrame::restoreFromBackup() {
   if (locked()) return;
   std::vector<store::BackupInfo> backups;
   try {
-    backups = store::listBackups(store::backupPolicy(session_->store(), file_).folder, file_);
+    backups = store::listBackups(store::backupPolicy(session_->store(), file_).folder, file_,
+                                 store::databaseId(session_->database()));
   } catch (const std::exception& e) {
     showProblemBox(this, e);
     return;
@@ -319,6 +322,21 @@ void MainFrame::encryptDatabase() {
   backUp(false);
 }
 
+void MainFrame::changeSessionPassphrase(const std::string& current, const std::string& chosen) {
+  closeEditors();
+  family_->showFamily(std::nullopt);
+  // The file is replaced by a copy under the new passphrase: this program's connection must be
+  // closed first, and the new file opened afterwards (the old one again if the change failed).
+  session_.reset();
+  try {
+    store::changePassphrase(file_, current, chosen);
+  } catch (...) {
+    adoptSession(std::make_unique<Session>(file_, current));
+    throw;
+  }
+  adoptSession(std::make_unique<Session>(file_, chosen));
+}
+
 void MainFrame::changePassphrase() {
   if (locked() || !session_->encrypted()) return;
   NewPassphraseDialog::Texts texts;
@@ -333,7 +351,7 @@ void MainFrame::changePassphrase() {
                              [this](const std::string& current, const std::string& chosen) {
                                if (current != session_->database().key())
                                  throwBadInput(wxTRANSLATE("the current passphrase is not right"));
-                               store::changeKey(session_->database(), chosen);
+                               changeSessionPassphrase(current, chosen);
                              });
   if (dialog.ShowModal() == wxID_OK)
     showInfo(_("Passphrase changed. Type the new one from now on."), wxICON_INFORMATION);

@@ -1,11 +1,14 @@
 #include "open_session.h"
 
+#include <wx/log.h>
 #include <wx/translation.h>
 
 #include "passphrase_dialogs.h"
 #include "secret_text.h"
+#include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 #include "securebase/store/database.h"
+#include "securebase/store/recovery.h"
 
 namespace securebase::app {
 namespace {
@@ -50,6 +53,13 @@ std::unique_ptr<Session> unlockAsking(wxWindow* parent, const fs::path& file) {
 
 std::unique_ptr<Session> openSessionAsking(wxWindow* parent, const fs::path& file,
                                            std::string* supplied) {
+  // A change a crash interrupted is finished or undone before anything opens the file.
+  for (const auto& done : store::finishInterruptedChange(file))
+    wxLogMessage("%s", wxString::FromUTF8(done));
+  if (!fs::exists(file) && !store::remainsOf(file).empty())
+    throwNotFound("database " + file.string() +
+                  " is missing, but files of it remain beside it; nothing was done: restore a "
+                  "backup, or move those files away before creating a new database");
   const store::FileKind kind = store::inspectDatabaseFile(file);
   if (supplied != nullptr) {
     SecretText key(*supplied);

@@ -67,7 +67,7 @@ int caseload(const std::vector<std::string>& args) {
   if (vm->count("overdue")) query.filter.overdue_on = query.today;
   query.filter.flagged_only = vm->count("flagged") > 0;
   query.filter.open_referral_only = vm->count("referrals") > 0;
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   // The draft marker is the last column: a draft in progress changes nothing before it.
   Table table{{"id", "family", "counselor", "last_visit", "next_due", "days_overdue", "trend",
                "trend_points", "open_referrals", "flagged", "draft"},

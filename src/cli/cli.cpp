@@ -15,6 +15,8 @@
 #include "securebase/core/utf8.h"
 #include "securebase/service/workspace.h"
 #include "securebase/service/counselor.h"
+#include "securebase/store/migrations.h"
+#include "securebase/store/recovery.h"
 
 namespace securebase::cli {
 
@@ -73,13 +75,35 @@ int busyTimeoutMs() {
 
 }  // namespace
 
-OpenStore openStore(const po::variables_map& vm, bool create) {
+namespace {
+
+bool writable(const std::filesystem::path& path) {
+  return ::access(path.c_str(), W_OK) == 0;
+}
+
+std::string listed(const std::vector<std::filesystem::path>& files) {
+  std::string text;
+  for (const auto& file : files) text += (text.empty() ? "" : ", ") + file.filename().string();
+  return text;
+}
+
+OpenStore openStoreAs(const po::variables_map& vm, bool create, bool reading) {
   std::optional<std::string> explicit_path;
   if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
-  const auto path = databasePath(explicit_path);
-  if (!create && !std::filesystem::exists(path))
-    throwNotFound("database " + path.string() +
-                  " does not exist; create it with: securebase-cli init --db " + path.string());
+  const auto path = databaseFileOf(vm);
+  if (!std::filesystem::exists(path)) {
+    // Files of the database without the database: creating an empty one beside them would
+    // hide the user's data, so nothing is done and init is not suggested.
+    const auto remains = store::remainsOf(path);
+    if (!remains.empty())
+      throwNotFound("database " + path.string() +
+                    " is missing, but files of it remain beside it (" + listed(remains) +
+                    "); nothing was done: put it back with securebase-cli restore, or move "
+                    "those files away before creating a new database");
+    if (!create)
+      throwNotFound("database " + path.string() +
+                    " does not exist; create it with: securebase-cli init --db " + path.string());
+  }
   if (create && !explicit_path && !std::getenv("SECUREBASE_DB"))
     std::filesystem::create_directories(path.parent_path());
   const int busy_timeout_ms = busyTimeoutMs();
@@ -88,9 +112,15 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
     std::string& key;
     ~WipeKey() { wipe(key); }
   } wipe_key{key};
+  // A reading command works on a file or folder it may not write to, without migrating it.
+  const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const bool read_only = reading && (!writable(path) || !writable(folder));
   auto workspace = service::openWorkspace(
       path,
-      {.database = {.key = key, .busy_timeout_ms = busy_timeout_ms, .create_if_missing = create},
+      {.database = {.key = key,
+                    .busy_timeout_ms = busy_timeout_ms,
+                    .create_if_missing = create,
+                    .read_only = read_only},
        // Who is working: --as, else the personal setting (service/counselor.h); the login is
        // only kept beside it on audit rows.
        .counselor =
@@ -102,7 +132,30 @@ OpenStore openStore(const po::variables_map& vm, bool create) {
   OpenStore open;
   open.db = std::move(workspace.database);
   open.store = std::move(workspace.store);
+  if (read_only && open.db->schemaVersion() != store::latestSchemaVersion())
+    throwDatabase("database " + path.string() +
+                  " is read-only and was made by another version of SecureBase; it can only be "
+                  "read once SecureBase may write to it");
   return open;
+}
+
+}  // namespace
+
+std::filesystem::path databaseFileOf(const po::variables_map& vm) {
+  std::optional<std::string> explicit_path;
+  if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
+  const auto path = databasePath(explicit_path);
+  for (const auto& done : store::finishInterruptedChange(path))
+    std::cerr << "securebase-cli: " << done << "\n";
+  return path;
+}
+
+OpenStore openStore(const po::variables_map& vm, bool create) {
+  return openStoreAs(vm, create, false);
+}
+
+OpenStore openStoreToRead(const po::variables_map& vm) {
+  return openStoreAs(vm, false, true);
 }
 
 Format formatOf(const po::variables_map& vm) {

@@ -63,6 +63,13 @@ struct OpenStore {
   std::unique_ptr<store::Store> store;
 };
 OpenStore openStore(const po::variables_map& vm, bool create = false);
+// For commands that only read: with a read-only file or folder the database opens read-only
+// (without migrating) instead of being refused.
+OpenStore openStoreToRead(const po::variables_map& vm);
+
+// The database file the options name (--db, SECUREBASE_DB, the default), after finishing or
+// undoing any change a crash interrupted there (told on stderr). openStore starts with it.
+std::filesystem::path databaseFileOf(const po::variables_map& vm);
 
 // A list command's result, printed as an aligned table, CSV (RFC 4180) or a JSON array.
 // Cells are text as the table shows them; `kinds` says how a column reads in JSON and CSV, so

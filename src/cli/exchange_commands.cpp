@@ -3,10 +3,13 @@
 #include <iostream>
 
 #include "commands.h"
+#include "output_target.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/import.h"
 #include "securebase/pdf/render.h"
+#include "securebase/store/backup.h"
+#include "securebase/store/output_guard.h"
 
 namespace securebase::cli {
 namespace {
@@ -54,17 +57,19 @@ int exportCommand(const std::vector<std::string>& args) {
   } else if (vm->count("out-dir")) {
     throwBadInput("--out-dir is for --format csv; write JSON with -o FILE");
   }
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   if (format == "csv") {
     const std::filesystem::path dir = (*vm)["out-dir"].as<std::string>();
     const auto files = exchange::exportCsv(*open.store, export_options);
+    for (const auto& [name, text] : files) refuseDatabaseFiles((dir / name).string(), open);
     writeCsvFolder(dir, files);
     std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
   }
   // Written as it is read, one family at a time: memory stays small for any caseload.
-  if (vm->count("output")) {
-    const std::string path = (*vm)["output"].as<std::string>();
+  const std::string path = vm->count("output") ? (*vm)["output"].as<std::string>() : "-";
+  if (!toStandardOutput(path)) {
+    refuseDatabaseFiles(path, open);
     pdf::writeFileAtomically(path, [&](const pdf::ByteSink& sink) {
       exchange::exportJson(*open.store, export_options, sink);
     });

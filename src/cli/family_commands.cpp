@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "fields_from_json.h"
 #include "securebase/core/error.h"
 #include "securebase/model/age.h"
 #include "securebase/model/json.h"
@@ -39,7 +40,9 @@ int familyAdd(const std::vector<std::string>& args) {
       "since", po::value<std::string>(),
       "the day the family joined the program, YYYY-MM-DD (default today); no visit can be dated "
       "before it");
-  auto vm = parseOptions("family add", "--name NAME [options]", options, {}, args);
+  addFieldsFromOption(options);
+  auto vm = parseOptions("family add", "--name NAME [options] | --from FILE", options, {},
+                         withFieldsFromJson(args, options));
   if (!vm) return kOk;
   model::Family family;
   family.display_name = (*vm)["name"].as<std::string>();
@@ -85,7 +88,7 @@ int familyList(const std::vector<std::string>& args) {
     query.filter.status = model::parseFamilyStatus(status);
     if (!query.filter.status) throwBadInput("status must be active, closed or all");
   }
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   // The draft marker is the last column: a draft in progress changes nothing before it.
   Table table{
       {"id", "name", "language", "status", "counselor", "last_visit", "next_due", "days_overdue",
@@ -125,7 +128,7 @@ int familyShow(const std::vector<std::string>& args) {
   if (!vm) return kOk;
   const Format format = formatOf(*vm);
   const auto id = parseId((*vm)["id"].as<std::string>(), "family id");
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   const auto record = open.store->loadFamily(id);
   if (format == Format::json) {
     boost::json::object out = model::toJson(record.family);
@@ -182,8 +185,10 @@ int caregiverAdd(const std::vector<std::string>& args) {
   options.add_options()("family", po::value<std::string>()->required(), "family id")(
       "name", po::value<std::string>()->required(), "caregiver's name")(
       "relationship", po::value<std::string>()->default_value(""), "mother, father, grandmother…");
-  auto vm = parseOptions("caregiver add", "--family ID --name NAME [--relationship R]", options, {},
-                         args);
+  addFieldsFromOption(options);
+  auto vm =
+      parseOptions("caregiver add", "--family ID --name NAME [--relationship R] | --from FILE",
+                   options, {}, withFieldsFromJson(args, options));
   if (!vm) return kOk;
   model::Caregiver caregiver;
   caregiver.family_id = parseId((*vm)["family"].as<std::string>(), "family id");
@@ -203,8 +208,9 @@ int childAdd(const std::vector<std::string>& args) {
       "gestation-weeks", po::value<int>()->default_value(40),
       "weeks of gestation at birth (22-44)")(
       "sex", po::value<std::string>()->default_value("unknown"), "female, male or unknown");
-  auto vm =
-      parseOptions("child add", "--family ID --name NAME --born DATE [options]", options, {}, args);
+  addFieldsFromOption(options);
+  auto vm = parseOptions("child add", "--family ID --name NAME --born DATE [options] | --from FILE",
+                         options, {}, withFieldsFromJson(args, options));
   if (!vm) return kOk;
   model::Child child;
   child.family_id = parseId((*vm)["family"].as<std::string>(), "family id");

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "commands.h"
+#include "output_target.h"
 #include "securebase/core/error.h"
+#include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
 #include "securebase/handout/batch.h"
 #include "securebase/handout/builder.h"
@@ -82,13 +84,21 @@ struct PrintOnlyFile {
   }
 };
 
+// `open` is null for a generic handout made without a database: then the default database's
+// files are still protected.
 void writeHandout(const po::variables_map& vm, const pdf::Document& document, int copies,
-                  const std::string& path) {
+                  const std::string& path, OpenStore* open) {
   const pdf::RenderedPdf pdf = handout::renderHandout(document, copies);
-  pdf::writeFileAtomically(path, pdf.bytes);
+  if (open != nullptr) {
+    writeOutput(path, pdf.bytes, *open);
+  } else {
+    const auto database = databasePath(std::nullopt);
+    writeOutput(path, pdf.bytes, database, database.parent_path() / "backups");
+  }
   if (vm.count("output"))
-    std::cout << "Wrote " << path << ": " << pdf.pages << (pdf.pages == 1 ? " page" : " pages")
-              << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
+    messageStream(path) << "Wrote " << path << ": " << pdf.pages
+                        << (pdf.pages == 1 ? " page" : " pages")
+                        << (copies > 1 ? " x " + std::to_string(copies) + " copies" : "") << "\n";
   printIfAsked(vm, path, document.paper);
 }
 
@@ -111,11 +121,12 @@ int genericHandout(const po::variables_map& vm, int copies) {
   inputs.basics.printed_on = model::Date::today();
   std::optional<model::Language> language = languageOption(vm);
   std::optional<pdf::PaperSize> paper = paperOption(vm);
+  std::optional<OpenStore> open;
   if (databaseNamed(vm)) {
-    auto open = openStore(vm);
-    inputs.basics.clinic = handout::clinicFromSettings(*open.store);
-    if (!paper) paper = handout::paperFromSettings(*open.store);
-    if (!language) language = handout::defaultLanguage(*open.store);
+    open = openStoreToRead(vm);
+    inputs.basics.clinic = handout::clinicFromSettings(*open->store);
+    if (!paper) paper = handout::paperFromSettings(*open->store);
+    if (!language) language = handout::defaultLanguage(*open->store);
   }
   inputs.basics.language = language.value_or(model::Language::en);
   inputs.basics.paper = paper.value_or(pdf::PaperSize::letter);
@@ -155,7 +166,8 @@ int genericHandout(const po::variables_map& vm, int copies) {
   PrintOnlyFile print_only;
   const std::string path = outputPath(vm, print_only);
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(vm, handout::buildGenericHandout(content, inputs), copies, path);
+  writeHandout(vm, handout::buildGenericHandout(content, inputs), copies, path,
+               open ? &*open : nullptr);
   return kOk;
 }
 
@@ -163,12 +175,12 @@ int visitHandout(const po::variables_map& vm, int copies) {
   const auto visit_id = parseId(vm["visit"].as<std::string>(), "visit id");
   PrintOnlyFile print_only;
   const std::string path = outputPath(vm, print_only);
-  auto open = openStore(vm);
+  auto open = openStoreToRead(vm);
   const auto catalog = forms::FormCatalog::loadDefault();
   auto inputs = handout::personalInputsForVisit(*open.store, catalog, visit_id, languageOption(vm));
   if (auto paper = paperOption(vm)) inputs.basics.paper = *paper;
   const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-  writeHandout(vm, handout::buildPersonalisedHandout(content, inputs), copies, path);
+  writeHandout(vm, handout::buildPersonalisedHandout(content, inputs), copies, path, &open);
   return kOk;
 }
 
@@ -197,7 +209,7 @@ std::vector<model::Id> familyIds(const po::variables_map& vm, store::Store& stor
 int batchHandouts(const po::variables_map& vm, int copies) {
   if (!vm.count("out-dir")) throwBadInput("say where to write the PDFs with --out-dir DIR");
   const std::filesystem::path out_dir = vm["out-dir"].as<std::string>();
-  auto open = openStore(vm);
+  auto open = openStoreToRead(vm);
   const auto ids = familyIds(vm, *open.store);
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);

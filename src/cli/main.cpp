@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
+#include "securebase/core/process_safety.h"
 
 using namespace securebase;
 
@@ -60,6 +61,7 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  protectProcess();
   // Past a file-size limit the kernel would kill us mid-write; ignored, the write fails with
   // EFBIG and the database rolls back like on a full disk.
   std::signal(SIGXFSZ, SIG_IGN);

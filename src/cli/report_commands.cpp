@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "output_target.h"
 #include "securebase/core/error.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/pdf/render.h"
@@ -52,7 +53,7 @@ int report(const std::vector<std::string>& args) {
   }
   const std::string output = (*vm)["output"].as<std::string>();
 
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   auto& store = *open.store;
   const auto family = store.family(family_id);  // not_found before anything is written
   if (!language) {
@@ -71,8 +72,10 @@ int report(const std::vector<std::string>& args) {
   opts.paper = *paper;
   const auto catalog = forms::FormCatalog::loadDefault();
   const auto document = report::progressReport(store, catalog, family_id, opts);
-  const auto pages = pdf::writePdf(document, output);
-  std::cout << output << " (" << pages << (pages == 1 ? " page" : " pages") << ")\n";
+  const auto pdf = pdf::renderPdf(document);
+  writeOutput(output, pdf.bytes, open);
+  const auto pages = pdf.pages;
+  messageStream(output) << output << " (" << pages << (pages == 1 ? " page" : " pages") << ")\n";
   return kOk;
 }
 

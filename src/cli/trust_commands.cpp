@@ -9,16 +9,11 @@
 #include "securebase/store/backup.h"
 #include "securebase/store/encryption.h"
 #include "securebase/store/record_audit.h"
+#include "securebase/store/recovery.h"
 
 namespace securebase::cli {
 namespace {
 namespace fs = std::filesystem;
-
-fs::path databaseFile(const po::variables_map& vm) {
-  std::optional<std::string> explicit_path;
-  if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
-  return databasePath(explicit_path);
-}
 
 std::string megabytes(std::uintmax_t bytes) {
   char text[32];
@@ -49,7 +44,8 @@ int backup(const std::vector<std::string>& args) {
     Table table{{"taken", "file", "bytes"}, {"Taken (UTC)", "File", "Size"}, {}, {}};
     table.kinds = {ColumnKind::text, ColumnKind::text, ColumnKind::integer};
     const Format format = formatOf(*vm);
-    for (const auto& b : store::listBackups(policy.folder, open.db->file()))
+    for (const auto& b :
+         store::listBackups(policy.folder, open.db->file(), store::databaseId(*open.db)))
       table.rows.push_back(
           {b.taken, b.file.string(),
            format == Format::table ? megabytes(b.bytes) : std::to_string(b.bytes)});
@@ -69,7 +65,7 @@ int restore(const std::vector<std::string>& args) {
   options.add_options()("backup", po::value<std::string>()->required(), "the backup file");
   auto vm = parseOptions("restore", "BACKUP [--db FILE]", options, {"backup"}, args);
   if (!vm) return kOk;
-  const fs::path file = databaseFile(*vm);
+  const fs::path file = databaseFileOf(*vm);
   const fs::path backup_file = (*vm)["backup"].as<std::string>();
   if (!fs::exists(backup_file)) throwNotFound("backup " + backup_file.string() + " does not exist");
   std::string key;
@@ -96,7 +92,7 @@ int encrypt(const std::vector<std::string>& args) {
                         "keep the unencrypted original as FILE.unencrypted");
   auto vm = parseOptions("encrypt", "[--db FILE] [--keep-original]", options, {}, args);
   if (!vm) return kOk;
-  const fs::path file = databaseFile(*vm);
+  const fs::path file = databaseFileOf(*vm);
   switch (store::inspectDatabaseFile(file)) {
     case store::FileKind::missing:
       throwNotFound("database " + file.string() + " does not exist");
@@ -132,21 +128,31 @@ int passphrase(const std::vector<std::string>& args) {
                          "[--new-passphrase-fd N | --new-passphrase-file FILE]",
                          options, {}, args);
   if (!vm) return kOk;
-  auto open = openStore(*vm);
-  if (!open.db->encrypted())
-    throwBadInput("database " + open.db->file().string() +
-                  " is not encrypted; encrypt it with: securebase-cli encrypt --db " +
-                  open.db->file().string());
-  std::string key = newPassphraseFrom(*vm, "new-", open.db->file().string());
+  fs::path file;
+  std::string current;
+  {
+    // Opening first checks the current passphrase (and finishes any unfinished change).
+    auto open = openStore(*vm);
+    file = open.db->file();
+    if (!open.db->encrypted())
+      throwBadInput("database " + file.string() +
+                    " is not encrypted; encrypt it with: securebase-cli encrypt --db " +
+                    file.string());
+    current = open.db->key();
+  }
+  std::string key = newPassphraseFrom(*vm, "new-", file.string());
   try {
-    store::changeKey(*open.db, key);
+    store::changePassphrase(file, current, key);
   } catch (...) {
     wipe(key);
+    wipe(current);
     throw;
   }
   wipe(key);
-  std::cout << "Passphrase changed for " << open.db->file().string()
-            << ". Backups taken before keep the old passphrase.\n";
+  wipe(current);
+  std::cout << "Passphrase changed for " << file.string()
+            << " (the copy under the new passphrase was verified before it replaced the file). "
+               "Backups taken before keep the old passphrase.\n";
   return kOk;
 }
 
@@ -155,7 +161,7 @@ int check(const std::vector<std::string>& args) {
   addDatabaseOptions(options);
   auto vm = parseOptions("check", "[--db FILE]", options, {}, args);
   if (!vm) return kOk;
-  auto open = openStore(*vm);
+  auto open = openStoreToRead(*vm);
   store::Statement integrity(*open.db, "PRAGMA integrity_check");
   integrity.step();
   if (integrity.text(0) != "ok")
@@ -168,8 +174,16 @@ int check(const std::vector<std::string>& args) {
   if (const auto records = store::verifyRecordContent(*open.db); !records.ok())
     throwDatabase("database " + open.db->file().string() +
                   " does not match its audit trail: " + records.summary());
-  const auto backups =
-      store::listBackups(store::backupPolicy(*open.store, open.db->file()).folder, open.db->file());
+  const auto backups = store::listBackups(store::backupPolicy(*open.store, open.db->file()).folder,
+                                          open.db->file(), store::databaseId(*open.db));
+  const auto plaintext = store::plaintextCopiesBeside(open.db->file());
+  if (!plaintext.empty()) {
+    std::string names;
+    for (const auto& file : plaintext) names += (names.empty() ? "" : ", ") + file.string();
+    throwDatabase("database " + open.db->file().string() +
+                  " is intact, but unencrypted copies of " + "it lie beside it: " + names +
+                  "; delete them once you no longer need them");
+  }
   std::cout << "Database " << open.db->file().string() << " is intact ("
             << (open.db->encrypted() ? "encrypted" : "NOT encrypted: run securebase-cli encrypt")
             << "; newest backup: " << (backups.empty() ? "none" : backups.front().taken + " UTC")

@@ -1,5 +1,7 @@
 #include "cli_fixture.h"
 
+#include <thread>
+
 #include "securebase/store/database.h"
 #include "store_fixture.h"
 #include "test_key.h"
@@ -65,9 +67,29 @@ std::filesystem::path CliTest::writeVisitFile(const FamilyIds& ids, const std::s
   return path;
 }
 
+CliProcess CliTest::startHeldWriter() const {
+  const auto marker = dir_ / "holding";
+  std::filesystem::remove(marker);
+  auto process = runner_.start(
+      {"family", "add", "--name", "Held family", "--passphrase-file", key_file_.string()},
+      {{"SECUREBASE_DB", db_.string()}, {"SECUREBASE_TEST_HOLD_BEFORE_COMMIT", marker.string()}});
+  EXPECT_TRUE(waitForFile(marker, std::chrono::seconds(10)));
+  return process;
+}
+
 std::string CliTest::dump() const {
   store::Database database(db_, testKeyOptions(db_));
   return dumpContent(database);
+}
+
+bool waitForFile(const std::filesystem::path& file, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > 0 && !ec) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
 }
 
 std::string tableRows(const std::string& dump, const std::string& table) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ class CliTest : public ::testing::Test {
                                        const std::string& date = "2025-03-01",
                                        const std::string& name = "visit.json") const;
 
+  // A `family add` held inside its open write transaction (SECUREBASE_TEST_HOLD_BEFORE_COMMIT):
+  // another program using the database. Returned once it holds; kill it with SIGKILL.
+  CliProcess startHeldWriter() const;
+
   // Every row of every table of db(), audit_log included.
   std::string dump() const;
 
@@ -71,6 +76,10 @@ bool takesDatabase(const std::vector<std::string>& args);
 
 // The rows of one table inside a dumpContent() text.
 std::string tableRows(const std::string& dump, const std::string& table);
+
+// Waits until `file` exists and is not empty (a process held with
+// SECUREBASE_TEST_HOLD_BEFORE_COMMIT writes it); false after `limit`.
+bool waitForFile(const std::filesystem::path& file, std::chrono::seconds limit);
 
 // Exit code `code`, empty stdout and exactly one stderr line containing `needle`.
 ::testing::AssertionResult refused(const CliResult& result, int code, const std::string& needle);

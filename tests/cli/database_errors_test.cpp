@@ -25,16 +25,6 @@ std::string integrityCheck(const std::filesystem::path& file) {
   return s.text(0);
 }
 
-bool waitForFile(const std::filesystem::path& file, std::chrono::seconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::error_code ec;
-    if (std::filesystem::file_size(file, ec) > 0 && !ec) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
-
 }  // namespace
 
 class DatabaseErrors : public CliTest {};
@@ -178,6 +168,37 @@ TEST_F(ReadOnlyDatabase, AReadOnlyFileInAWritableFolderIsRefusedUnchanged) {
 TEST_F(ReadOnlyDatabase, AWritableFileInAReadOnlyFolderIsRefusedUnchanged) {
   prepare(0666, 0555);
   expectEveryWriteRefused("folder of database " + file().string() + " is read-only");
+}
+
+// Reading needs no write access: with a read-only file or folder the reading commands work
+// (and write nothing there), while every write is still refused as above.
+TEST_F(ReadOnlyDatabase, ReadingCommandsWorkOnAReadOnlyFileOrFolder) {
+  for (const auto& [file_mode, folder_mode] :
+       std::vector<std::pair<mode_t, mode_t>>{{0444, 0555}, {0444, 0777}, {0666, 0555}}) {
+    SCOPED_TRACE(std::to_string(file_mode) + " " + std::to_string(folder_mode));
+    TearDown();
+    runner().setPrefix({});
+    std::filesystem::remove_all(folder());
+    prepare(file_mode, folder_mode);
+    const auto out = dir() / "out";
+    std::filesystem::create_directories(out);
+    ::chmod(out.c_str(), 0777);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"family", "list"},
+             {"family", "show", "1"},
+             {"caseload"},
+             {"export", "-o", "-"},
+             {"report", "--family", "1", "-o", (out / "report.pdf").string()},
+             {"handout", "--generic", "--db", file().string(), "-o",
+              (out / "handout.pdf").string()},
+             {"check"}}) {
+      const auto result = cli(args);
+      EXPECT_EQ(result.exit_code, 0) << args[0] << "\n" << describe(result);
+    }
+    EXPECT_NE(cli({"family", "list"}).out.find("Rivera family"), std::string::npos);
+    EXPECT_EQ(readFile(file()), bytes_);
+    EXPECT_TRUE(refused(cli({"family", "add", "--name", "Not saved"}), 3, "read-only"));
+  }
 }
 
 TEST_F(DatabaseErrors, AWriterKilledBeforeCommitLosesOnlyItsOwnAction) {

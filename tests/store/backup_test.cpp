@@ -44,7 +44,9 @@ TEST(Backup, IsEncryptedWithTheDatabaseKeyAndSettingsAndHoldsEveryRow) {
   addSmallFamily(store, "Backed up family");
   const auto backup = store::createBackup(db, {dir / "backups", 7}, at(0));
 
-  EXPECT_EQ(backup.file, dir / "backups" / "clinic-20260301-090000.db");
+  // The database's own id is in the name, and in the content (it is a copy).
+  const std::string id = store::databaseId(db);
+  EXPECT_EQ(backup.file, dir / "backups" / ("clinic-" + id.substr(0, 12) + "-20260301-090000.db"));
   EXPECT_EQ(backup.taken, "2026-03-01 09:00:00");
   EXPECT_FALSE(hasSqliteHeader(backup.file));
   EXPECT_EQ(readFile(backup.file).find("Backed up family"), std::string::npos);
@@ -61,9 +63,32 @@ TEST(Backup, KeepsOnlyTheNewestBackups) {
   store::createBackup(db, {dir / "b", 3}, at(4));  // same second: a second name, not a clash
   const auto backups = store::listBackups(dir / "b", dir / "clinic.db");
   ASSERT_EQ(backups.size(), 3u);
-  EXPECT_EQ(backups[0].file.filename(), "clinic-20260305-090000-2.db");
-  EXPECT_EQ(backups[1].file.filename(), "clinic-20260305-090000.db");
-  EXPECT_EQ(backups[2].file.filename(), "clinic-20260304-090000.db");
+  const std::string stem = "clinic-" + store::databaseId(db).substr(0, 12);
+  EXPECT_EQ(backups[0].file.filename(), stem + "-20260305-090000-2.db");
+  EXPECT_EQ(backups[1].file.filename(), stem + "-20260305-090000.db");
+  EXPECT_EQ(backups[2].file.filename(), stem + "-20260304-090000.db");
+}
+
+TEST(Backup, TwoDatabasesOfTheSameNameInOneFolderKeepTheirOwnBackups) {
+  TempDir dir;
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  store::Database first(dir / "a" / "clinic.db", {.key = kTestKey});
+  store::Database second(dir / "b" / "clinic.db", {.key = kTestKey});
+  const auto shared = dir / "shared";
+  for (int day = 0; day < 3; ++day) store::createBackup(first, {shared, 2}, at(day));
+  for (int day = 3; day < 6; ++day) store::createBackup(second, {shared, 2}, at(day));
+  // Each kept its newest two: the second's pruning left the first's alone.
+  const auto mine = store::listBackups(shared, first.file(), store::databaseId(first));
+  const auto theirs = store::listBackups(shared, second.file(), store::databaseId(second));
+  ASSERT_EQ(mine.size(), 2u);
+  ASSERT_EQ(theirs.size(), 2u);
+  EXPECT_EQ(mine[0].taken, "2026-03-03 09:00:00");
+  EXPECT_EQ(theirs[0].taken, "2026-03-06 09:00:00");
+  EXPECT_EQ(filesIn(shared).size(), 4u);
+  EXPECT_NE(store::databaseId(first), store::databaseId(second));
+  store::Database copy(mine[0].file, {.key = kTestKey, .create_if_missing = false});
+  EXPECT_EQ(store::databaseId(copy), store::databaseId(first));
 }
 
 TEST(Backup, IsDueWhenTheNewestIsADayOld) {

@@ -96,10 +96,8 @@ TEST(Encryption, ChangingThePassphraseKeepsEveryRecord) {
     store::Store store(db, "test");
     addSmallFamily(store, "Kept family");
     before = dumpContent(db);
-    store::changeKey(db, "green door by the sea");
-    EXPECT_EQ(dumpContent(db), before);
-    EXPECT_EQ(db.key(), "green door by the sea");
   }
+  store::changePassphrase(file, kPassphrase, "green door by the sea");
   EXPECT_EQ(dumpContent(file, "green door by the sea"), before);
   EXPECT_TRUE(opensWith(file, "green door by the sea", store::kKdfIterations));
   EXPECT_FALSE(opensWith(file, kPassphrase, store::kKdfIterations));
@@ -108,13 +106,16 @@ TEST(Encryption, ChangingThePassphraseKeepsEveryRecord) {
 TEST(Encryption, ThePassphraseIsNotChangedWhileAnotherProgramHasTheFileOpen) {
   TempDir dir;
   const auto file = dir / "family.db";
-  store::Database db(file, {.key = kTestKey});
-  store::Store store(db, "test");
-  addSmallFamily(store);
+  {
+    store::Database db(file, {.key = kTestKey});
+    store::Store store(db, "test");
+    addSmallFamily(store);
+  }
   store::Database other(file, {.key = kTestKey, .create_if_missing = false});
-  EXPECT_NE(
-      errorMessageOf([&] { store::changeKey(db, kOtherTestKey); }).find("open in another program"),
-      std::string::npos);
+  EXPECT_NE(errorMessageOf([&] {
+              store::changePassphrase(file, kTestKey, kOtherTestKey);
+            }).find("open in another program"),
+            std::string::npos);
   EXPECT_NO_THROW(store::Store(other, "test").listFamilies());
   EXPECT_TRUE(opensWith(file, kTestKey, store::kKdfIterations));
 }

@@ -16,7 +16,7 @@ TEST(WorkspaceTest, OpensWithTheKeyTheActorTheCatalogAndTheTextCheck) {
   const auto file = dir / "workspace.db";
   auto workspace = service::openWorkspace(
       file, {.database = {.key = kTestKey},
-             .actor = [](store::Store&) { return std::string("Carmen Ruiz"); }});
+             .counselor = [](store::Store&) { return std::string("Carmen Ruiz"); }});
   EXPECT_TRUE(workspace.database->encrypted());
   EXPECT_EQ(workspace.store->actor(), "Carmen Ruiz");
   EXPECT_NE(workspace.catalog->latest("attachment-practices"), nullptr);

@@ -44,8 +44,10 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options = {
 std::size_t writePdf(const Document& document, const std::filesystem::path& path,
                      const RenderOptions& options = {});
 
-// Writes a temporary file in the target's folder and renames it over `path`, so readers never
-// see a half-written file and a failure leaves nothing behind. Throws Error(output) with one
+// Writes an unnamed file (O_TMPFILE) in the target's folder, mode 0600, and gives it the name
+// `path` only once complete and synced, so readers never see a half-written file and a failure
+// or a kill leaves nothing behind. A target that exists and is not a regular file (a device, a
+// pipe) is written through, never replaced; a folder is refused. Throws Error(output) with one
 // line naming the path when the folder is missing or unwritable or the disk is full.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 // The same for content made in pieces: `produce` hands each piece to the sink it is given, and

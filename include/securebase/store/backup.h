@@ -1,7 +1,8 @@
 // Backups of the database: encrypted like the database itself, verified before they count,
 // rotated, and restored without ever overwriting the current file.
 //
-// A backup is `<folder>/<database stem>-YYYYMMDD-HHMMSS.db`, written as a .partial file, opened
+// A backup is `<folder>/<database stem>-<id>-YYYYMMDD-HHMMSS.db` (<id>: the first 12 hex digits
+// of databaseId), written as a .partial file, opened
 // again and integrity-checked, and only then given its name — so every file that looks like a
 // backup is one that opened. The desktop program takes one on close and at most daily while
 // open; `securebase-cli backup` takes one on demand.
@@ -34,9 +35,17 @@ struct BackupInfo {
   std::uintmax_t bytes = 0;
 };
 
-// The backups of `database_file` in `folder`, newest first.
+// The database's own id (schema 7): random, made once when the table is created, copied into
+// every backup, and written into backup names so backups of two databases with the same file
+// name in one folder are never mixed up.
+std::string databaseId(Database& db);
+
+// The backups of `database_file` in `folder`, newest first: those whose name carries
+// `database_id`, or with an empty id every backup named after the file (ids and older names
+// without one alike).
 std::vector<BackupInfo> listBackups(const std::filesystem::path& folder,
-                                    const std::filesystem::path& database_file);
+                                    const std::filesystem::path& database_file,
+                                    const std::string& database_id = {});
 
 using Clock = std::chrono::system_clock;
 
@@ -48,7 +57,7 @@ BackupInfo createBackup(Database& db, const BackupPolicy& policy,
 
 // True when the newest backup is older than a day (or there is none).
 bool backupDue(const BackupPolicy& policy, const std::filesystem::path& database_file,
-               Clock::time_point now = Clock::now());
+               Clock::time_point now = Clock::now(), const std::string& database_id = {});
 
 // Puts `backup` in place of `database_file` after checking that it opens with `key` and passes
 // its integrity check. The current file (if any) is moved aside, never overwritten; the returned

@@ -58,9 +58,6 @@ class Database {
   // The key this file was opened with, for copies that must open with the same key (backups).
   const std::string& key() const { return key_; }
   int schemaVersion();
-  // PRAGMA rekey: rewrites every page under `new_key` (same rules as DatabaseOptions::key).
-  // Use store::changeKey (encryption.h), which also makes sure nobody else has the file open.
-  void changeKey(const std::string& new_key);
 
   void exec(std::string_view sql);
   Statement prepare(std::string_view sql);

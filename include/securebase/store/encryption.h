@@ -30,15 +30,26 @@ void verifyEncryptedFile(const std::filesystem::path& file, const std::string& k
 void requireSoleUse(Database& db, const std::string& doing);
 void resumeWal(Database& db);
 
-// Encrypts the unencrypted database `file` under `key`: an encrypted copy is written beside it,
-// verified (integrity and the same row count in every table), and only then takes the file's
-// place. The original is removed after that, or kept as the returned path when `keep_original`.
-// Nothing changes if any step fails.
+// True when another process has `file` open as a database (SQLite's lock on its -shm file, or a
+// lock on the database file itself). Needs no key: works for a file this program cannot open.
+bool openInAnotherProgram(const std::filesystem::path& file);
+
+// Encrypts the unencrypted database `file` under `key`: an encrypted copy is written beside it
+// (FILE.encrypting), verified (integrity and the same row count in every table), and only then
+// renamed over the file, so the database name always holds a complete database and the plaintext
+// is gone the moment the encrypted file is in place. With `keep_original` the original stays as
+// the returned FILE.unencrypted. Nothing changes if any step fails; a crash is finished or undone
+// at the next open (recovery.h).
 std::filesystem::path encryptDatabase(const std::filesystem::path& file, const std::string& key,
                                       bool keep_original);
 
-// Changes the key of the open, encrypted `db` in place (PRAGMA rekey), then checks that a new
-// connection opens it with `new_key`. Refused while another program has the file open.
-void changeKey(Database& db, const std::string& new_key);
+// Changes the passphrase of the encrypted `file` (which must not be open, in this program or
+// another) by copy and swap, never in place: the database is exported under `new_key` into
+// FILE.new-passphrase, verified (opens with the new key, integrity_check, row counts), synced,
+// and renamed over the file; the old file stays as FILE.old-passphrase until the file in place
+// opens with the new key. Any failure (full disk, another program reading) leaves the file
+// under `current_key`, and the error says so.
+void changePassphrase(const std::filesystem::path& file, const std::string& current_key,
+                      const std::string& new_key);
 
 }  // namespace securebase::store

@@ -1,14 +1,19 @@
 #include "securebase/store/backup.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <ctime>
 #include <memory>
 #include <regex>
 
 #include "durable_files.h"
+#include "file_change.h"
 #include "securebase/core/error.h"
 #include "securebase/store/database.h"
 #include "securebase/store/encryption.h"
@@ -29,17 +34,44 @@ std::string stamp(Clock::time_point when, const char* format) {
   return text;
 }
 
-// <stem>-YYYYMMDD-HHMMSS[-N].db; the stem may itself contain dashes.
-std::optional<std::string> takenFromName(const fs::path& file, const std::string& stem) {
-  static const std::regex kPattern(R"(-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(-\d+)?\.db)");
+// <stem>-<id>-YYYYMMDD-HHMMSS[-N].db, where <id> is the first kIdInName hex digits of the
+// database's id; older backups lack the id. The stem may itself contain dashes. With an empty
+// `id`, backups of any database of that stem count.
+constexpr std::size_t kIdInName = 12;
+
+std::optional<std::string> takenFromName(const fs::path& file, const std::string& stem,
+                                         const std::string& id) {
+  static const std::regex kPattern(
+      R"(-(?:([0-9a-f]{12})-)?(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(-\d+)?\.db)");
   const std::string name = file.filename().string();
   if (name.size() <= stem.size() || name.compare(0, stem.size(), stem) != 0) return std::nullopt;
   std::smatch m;
   const std::string rest = name.substr(stem.size());
   if (!std::regex_match(rest, m, kPattern)) return std::nullopt;
-  return m[1].str() + "-" + m[2].str() + "-" + m[3].str() + " " + m[4].str() + ":" + m[5].str() +
-         ":" + m[6].str();
+  if (!id.empty() && m[1].str() != id.substr(0, kIdInName)) return std::nullopt;
+  return m[2].str() + "-" + m[3].str() + "-" + m[4].str() + " " + m[5].str() + ":" + m[6].str() +
+         ":" + m[7].str();
 }
+
+// Held on the backup folder itself while a backup is written and old ones pruned, so backups
+// started together queue instead of tripping over each other's files. Released on close.
+class FolderLock {
+ public:
+  explicit FolderLock(const fs::path& folder)
+      : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ < 0)
+      throwOutput("cannot write backups to " + folder.string() + ": " + std::strerror(errno));
+    while (::flock(fd_, LOCK_EX) != 0)
+      if (errno != EINTR)
+        throwOutput("cannot lock " + folder.string() + ": " + std::strerror(errno));
+  }
+  ~FolderLock() { ::close(fd_); }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+ private:
+  int fd_;
+};
 
 void checkCopy(const fs::path& file, const std::string& key) {
   if (!key.empty()) {
@@ -66,14 +98,21 @@ BackupPolicy backupPolicy(Store& store, const fs::path& database_file) {
   return policy;
 }
 
-std::vector<BackupInfo> listBackups(const fs::path& folder, const fs::path& database_file) {
+std::string databaseId(Database& db) {
+  Statement id(db, "SELECT id FROM database_identity");
+  if (!id.step()) throwDatabase("database " + db.file().string() + " has no id");
+  return id.text(0);
+}
+
+std::vector<BackupInfo> listBackups(const fs::path& folder, const fs::path& database_file,
+                                    const std::string& database_id) {
   std::vector<BackupInfo> backups;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return backups;
   const std::string stem = database_file.stem().string();
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (!entry.is_regular_file(ec)) continue;
-    if (auto taken = takenFromName(entry.path(), stem))
+    if (auto taken = takenFromName(entry.path(), stem, database_id))
       backups.push_back({entry.path(), *taken, entry.file_size(ec)});
   }
   // The name sorts by time; a same-second suffix sorts after its plain name.
@@ -92,7 +131,10 @@ BackupInfo createBackup(Database& db, const BackupPolicy& policy, Clock::time_po
   if (ec || ::access(policy.folder.c_str(), W_OK) != 0)
     throwOutput("cannot write backups to " + policy.folder.string() +
                 ": the folder cannot be created or written");
-  const std::string base = db.file().stem().string() + "-" + stamp(now, "%Y%m%d-%H%M%S");
+  const std::string id = databaseId(db);
+  const std::string stem = db.file().stem().string() + "-" + id.substr(0, kIdInName);
+  FolderLock lock(policy.folder);
+  const std::string base = stem + "-" + stamp(now, "%Y%m%d-%H%M%S");
   fs::path target = policy.folder / (base + ".db");
   for (int n = 2; fs::exists(target, ec); ++n)
     target = policy.folder / (base + "-" + std::to_string(n) + ".db");
@@ -112,14 +154,16 @@ BackupInfo createBackup(Database& db, const BackupPolicy& policy, Clock::time_po
   }
   syncFolderOf(target);
 
-  auto backups = listBackups(policy.folder, db.file());
+  // Only this database's own backups: another database of the same name may share the folder.
+  auto backups = listBackups(policy.folder, db.file(), id);
   for (std::size_t i = static_cast<std::size_t>(std::max(policy.keep, 1)); i < backups.size(); ++i)
     fs::remove(backups[i].file, ec);
-  return {target, *takenFromName(target, db.file().stem().string()), fs::file_size(target, ec)};
+  return {target, *takenFromName(target, db.file().stem().string(), id), fs::file_size(target, ec)};
 }
 
-bool backupDue(const BackupPolicy& policy, const fs::path& database_file, Clock::time_point now) {
-  const auto backups = listBackups(policy.folder, database_file);
+bool backupDue(const BackupPolicy& policy, const fs::path& database_file, Clock::time_point now,
+               const std::string& database_id) {
+  const auto backups = listBackups(policy.folder, database_file, database_id);
   if (backups.empty()) return true;
   return backups.front().taken <= stamp(now - std::chrono::hours(24), "%Y-%m-%d %H:%M:%S");
 }
@@ -132,39 +176,43 @@ fs::path restoreBackup(const fs::path& backup, const fs::path& database_file,
 
   fs::path aside;
   if (fs::exists(database_file, ec)) {
-    // A current file that still opens must not be in use; one that does not (damaged, or
-    // under another key) is what a restore is for.
+    const std::string doing = "restoring a backup over it";
+    // Asked of the file itself, so it holds also when the current file is under another
+    // passphrase than the backup (or damaged) and cannot be opened here.
+    if (openInAnotherProgram(database_file))
+      throwDatabase("database " + database_file.string() +
+                    " is open in another program; close it before " + doing);
     std::unique_ptr<Database> current;
     try {
       current = std::make_unique<Database>(database_file,
                                            DatabaseOptions{.key = key, .create_if_missing = false});
     } catch (const Error&) {
     }
-    if (current) requireSoleUse(*current, "restoring a backup over it");
+    // Folds the journal into the file that is set aside.
+    if (current) requireSoleUse(*current, doing);
     current.reset();
-    aside = fs::path(database_file.string() + ".before-restore-" + stamp(now, "%Y%m%d-%H%M%S"));
-    for (int n = 2; fs::exists(aside, ec); ++n)
-      aside = fs::path(database_file.string() + ".before-restore-" + stamp(now, "%Y%m%d-%H%M%S") +
-                       "-" + std::to_string(n));
-    fs::rename(database_file, aside, ec);
-    if (ec) throwOutput("cannot set " + database_file.string() + " aside: " + ec.message());
-    // The journal belongs to the file set aside; left here it would be replayed onto the backup.
-    const fs::path wal(database_file.string() + "-wal");
-    if (fs::exists(wal, ec)) fs::rename(wal, fs::path(aside.string() + "-wal"), ec);
-    fs::remove(fs::path(database_file.string() + "-shm"), ec);
+    const std::string base =
+        database_file.string() + ".before-restore-" + stamp(now, "%Y%m%d-%H%M%S");
+    aside = fs::path(base);
+    for (int n = 2; fs::exists(aside, ec); ++n) aside = fs::path(base + "-" + std::to_string(n));
   }
-  const fs::path incoming(database_file.string() + ".restoring");
-  fs::copy_file(backup, incoming, fs::copy_options::overwrite_existing, ec);
-  if (!ec) {
-    syncFile(incoming);
-    fs::rename(incoming, database_file, ec);
-  }
-  if (ec) {
-    fs::remove(incoming, ec);
-    if (!aside.empty()) fs::rename(aside, database_file, ec);
-    throwOutput("cannot copy the backup into place: " + ec.message());
-  }
-  syncFolderOf(database_file);
+  const ChangeIntent intent{.operation = "restore",
+                            .incoming = fs::path(database_file.string() + ".restoring"),
+                            .aside = aside,
+                            .keep_aside = true};
+  replaceDatabaseFile(
+      database_file, intent,
+      [&] {
+        copyDurably(backup, intent.incoming);
+        checkCopy(intent.incoming, key);
+      },
+      [&] {
+        // Without a file to set aside, a journal here belongs to no database: it would be
+        // replayed onto the backup. (With one, it moves with the aside file.)
+        for (const char* journal : kJournalSuffixes)
+          removeFile(fs::path(database_file.string() + journal));
+        removeFile(fs::path(database_file.string() + "-shm"));
+      });
   return aside;
 }
 

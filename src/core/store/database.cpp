@@ -196,15 +196,6 @@ void Database::fail(int code, std::string_view doing) const {
   }
 }
 
-void Database::changeKey(const std::string& new_key) {
-  std::string key = checkedKey({.key = new_key});
-  if (key.empty()) throwBadInput("the new passphrase is empty");
-  const int rc = sqlite3_rekey(db_, key.data(), static_cast<int>(key.size()));
-  if (rc != SQLITE_OK) fail(rc, "changing the database key");
-  ::explicit_bzero(key_.data(), key_.size());
-  key_ = std::move(key);
-}
-
 int Database::schemaVersion() {
   Statement s(*this, "PRAGMA user_version");
   s.step();

@@ -1,11 +1,14 @@
 #include "securebase/store/encryption.h"
 
+#include <fcntl.h>
 #include <sqlcipher/sqlite3.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <map>
 
 #include "durable_files.h"
+#include "file_change.h"
 #include "securebase/core/error.h"
 #include "securebase/store/database.h"
 
@@ -56,6 +59,10 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
       attach.bind(1, destination.string()).bind(2, key);
       attach.run();
     }
+    // The copy counts only once it is complete, checked and synced (syncFile below): a journal
+    // and a sync per statement of the export would only make it slow.
+    source.exec("PRAGMA securebase_copy.journal_mode = OFF");
+    source.exec("PRAGMA securebase_copy.synchronous = OFF");
     if (!key.empty()) {
       // Set before the first page of the copy is written; otherwise the library defaults apply.
       source.exec("PRAGMA securebase_copy.kdf_iter = " + std::to_string(kKdfIterations));
@@ -105,64 +112,101 @@ void requireSoleUse(Database& db, const std::string& doing) {
   if (mode != "delete") throwDatabase(refusal);
 }
 
+bool openInAnotherProgram(const fs::path& file) {
+  // SQLite's unix VFS: every connection holds a read lock on byte 128 of the -shm file for as
+  // long as it has a WAL database open; a transaction locks bytes from 1 GiB in the file itself.
+  const auto locked = [](const fs::path& path, off_t start, off_t length) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = start;
+    probe.l_len = length;
+    const bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+    ::close(fd);
+    return held;
+  };
+  return locked(fs::path(file.string() + "-shm"), 128, 1) || locked(file, 0x40000000, 512 + 2);
+}
+
 void resumeWal(Database& db) {
   db.exec("PRAGMA journal_mode = WAL");
 }
 
+namespace {
+
+// The copy holds every row of the source: the same count in every table.
+void requireSameRows(const fs::path& copy_file, const std::string& key, Database& source) {
+  Database copy(copy_file, {.key = key, .create_if_missing = false, .read_only = true});
+  if (rowCounts(copy, "main") != rowCounts(source, "main"))
+    throwDatabase("the copy " + copy_file.string() + " does not hold every row of " +
+                  source.file().string());
+}
+
+// Keeps other programs out from the check of sole use until this connection closes, so nobody
+// opens the old file between the copy and the swap.
+void holdExclusively(Database& db) {
+  db.exec("PRAGMA locking_mode = EXCLUSIVE");
+  db.exec("BEGIN EXCLUSIVE");
+  db.exec("COMMIT");
+}
+
+}  // namespace
+
 fs::path encryptDatabase(const fs::path& file, const std::string& key, bool keep_original) {
   if (inspectDatabaseFile(file) != FileKind::plain)
     throwBadInput("database " + file.string() + " is already encrypted, or is not a database");
-  const fs::path encrypted = fs::path(file.string() + ".encrypting");
   const fs::path original = fs::path(file.string() + ".unencrypted");
   std::error_code ec;
-  if (fs::exists(original, ec))
+  if (keep_original && fs::exists(original, ec))
     throwOutput(original.string() + " already exists; move it away before encrypting again");
-  removeQuietly(encrypted);
-  {
-    Database source(file, {.create_if_missing = false});
-    // Leaves no -wal file behind that could later be replayed onto the encrypted file.
-    requireSoleUse(source, "encrypting it");
-    try {
-      exportEncryptedCopy(source, encrypted, key);
-      verifyEncryptedFile(encrypted, key);
-      Database copy(encrypted, {.key = key, .create_if_missing = false, .read_only = true});
-      if (rowCounts(copy, "main") != rowCounts(source, "main"))
-        throwDatabase("the encrypted copy of " + file.string() +
-                      " does not hold every row; the original is unchanged");
-    } catch (...) {
-      removeQuietly(encrypted);
-      resumeWal(source);
-      throw;
-    }
-  }
-  fs::rename(file, original, ec);
-  if (ec) {
-    removeQuietly(encrypted);
-    throwOutput("cannot set the original " + file.string() + " aside: " + ec.message());
-  }
-  fs::rename(encrypted, file, ec);
-  if (ec) {
-    fs::rename(original, file);
-    removeQuietly(encrypted);
-    throwOutput("cannot put the encrypted copy in place of " + file.string() + ": " + ec.message());
-  }
-  syncFolderOf(file);
-  if (keep_original) return original;
-  removeQuietly(original);
-  return {};
-}
-
-void changeKey(Database& db, const std::string& new_key) {
-  if (!db.encrypted()) throwBadInput("database " + db.file().string() + " is not encrypted");
-  requireSoleUse(db, "changing its passphrase");
+  Database source(file, {.create_if_missing = false});
+  // Leaves no -wal file behind that could later be replayed onto the encrypted file.
+  requireSoleUse(source, "encrypting it");
   try {
-    db.changeKey(new_key);
-    verifyEncryptedFile(db.file(), new_key);
+    holdExclusively(source);
+    ChangeIntent intent{
+        .operation = "encrypt",
+        .incoming = fs::path(file.string() + ".encrypting"),
+        // Named even when not kept: the old file's journal goes with it.
+        .aside = keep_original ? original : fs::path(file.string() + ".plain-aside"),
+        .keep_aside = keep_original};
+    replaceDatabaseFile(file, intent, [&] {
+      exportEncryptedCopy(source, intent.incoming, key);
+      verifyEncryptedFile(intent.incoming, key);
+      requireSameRows(intent.incoming, key, source);
+    });
   } catch (...) {
-    resumeWal(db);
+    try {
+      source.exec("PRAGMA locking_mode = NORMAL");
+      resumeWal(source);
+    } catch (const Error&) {
+      // The source file is unchanged either way; WAL comes back at its next open.
+    }
     throw;
   }
-  resumeWal(db);
+  return keep_original ? original : fs::path();
+}
+
+void changePassphrase(const fs::path& file, const std::string& current_key,
+                      const std::string& new_key) {
+  if (inspectDatabaseFile(file) != FileKind::encrypted)
+    throwBadInput("database " + file.string() + " is not encrypted");
+  Database source(file, {.key = current_key, .create_if_missing = false});
+  requireSoleUse(source, "changing its passphrase");
+  holdExclusively(source);
+  ChangeIntent intent{.operation = "passphrase",
+                      .incoming = fs::path(file.string() + ".new-passphrase"),
+                      .aside = fs::path(file.string() + ".old-passphrase")};
+  replaceDatabaseFile(
+      file, intent,
+      [&] {
+        exportEncryptedCopy(source, intent.incoming, new_key);
+        verifyEncryptedFile(intent.incoming, new_key);
+        requireSameRows(intent.incoming, new_key, source);
+      },
+      {}, [&] { verifyEncryptedFile(file, new_key); });
 }
 
 }  // namespace securebase::store

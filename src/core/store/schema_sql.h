@@ -281,6 +281,8 @@ std::string version3();
 // Version 4 chains the audit trail (schema_v4.cpp): it hashes the rows already there, so it is
 // code rather than SQL alone. Runs inside the migration's transaction.
 void migrateToVersion4(Database& db);
+// Version 7: the database's own id (schema_v7.cpp).
+void migrateToVersion7(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.
