@@ -70,8 +70,10 @@ OpenDatabase openSampleSource(const fs::path& file, const std::string& key,
     }
   }
   open.store.reset();
-  auto workspace =
-      service::openWorkspace(folder / "demo.db", {.os_user = "securebase demo"});
+  // Sample data: its audit rows name the generator as the one at work.
+  service::WorkspaceOptions demo_options;
+  demo_options.counselor = [](store::Store&) { return std::string("securebase demo"); };
+  auto workspace = service::openWorkspace(folder / "demo.db", std::move(demo_options));
   open.db = std::move(workspace.database);
   open.store = std::move(workspace.store);
   const forms::Form* form = workspace.catalog->latest("attachment-practices");

@@ -78,15 +78,18 @@ TEST_F(AuditChain, IsValidAfterAMixOfActionsAndEndsAtTheHead) {
 
 TEST_F(AuditChain, HashIsSha256OfTheDocumentedNetstrings) {
   auto s = db.prepare(
-      "SELECT prev_hash, at, actor, entity, entity_id, action, details, hash, content_hash "
-      "FROM audit_log WHERE id = 2");
+      "SELECT prev_hash, at, actor, entity, entity_id, action, details, hash, counselor_id, "
+      "os_user, content_hash FROM audit_log WHERE id = 2");
   ASSERT_TRUE(s.step());
-  // A row that changes a record carries its content hash, and the version 6 form covers it.
-  ASSERT_FALSE(s.isNull(8));
-  const std::string message = "securebase-audit-v6\n" + netstring(s.text(0)) + netstring("2") +
+  // A row that changes a record carries its content hash, and the version 2 form covers it with
+  // the counselor and the login (each empty when there is none).
+  ASSERT_FALSE(s.isNull(10));
+  const auto counselor = s.optionalInteger(8);
+  const std::string message = "securebase-audit-v2\n" + netstring(s.text(0)) + netstring("2") +
                               netstring(s.text(1)) + netstring(s.text(2)) + netstring(s.text(3)) +
                               netstring(s.text(4)) + netstring(s.text(5)) + netstring(s.text(6)) +
-                              netstring(s.text(8));
+                              netstring(counselor ? std::to_string(*counselor) : "") +
+                              netstring(s.optionalText(9).value_or("")) + netstring(s.text(10));
   EXPECT_EQ(s.text(7), sha256Hex(message));
   EXPECT_EQ(s.text(2), "Counselor Kim");
   EXPECT_EQ(s.text(3), "caregiver");
@@ -165,12 +168,15 @@ TEST_F(AuditChain, ADeletedFirstRowIsNamed) {
 TEST_F(AuditChain, ARowRewrittenWithANewHashBreaksTheLinkAfterIt) {
   // Whoever edits row 4 and recomputes its hash still leaves row 5 pointing at the old one.
   auto s = db.prepare(
-      "SELECT id, prev_hash, at, actor, entity, entity_id, action, content_hash FROM audit_log "
-      "WHERE id = 4");
+      "SELECT id, prev_hash, at, actor, entity, entity_id, action, counselor_id, os_user, "
+      "content_hash FROM audit_log WHERE id = 4");
   ASSERT_TRUE(s.step());
   store::AuditRowContent row{s.integer(0), s.text(1), s.text(2),
                              s.text(3),    s.text(4), s.optionalInteger(5),
-                             s.text(6),    "{}",      s.optionalText(7)};
+                             s.text(6),    "{}"};
+  row.counselor_id = s.optionalInteger(7);
+  row.os_user = s.optionalText(8);
+  row.content_hash = s.optionalText(9);
   tamper("UPDATE audit_log SET details = '{}', hash = '" + store::auditRowHash(row) +
          "' WHERE id = 4");
   const auto report = store::verifyAuditChain(db);

@@ -80,6 +80,9 @@ TEST_F(OneTruth, TheCounselorAtWorkSignsAndIsNamedOnEveryAuditRowBesideTheLogin)
   row.os_user.reset();
   row.counselor_id = 7;
   EXPECT_NE(store::auditRowHash(row), v1);
+  row.counselor_id.reset();
+  row.content_hash = std::string(64, 'a');
+  EXPECT_NE(store::auditRowHash(row), v1);
 
   EXPECT_EQ(
       errorMessageOf([&] { service::findCounselor(store, "Dana"); }),
