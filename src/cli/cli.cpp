@@ -13,8 +13,8 @@
 #include "securebase/core/passphrase.h"
 #include "securebase/core/paths.h"
 #include "securebase/core/utf8.h"
-#include "securebase/service/workspace.h"
 #include "securebase/service/counselor.h"
+#include "securebase/service/workspace.h"
 #include "securebase/store/migrations.h"
 #include "securebase/store/recovery.h"
 
@@ -116,19 +116,18 @@ OpenStore openStoreAs(const po::variables_map& vm, bool create, bool reading) {
   const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   const bool read_only = reading && (!writable(path) || !writable(folder));
   auto workspace = service::openWorkspace(
-      path,
-      {.database = {.key = key,
-                    .busy_timeout_ms = busy_timeout_ms,
-                    .create_if_missing = create,
-                    .read_only = read_only},
-       // Who is working: --as, else the personal setting (service/counselor.h); the login is
-       // only kept beside it on audit rows.
-       .counselor =
-           [&](store::Store& store) {
-             const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
-             return service::workingCounselorName(store, wanted);
-           },
-       .os_user = "cli:" + service::systemLogin()});
+      path, {.database = {.key = key,
+                          .busy_timeout_ms = busy_timeout_ms,
+                          .create_if_missing = create,
+                          .read_only = read_only},
+             // Who is working: --as, else the personal setting (service/counselor.h); the login is
+             // only kept beside it on audit rows.
+             .counselor =
+                 [&](store::Store& store) {
+                   const std::string wanted = vm.count("as") ? vm["as"].as<std::string>() : "";
+                   return service::workingCounselorName(store, wanted);
+                 },
+             .os_user = "cli:" + service::systemLogin()});
   OpenStore open;
   open.db = std::move(workspace.database);
   open.store = std::move(workspace.store);

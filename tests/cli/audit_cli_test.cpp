@@ -111,8 +111,9 @@ TEST_F(AuditVerify, ADraftVisitShowsNoHead) {
 TEST_F(AuditVerify, RawSqlEditsOfRecordsAreNamedByVerifyAndCheck) {
   const auto second = ok({"visit", "add", "--from",
                           writeVisitFile(ids_, kAnswers, "2025-03-15", "second.json").string()});
-  ok({"visit", "sign", visit_, "--by", "Dana Cruz"});
-  ok({"visit", "sign", second, "--by", "Dana Cruz"});
+  ok({"counselor", "add", "--name", "Dana Cruz"});
+  ok({"visit", "sign", visit_, "--as", "Dana Cruz"});
+  ok({"visit", "sign", second, "--as", "Dana Cruz"});
   ok({"audit", "verify"});
   {
     store::Database database(db(), testKeyOptions(db()));
@@ -145,6 +146,7 @@ TEST_F(AuditVerify, RawSqlEditsOfRecordsAreNamedByVerifyAndCheck) {
 }
 
 TEST_F(AuditVerify, CheckPassesOnAnIntactDatabase) {
-  ok({"visit", "sign", visit_, "--by", "Dana Cruz"});
+  ok({"counselor", "add", "--name", "Dana Cruz"});
+  ok({"visit", "sign", visit_, "--as", "Dana Cruz"});
   EXPECT_NE(ok({"check"}).find("is intact"), std::string::npos);
 }

@@ -70,7 +70,10 @@ std::filesystem::path CliTest::writeVisitFile(const FamilyIds& ids, const std::s
 CliProcess CliTest::startHeldWriter() const {
   const auto marker = dir_ / "holding";
   std::filesystem::remove(marker);
-  auto process = runner_.start(
+  // Only the test build of the program can be held before its commit (see cli_holding/).
+  CliRunner holding = runner_;
+  holding.setProgram(CliRunner::holdingBinary());
+  auto process = holding.start(
       {"family", "add", "--name", "Held family", "--passphrase-file", key_file_.string()},
       {{"SECUREBASE_DB", db_.string()}, {"SECUREBASE_TEST_HOLD_BEFORE_COMMIT", marker.string()}});
   EXPECT_TRUE(waitForFile(marker, std::chrono::seconds(10)));

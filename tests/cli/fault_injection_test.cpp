@@ -264,7 +264,8 @@ void smallDatabase(const Workspace& space, const std::string& key) {
   space.ok(key.empty() ? std::vector<std::string>{"init", "--unencrypted"}
                        : std::vector<std::string>{"init"},
            key);
-  const std::string family = space.ok({"family", "add", "--name", "Rivera family"}, key);
+  const std::string family =
+      space.ok({"family", "add", "--name", "Rivera family", "--since", "2025-01-01"}, key);
   const std::string id = family.substr(0, family.find('\n'));
   space.ok({"caregiver", "add", "--family", id, "--name", "Ana", "--relationship", "mother"}, key);
   space.ok({"child", "add", "--family", id, "--name", "Sofía", "--born", "2025-01-10", "--sex",

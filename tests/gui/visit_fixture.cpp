@@ -6,7 +6,7 @@
 
 namespace securebase::testing {
 
-model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalog,
+model::Id recordRatedDraft(store::Store& store, const forms::FormCatalog& catalog,
                            const TestFamily& family, int days_ago, int level, bool concern) {
   const forms::Form& form = *catalog.latest("attachment-practices");
   model::Visit visit;
@@ -30,7 +30,12 @@ model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalo
       set.observations.push_back(o);
     }
   visit.sets.push_back(set);
-  const auto id = service::recordVisit(store, catalog, visit);
+  return service::recordVisit(store, catalog, visit);
+}
+
+model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalog,
+                           const TestFamily& family, int days_ago, int level, bool concern) {
+  const auto id = recordRatedDraft(store, catalog, family, days_ago, level, concern);
   store.signVisit(id);
   return id;
 }

@@ -11,5 +11,8 @@ namespace securebase::testing {
 // (only signed visits count in lists and charts). Returns the visit id.
 model::Id recordRatedVisit(store::Store& store, const forms::FormCatalog& catalog,
                            const TestFamily& family, int days_ago, int level, bool concern);
+// The same visit left as a draft.
+model::Id recordRatedDraft(store::Store& store, const forms::FormCatalog& catalog,
+                           const TestFamily& family, int days_ago, int level, bool concern);
 
 }  // namespace securebase::testing

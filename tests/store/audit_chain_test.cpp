@@ -95,10 +95,14 @@ TEST_F(AuditChain, HashIsSha256OfTheDocumentedNetstrings) {
   EXPECT_EQ(s.text(3), "caregiver");
 }
 
-TEST_F(AuditChain, ARowWithoutAContentHashKeepsTheVersion1Form) {
+TEST_F(AuditChain, ARowWithoutTheNewFieldsKeepsTheVersion1Form) {
+  // A setting written with nobody named: no counselor, no login, no record content.
+  store::Store nobody(db, "");
+  nobody.setSetting("clinic.phone", "555-0100");
   auto s = db.prepare(
       "SELECT id, prev_hash, at, actor, entity, entity_id, action, details, hash FROM audit_log "
-      "WHERE entity = 'settings' AND content_hash IS NULL");
+      "WHERE entity = 'settings' AND content_hash IS NULL AND counselor_id IS NULL AND os_user IS "
+      "NULL");
   ASSERT_TRUE(s.step());
   const std::string message = "securebase-audit-v1\n" + netstring(s.text(1)) +
                               netstring(s.text(0)) + netstring(s.text(2)) + netstring(s.text(3)) +
@@ -171,9 +175,8 @@ TEST_F(AuditChain, ARowRewrittenWithANewHashBreaksTheLinkAfterIt) {
       "SELECT id, prev_hash, at, actor, entity, entity_id, action, counselor_id, os_user, "
       "content_hash FROM audit_log WHERE id = 4");
   ASSERT_TRUE(s.step());
-  store::AuditRowContent row{s.integer(0), s.text(1), s.text(2),
-                             s.text(3),    s.text(4), s.optionalInteger(5),
-                             s.text(6),    "{}"};
+  store::AuditRowContent row{s.integer(0),         s.text(1), s.text(2), s.text(3), s.text(4),
+                             s.optionalInteger(5), s.text(6), "{}"};
   row.counselor_id = s.optionalInteger(7);
   row.os_user = s.optionalText(8);
   row.content_hash = s.optionalText(9);

@@ -92,9 +92,10 @@ AuditChainReport verifyAuditChain(Database& db) {
       "SELECT id, prev_hash, hash, at, actor, entity, entity_id, action, details, counselor_id, "
       "os_user, content_hash FROM audit_log ORDER BY id");
   while (s.step()) {
-    AuditRowContent row{s.integer(0),         s.text(1),           s.text(3), s.text(4),
-                        s.text(5),            s.optionalInteger(6), s.text(7), s.text(8),
-                        s.optionalInteger(9), s.optionalText(10),   s.optionalText(11)};
+    AuditRowContent row{s.integer(0),       s.text(1),         s.text(3),
+                        s.text(4),          s.text(5),         s.optionalInteger(6),
+                        s.text(7),          s.text(8),         s.optionalInteger(9),
+                        s.optionalText(10), s.optionalText(11)};
     const auto stored_hash = s.optionalText(2);
     ++report.rows_checked;
     report.problem = checkRow(row, stored_hash, s.isNull(1), report.head_row_id, report.head_hash);
@@ -134,7 +135,8 @@ model::Id appendAuditRow(Database& db, AuditRowContent row) {
     row.prev_hash = link.prev_hash;
     db.prepare(
           "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
-          "details, counselor_id, os_user, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "details, counselor_id, os_user, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?)")
         .bind(1, row.id)
         .bind(2, row.prev_hash)
         .bind(3, auditRowHash(row))

@@ -18,6 +18,35 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// True when the database's -wal file holds pages not yet copied into the database.
+bool unsavedWal(const fs::path& file) {
+  std::error_code ec;
+  const auto size = fs::file_size(file.string() + "-wal", ec);
+  return !ec && size > 0;
+}
+
+// True when this user may write both the file and its folder (SQLite's -shm needs the folder).
+bool writableHere(const fs::path& file) {
+  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+// "file:<path>?immutable=1", the path percent-encoded where a URI needs it.
+std::string immutableUri(const fs::path& file) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (const unsigned char c : fs::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7F) {
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 0xF];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 bool isHexKey(std::string_view key) {
   if (key.size() != 64) return false;
   for (char c : key)
@@ -75,7 +104,13 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
 
   const int flags =
       options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  // SQLite 3.15 cannot read a WAL database without writing its -shm file beside it. A database
+  // in a file or folder this user may not write, whose WAL was checkpointed when it was last
+  // closed, is opened as immutable instead: nothing is written, nothing is locked.
+  const bool immutable = options.read_only && !unsavedWal(file) && !writableHere(file);
+  const std::string name = immutable ? immutableUri(file) : file.string();
+  const int rc = sqlite3_open_v2(
+      name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0), nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);

@@ -14,8 +14,8 @@
 #include "securebase/core/uuid.h"
 #include "securebase/model/json.h"
 #include "securebase/store/audit_chain.h"
-#include "securebase/store/text_limits.h"
 #include "securebase/store/settings.h"
+#include "securebase/store/text_limits.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -62,8 +62,8 @@ void Store::auditGenerated(std::string_view entity, Id entity_id, const std::str
 void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
                           std::string_view action, const std::string& details,
                           std::optional<std::string> content_hash) {
-  AuditRowContent row{0,       {},      nowTimestamp(),      actor_, std::string(entity),
-                      entity_id, std::string(action), details};
+  AuditRowContent row{
+      0, {}, nowTimestamp(), actor_, std::string(entity), entity_id, std::string(action), details};
   if (!counselor_.empty())
     if (const auto c = findCounselorByName(counselor_)) row.counselor_id = c->id;
   if (!os_user_.empty()) row.os_user = os_user_;
