@@ -3,8 +3,8 @@
 #include <wx/translation.h>
 
 #include "list_place.h"
-#include "ui_helpers.h"
 #include "securebase/report/trends.h"
+#include "ui_helpers.h"
 
 namespace securebase::app {
 namespace {

@@ -12,8 +12,8 @@
 
 #include "family_dialog.h"
 #include "follow_up_page.h"
-#include "list_place.h"
 #include "interface_language.h"
+#include "list_place.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
 #include "problem_text.h"

@@ -1,10 +1,10 @@
 // How long the visit editor and the handout wait for the form layer: loading and checking the
 // shipped instrument, scoring a full visit, and choosing the handout's points.
-#include "build_paths.h"
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 
+#include "build_paths.h"
 #include "securebase/forms/form_loader.h"
 #include "securebase/forms/handout_picks.h"
 #include "securebase/forms/scoring.h"

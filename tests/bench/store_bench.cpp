@@ -3,9 +3,9 @@
 // the caseload ≤ 50 ms; load one family with 40 visits ≤ 2 ms; record a visit with 30
 // observations in one synchronous=FULL transaction ≤ 10 ms; generating the database ≤ 60 s;
 // checking the audit chain of the generated database ≤ 100 ms.
-#include "build_paths.h"
 #include <benchmark/benchmark.h>
 
+#include "build_paths.h"
 #include "demo_database.h"
 #include "securebase/demo/demo.h"
 #include "securebase/forms/form_catalog.h"

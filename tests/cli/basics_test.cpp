@@ -1,9 +1,9 @@
 // The program as a whole: version, help on every command, and where it finds its database.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <regex>
 
+#include "build_paths.h"
 #include "cli_fixture.h"
 
 using namespace securebase::testing;

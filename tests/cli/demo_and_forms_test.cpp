@@ -1,9 +1,9 @@
 // demo (sample data, reproducible from its seed) and forms validate.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
+#include "build_paths.h"
 #include "cli_fixture.h"
 
 using namespace securebase::testing;

@@ -1,5 +1,4 @@
 // securebase-cli handout, run as a user would: the real binary, real files, real exit codes.
-#include "build_paths.h"
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -11,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "build_paths.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/service/visits.h"
 #include "securebase/store/database.h"

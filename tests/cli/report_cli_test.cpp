@@ -1,11 +1,11 @@
 // securebase-cli report: the real binary on a temporary database, exit codes of DESIGN §9.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "build_paths.h"
 #include "temp_dir.h"
 #include "test_key.h"
 

@@ -1,8 +1,8 @@
 // A personalised handout built from a real database goes home: whatever the visit recorded
 // about the caregiver's wellbeing, concerns, referrals or scores must never reach it.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "handout_test_support.h"
 #include "securebase/core/error.h"
 #include "securebase/forms/form_catalog.h"

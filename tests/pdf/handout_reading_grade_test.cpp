@@ -1,11 +1,11 @@
 // The personalised parts of the handout ("What we saw today", "Things to try this week") read
 // at grade 5 or below as printed, measured from the PDF's own text with GNU style (Kincaid).
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <iostream>
 #include <regex>
 
+#include "build_paths.h"
 #include "handout_test_support.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/forms/personalize.h"

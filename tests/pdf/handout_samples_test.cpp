@@ -1,9 +1,9 @@
 // Writes sample handouts to <build>/handout-samples so anyone can look at them, e.g.
 //   ctest -R HandoutSamples && pdftoppm -r 60 -png build/dev/handout-samples/personal-en-letter.pdf
 //   /tmp/p
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "handout_test_support.h"
 
 namespace securebase::handout {

@@ -1,10 +1,10 @@
 // Real PDFs checked with poppler (pdftotext, pdffonts, pdfinfo) and qpdf.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <sstream>
 
+#include "build_paths.h"
 #include "pdf_test_support.h"
 #include "sample_documents.h"
 #include "securebase/core/error.h"

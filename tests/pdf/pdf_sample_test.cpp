@@ -1,10 +1,10 @@
 // Writes sample documents to <build>/pdf-samples so anyone can look at them, e.g.
 //   pdftoppm -r 60 -png build/dev/pdf-samples/handout-letter.pdf /tmp/handout
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
+#include "build_paths.h"
 #include "sample_documents.h"
 #include "securebase/pdf/render.h"
 

@@ -1,12 +1,12 @@
 // Writes progress report samples for a demo family with about 30 visits to
 // <build>/report-samples, so anyone can look at them (ctest -L samples), e.g.
 //   pdftoppm -r 60 -png build/dev/report-samples/clinical-en.pdf /tmp/clinical
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 
+#include "build_paths.h"
 #include "securebase/demo/demo.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/pdf/render.h"

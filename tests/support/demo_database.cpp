@@ -1,8 +1,8 @@
 #include "demo_database.h"
-#include "build_paths.h"
 
 #include <iostream>
 
+#include "build_paths.h"
 #include "securebase/demo/demo.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/service/scoring.h"

@@ -1,5 +1,4 @@
 #include "temp_dir.h"
-#include "build_paths.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,6 +6,8 @@
 #include <atomic>
 #include <fstream>
 #include <sstream>
+
+#include "build_paths.h"
 
 namespace securebase::testing {
 

@@ -1,12 +1,12 @@
 // Every malformed form is refused with one line naming the file, where in it, and what is
 // wrong. The files live in data/broken-forms/, each differing from a valid sample in one way.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include "build_paths.h"
 #include "securebase/forms/form_error.h"
 #include "securebase/forms/form_loader.h"
 #include "temp_dir.h"

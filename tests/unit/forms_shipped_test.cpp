@@ -1,11 +1,11 @@
 // The instrument SecureBase ships (forms/attachment-practices.v1.json) loads, covers the
 // guidance it must cover, and every parent text reads well for every child.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <sstream>
 
+#include "build_paths.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/forms/form_loader.h"
 #include "securebase/forms/guidance.h"

@@ -1,11 +1,11 @@
 // Inputs the fuzzers (tests/fuzz) found mishandled, each fed to the API it broke: every one must
 // now be refused with a clear securebase::Error or read correctly. Each input is also in the
 // fuzz corpus, so the replay keeps checking it under the fuzz targets' stricter rules.
-#include "build_paths.h"
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "build_paths.h"
 #include "forms_fixture.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/import.h"
