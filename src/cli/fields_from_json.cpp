@@ -1,12 +1,13 @@
 #include "fields_from_json.h"
 
-#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <iostream>
 #include <iterator>
 #include <set>
 
 #include "securebase/core/error.h"
 #include "securebase/core/utf8.h"
+#include "securebase/json/strict_parse.h"
 
 namespace securebase::cli {
 
@@ -45,9 +46,8 @@ std::vector<std::string> withFieldsFromJson(const std::vector<std::string>& args
   }
   if (!source) return args;
   const std::string where = *source == "-" ? "standard input" : *source;
-  boost::system::error_code ec;
-  const auto json = boost::json::parse(readFields(*source), ec);
-  if (ec || !json.is_object())
+  const auto json = securebase::json::parseStrict(readFields(*source), where, "the fields");
+  if (!json.is_object())
     throwBadInput("the fields in " + where + " must be one JSON object, e.g. {\"name\": \"…\"}");
   for (const auto& [key, value] : json.as_object()) {
     const std::string name(key);

@@ -156,6 +156,10 @@ TEST_F(SafeOutput, PeopleCanBeAddedFromJsonSoTheirDetailsStayOutOfTheProcessList
   EXPECT_TRUE(
       refused(cli({"family", "add", "--from", (dir() / "family.json").string(), "--name", "Y"}), 1,
               "\"name\" is given both in"));
+  // A name written twice is a slip the strict reader catches, not "the last one wins".
+  writeFile(dir() / "twice.json", R"({"name": "X", "phone": "1", "name": "Y"})");
+  EXPECT_TRUE(refused(cli({"family", "add", "--from", (dir() / "twice.json").string()}), 1,
+                      "field \"name\" appears twice"));
 }
 
 TEST_F(SafeOutput, BackupsStartedTogetherQueueInsteadOfFailing) {

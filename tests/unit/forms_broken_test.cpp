@@ -25,11 +25,11 @@ fs::path brokenDir() {
 // File name (without .json) → the message after "<path>: ".
 const std::map<std::string, std::string>& expectedMessages() {
   static const std::map<std::string, std::string> table{
-      {"syntax-double-comma", "line 3, column 16: JSON syntax error"},
+      {"syntax-double-comma", "line 3, column 16: not valid JSON"},
       {"truncated",
-       "line 94, column 3: JSON syntax error (the file ends too early: a '}' or ']' is missing)"},
-      {"trailing-text", "line 96, column 1: JSON syntax error (text after the end of the form)"},
-      {"invalid-utf8", "line 42, column 30: invalid UTF-8 bytes (save the file as UTF-8)"},
+       "line 94, column 3: not valid JSON (the file ends too early: a '}' or ']' is missing)"},
+      {"trailing-text", "line 96, column 1: not valid JSON (text after the end of the form)"},
+      {"invalid-utf8", "line 42, column 30: not valid UTF-8 text (save the file as UTF-8)"},
       {"duplicate-field", "$.sections[0].items[0]: field \"label\" appears twice"},
       {"not-an-object", "$: expected an object, found an array"},
       {"missing-id", "$: missing field \"id\""},
@@ -67,7 +67,9 @@ const std::map<std::string, std::string>& expectedMessages() {
       {"unknown-guidance",
        "$.sections[0].items[0].guidance: unknown guidance id \"P10\" (known: G1-G7, P1-P9, H1, "
        "R1, S1, S2)"},
-      {"misspelled-field", "$.sections[0].items[0]: unknown field \"lable\""},
+      {"misspelled-field",
+       "$.sections[0].items[0]: unknown field \"lable\" (expected id, guidance, kind, scale, "
+       "options, min, max, label, look_for, strength, try, concern, leads_to)"},
       {"parent-text-in-private",
        "$.sections[1].items[0].strength: items of a private section have no parent texts (they "
        "never reach a handout)"},

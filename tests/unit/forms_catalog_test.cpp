@@ -53,7 +53,7 @@ TEST(FormCatalog, ReportsABrokenFileAndKeepsTheOthers) {
   ASSERT_EQ(catalog.problems().size(), 1u);
   EXPECT_EQ(catalog.problems()[0],
             (dir / "broken.v1.json").string() +
-                ": line 1, column 17: JSON syntax error (the file ends too early: a '}' or ']' "
+                ": line 1, column 17: not valid JSON (the file ends too early: a '}' or ']' "
                 "is missing)");
 }
 

@@ -99,13 +99,16 @@ TEST_F(HandoutLoader, MissingFileIsNotFound) {
 TEST_F(HandoutLoader, MalformedJsonNamesLineAndColumn) {
   const auto failure = load("{\"id\": \"tiny\",\n  \"language\": }\n");
   EXPECT_EQ(failure.kind, ErrorKind::bad_input);
-  EXPECT_EQ(failure.message, prefix() + "not valid JSON at line 2, column 15: syntax error");
+  EXPECT_EQ(failure.message, prefix() + "line 2, column 15: not valid JSON");
 }
 
 TEST_F(HandoutLoader, TruncatedJsonIsRefused) {
   const auto failure = load("{\"id\": \"tiny\"");
   EXPECT_EQ(failure.kind, ErrorKind::bad_input);
-  EXPECT_EQ(failure.message, prefix() + "not valid JSON at line 1, column 14: incomplete JSON");
+  EXPECT_EQ(
+      failure.message,
+      prefix() +
+          "line 1, column 14: not valid JSON (the file ends too early: a '}' or ']' is missing)");
 }
 
 TEST_F(HandoutLoader, UnknownBlockTypeNamesItsPath) {
@@ -122,25 +125,26 @@ TEST_F(HandoutLoader, UnknownBlockTypeNamesItsPath) {
 TEST_F(HandoutLoader, InvalidUtf8NamesTheLine) {
   const auto failure = load("{\"id\": \"tiny\",\n\"title\": \"caf\xE9\"}\n");
   EXPECT_EQ(failure.kind, ErrorKind::bad_input);
-  EXPECT_EQ(failure.message, prefix() + "not valid UTF-8 text (line 2)");
+  EXPECT_EQ(failure.message,
+            prefix() + "line 2, column 14: not valid UTF-8 text (save the file as UTF-8)");
 }
 
 TEST_F(HandoutLoader, UnknownFieldIsRefused) {
   const auto failure =
       load(handoutWith(R"({"type": "paragraph", "text": "Hi.", "cover": ["G1"]})"));
   EXPECT_EQ(failure.message, prefix() +
-                                 "$.sections[0].blocks[0].cover: unknown field (expected type, "
-                                 "text, covers, picture)");
+                                 "$.sections[0].blocks[0]: unknown field \"cover\" (expected "
+                                 "type, text, covers, picture)");
 }
 
 TEST_F(HandoutLoader, MissingTextIsRefused) {
   const auto failure = load(handoutWith(R"({"type": "tip", "text": "Hi."})"));
-  EXPECT_EQ(failure.message, prefix() + "$.sections[0].blocks[0].title: is missing");
+  EXPECT_EQ(failure.message, prefix() + "$.sections[0].blocks[0]: missing field \"title\"");
 }
 
 TEST_F(HandoutLoader, EmptyBulletListIsRefused) {
   const auto failure = load(handoutWith(R"({"type": "bullets", "items": []})"));
-  EXPECT_EQ(failure.message, prefix() + "$.sections[0].blocks[0].items: must be a non-empty list");
+  EXPECT_EQ(failure.message, prefix() + "$.sections[0].blocks[0].items: the list is empty");
 }
 
 TEST_F(HandoutLoader, BadGuidanceIdIsRefused) {

@@ -128,17 +128,21 @@ TEST(VisitFile, WhatVisitShowPrintsReadsBackTheSame) {
 }
 
 TEST(VisitFile, NotJsonOrNotUtf8NamesTheLineAndColumn) {
-  EXPECT_EQ(errorOf("caf\xE9"), "visit.json: line 1, column 4: not valid UTF-8 text");
+  EXPECT_EQ(errorOf("caf\xE9"),
+            "visit.json: line 1, column 4: not valid UTF-8 text (save the file as UTF-8)");
   EXPECT_EQ(errorOf("{\"family_id\": 1,\n \"notes\": \"caf\xE9\"}"),
-            "visit.json: line 2, column 15: not valid UTF-8 text");
+            "visit.json: line 2, column 15: not valid UTF-8 text (save the file as UTF-8)");
   EXPECT_EQ(errorOf("{\"family_id\": 1,\n  }"), "visit.json: line 2, column 3: not valid JSON");
-  EXPECT_EQ(errorOf(""), "visit.json: line 1, column 1: not valid JSON (the file ends too early)");
+  EXPECT_EQ(errorOf(""),
+            "visit.json: line 1, column 1: not valid JSON (the file ends too early: a '}' or ']' "
+            "is missing)");
   EXPECT_EQ(errorOf("{\"family_id\": 1"),
-            "visit.json: line 1, column 16: not valid JSON (the file ends too early)");
+            "visit.json: line 1, column 16: not valid JSON (the file ends too early: a '}' or ']' "
+            "is missing)");
   EXPECT_EQ(errorOf("{}\n}"),
             "visit.json: line 2, column 1: not valid JSON (text after the end of the visit)");
-  EXPECT_EQ(errorOf("[1]"), "visit.json: $: expected an object");
-  EXPECT_EQ(errorOf("\"visit\""), "visit.json: $: expected an object");
+  EXPECT_EQ(errorOf("[1]"), "visit.json: $: expected an object, found an array");
+  EXPECT_EQ(errorOf("\"visit\""), "visit.json: $: expected an object, found a string");
 }
 
 TEST(VisitFile, NumberAnswersKeepTheirWrittenForm) {
@@ -160,21 +164,22 @@ TEST(VisitFile, RequiredFieldsAreNamed) {
 
 TEST(VisitFile, FieldsOfTheWrongKind) {
   EXPECT_EQ(errorOf(withField("family_id", "\"12\"")),
-            "visit.json: $.family_id: expected a whole number");
+            "visit.json: $.family_id: expected a whole number, found a string");
   EXPECT_EQ(errorOf(withField("family_id", "1.5")),
-            "visit.json: $.family_id: expected a whole number");
+            "visit.json: $.family_id: expected a whole number, found a decimal number");
   EXPECT_EQ(errorOf(withField("family_id", "0")), "visit.json: $.family_id: must be a positive id");
   EXPECT_EQ(errorOf(withField("form_version", "0")),
             "visit.json: $.form_version: must be a positive version");
-  EXPECT_EQ(errorOf(withField("place", "3")), "visit.json: $.place: expected a string");
+  EXPECT_EQ(errorOf(withField("place", "3")),
+            "visit.json: $.place: expected a string, found a number");
   EXPECT_EQ(errorOf(withField("outcome", "\"done\"")),
             "visit.json: $.outcome: \"done\" is not completed, missed or cancelled");
   EXPECT_EQ(errorOf(withField("notes", "\"a\\u0007b\"")),
-            "visit.json: $.notes: contains a control character");
+            "visit.json: $.notes: the text contains a control character");
   EXPECT_EQ(errorOf(withField("observation_sets", "{}")),
-            "visit.json: $.observation_sets: expected an array");
+            "visit.json: $.observation_sets: expected an array, found an object");
   EXPECT_EQ(errorOf(withField("observation_sets", "[7]")),
-            "visit.json: $.observation_sets[0]: expected an object");
+            "visit.json: $.observation_sets[0]: expected an object, found a number");
 }
 
 TEST(VisitFile, DatesMustBeRealCalendarDays) {
@@ -192,9 +197,11 @@ TEST(VisitFile, DatesMustBeRealCalendarDays) {
 
 TEST(VisitFile, ObservationProblemsNameTheirPath) {
   EXPECT_EQ(errorOf(withObservation(R"({"item_id": "x", "rating": "2"})")),
-            "visit.json: $.observation_sets[0].observations[2].rating: expected a whole number");
+            "visit.json: $.observation_sets[0].observations[2].rating: expected a whole number, "
+            "found a string");
   EXPECT_EQ(errorOf(withObservation(R"({"item_id": "x", "rating": 1.5})")),
-            "visit.json: $.observation_sets[0].observations[2].rating: expected a whole number");
+            "visit.json: $.observation_sets[0].observations[2].rating: expected a whole number, "
+            "found a decimal number");
   EXPECT_EQ(errorOf(withObservation(R"({"item_id": "x", "value": true})")),
             "visit.json: $.observation_sets[0].observations[2].value: expected a string or a "
             "number");
@@ -203,9 +210,11 @@ TEST(VisitFile, ObservationProblemsNameTheirPath) {
   EXPECT_EQ(errorOf(withObservation(R"({"item_id": "", "rating": 1})")),
             "visit.json: $.observation_sets[0].observations[2].item_id: must not be empty");
   EXPECT_EQ(errorOf(withObservation(R"({"item_id": "x", "rating": 1, "focus": "yes"})")),
-            "visit.json: $.observation_sets[0].observations[2].focus: expected true or false");
+            "visit.json: $.observation_sets[0].observations[2].focus: expected true or false, "
+            "found a string");
   EXPECT_EQ(errorOf(withObservation("[]")),
-            "visit.json: $.observation_sets[0].observations[2]: expected an object");
+            "visit.json: $.observation_sets[0].observations[2]: expected an object, found an "
+            "array");
 }
 
 TEST(VisitFile, OneAnswerPerObservation) {

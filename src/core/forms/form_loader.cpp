@@ -6,20 +6,19 @@
 #include <map>
 #include <sstream>
 
-#include "json_reader.h"
 #include "securebase/core/sha256.h"
 #include "securebase/forms/form_error.h"
 #include "securebase/forms/guidance.h"
 #include "securebase/forms/personalize.h"
-#include "securebase/json/duplicate_keys.h"
 #include "securebase/json/json_path.h"
-#include "securebase/json/source_position.h"
+#include "securebase/json/strict_parse.h"
+#include "securebase/json/value_reader.h"
 
 namespace securebase::forms {
 
 namespace {
 
-using detail::JsonReader;
+using JsonReader = securebase::json::ValueReader;
 using securebase::json::fieldPath;
 using securebase::json::indexPath;
 namespace json = boost::json;
@@ -41,32 +40,8 @@ bool isLanguageCode(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// Boost's message adds nothing to "syntax error"; the others name what was expected.
-std::string syntaxDetail(const boost::system::error_code& ec) {
-  return ec == json::error::syntax ? std::string() : " (" + ec.message() + ")";
-}
-
-json::value parseJson(const JsonReader& reader, std::string_view text) {
-  if (auto bad = securebase::json::firstInvalidUtf8(text))
-    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, *bad) +
-                    ": invalid UTF-8 bytes (save the file as UTF-8)");
-  json::stream_parser parser;
-  boost::system::error_code ec;
-  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
-  if (ec)
-    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, used) +
-                    ": JSON syntax error" + syntaxDetail(ec));
-  const auto rest = text.substr(used);
-  if (auto extra = rest.find_first_not_of(" \t\r\n"); extra != std::string_view::npos)
-    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, used + extra) +
-                    ": JSON syntax error (text after the end of the form)");
-  parser.finish(ec);
-  if (ec)
-    throw FormError(reader.source() + ": " + securebase::json::lineColumn(text, text.size()) +
-                    ": JSON syntax error (the file ends too early: a '}' or ']' is missing)");
-  if (auto duplicate = securebase::json::findDuplicateKey(text))
-    throw FormError(reader.source() + ": " + *duplicate);
-  return parser.release();
+[[noreturn]] void throwFormError(const std::string& message) {
+  throw FormError(message);
 }
 
 // Reads the form's structure. Ids seen so far are kept to refuse duplicates with the path of
@@ -87,7 +62,7 @@ class FormBuilder {
     form.title = text(r_.field(object, "title", path), fieldPath(path, "title"));
     readScales(r_.field(object, "scales", path), fieldPath(path, "scales"), form);
     const std::string sections_path = fieldPath(path, "sections");
-    const auto& sections = r_.array(r_.field(object, "sections", path), sections_path);
+    const auto& sections = r_.nonEmptyArray(r_.field(object, "sections", path), sections_path);
     for (std::size_t i = 0; i < sections.size(); ++i)
       form.sections.push_back(section(sections[i], indexPath(sections_path, i), form));
     return form;
@@ -96,9 +71,9 @@ class FormBuilder {
  private:
   void readLanguages(const json::object& object, const std::string& path, Form& form) {
     languages_ = {"en"};
-    if (const auto* value = r_.optionalField(object, "languages")) {
+    if (const auto* value = object.if_contains("languages")) {
       const std::string list_path = fieldPath(path, "languages");
-      const auto& list = r_.array(*value, list_path);
+      const auto& list = r_.nonEmptyArray(*value, list_path);
       languages_.clear();
       for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string code = r_.text(list[i], indexPath(list_path, i));
@@ -149,7 +124,7 @@ class FormBuilder {
       const std::string scale_path = fieldPath(path, entry.key());
       Scale scale;
       scale.id = r_.identifier(json::value(entry.key()), scale_path);
-      const auto& levels = r_.array(entry.value(), scale_path);
+      const auto& levels = r_.nonEmptyArray(entry.value(), scale_path);
       if (levels.size() < 2) r_.fail(scale_path, "a scale needs at least two levels");
       for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string level_path = indexPath(scale_path, i);
@@ -180,10 +155,10 @@ class FormBuilder {
       r_.fail(fieldPath(path, "id"),
               "section id " + inQuotes(result.id) + " is also used at " + it->second);
     result.title = text(r_.field(object, "title", path), fieldPath(path, "title"));
-    if (const auto* is_private = r_.optionalField(object, "private"))
+    if (const auto* is_private = object.if_contains("private"))
       result.is_private = r_.boolean(*is_private, fieldPath(path, "private"));
     const std::string items_path = fieldPath(path, "items");
-    const auto& items = r_.array(r_.field(object, "items", path), items_path);
+    const auto& items = r_.nonEmptyArray(r_.field(object, "items", path), items_path);
     for (std::size_t i = 0; i < items.size(); ++i)
       result.items.push_back(item(items[i], indexPath(items_path, i), form, result.is_private));
     return result;
@@ -210,7 +185,7 @@ class FormBuilder {
                              "or text)");
     result.kind = *parsed_kind;
     result.label = text(r_.field(object, "label", path), fieldPath(path, "label"));
-    if (const auto* look_for = r_.optionalField(object, "look_for"))
+    if (const auto* look_for = object.if_contains("look_for"))
       result.look_for = text(*look_for, fieldPath(path, "look_for"));
     readKindFields(object, path, form, result);
     readParentTexts(object, path, in_private_section, result);
@@ -236,16 +211,16 @@ class FormBuilder {
       result.scale = *scale;
     }
     if (choice) readOptions(r_.field(object, "options", path), fieldPath(path, "options"), result);
-    if (const auto* minimum = r_.optionalField(object, "min"))
+    if (const auto* minimum = object.if_contains("min"))
       result.minimum = r_.number(*minimum, fieldPath(path, "min"));
-    if (const auto* maximum = r_.optionalField(object, "max"))
+    if (const auto* maximum = object.if_contains("max"))
       result.maximum = r_.number(*maximum, fieldPath(path, "max"));
     if (result.minimum && result.maximum && *result.minimum > *result.maximum)
       r_.fail(fieldPath(path, "max"), "\"max\" is below \"min\"");
   }
 
   void readOptions(const json::value& value, const std::string& path, Item& result) {
-    const auto& options = r_.array(value, path);
+    const auto& options = r_.nonEmptyArray(value, path);
     if (options.size() < 2) r_.fail(path, "a choice needs at least two options");
     for (std::size_t i = 0; i < options.size(); ++i) {
       const std::string option_path = indexPath(path, i);
@@ -264,7 +239,7 @@ class FormBuilder {
   void readParentTexts(const json::object& object, const std::string& path, bool in_private_section,
                        Item& result) {
     for (std::string_view key : {"strength", "try"}) {
-      const auto* value = r_.optionalField(object, key);
+      const auto* value = object.if_contains(key);
       if (value == nullptr) continue;
       const std::string text_path = fieldPath(path, key);
       if (in_private_section)
@@ -278,12 +253,12 @@ class FormBuilder {
   }
 
   void readConcern(const json::object& object, const std::string& path, Item& result) {
-    if (const auto* concern = r_.optionalField(object, "concern")) {
+    if (const auto* concern = object.if_contains("concern")) {
       result.concern = r_.boolean(*concern, fieldPath(path, "concern"));
       if (result.concern && result.kind != ItemKind::yesno)
         r_.fail(fieldPath(path, "concern"), "only yesno items can be concern flags");
     }
-    if (const auto* leads_to = r_.optionalField(object, "leads_to")) {
+    if (const auto* leads_to = object.if_contains("leads_to")) {
       const std::string leads_path = fieldPath(path, "leads_to");
       if (!result.concern) r_.fail(leads_path, "\"leads_to\" needs \"concern\": true");
       result.leads_to = guidanceId(*leads_to, leads_path);
@@ -292,7 +267,7 @@ class FormBuilder {
 
   void refuseUnless(bool allowed, const json::object& object, const std::string& path,
                     std::string_view key, std::string_view who) {
-    if (!allowed && r_.optionalField(object, key) != nullptr)
+    if (!allowed && object.if_contains(key) != nullptr)
       r_.fail(fieldPath(path, key), inQuotes(key) + " is only for " + std::string(who));
   }
 
@@ -313,8 +288,9 @@ class FormBuilder {
 }  // namespace
 
 Form parseForm(std::string_view json_text, const std::string& source_name) {
-  const JsonReader reader(source_name);
-  const json::value root = parseJson(reader, json_text);
+  const JsonReader reader(source_name, &throwFormError);
+  const json::value root =
+      securebase::json::parseStrict(json_text, source_name, "the form", &throwFormError);
   Form form = FormBuilder(reader).build(root);
   form.source_name = source_name;
   form.json_text = std::string(json_text);

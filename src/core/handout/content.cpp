@@ -9,13 +9,16 @@
 
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
-#include "securebase/core/utf8.h"
+#include "securebase/json/json_path.h"
+#include "securebase/json/strict_parse.h"
+#include "securebase/json/value_reader.h"
 
 namespace securebase::handout {
 namespace {
 
 namespace json = boost::json;
 namespace fs = std::filesystem;
+using securebase::json::fieldPath;
 
 constexpr std::array<std::pair<BlockKind, std::string_view>, 8> kBlockKinds{{
     {BlockKind::paragraph, "paragraph"},
@@ -47,95 +50,40 @@ std::string readBytes(const fs::path& file) {
   return bytes.str();
 }
 
-// Line breaks never occur inside a multi-byte sequence, so checking line by line finds the line
-// to fix without a second decoder.
-void requireUtf8(const fs::path& file, const std::string& bytes) {
-  std::size_t line = 1;
-  std::size_t start = 0;
-  while (start <= bytes.size()) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string::npos) end = bytes.size();
-    if (!isValidUtf8(std::string_view(bytes).substr(start, end - start)))
-      throwBadInput(file.string() + ": not valid UTF-8 text (line " + std::to_string(line) + ")");
-    start = end + 1;
-    ++line;
-  }
-}
-
-json::value parseJson(const fs::path& file, const std::string& bytes) {
-  json::stream_parser parser;
-  boost::system::error_code ec;
-  const std::size_t consumed = parser.write(bytes.data(), bytes.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    const std::size_t at = std::min(consumed, bytes.size());
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < at; ++i) {
-      if (bytes[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    throwBadInput(file.string() + ": not valid JSON at line " + std::to_string(line) + ", column " +
-                  std::to_string(column) + ": " + ec.message());
-  }
-  return parser.release();
-}
-
-// Walks the JSON with the file name at hand, so every complaint names the file, the JSON path
-// and the problem in one line.
+// The json layer's strict reader with the shapes a handout text has, so every complaint names
+// the file, the JSON path and the problem in one line.
 class Reader {
  public:
-  explicit Reader(fs::path file) : file_(std::move(file)) {}
+  explicit Reader(const fs::path& file) : values_(file.string()) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-    throwBadInput(file_.string() + ": " + path + ": " + problem);
+    values_.fail(path, problem);
   }
 
   const json::object& object(const json::value& value, const std::string& path) const {
-    if (!value.is_object()) fail(path, "must be an object");
-    return value.get_object();
+    return values_.object(value, path);
   }
 
   const json::array& nonEmptyArray(const json::object& owner, std::string_view key,
                                    const std::string& path) const {
-    const json::value* value = owner.if_contains(key);
-    const std::string at = path + "." + std::string(key);
-    if (value == nullptr) fail(at, "is missing");
-    if (!value->is_array() || value->get_array().empty()) fail(at, "must be a non-empty list");
-    return value->get_array();
+    return values_.nonEmptyArray(values_.field(owner, key, path), fieldPath(path, key));
   }
 
   void onlyKeys(const json::object& owner, std::initializer_list<std::string_view> allowed,
                 const std::string& path) const {
-    for (const auto& entry : owner) {
-      bool known = false;
-      for (std::string_view key : allowed) known = known || entry.key() == key;
-      if (!known) {
-        std::string list;
-        for (std::string_view key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
-        fail(path + "." + std::string(entry.key()), "unknown field (expected " + list + ")");
-      }
-    }
+    values_.onlyFields(owner, path, allowed);
   }
 
+  // One line of text: a handout lays out its own lines, so a line break in the file is a slip.
   std::string string(const json::object& owner, std::string_view key, const std::string& path,
                      bool required = true) const {
     const json::value* value = owner.if_contains(key);
-    const std::string at = path + "." + std::string(key);
     if (value == nullptr) {
-      if (required) fail(at, "is missing");
+      if (required) values_.field(owner, key, path);  // names the missing field
       return {};
     }
-    if (!value->is_string()) fail(at, "must be a string");
-    std::string text(value->get_string());
-    if (required && text.find_first_not_of(' ') == std::string::npos) fail(at, "must not be empty");
-    for (char ch : text)
-      if (static_cast<unsigned char>(ch) < 0x20) fail(at, "contains a control character");
-    return text;
+    return values_.text(*value, fieldPath(path, key),
+                        {.may_be_blank = !required, .line_breaks = false});
   }
 
   // A handout text is read with and without a name and for every sex, so a bad marker is found
@@ -143,7 +91,7 @@ class Reader {
   std::string contentText(const json::object& owner, std::string_view key, const std::string& path,
                           bool required = true) const {
     std::string text = string(owner, key, path, required);
-    const std::string at = path + "." + std::string(key);
+    const std::string at = fieldPath(path, key);
     std::vector<std::string> readings;
     try {
       for (model::Sex sex : {model::Sex::female, model::Sex::male, model::Sex::unknown}) {
@@ -191,7 +139,7 @@ class Reader {
     return true;
   }
 
-  fs::path file_;
+  securebase::json::ValueReader values_;
 };
 
 bool isHandoutId(std::string_view id) {
@@ -375,9 +323,8 @@ const std::vector<std::string>& requiredLabelKeys() {
 }
 
 HandoutContent loadHandoutContent(const fs::path& file) {
-  const std::string bytes = readBytes(file);
-  requireUtf8(file, bytes);
-  const json::value document = parseJson(file, bytes);
+  const json::value document =
+      securebase::json::parseStrict(readBytes(file), file.string(), "the handout");
   const Reader reader(file);
   const json::object& root = reader.object(document, "$");
   reader.onlyKeys(

@@ -10,6 +10,8 @@
 
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
+#include "securebase/json/strict_parse.h"
+#include "securebase/json/value_reader.h"
 
 namespace securebase::handout {
 
@@ -142,52 +144,43 @@ const std::string& Picture::describe(model::Language language) const {
 }
 
 Picture loadPicture(const fs::path& file) {
+  const securebase::json::ValueReader reader(file.string());
   const auto fail = [&](const std::string& where, const std::string& problem) {
-    throwBadInput(file.string() + ": " + where + ": " + problem);
+    reader.fail(where, problem);
   };
-  json::value root;
-  try {
-    root = json::parse(readAll(file));
-  } catch (const std::exception& e) {
-    throwBadInput(file.string() + ": not valid JSON: " + e.what());
-  }
-  if (!root.is_object()) fail("$", "must be an object");
-  const json::object& object = root.get_object();
+  const json::value root =
+      securebase::json::parseStrict(readAll(file), file.string(), "the picture");
+  const json::object& object = reader.object(root, "$");
+  reader.onlyFields(object, "$", {"id", "width", "height", "description", "shapes"});
   Picture picture;
   const auto number = [&](const json::object& owner, std::string_view key, const std::string& at,
                           double fallback, bool required) {
     const json::value* value = owner.if_contains(key);
     if (value == nullptr) {
-      if (required) fail(at + "." + std::string(key), "is missing");
+      if (required) reader.field(owner, key, at);  // names the missing field
       return fallback;
     }
-    if (!value->is_number()) fail(at + "." + std::string(key), "must be a number");
-    return value->to_number<double>();
+    return reader.number(*value, at + "." + std::string(key));
   };
-  if (!object.contains("id") || !object.at("id").is_string()) fail("$.id", "must be a string");
-  picture.id = std::string(object.at("id").get_string());
+  picture.id = reader.identifier(reader.field(object, "id", "$"), "$.id");
   picture.width = number(object, "width", "$", 0, true);
   picture.height = number(object, "height", "$", 0, true);
   if (picture.width <= 0 || picture.height <= 0) fail("$", "width and height must be positive");
-  const json::value* description = object.if_contains("description");
-  if (description == nullptr || !description->is_object())
-    fail("$.description", "must be an object of texts by language, like {\"en\": \"…\"}");
-  for (const auto& entry : description->get_object()) {
-    if (!entry.value().is_string() || entry.value().get_string().empty())
-      fail("$.description." + std::string(entry.key()), "must be a non-empty text");
-    picture.description[std::string(entry.key())] = std::string(entry.value().get_string());
+  const json::object& description =
+      reader.object(reader.field(object, "description", "$"), "$.description");
+  for (const auto& entry : description) {
+    const std::string at = "$.description." + std::string(entry.key());
+    picture.description[std::string(entry.key())] =
+        reader.text(entry.value(), at, {.line_breaks = false});
   }
   for (const char* language : {"en", "es"})
     if (!picture.description.contains(language))
       fail(std::string("$.description.") + language, "is missing");
-  const json::value* shapes = object.if_contains("shapes");
-  if (shapes == nullptr || !shapes->is_array() || shapes->get_array().empty())
-    fail("$.shapes", "must be a non-empty list");
-  for (std::size_t i = 0; i < shapes->get_array().size(); ++i) {
+  const json::array& shapes = reader.nonEmptyArray(reader.field(object, "shapes", "$"), "$.shapes");
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
     const std::string at = "$.shapes[" + std::to_string(i) + "]";
-    const json::value& value = shapes->get_array()[i];
-    if (!value.is_object()) fail(at, "must be an object");
-    const json::object& shape_object = value.get_object();
+    const json::object& shape_object = reader.object(shapes[i], at);
+    reader.onlyFields(shape_object, at, {"d", "stroke", "fill", "width"});
     PictureShape shape;
     const json::value* d = shape_object.if_contains("d");
     if (d == nullptr || !d->is_string())

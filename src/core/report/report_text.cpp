@@ -6,7 +6,9 @@
 
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
-#include "securebase/core/utf8.h"
+#include "securebase/json/json_path.h"
+#include "securebase/json/strict_parse.h"
+#include "securebase/json/value_reader.h"
 
 namespace securebase::report {
 namespace json = boost::json;
@@ -20,16 +22,14 @@ std::string readAll(const std::filesystem::path& file) {
   return bytes.str();
 }
 
-std::vector<std::string> monthNames(const json::object& root, const char* key,
-                                    const std::string& source) {
-  const auto* value = root.if_contains(key);
-  if (!value || !value->is_array() || value->as_array().size() != 12)
-    throwBadInput(source + ": \"" + key + "\" must list the 12 month names");
+std::vector<std::string> monthNames(const securebase::json::ValueReader& reader,
+                                    const json::object& root, const char* key) {
+  const std::string path = securebase::json::fieldPath("$", key);
+  const json::array& list = reader.array(reader.field(root, key, "$"), path);
+  if (list.size() != 12) reader.fail(path, "must list the 12 month names");
   std::vector<std::string> names;
-  for (const auto& name : value->as_array()) {
-    if (!name.is_string()) throwBadInput(source + ": \"" + key + "\" must hold text only");
-    names.emplace_back(name.as_string());
-  }
+  for (std::size_t i = 0; i < list.size(); ++i)
+    names.push_back(reader.text(list[i], securebase::json::indexPath(path, i)));
   return names;
 }
 
@@ -48,29 +48,22 @@ std::string fillPlaceholders(
 
 ReportText ReportText::load(const std::filesystem::path& file, model::Language language) {
   const std::string source = file.string();
-  const std::string bytes = readAll(file);
-  if (!isValidUtf8(bytes)) throwBadInput(source + " is not valid UTF-8 text");
-  boost::system::error_code ec;
-  json::value root = json::parse(bytes, ec);
-  if (ec || !root.is_object())
-    throwBadInput(source + " is not a JSON object (" + (ec ? ec.message() : "wrong type") + ")");
-  const auto& object = root.as_object();
-  const auto* lang = object.if_contains("language");
-  if (!lang || !lang->is_string() ||
-      model::parseLanguage(lang->as_string()) != std::optional<model::Language>(language))
-    throwBadInput(source + ": \"language\" must be \"" + std::string(model::toString(language)) +
-                  "\"");
+  const securebase::json::ValueReader reader(source);
+  const json::value root = securebase::json::parseStrict(readAll(file), source, "the texts");
+  const json::object& object = reader.object(root, "$");
+  reader.onlyFields(object, "$", {"language", "months", "months_short", "texts"});
+  const std::string lang = reader.text(reader.field(object, "language", "$"), "$.language");
+  if (model::parseLanguage(lang) != std::optional<model::Language>(language))
+    reader.fail("$.language", "must be \"" + std::string(model::toString(language)) + "\"");
   ReportText text;
   text.language_ = language;
   text.source_ = source;
-  text.months_ = monthNames(object, "months", source);
-  text.months_short_ = monthNames(object, "months_short", source);
-  const auto* texts = object.if_contains("texts");
-  if (!texts || !texts->is_object()) throwBadInput(source + ": \"texts\" must be an object");
-  for (const auto& [key, value] : texts->as_object()) {
-    if (!value.is_string()) throwBadInput(source + ": texts." + std::string(key) + " must be text");
-    text.texts_.emplace(std::string(key), std::string(value.as_string()));
-  }
+  text.months_ = monthNames(reader, object, "months");
+  text.months_short_ = monthNames(reader, object, "months_short");
+  const json::object& texts = reader.object(reader.field(object, "texts", "$"), "$.texts");
+  for (const auto& [key, value] : texts)
+    text.texts_.emplace(std::string(key),
+                        reader.text(value, securebase::json::fieldPath("$.texts", key)));
   return text;
 }
 
