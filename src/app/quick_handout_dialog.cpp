@@ -7,6 +7,9 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include <array>
+#include <optional>
+
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "securebase/core/error.h"
@@ -27,6 +30,10 @@ std::string fileSlug(const std::string& name) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
   return slug;
 }
+
+// The age choices in order, each as a whole number of months inside its band (content.h's
+// ageBandFor); the first, "any age", prints the general version.
+constexpr std::array<std::optional<int>, 5> kAgeChoiceMonths{std::nullopt, 0, 4, 7, 13};
 
 }  // namespace
 
@@ -53,6 +60,21 @@ QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults de
   child_name_ = new wxTextCtrl(this, wxID_ANY);
   child_name_->SetHint(_("Optional, e.g. Lucía"));
   addRow(_("Baby's first name:"), child_name_);
+  // "Not said" first: the texts then need no agreement; ↓ picks girl or boy.
+  sex_ = new wxChoice(this, wxID_ANY);
+  sex_->Append(_("Not said"));
+  sex_->Append(_("Girl"));
+  sex_->Append(_("Boy"));
+  sex_->SetSelection(0);
+  addRow(_("Baby's sex:"), sex_);
+  age_ = new wxChoice(this, wxID_ANY);
+  age_->Append(_("Any age (general advice)"));
+  age_->Append(_("Newborn to 3 months"));
+  age_->Append(_("4 to 6 months"));
+  age_->Append(_("7 to 12 months"));
+  age_->Append(_("13 to 24 months"));
+  age_->SetSelection(0);
+  addRow(_("Baby's age:"), age_);
   copies_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                            wxSP_ARROW_KEYS, 1, 100, 1);
   addRow(_("Copies:"), copies_);
@@ -87,6 +109,10 @@ void QuickHandoutDialog::apply() {
   inputs.basics.printed_on = model::Date::today();
   const std::string child = toUtf8(child_name_->GetValue().Strip(wxString::both));
   if (!child.empty()) inputs.child_name = pdf::printableText(child, "The baby's first name");
+  constexpr std::array<model::Sex, 3> kSexChoices{model::Sex::unknown, model::Sex::female,
+                                                  model::Sex::male};
+  inputs.sex = kSexChoices.at(static_cast<std::size_t>(sex_->GetSelection()));
+  inputs.age_months = kAgeChoiceMonths.at(static_cast<std::size_t>(age_->GetSelection()));
   const auto content = handout::loadHandoutContent("infant-attachment", inputs.basics.language);
   bytes_ =
       handout::renderHandout(handout::buildGenericHandout(content, inputs), copies_->GetValue())

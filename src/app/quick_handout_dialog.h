@@ -1,5 +1,6 @@
 // Quick handout, for clinics: the general handout in one small dialog — language, the baby's
-// first name if wanted, copies — with the clinic's details from Preferences. Needs no family.
+// first name, sex (for Spanish agreement) and age (for the age-matched sections) if wanted,
+// copies — with the clinic's details from Preferences. Needs no family.
 // OK builds the PDF (a name the fonts cannot print is refused here, in the dialog); the caller
 // then saves it. It needs no open database: the clinic's details are read from the settings
 // beforehand (QuickHandoutDefaults), so it still works while the window is locked.
@@ -40,6 +41,8 @@ class QuickHandoutDialog : public StandardDialog {
   // The controls, for tests.
   wxChoice& language() { return *language_; }
   wxTextCtrl& childName() { return *child_name_; }
+  wxChoice& sex() { return *sex_; }  // not said, girl, boy
+  wxChoice& age() { return *age_; }  // any age, then the age bands from the youngest
   wxSpinCtrl& copies() { return *copies_; }
 
  private:
@@ -48,6 +51,8 @@ class QuickHandoutDialog : public StandardDialog {
   QuickHandoutDefaults defaults_;
   wxChoice* language_ = nullptr;
   wxTextCtrl* child_name_ = nullptr;
+  wxChoice* sex_ = nullptr;
+  wxChoice* age_ = nullptr;
   wxSpinCtrl* copies_ = nullptr;
   std::string bytes_;
 };

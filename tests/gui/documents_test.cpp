@@ -155,6 +155,35 @@ TEST_F(DocumentsTest, QuickHandoutWritesAGenericHandoutWithoutAFamily) {
   EXPECT_NE(info.find("Pages:"), std::string::npos);
 }
 
+TEST_F(DocumentsTest, QuickHandoutForAGirlOfFiveMonthsInSpanishAgreesAndMatchesHerAge) {
+  auto* frame = showFrame();
+  wxString sex_at_start, age_at_start;
+  whenModalOpens([&](wxDialog& dialog) {
+    auto& quick = dynamic_cast<app::QuickHandoutDialog&>(dialog);
+    sex_at_start = quick.sex().GetStringSelection();
+    age_at_start = quick.age().GetStringSelection();
+    quick.language().SetSelection(1);
+    quick.childName().SetValue("Ximena");
+    quick.sex().SetSelection(1);  // girl
+    quick.age().SetSelection(2);  // 4 to 6 months
+    pressOk(dialog);
+  });
+  frame->quickHandout();
+  pump(100);
+  EXPECT_EQ(sex_at_start.utf8_string(), "Not said");  // nothing is assumed about the baby
+  EXPECT_EQ(age_at_start.utf8_string(), "Any age (general advice)");
+  const auto file = out_ / "handout-es-ximena.pdf";
+  ASSERT_TRUE(std::filesystem::exists(file));
+  const std::string text = pdfText(file);
+  EXPECT_NE(text.find("abrázala"), std::string::npos) << text;
+  EXPECT_NE(text.find("tranquila y despierta"), std::string::npos);
+  EXPECT_EQ(text.find("abrázalo"), std::string::npos);
+  EXPECT_EQ(text.find("tranquilo y despierto"), std::string::npos);
+  EXPECT_NE(text.find("De 4 a 6 meses"), std::string::npos);  // her age's section only
+  EXPECT_EQ(text.find("De 7 a 12 meses"), std::string::npos);
+  EXPECT_EQ(text.find("Jugar mientras crece"), std::string::npos);
+}
+
 TEST_F(DocumentsTest, QuickHandoutRefusesANameTheFontsCannotPrint) {
   auto* frame = showFrame();
   bool stayed_open = false;
