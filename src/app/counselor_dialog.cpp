@@ -1,6 +1,7 @@
 #include "counselor_dialog.h"
 
 #include <wx/choice.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
@@ -12,6 +13,12 @@ namespace securebase::app {
 
 CounselorDialog::CounselorDialog(wxWindow* parent, Session& session)
     : StandardDialog(parent, _("Who Is Working?")), session_(session) {
+  auto* intro = new wxStaticText(this, wxID_ANY,
+                                 _("Visits you sign and every change in the audit trail name the "
+                                   "counselor chosen here. This computer remembers the choice; "
+                                   "File › Switch Counselor… changes it."));
+  intro->Wrap(FromDIP(420));
+  addIntro(intro);
   choice_ = new wxChoice(this, wxID_ANY);
   for (const auto& counselor : session_.store().counselors())
     choice_->Append(fromUtf8(counselor.name));
@@ -41,15 +48,20 @@ void CounselorDialog::apply() {
   WindowConfig::instance().setCounselor(fromUtf8(name));
 }
 
-void workAsRemembered(Session& session) {
+bool workAsRemembered(Session& session) {
   const std::string name = WindowConfig::instance().counselor().utf8_string();
-  if (name.empty() || !session.store().findCounselorByName(name)) return;
+  if (name.empty() || !session.store().findCounselorByName(name)) return false;
   session.workAs(name);
+  return true;
 }
 
 bool chooseCounselor(wxWindow* parent, Session& session) {
   CounselorDialog dialog(parent, session);
   return dialog.ShowModal() == wxID_OK;
+}
+
+bool askWhoIsWorkingUnlessRemembered(wxWindow* parent, Session& session) {
+  return workAsRemembered(session) || chooseCounselor(parent, session);
 }
 
 }  // namespace securebase::app

@@ -29,10 +29,16 @@ class CounselorDialog : public StandardDialog {
   wxTextCtrl* new_name_ = nullptr;
 };
 
-// Makes the counselor remembered on this computer the one at work, when the database has them.
-void workAsRemembered(Session& session);
+// Makes the counselor remembered on this computer the one at work; false when none is
+// remembered or the remembered one is not a counselor record of this database.
+bool workAsRemembered(Session& session);
 
 // Asks who is working (CounselorDialog); false when cancelled.
 bool chooseCounselor(wxWindow* parent, Session& session);
+
+// After the passphrase (program start, File › Open, unlock): the remembered counselor goes on
+// working; otherwise asks who is working. Cancelled, the personal setting stands in and signing
+// asks again. True when someone was chosen or remembered.
+bool askWhoIsWorkingUnlessRemembered(wxWindow* parent, Session& session);
 
 }  // namespace securebase::app

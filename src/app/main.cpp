@@ -55,13 +55,16 @@ class SecureBaseApp : public wxApp {
                        std::getenv("SECUREBASE_NO_DEMO_OFFER") == nullptr;
     auto* frame = new MainFrame(std::move(session));
     frame->Show();
-    if (!frame->session().encrypted()) CallAfter([frame] { frame->offerEncryption(); });
-    if (offer)
-      CallAfter([frame] {
-        if (frame->session().store().listFamilies().empty() &&
-            offerDemoFamilies(frame, frame->session()))
-          frame->reloadCaseload();
-      });
+    // One question after another, once the window shows: who is working first (signatures and
+    // the audit trail name them), then the offers.
+    CallAfter([frame, offer] {
+      frame->askWhoIsWorking();
+      if (frame->locked()) return;
+      if (!frame->session().encrypted()) frame->offerEncryption();
+      if (offer && frame->session().store().listFamilies().empty() &&
+          offerDemoFamilies(frame, frame->session()))
+        frame->reloadCaseload();
+    });
     return true;
   }
 

@@ -306,7 +306,14 @@ bool MainFrame::openDatabase(const std::filesystem::path& file) {
   backUp(true);
   family_->showFamily(std::nullopt);
   adoptSession(std::move(next));
+  askWhoIsWorking();
   return true;
+}
+
+void MainFrame::askWhoIsWorking() {
+  if (locked()) return;
+  askWhoIsWorkingUnlessRemembered(this, *session_);
+  updateTitle();
 }
 
 void MainFrame::onOpen() {

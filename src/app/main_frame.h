@@ -55,13 +55,17 @@ class MainFrame : public wxFrame {
   void refreshIfChanged();
   void selectFamily(model::Id family_id);
   // Replaces the open database with `file`, asking for its passphrase (or a new one when it is
-  // missing); false after telling why not or when the counselor cancelled.
+  // missing), then who is working; false after telling why not or when the counselor cancelled.
   bool openDatabase(const std::filesystem::path& file);
 
   // Closes the database and hides every family (see above). The view comes back on unlock.
   void lock();
-  // Opens the database again with `passphrase`; throws securebase::Error when it does not open.
+  // Opens the database again with `passphrase`, then asks who is working (askWhoIsWorking) once
+  // the window shows; throws securebase::Error when it does not open.
   void unlock(const std::string& passphrase);
+  // Who is working, right after the passphrase (program start, File › Open, unlock): the
+  // counselor remembered on this computer when it is one of this database's, else asked.
+  void askWhoIsWorking();
   LockPanel& lockPanel() { return *lock_panel_; }
   // Input-free time before locking: the setting's minutes, unless set here (tests).
   void setIdleLimit(std::chrono::seconds limit);

@@ -198,6 +198,8 @@ void MainFrame::unlock(const std::string& passphrase) {
   if (!list.selectedFamily() && list.shownCount() > 0)
     selectFamily(list.shownRow(0).summary.family.id);
   caseload_->list().SetFocus();
+  // Once the lock panel's handler has returned and the families show again.
+  CallAfter([this] { askWhoIsWorking(); });
 }
 
 bool MainFrame::backUp(bool only_if_due) {

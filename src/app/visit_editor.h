@@ -53,6 +53,8 @@ class VisitEditor : public wxFrame {
   void flushPending();
   // Signs after asking about unanswered items; true when signed.
   bool sign(bool ask = true);
+  // The side panel: progress, what to look for, the handout's picks as they stand.
+  const VisitSidePanel& sidePanel() const { return *side_; }
   // The personalised handout of this visit as a PDF (pdf_output.h); the file, or nullopt.
   std::optional<std::filesystem::path> handout();
 

@@ -80,6 +80,7 @@ void VisitSidePanel::showLookFor(const wxString& item_label, const wxString& loo
 }
 
 void VisitSidePanel::showHandoutPicks(const wxArrayString& strengths, const wxArrayString& tries) {
+  shown_strengths_ = strengths;
   setWrapped(strengths_,
              bullets(strengths, _("Rate the practices you saw; the best ones show here.")));
   setWrapped(tries_, bullets(tries, _("Practices rated below the top show here as ideas to try.")));

@@ -2,6 +2,7 @@
 // item, and — live — the strengths and things to try the handout will use.
 #pragma once
 
+#include <wx/arrstr.h>
 #include <wx/panel.h>
 
 #include <cstddef>
@@ -21,6 +22,8 @@ class VisitSidePanel : public wxPanel {
   void showLookFor(const wxString& item_label, const wxString& look_for);
   // One bullet per line; `none` when empty.
   void showHandoutPicks(const wxArrayString& strengths, const wxArrayString& tries);
+  // The strengths shown now, one per bullet (tests hold them equal to the handout's).
+  const wxArrayString& shownStrengths() const { return shown_strengths_; }
 
  private:
   void setWrapped(wxStaticText* text, const wxString& label);
@@ -31,6 +34,7 @@ class VisitSidePanel : public wxPanel {
   wxStaticText* look_for_ = nullptr;
   wxStaticText* strengths_ = nullptr;
   wxStaticText* tries_ = nullptr;
+  wxArrayString shown_strengths_;
 };
 
 }  // namespace securebase::app

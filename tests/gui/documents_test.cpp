@@ -76,14 +76,7 @@ class DocumentsTest : public ::testing::Test {
     closeAllWindows();
   }
 
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
+  app::MainFrame* showFrame() { return showMainFrame(file_); }
 
   std::vector<std::filesystem::path> writtenPdfs() const {
     std::vector<std::filesystem::path> files;

@@ -20,7 +20,9 @@
 #include <thread>
 
 #include "build_paths.h"
+#include "main_frame.h"
 #include "securebase/store/settings.h"
+#include "window_config.h"
 
 namespace securebase::testing {
 
@@ -109,6 +111,15 @@ void whenModalOpens(std::function<void(wxDialog&)> script) {
   new ModalWatcher(std::move(script));
 }
 
+app::MainFrame* showMainFrame(const std::filesystem::path& file, int width, int height) {
+  auto* frame = new app::MainFrame(std::make_unique<app::Session>(file, kTestKey));
+  frame->SetPosition(wxPoint(0, 0));
+  frame->SetSize(wxSize(width, height));
+  frame->Show();
+  pump(300);
+  return frame;
+}
+
 void closeAllWindows() {
   for (wxWindow* window : wxTopLevelWindows) window->Destroy();
   pump(50);
@@ -117,12 +128,22 @@ void closeAllWindows() {
   pump(20);
 }
 
+void rememberTestCounselor(store::Store& store) {
+  // Also the personal setting: the handouts' "your counselor" line.
+  if (!store.setting(store::setting::counselor_name))
+    store.setSetting(store::setting::counselor_name, kTestCounselor);
+  if (!store.findCounselorByName(kTestCounselor)) {
+    model::Counselor counselor;
+    counselor.name = kTestCounselor;
+    store.addCounselor(counselor);
+  }
+  app::WindowConfig::instance().setCounselor(kTestCounselor);
+}
+
 TestFamily addTestFamily(store::Store& store, const std::string& name, const std::string& caregiver,
                          const std::string& child) {
   TestFamily ids;
-  // Someone is named as working, so signing in the window needs no "who is working?" question.
-  if (!store.setting(store::setting::counselor_name))
-    store.setSetting(store::setting::counselor_name, "Test Counselor");
+  rememberTestCounselor(store);
   model::Family family;
   family.display_name = name;
   family.created_on = model::Date::today().plusDays(-730);  // visits are recorded days ago
@@ -190,6 +211,25 @@ std::string run(const std::string& command) {
     output += buffer.data();
   pclose(pipe);
   return output;
+}
+
+namespace {
+
+std::string cliCommand(const std::string& arguments, const std::filesystem::path& key_file) {
+  return "SECUREBASE_DATA_DIR='" + std::string(SECUREBASE_TEST_SOURCE_DIR) + "' '" +
+         SECUREBASE_CLI_PATH + "' " + arguments + " --passphrase-file '" + key_file.string() +
+         "' 2>/dev/null";
+}
+
+}  // namespace
+
+int runCli(const std::string& arguments, const std::filesystem::path& key_file) {
+  const int status = std::system((cliCommand(arguments, key_file) + " >/dev/null").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string cliOutput(const std::string& arguments, const std::filesystem::path& key_file) {
+  return run(cliCommand(arguments, key_file));
 }
 
 std::string waitForWindow(const std::string& title, int timeout_ms) {

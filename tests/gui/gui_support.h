@@ -14,6 +14,10 @@
 
 class wxDialog;
 
+namespace securebase::app {
+class MainFrame;
+}
+
 namespace securebase::testing {
 
 // Points XDG_CONFIG_HOME and XDG_DATA_HOME at a fresh folder under the build tree, so tests
@@ -33,8 +37,18 @@ std::filesystem::path screenshot(const std::string& name);
 // (checked every 50 ms), with the mouse pointer over it so keys reach it.
 void whenModalOpens(std::function<void(wxDialog&)> script);
 
+// The main window on `file` (opened with kTestKey) at the screen's top left, shown and settled.
+app::MainFrame* showMainFrame(const std::filesystem::path& file, int width = 1280,
+                              int height = 800);
+
 // Closes every top-level window and lets wx delete them.
 void closeAllWindows();
+
+// The counselor at work in GUI tests: a record of the database, remembered on this computer
+// (WindowConfig), so the window neither asks who is working after the passphrase nor before
+// signing. addTestFamily calls it.
+inline constexpr const char* kTestCounselor = "Test Counselor";
+void rememberTestCounselor(store::Store& store);
 
 struct TestFamily {
   model::Id family = 0, caregiver = 0, child = 0;
@@ -61,6 +75,10 @@ class AppProcess {
 
 // Runs a shell command (xdotool, import); returns its standard output.
 std::string run(const std::string& command);
+// The real securebase-cli with `arguments` and the passphrase in `key_file` (writeKeyFile):
+// its exit code, or its standard output (standard error is dropped).
+int runCli(const std::string& arguments, const std::filesystem::path& key_file);
+std::string cliOutput(const std::string& arguments, const std::filesystem::path& key_file);
 // Waits for a window whose title contains `title`; returns its X id or "" after `timeout_ms`.
 std::string waitForWindow(const std::string& title, int timeout_ms = 10000);
 

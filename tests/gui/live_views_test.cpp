@@ -6,7 +6,6 @@
 #include <chrono>
 #include <string>
 
-#include "build_paths.h"
 #include "caseload_panel.h"
 #include "family_panel.h"
 #include "gui_support.h"
@@ -29,14 +28,6 @@ long rowOf(app::CaseloadList& list, const std::string& name) {
   return -1;
 }
 
-// Runs the real CLI through the shell; returns its exit code.
-int cli(const std::string& arguments, const fs::path& key) {
-  const std::string command = "SECUREBASE_DATA_DIR='" + std::string(SECUREBASE_TEST_SOURCE_DIR) +
-                              "' '" + SECUREBASE_CLI_PATH + "' " + arguments +
-                              " --passphrase-file '" + key.string() + "' >/dev/null 2>&1";
-  return std::system(command.c_str());
-}
-
 // Pumps events until `done` or `limit` passes; returns how long it took (limit when never).
 std::chrono::milliseconds pumpUntil(const std::function<bool()>& done,
                                     std::chrono::milliseconds limit) {
@@ -49,13 +40,8 @@ class LiveViewsTest : public ::testing::Test {
  protected:
   void TearDown() override { closeAllWindows(); }
 
-  app::MainFrame* showFrame(const wxSize& size = wxSize(1280, 800)) {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(size);
-    frame->Show();
-    pump(300);
-    return frame;
+  app::MainFrame* showFrame(int width = 1280, int height = 800) {
+    return showMainFrame(file_, width, height);
   }
 
   TempDir dir_;
@@ -81,7 +67,7 @@ TEST_F(LiveViewsTest, SigningShowsAtOnceAndACommandLineImportWithinTwoSecondsKee
     addTestFamily(store, "Evans family");
   }
   const fs::path exported = dir_ / "export.json";
-  ASSERT_EQ(cli("export -o '" + exported.string() + "' --db '" + other.string() + "'", key), 0);
+  ASSERT_EQ(runCli("export -o '" + exported.string() + "' --db '" + other.string() + "'", key), 0);
 
   auto* frame = showFrame();
   auto& list = frame->caseload().list();
@@ -102,7 +88,7 @@ TEST_F(LiveViewsTest, SigningShowsAtOnceAndACommandLineImportWithinTwoSecondsKee
   EXPECT_EQ(list.selectedFamily(), bui.family);
 
   // The CLI imports into the same file while the window stays open: no action, no restart.
-  ASSERT_EQ(cli("import '" + exported.string() + "' --db '" + file_.string() + "'", key), 0);
+  ASSERT_EQ(runCli("import '" + exported.string() + "' --db '" + file_.string() + "'", key), 0);
   const auto waited = pumpUntil([&] { return list.totalCount() == 5; }, std::chrono::seconds(5));
   EXPECT_EQ(list.totalCount(), 5u);
   EXPECT_LE(waited.count(), 2000) << "the import showed only after " << waited.count() << " ms";
@@ -121,7 +107,7 @@ TEST_F(LiveViewsTest, AnotherProgramsChangeKeepsTheFamilyFirstOnScreenAndTheSele
     for (int i = 10; i < 70; ++i)
       families.push_back(addTestFamily(store, "Family " + std::to_string(i)));
   }
-  auto* frame = showFrame(wxSize(1000, 420));  // a short window: the list scrolls
+  auto* frame = showFrame(1000, 420);  // a short window: the list scrolls
   auto& list = frame->caseload().list();
   frame->selectFamily(families[45].family);
   pump(200);

@@ -28,14 +28,7 @@ class MainWindowTest : public ::testing::Test {
   }
   void TearDown() override { closeAllWindows(); }
 
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
+  app::MainFrame* showFrame() { return showMainFrame(file_); }
 
   TempDir dir_;
   std::filesystem::path file_ = dir_ / "caseload.db";

@@ -1,5 +1,6 @@
 // The real program at start: an encrypted database asks for its passphrase in a dialog (a wrong
-// one is said and can be retyped), and scripts give it with --passphrase-fd instead.
+// one is said and can be retyped), and scripts give it with --passphrase-fd instead; then who is
+// working, unless this computer remembers them.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 
 #include "gui_support.h"
 #include "temp_dir.h"
+#include "window_config.h"
 
 namespace securebase::testing {
 namespace {
@@ -68,6 +70,24 @@ TEST_F(ProgramStartTest, TakesThePassphraseFromADescriptor) {
   close(pipe_ends[0]);
   EXPECT_FALSE(waitForWindow("SecureBase — start.db").empty());
   EXPECT_TRUE(waitForWindow("Unlock", 200).empty());
+}
+
+// Who is working is asked right after the passphrase when this computer remembers nobody, and
+// not when it remembers one of the database's counselors.
+TEST_F(ProgramStartTest, AsksWhoIsWorkingOnceOpenUnlessSomeoneIsRemembered) {
+  const auto key = writeKeyFile(dir_.path());
+  const std::vector<std::string> args = {"--db", file_.string(), "--no-demo-offer",
+                                         "--passphrase-file", key.string()};
+  app::WindowConfig::instance().setCounselor("");
+  {
+    AppProcess program(args);
+    EXPECT_FALSE(waitForWindow("Who Is Working").empty()) << "nobody was asked who is working";
+    screenshot("program_asks_who_is_working");
+  }
+  app::WindowConfig::instance().setCounselor(kTestCounselor);
+  AppProcess program(args);
+  EXPECT_FALSE(waitForWindow("SecureBase — start.db — Test Counselor").empty());
+  EXPECT_TRUE(waitForWindow("Who Is Working", 1000).empty()) << "asked although remembered";
 }
 
 }  // namespace

@@ -33,14 +33,7 @@ class ScreenshotTest : public ::testing::Test {
   }
   void TearDown() override { closeAllWindows(); }
 
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
+  app::MainFrame* showFrame() { return showMainFrame(file_); }
 
   // The shown family with the most completed visits: the richest chart.
   static model::Id familyWithMostVisits(app::MainFrame& frame) {

@@ -47,14 +47,7 @@ class SecurityTest : public ::testing::Test {
     closeAllWindows();
   }
 
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
+  app::MainFrame* showFrame() { return showMainFrame(file_); }
 
   TempDir dir_;
   fs::path file_ = dir_ / "locked.db";

@@ -147,11 +147,7 @@ class SpanishInterfaceTest : public ::testing::Test {
   }
 
   app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
+    auto* frame = showMainFrame(file_);
     const auto& list = frame->caseload().list();
     frame->selectFamily(list.shownRow(0).summary.family.id);
     pump(300);

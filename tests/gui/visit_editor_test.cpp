@@ -1,5 +1,6 @@
 // The visit editor: a visit recorded with the keyboard only, every answer in the database at
-// once and the note after the pause in typing; a signed visit refuses edits.
+// once and the note after the pause in typing; a signed visit refuses edits; the side panel's
+// preview is what the handout prints.
 #include "visit_editor.h"
 
 #include <gtest/gtest.h>
@@ -9,17 +10,32 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "caseload_panel.h"
 #include "gui_support.h"
 #include "item_row.h"
 #include "main_frame.h"
 #include "new_visit.h"
+#include "pdf_output.h"
+#include "securebase/handout/builder.h"
 #include "securebase/service/visits.h"
 #include "securebase/store/audit_chain.h"
 #include "temp_dir.h"
+#include "visit_side_panel.h"
 
 namespace securebase::testing {
 namespace {
+
+// The words of `text`, split at any white space.
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
 
 class VisitEditorTest : public ::testing::Test {
  protected:
@@ -30,14 +46,7 @@ class VisitEditorTest : public ::testing::Test {
   }
   void TearDown() override { closeAllWindows(); }
 
-  app::MainFrame* showFrame() {
-    auto* frame = new app::MainFrame(std::make_unique<app::Session>(file_, kTestKey));
-    frame->SetPosition(wxPoint(0, 0));
-    frame->SetSize(wxSize(1280, 800));
-    frame->Show();
-    pump(300);
-    return frame;
-  }
+  app::MainFrame* showFrame() { return showMainFrame(file_); }
 
   static app::VisitEditor* openEditor() {
     for (wxWindow* window : wxTopLevelWindows)
@@ -57,6 +66,27 @@ class VisitEditorTest : public ::testing::Test {
     pump(60);
   }
 
+  // Ctrl+N on the selected family opens the new-visit dialog; Enter accepts its defaults. The
+  // editor that opens, placed and pointed at so keys reach it.
+  static app::VisitEditor* newVisitByKeyboard(app::MainFrame& frame,
+                                              const std::string& dialog_screenshot = "") {
+    pointAt(frame);
+    whenModalOpens([dialog_screenshot](wxDialog&) {
+      if (!dialog_screenshot.empty()) screenshot(dialog_screenshot);
+      key(WXK_RETURN);
+    });
+    wxUIActionSimulator sim;
+    sim.Char('n', wxMOD_CONTROL);
+    pump(600);
+    app::VisitEditor* editor = openEditor();
+    if (editor == nullptr) return nullptr;
+    editor->SetPosition(wxPoint(0, 0));
+    editor->SetSize(wxSize(1280, 800));
+    pump(300);
+    pointAt(*editor);
+    return editor;
+  }
+
   TempDir dir_;
   std::filesystem::path file_ = dir_ / "visits.db";
   TestFamily ids_;
@@ -64,21 +94,9 @@ class VisitEditorTest : public ::testing::Test {
 
 TEST_F(VisitEditorTest, RecordsAVisitWithTheKeyboardOnly) {
   auto* frame = showFrame();
-  pointAt(*frame);
-  // Ctrl+N on the selected family opens the new-visit dialog; Enter accepts its defaults.
-  whenModalOpens([](wxDialog&) {
-    screenshot("new_visit_dialog");
-    key(WXK_RETURN);
-  });
-  wxUIActionSimulator sim;
-  sim.Char('n', wxMOD_CONTROL);
-  pump(600);
-  app::VisitEditor* editor = openEditor();
+  app::VisitEditor* editor = newVisitByKeyboard(*frame, "new_visit_dialog");
   ASSERT_NE(editor, nullptr);
-  editor->SetPosition(wxPoint(0, 0));
-  editor->SetSize(wxSize(1280, 800));
-  pump(300);
-  pointAt(*editor);
+  wxUIActionSimulator sim;
 
   key('2');  // responds-to-cry: Clearly
   key(WXK_DOWN);
@@ -151,6 +169,43 @@ TEST_F(VisitEditorTest, ASignedVisitRefusesEdits) {
   ASSERT_EQ(stored.sets[0].observations.size(), 1u);
   EXPECT_EQ(stored.sets[0].find("responds-to-cry")->value, "1");
   EXPECT_FALSE(editor->row(0).answerKey('2'));
+}
+
+// Issue 10, problem 5: the preview listed five strengths and the PDF four. A visit rated in the
+// editor shows in its side panel exactly the strengths its handout prints, in the same order.
+TEST_F(VisitEditorTest, ThePreviewShowsTheStrengthsTheHandoutPrints) {
+  const std::filesystem::path out = dir_ / "out";
+  std::filesystem::create_directories(out);
+  app::setPdfFolderWithoutAsking(out);
+  auto* frame = showFrame();
+  app::VisitEditor* editor = newVisitByKeyboard(*frame);
+  ASSERT_NE(editor, nullptr);
+  // More practices seen clearly than the handout has room for, and some to try.
+  for (const int rating : {'2', '2', '1', '2', '2', '0', '2', '2', '2', '1'}) {
+    key(rating);
+    key(WXK_DOWN);
+  }
+  pump(200);
+  screenshot("visit_editor_preview_strengths");
+
+  wxArrayString preview = editor->sidePanel().shownStrengths();
+  ASSERT_EQ(preview.size(), handout::kMaxStrengths) << "the visit should fill the box";
+  const auto pdf = editor->handout();
+  app::setPdfFolderWithoutAsking(std::nullopt);
+  ASSERT_TRUE(pdf.has_value());
+  // The box "What we saw today" up to the next heading, bullets dropped, spaces collapsed.
+  std::string text = run("pdftotext -q '" + pdf->string() + "' - 2>/dev/null");
+  const auto start = text.find("What we saw today");
+  const auto end = text.find("Things to try this week");
+  ASSERT_NE(start, std::string::npos) << text;
+  ASSERT_NE(end, std::string::npos) << text;
+  std::string printed;
+  for (const std::string& word : words(text.substr(start, end - start)))
+    if (word != "\u2022") printed += (printed.empty() ? "" : " ") + word;
+  std::string shown = "What we saw today";
+  for (const wxString& strength : preview)
+    for (const std::string& word : words(strength.utf8_string())) shown += " " + word;
+  EXPECT_EQ(printed, shown);
 }
 
 }  // namespace
