@@ -1,5 +1,6 @@
 // export and import: the whole database as JSON (or CSV per table), and merging an export in.
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "commands.h"
@@ -14,14 +15,25 @@
 namespace securebase::cli {
 namespace {
 
+// Every file of the folder is written atomically (pdf::writeFileAtomically), all of them at
+// once, as `produce` hands each its rows.
 void writeCsvFolder(const std::filesystem::path& dir,
-                    const std::map<std::string, std::string>& files) {
+                    const std::function<void(const exchange::CsvSinks&)>& produce) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir))
     throwOutput("cannot create the folder " + dir.string() + ": " +
                 (ec ? ec.message() : std::string("a file has that name")));
-  for (const auto& [name, text] : files) pdf::writeFileAtomically(dir / name, text);
+  const auto names = exchange::csvFileNames();
+  exchange::CsvSinks sinks;
+  std::function<void(std::size_t)> open = [&](std::size_t i) {
+    if (i == names.size()) return produce(sinks);
+    pdf::writeFileAtomically(dir / names[i], [&](const pdf::ByteSink& sink) {
+      sinks[names[i]] = sink;
+      open(i + 1);
+    });
+  };
+  open(0);
 }
 
 int exportCommand(const std::vector<std::string>& args) {
@@ -60,10 +72,13 @@ int exportCommand(const std::vector<std::string>& args) {
   auto open = openStoreToRead(*vm);
   if (format == "csv") {
     const std::filesystem::path dir = (*vm)["out-dir"].as<std::string>();
-    const auto files = exchange::exportCsv(*open.store, export_options);
-    for (const auto& [name, text] : files) refuseDatabaseFiles((dir / name).string(), open);
-    writeCsvFolder(dir, files);
-    std::cout << "Wrote " << files.size() << " CSV files to " << dir.string() << "\n";
+    const auto names = exchange::csvFileNames();
+    for (const auto& name : names) refuseDatabaseFiles((dir / name).string(), open);
+    // Written as it is read, one family at a time, like JSON.
+    writeCsvFolder(dir, [&](const exchange::CsvSinks& sinks) {
+      exchange::exportCsv(*open.store, export_options, sinks);
+    });
+    std::cout << "Wrote " << names.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
   }
   // Written as it is read, one family at a time: memory stays small for any caseload.
@@ -95,18 +110,18 @@ int importCommand(const std::vector<std::string>& args) {
                          options, {"file"}, args);
   if (!vm) return kOk;
   const std::string path = (*vm)["file"].as<std::string>();
-  // The whole file is checked before the database is even opened for writing.
-  exchange::ExchangeData file = exchange::parseExport(readTextFile(path), path);
+  // The whole file is checked before the database is even opened for writing, read in pieces
+  // so that memory stays small for any caseload.
+  exchange::ExportReader file = exchange::ExportReader::ofFile(path, path);
+  file.check();
   auto open = openStore(*vm);
   exchange::ImportOptions import_options;
   import_options.skip_conflicts = vm->count("skip-conflicts") > 0;
   import_options.with_clinic_settings = vm->count("with-clinic-settings") > 0;
-  exchange::ImportPlan plan;
-  open.db->transaction([&] {
-    plan = exchange::planImport(std::move(file), exchange::readDatabase(*open.store));
-    for (const auto& conflict : plan.conflicts) std::cerr << conflict.describe() << "\n";
-    exchange::applyImport(*open.store, plan, import_options);
-  });
+  const exchange::ImportPlan plan =
+      exchange::importFile(*open.store, file, import_options, [](const exchange::ImportPlan& p) {
+        for (const auto& conflict : p.conflicts) std::cerr << conflict.describe() << "\n";
+      });
   for (const auto& line : exchange::summaryLines(plan, import_options)) std::cout << line << "\n";
   return kOk;
 }

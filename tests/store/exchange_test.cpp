@@ -378,3 +378,17 @@ TEST_F(Exchange, DeidentifiedExportsOfTheSameSeedMatchAndNameNobody) {
   EXPECT_EQ(csv.at("families.csv").find(a.store->listFamilies()[0].family.display_name),
             std::string::npos);
 }
+
+// A file may leave out a form this database already holds: its new visits are checked against
+// the stored form (the plan keeps the database's forms for the whole import).
+TEST_F(Exchange, AVisitOfAFormOnlyThisDatabaseHoldsIsCheckedAgainstTheStoredOne) {
+  auto a = demoDb("a.db", 3);
+  auto b = open("b.db");
+  exchange::importExport(*b.store, exchange::exportJson(*a.store), "a.json");
+  addVisit(*a.store, a.store->listFamilies().front().family.id, "2026-06-10", 2);
+  exchange::ExchangeData file = exchange::parseExport(exchange::exportJson(*a.store), "a.json");
+  file.forms.clear();
+  const auto plan = exchange::importExport(*b.store, exchange::toJsonText(file), "no-forms.json");
+  EXPECT_EQ(plan.counts.at(exchange::RecordType::visit).added, 1);
+  EXPECT_EQ(exchange::exportJson(*b.store), exchange::exportJson(*a.store));
+}

@@ -8,6 +8,7 @@
 #include "securebase/exchange/deidentify.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/import.h"
+#include "temp_dir.h"
 
 using namespace securebase;
 using namespace securebase::exchange;
@@ -333,4 +334,53 @@ TEST(Deidentify, SameSaltSameOutputOtherSaltOtherPseudonyms) {
             deidentify(sample(), saltFromSeed("b")).families[0].uuid);
   EXPECT_NE(randomSalt(), randomSalt());
   EXPECT_EQ(randomSalt().size(), 64u);
+}
+
+// An export read from a file in pieces (ExportReader) reads as the same text does, even when
+// records and characters lie across the pieces' ends.
+TEST(ExportFormat, AFileReadInPiecesReadsAsItsText) {
+  ExchangeData big = sample();
+  for (int i = 0; i < 40; ++i) {
+    FamilyData copy = big.families[0];
+    const std::string n = std::to_string(1000 + i);
+    copy.uuid = "1" + n + "aaa-1111-4111-8111-111111111111";
+    copy.display_name += " " + n;
+    copy.address = std::string(40000 + i, 'x') + "é";  // about 1.6 MB in all
+    copy.caregivers.clear();
+    copy.children.clear();
+    copy.visits.clear();
+    copy.goals.clear();
+    copy.referrals.clear();
+    big.families.push_back(copy);
+  }
+  sortCanonically(big);
+  const std::string text = toJsonText(big);
+  ASSERT_GT(text.size(), std::size_t{1} << 20);
+  TempDir dir;
+  writeFile(dir / "big.json", text);
+  ExportReader file = ExportReader::ofFile(dir / "big.json", "big.json");
+  file.check();
+  ExchangeData read = file.header();
+  file.forEachFamily([&](FamilyData&& family) { read.families.push_back(std::move(family)); });
+  EXPECT_EQ(toJsonText(read), text);
+  EXPECT_EQ(toJsonText(parseExport(text, "big.json")), text);
+}
+
+// Records are checked family by family; a reference into a family further on in the file is
+// still found, with the path of the record that makes it.
+TEST(ExportFormat, AReferenceIntoALaterFamilyIsRefused) {
+  ExchangeData two = sample();
+  FamilyData later = two.families[0];
+  later.uuid = "fafafafa-1111-4111-8111-111111111111";  // sorts after the sample's family
+  later.caregivers = {{"fbfbfbfb-1111-4111-8111-111111111111", "Lee", "father"}};
+  later.children.clear();
+  later.visits.clear();
+  later.goals.clear();
+  later.referrals.clear();
+  two.families.push_back(later);
+  two.families[0].visits[0].sets[0].caregiver_uuid = later.caregivers[0].uuid;
+  two.families[0].visits[1].sets[0].caregiver_uuid = later.caregivers[0].uuid;
+  EXPECT_EQ(refusal(toJsonText(two)),
+            "x.json: $.families[0].visits[0].observation_sets[0].caregiver_uuid: caregiver "
+            "fbfbfbfb-1111-4111-8111-111111111111 belongs to another family");
 }

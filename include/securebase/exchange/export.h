@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/store/store.h"
@@ -44,5 +45,11 @@ void exportJson(store::Store& store, const ExportOptions& options,
 std::map<std::string, std::string> toCsvFiles(const ExchangeData& data);
 std::map<std::string, std::string> exportCsv(store::Store& store,
                                              const ExportOptions& options = {});
+// The names of the CSV files, in the order above.
+std::vector<std::string> csvFileNames();
+// The same files written as the families are read, one at a time: each file's bytes go to
+// its sink (by name, one for each of csvFileNames()) piece by piece.
+using CsvSinks = std::map<std::string, std::function<void(std::string_view)>>;
+void exportCsv(store::Store& store, const ExportOptions& options, const CsvSinks& sinks);
 
 }  // namespace securebase::exchange

@@ -13,18 +13,21 @@
 // when asked (ImportOptions::with_clinic_settings, `import --with-clinic-settings`), each
 // change listed; otherwise this database keeps its own and the differences are reported.
 //
-// The steps are pure functions over the text and a read of the target, so a fuzzer can drive
-// them: parseExport (shape, vocabularies, dates, uuids, references within the file, answers
-// against their form snapshots, printable text) → planImport (references to the target,
-// matching, conflicts) → applyImport.
+// A file of any size is read in pieces (ExportReader), one family at a time. The steps are also
+// pure functions over the text and a read of the target, so a fuzzer can drive them: parseExport
+// (shape, vocabularies, dates, uuids, references within the file, answers against their form
+// snapshots, printable text) → planImport (references to the target, matching, conflicts) →
+// applyImport.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "securebase/exchange/exchange_data.h"
+#include "securebase/exchange/export_reader.h"
 #include "securebase/store/store.h"
 
 namespace securebase::exchange {
@@ -82,7 +85,15 @@ struct ImportOptions {
 // skip_conflicts is off.
 void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options);
 
-// parseExport + readDatabase + planImport + applyImport.
+// planImport + applyImport for a checked file read family by family (export_reader.h), against
+// the database's own records looked up family by family, in one transaction: each family is
+// written as soon as it is planned, and a refusal at the end (conflicts, a reference found
+// nowhere) undoes everything. `planned` sees the whole plan before that end (to list the
+// conflicts). plan.file and plan.to_add hold the settings, counselors and forms only.
+ImportPlan importFile(store::Store& store, const ExportReader& file, const ImportOptions& options,
+                      const std::function<void(const ImportPlan&)>& planned = {});
+
+// ExportReader::check + importFile for a text.
 ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
                         const ImportOptions& options = {});
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/json/value_reader.h"
 
@@ -43,7 +44,7 @@ class FieldReader {
   const ValueReader& reader_;
   std::string path_;
   std::set<std::string> ignored_;
-  std::set<std::string> unread_;
+  std::vector<bool> read_;  // by position in the object
   const boost::json::object* object_ = nullptr;
 };
 

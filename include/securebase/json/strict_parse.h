@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "securebase/json/byte_source.h"
+
 namespace securebase::json {
 
 // Throws the caller's error type for a one-line message; every reader takes one, so a form's
@@ -21,5 +23,10 @@ using Thrower = void (*)(const std::string& message);
 // the document in the message about trailing text ("the form", "the visit", "the export").
 boost::json::value parseStrict(std::string_view text, const std::string& source,
                                std::string_view what, Thrower fail = &throwBadInputError);
+
+// The same checks and words for a text too large to hold, read in pieces of kPieceSize: after
+// it returns, the text is valid JSON and any part of it parses without surprises.
+void checkStrict(const ByteSource& text, const std::string& source, std::string_view what,
+                 Thrower fail = &throwBadInputError);
 
 }  // namespace securebase::json

@@ -6,6 +6,7 @@
 
 #include <boost/json/value.hpp>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,9 @@ class ValueReader {
                                           const std::string& path) const;
   std::string text(const boost::json::value& value, const std::string& path,
                    TextRule rule = {}) const;
+  // What text() would refuse in `value`, or nothing: lets a caller build the path only when
+  // there is a problem to name (an export has millions of fields).
+  std::optional<std::string> textProblem(const boost::json::value& value, TextRule rule) const;
   bool boolean(const boost::json::value& value, const std::string& path) const;
   int integer(const boost::json::value& value, const std::string& path) const;
   std::int64_t integer64(const boost::json::value& value, const std::string& path) const;

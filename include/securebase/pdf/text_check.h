@@ -4,6 +4,7 @@
 // store calls the same check when a name is typed, so an unprintable name is refused at entry.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ std::vector<char32_t> unprintableCharacters(std::string_view text);
 // print, naming `what` and the character, e.g.
 //   family name: the character 'ア' (U+30A2) cannot be printed in handouts
 void checkPrintable(std::string_view text, std::string_view what);
+// The same, with `what` built only when the text is not plain ASCII (which always prints):
+// readers of large files name millions of fields.
+void checkPrintableLazy(std::string_view text, const std::function<std::string()>& what);
 
 // NFC of `text`, checked with checkPrintable: the form layout works on.
 std::string printableText(std::string_view text, std::string_view what);

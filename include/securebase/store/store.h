@@ -181,6 +181,8 @@ class Store {
   // "import"; the importer runs them all inside one transaction.
   enum class UuidTable { counselors, families, caregivers, children, visits, goals, referrals };
   std::optional<Id> idByUuid(UuidTable table, const std::string& uuid);
+  // The family a record with this uuid belongs to (for families, the family itself).
+  std::optional<Id> familyOfUuid(UuidTable table, const std::string& uuid);
   std::vector<FormSnapshot> formSnapshots();  // by form id, then version
   // A clinic setting from another database (only when the user asks for them): replaces this
   // database's value, audited with the old and new value. Refuses personal and device ones.

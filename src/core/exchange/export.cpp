@@ -9,22 +9,14 @@
 #include "securebase/exchange/deidentify.h"
 
 namespace securebase::exchange {
-namespace {
-
-ExchangeData prepared(store::Store& store, const ExportOptions& options) {
-  ExchangeData data = readDatabase(store);
-  if (!options.deidentify) return data;
-  return deidentify(data, options.seed.empty() ? randomSalt() : saltFromSeed(options.seed));
-}
-
-}  // namespace
 
 std::string toJsonText(const ExchangeData& data) {
   return detail::documentText(data) + "\n";
 }
 
-void exportJson(store::Store& store, const ExportOptions& options,
-                const std::function<void(std::string_view)>& sink) {
+void detail::readForExport(store::Store& store, const ExportOptions& options,
+                           const std::function<void(const ExchangeData& header)>& head,
+                           const std::function<void(const FamilyData& family)>& each) {
   ExchangeData header = readHeader(store);
   std::optional<Deidentifier> safe;
   if (options.deidentify) {
@@ -37,6 +29,7 @@ void exportJson(store::Store& store, const ExportOptions& options,
     sortCanonically(safe_header);
     header = std::move(safe_header);
   }
+  head(header);
   // Families go out in the document's order (by uuid, or by pseudonym when deidentified),
   // read one at a time: only the list of ids is held, never the whole caseload.
   std::vector<std::pair<std::string, model::Id>> order;
@@ -45,16 +38,23 @@ void exportJson(store::Store& store, const ExportOptions& options,
                        summary.family.id);
   std::sort(order.begin(), order.end());
   const auto counselor_uuids = counselorUuids(store);
-  detail::DocumentWriter writer(header, sink);
   for (const auto& [key, id] : order) {
     FamilyData family = readFamily(store, id, counselor_uuids);
     if (safe) {
       family = safe->family(family);
       sortFamily(family);
     }
-    writer.family(family);
+    each(family);
   }
-  writer.finish();
+}
+
+void exportJson(store::Store& store, const ExportOptions& options,
+                const std::function<void(std::string_view)>& sink) {
+  std::optional<detail::DocumentWriter> writer;
+  detail::readForExport(
+      store, options, [&](const ExchangeData& header) { writer.emplace(header, sink); },
+      [&](const FamilyData& family) { writer->family(family); });
+  writer->finish();
   sink("\n");
 }
 
@@ -62,10 +62,6 @@ std::string exportJson(store::Store& store, const ExportOptions& options) {
   std::string text;
   exportJson(store, options, [&](std::string_view piece) { text += piece; });
   return text;
-}
-
-std::map<std::string, std::string> exportCsv(store::Store& store, const ExportOptions& options) {
-  return toCsvFiles(prepared(store, options));
 }
 
 }  // namespace securebase::exchange

@@ -1,4 +1,5 @@
 // Import, step 4: writing what the plan adds, in one transaction (import.h).
+#include "import_internal.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/import.h"
 
@@ -12,14 +13,12 @@ class Writer {
  public:
   explicit Writer(store::Store& store) : store_(store) {}
 
-  void write(const ExchangeData& add) {
+  void head(const ExchangeData& add) {
     for (const auto& c : add.counselors)
       store_.importCounselor({0, c.uuid, c.name, c.email, c.phone});
     for (const auto& f : add.forms) store_.importFormSnapshot(f);
-    for (const auto& f : add.families) family(f);
   }
 
- private:
   Id id(Table table, const std::string& uuid) {
     const auto found = store_.idByUuid(table, uuid);
     // The plan resolved every reference; reaching this means the database changed under it.
@@ -78,6 +77,7 @@ class Writer {
     }
   }
 
+ private:
   void visit(const VisitData& d, Id family_id) {
     model::Visit v;
     v.uuid = d.uuid;
@@ -110,32 +110,40 @@ class Writer {
 
 }  // namespace
 
-void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options) {
-  if (!plan.conflicts.empty() && !options.skip_conflicts) {
-    const auto n = plan.conflicts.size();
-    throwBadInput("import refused: " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts") +
-                  " (first: " + plan.conflicts.front().describe() +
-                  "); nothing was changed — pass --skip-conflicts to add everything else");
-  }
-  store.database().transaction([&] {
-    if (options.with_clinic_settings)
-      for (const auto& change : plan.clinic_settings)
-        store.importClinicSetting(change.key, change.after);
-    Writer(store).write(plan.to_add);
-  });
+namespace detail {
+
+void refuseConflicts(const ImportPlan& plan, const ImportOptions& options) {
+  if (plan.conflicts.empty() || options.skip_conflicts) return;
+  const auto n = plan.conflicts.size();
+  throwBadInput("import refused: " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts") +
+                " (first: " + plan.conflicts.front().describe() +
+                "); nothing was changed — pass --skip-conflicts to add everything else");
 }
 
-ImportPlan importExport(store::Store& store, std::string_view json_text, const std::string& source,
-                        const ImportOptions& options) {
-  ExchangeData file = parseExport(json_text, source);
-  ImportPlan plan;
-  // Reading the target and writing happen in one transaction, so no other program's change
-  // slips between the comparison and the write.
+void writeSettings(store::Store& store, const ImportPlan& plan, const ImportOptions& options) {
+  if (options.with_clinic_settings)
+    for (const auto& change : plan.clinic_settings)
+      store.importClinicSetting(change.key, change.after);
+}
+
+void writeHead(store::Store& store, const ExchangeData& add) {
+  Writer(store).head(add);
+}
+
+void writeFamily(store::Store& store, const FamilyData& add) {
+  Writer(store).family(add);
+}
+
+}  // namespace detail
+
+void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options) {
+  detail::refuseConflicts(plan, options);
   store.database().transaction([&] {
-    plan = planImport(std::move(file), readDatabase(store));
-    applyImport(store, plan, options);
+    detail::writeSettings(store, plan, options);
+    Writer writer(store);
+    writer.head(plan.to_add);
+    for (const auto& f : plan.to_add.families) writer.family(f);
   });
-  return plan;
 }
 
 namespace {

@@ -1,10 +1,13 @@
 // Import, step 1: the shape of an export file — every field, type, vocabulary, date and uuid —
-// read into ExchangeData. Consistency across records is checked next (import_check.cpp).
+// read into ExchangeData, the head of the document and each family on its own (export_reader.cpp
+// hands them over). Consistency across records is checked next (import_check.cpp).
 #include <boost/json/value.hpp>
+#include <memory>
 
 #include "import_internal.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
+#include "securebase/exchange/export_reader.h"
 #include "securebase/exchange/import.h"
 #include "securebase/pdf/text_check.h"
 #include "securebase/store/settings.h"
@@ -35,9 +38,8 @@ bool isUuid(std::string_view text) {
 // does not fail halfway through writing.
 class Fields {
  public:
-  Fields(const std::string& source, std::string path, const json::value& value,
-         std::set<std::string> ignored = {})
-      : source_(source), r_(source, std::move(path), value, std::move(ignored)) {}
+  Fields(const securebase::json::ValueReader& values, std::string path, const json::value& value)
+      : source_(values.source()), r_(values, std::move(path), value) {}
 
   Reader& reader() { return r_; }
   [[noreturn]] void fail(std::string_view key, const std::string& problem) const {
@@ -49,7 +51,7 @@ class Fields {
     std::string value = r_.text(key, required);
     if (required && value.find_first_not_of(" \t\n") == std::string::npos)
       fail(key, "must not be empty");
-    pdf::checkPrintable(value, source_ + ": " + r_.at(key));
+    pdf::checkPrintableLazy(value, [&] { return source_ + ": " + r_.at(key); });
     return value;
   }
 
@@ -103,12 +105,16 @@ class Fields {
   Reader r_;
 };
 
-class Parser {
+}  // namespace
+
+namespace detail {
+
+class ShapeReader::Parser {
  public:
-  explicit Parser(const std::string& source) : source_(source) {}
+  explicit Parser(const std::string& source) : source_(source), values_(source) {}
 
   ExchangeData document(const json::value& root) {
-    Fields f(source_, "$", root);
+    Fields f(values_, "$", root);
     header(f);
     ExchangeData data;
     data.settings = settings(f);
@@ -120,6 +126,33 @@ class Parser {
         "families", [&](const std::string& p, const json::value& v) { return family(p, v); });
     f.finish();
     return data;
+  }
+
+  FamilyData family(const std::string& path, const json::value& value) {
+    Fields f(values_, path, value);
+    FamilyData d;
+    d.uuid = f.uuid("uuid");
+    d.display_name = f.text("display_name", true);
+    d.language = f.word<model::Language>("language", model::parseLanguage, "en or es");
+    d.status = f.word<model::FamilyStatus>("status", model::parseFamilyStatus, "active or closed");
+    d.closing_reason = f.text("closing_reason", false);
+    d.visit_frequency_days = f.integer("visit_frequency_days", 1, 365);
+    d.counselor_uuid = f.optionalUuid("counselor_uuid");
+    d.address = f.text("address", false);
+    d.phone = f.text("phone", false);
+    d.created_on = f.date("created_on");
+    auto each = [&](auto method) {
+      return [this, method](const std::string& p, const json::value& v) {
+        return (this->*method)(p, v);
+      };
+    };
+    d.caregivers = f.list<CaregiverData>("caregivers", each(&Parser::caregiver));
+    d.children = f.list<ChildData>("children", each(&Parser::child));
+    d.visits = f.list<VisitData>("visits", each(&Parser::visit));
+    d.goals = f.list<GoalData>("goals", each(&Parser::goal));
+    d.referrals = f.list<ReferralData>("referrals", each(&Parser::referral));
+    f.finish();
+    return d;
   }
 
  private:
@@ -147,7 +180,7 @@ class Parser {
     const auto* v = f.reader().find("settings");
     if (v == nullptr || v->is_null()) return out;
     if (!v->is_object()) f.fail("settings", "expected an object");
-    Fields s(source_, f.reader().at("settings"), *v);
+    Fields s(values_, f.reader().at("settings"), *v);
     // Every setting is checked by the one table (store/settings.h), imported or not: a file
     // carrying an invalid value is not a SecureBase export to trust.
     for (const auto& [key, value] : v->as_object()) {
@@ -165,7 +198,7 @@ class Parser {
   }
 
   CounselorData counselor(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     CounselorData c{f.uuid("uuid"), f.text("name", true), f.text("email", false),
                     f.text("phone", false)};
     f.finish();
@@ -173,7 +206,7 @@ class Parser {
   }
 
   store::FormSnapshot form(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     store::FormSnapshot s;
     s.form_id = f.reader().text("form_id", true);
     s.version = f.integer("version", 1, 1000000);
@@ -184,14 +217,14 @@ class Parser {
   }
 
   CaregiverData caregiver(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     CaregiverData c{f.uuid("uuid"), f.text("name", true), f.text("relationship", false)};
     f.finish();
     return c;
   }
 
   ChildData child(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     ChildData c;
     c.uuid = f.uuid("uuid");
     c.name = f.text("name", true);
@@ -203,7 +236,7 @@ class Parser {
   }
 
   model::Observation observation(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     model::Observation o;
     o.item_id = f.reader().text("item_id", true);
     if (o.item_id.empty()) f.fail("item_id", "must not be empty");
@@ -219,7 +252,7 @@ class Parser {
   }
 
   ObservationSetData observationSet(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     ObservationSetData s;
     s.caregiver_uuid = f.uuid("caregiver_uuid");
     s.child_uuid = f.uuid("child_uuid");
@@ -231,7 +264,7 @@ class Parser {
   }
 
   VisitData visit(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     VisitData v;
     v.uuid = f.uuid("uuid");
     v.counselor_uuid = f.optionalUuid("counselor_uuid");
@@ -257,7 +290,7 @@ class Parser {
   }
 
   GoalData goal(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     GoalData g;
     g.uuid = f.uuid("uuid");
     g.text = f.text("text", true);
@@ -271,7 +304,7 @@ class Parser {
   }
 
   ReferralData referral(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
+    Fields f(values_, path, value);
     ReferralData r;
     r.uuid = f.uuid("uuid");
     r.visit_uuid = f.optionalUuid("visit_uuid");
@@ -284,43 +317,29 @@ class Parser {
     return r;
   }
 
-  FamilyData family(const std::string& path, const json::value& value) {
-    Fields f(source_, path, value);
-    FamilyData d;
-    d.uuid = f.uuid("uuid");
-    d.display_name = f.text("display_name", true);
-    d.language = f.word<model::Language>("language", model::parseLanguage, "en or es");
-    d.status = f.word<model::FamilyStatus>("status", model::parseFamilyStatus, "active or closed");
-    d.closing_reason = f.text("closing_reason", false);
-    d.visit_frequency_days = f.integer("visit_frequency_days", 1, 365);
-    d.counselor_uuid = f.optionalUuid("counselor_uuid");
-    d.address = f.text("address", false);
-    d.phone = f.text("phone", false);
-    d.created_on = f.date("created_on");
-    auto each = [&](auto method) {
-      return [this, method](const std::string& p, const json::value& v) {
-        return (this->*method)(p, v);
-      };
-    };
-    d.caregivers = f.list<CaregiverData>("caregivers", each(&Parser::caregiver));
-    d.children = f.list<ChildData>("children", each(&Parser::child));
-    d.visits = f.list<VisitData>("visits", each(&Parser::visit));
-    d.goals = f.list<GoalData>("goals", each(&Parser::goal));
-    d.referrals = f.list<ReferralData>("referrals", each(&Parser::referral));
-    f.finish();
-    return d;
-  }
-
   const std::string& source_;
+  securebase::json::ValueReader values_;  // one for every record, not a copy of the name each
 };
 
-}  // namespace
+ShapeReader::ShapeReader(const std::string& source)
+    : source_(source), parser_(std::make_unique<Parser>(source_)) {}
+ShapeReader::~ShapeReader() = default;
+
+ExchangeData ShapeReader::document(const json::value& root) {
+  return parser_->document(root);
+}
+
+FamilyData ShapeReader::family(const std::string& path, const json::value& value) {
+  return parser_->family(path, value);
+}
+
+}  // namespace detail
 
 ExchangeData parseExport(std::string_view json_text, const std::string& source) {
-  const json::value root = detail::parseStrictJson(json_text, source, "the export");
-  ExchangeData data = Parser(source).document(root);
-  detail::checkConsistency(data, source);
-  sortCanonically(data);
+  ExportReader file = ExportReader::ofText(json_text, source);
+  file.check();
+  ExchangeData data = file.header();
+  file.forEachFamily([&](FamilyData&& family) { data.families.push_back(std::move(family)); });
   return data;
 }
 

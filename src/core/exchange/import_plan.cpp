@@ -43,7 +43,9 @@ struct Owned {
   const T* record;
 };
 
-// Everything of the target database, by uuid.
+// Everything of the target database the plan compares with, by uuid: its counselors and forms,
+// and the families given — all of them, or for a file read family by family the few that hold
+// a uuid of the family being planned.
 struct TargetIndex {
   std::map<std::string, const CounselorData*> counselors;
   std::map<std::string, const store::FormSnapshot*> forms;
@@ -58,7 +60,18 @@ struct TargetIndex {
   explicit TargetIndex(const ExchangeData& target) {
     for (const auto& c : target.counselors) counselors[c.uuid] = &c;
     for (const auto& f : target.forms) forms[formKey(f.form_id, f.version)] = &f;
-    for (const auto& f : target.families) {
+    useFamilies(target.families);
+  }
+
+  void useFamilies(const std::vector<FamilyData>& target_families) {
+    families.clear();
+    caregivers.clear();
+    children.clear();
+    visits.clear();
+    goals.clear();
+    referrals.clear();
+    amendment_of.clear();
+    for (const auto& f : target_families) {
       families[f.uuid] = &f;
       for (const auto& c : f.caregivers) caregivers[c.uuid] = {f.uuid, &c};
       for (const auto& c : f.children) children[c.uuid] = {f.uuid, &c};
@@ -72,18 +85,56 @@ struct TargetIndex {
   }
 };
 
-class Planner {
- public:
-  Planner(ImportPlan& plan, const ExchangeData& target) : plan_(plan), target_(target) {}
+}  // namespace
 
-  void run() {
+namespace detail {
+
+class Planner::Impl {
+ public:
+  Impl(ImportPlan& plan, const ExchangeData& target) : plan_(plan), target_(target) {}
+
+  void head() {
     const ExchangeData& file = plan_.file;
     for (const auto& c : file.counselors) file_counselors_.insert(c.uuid);
     for (const auto& f : file.forms) file_forms_.insert(formKey(f.form_id, f.version));
     settings();
     for (const auto& c : file.counselors) counselor(c);
     for (const auto& f : file.forms) form(f);
-    for (const auto& f : file.families) family(f);
+  }
+
+  void useTargetFamilies(std::vector<FamilyData> families) {
+    target_families_ = std::move(families);
+    index_.useFamilies(target_families_);
+  }
+
+  FamilyData family(const FamilyData& f) {
+    // References stay inside a family (the file's check and the lookups below make sure), so
+    // what was decided for another family's visits is never asked again.
+    decided_.clear();
+    FamilyData add = f;
+    add.caregivers.clear();
+    add.children.clear();
+    add.visits.clear();
+    add.goals.clear();
+    add.referrals.clear();
+    requireCounselor(f.counselor_uuid, "family " + f.uuid);
+    const auto found = index_.families.find(f.uuid);
+    const json::object theirs =
+        found == index_.families.end() ? json::object() : detail::familyFields(*found->second);
+    match(RecordType::family, f.uuid, found == index_.families.end() ? nullptr : &theirs,
+          detail::familyFields(f));
+    for (const auto& c : f.caregivers)
+      person(RecordType::caregiver, c, f, index_.caregivers, add.caregivers);
+    for (const auto& c : f.children) person(RecordType::child, c, f, index_.children, add.children);
+    file_visits_.clear();
+    for (const auto& v : f.visits) file_visits_[v.uuid] = &v;
+    for (const auto& v : f.visits) visit(v, f, add);
+    for (const auto& g : f.goals)
+      linked(RecordType::goal, g, f, index_.goals, {g.set_at_visit_uuid, g.closed_at_visit_uuid},
+             add.goals);
+    for (const auto& r : f.referrals)
+      linked(RecordType::referral, r, f, index_.referrals, {r.visit_uuid}, add.referrals);
+    return add;
   }
 
  private:
@@ -167,33 +218,6 @@ class Planner {
     if (match(type, p.uuid, found == existing.end() ? nullptr : &theirs, detail::toJson(p)))
       add.push_back(p);
     if (plan_.conflicts.size() != conflicts_before) conflicting_.insert(p.uuid);
-  }
-
-  void family(const FamilyData& f) {
-    FamilyData add = f;
-    add.caregivers.clear();
-    add.children.clear();
-    add.visits.clear();
-    add.goals.clear();
-    add.referrals.clear();
-    requireCounselor(f.counselor_uuid, "family " + f.uuid);
-    const auto found = index_.families.find(f.uuid);
-    const json::object theirs =
-        found == index_.families.end() ? json::object() : detail::familyFields(*found->second);
-    match(RecordType::family, f.uuid, found == index_.families.end() ? nullptr : &theirs,
-          detail::familyFields(f));
-    for (const auto& c : f.caregivers)
-      person(RecordType::caregiver, c, f, index_.caregivers, add.caregivers);
-    for (const auto& c : f.children) person(RecordType::child, c, f, index_.children, add.children);
-    file_visits_.clear();
-    for (const auto& v : f.visits) file_visits_[v.uuid] = &v;
-    for (const auto& v : f.visits) visit(v, f, add);
-    for (const auto& g : f.goals)
-      linked(RecordType::goal, g, f, index_.goals, {g.set_at_visit_uuid, g.closed_at_visit_uuid},
-             add.goals);
-    for (const auto& r : f.referrals)
-      linked(RecordType::referral, r, f, index_.referrals, {r.visit_uuid}, add.referrals);
-    plan_.to_add.families.push_back(std::move(add));
   }
 
   // A visit of the family, from the file or the target; throws when neither holds it.
@@ -321,6 +345,7 @@ class Planner {
 
   ImportPlan& plan_;
   const ExchangeData& target_;
+  std::vector<FamilyData> target_families_;  // the ones given last, which index_ points into
   TargetIndex index_{target_};
   std::set<std::string> file_counselors_, file_forms_, conflicting_forms_;
   std::set<std::string> conflicting_;  // people and visits in conflict, or blocked by one
@@ -330,7 +355,21 @@ class Planner {
   json::object kept_;
 };
 
-}  // namespace
+Planner::Planner(ImportPlan& plan, const ExchangeData& target)
+    : impl_(std::make_unique<Impl>(plan, target)) {
+  impl_->head();
+}
+Planner::~Planner() = default;
+
+void Planner::useTargetFamilies(std::vector<FamilyData> families) {
+  impl_->useTargetFamilies(std::move(families));
+}
+
+FamilyData Planner::family(const FamilyData& family) {
+  return impl_->family(family);
+}
+
+}  // namespace detail
 
 std::string_view toString(RecordType type) {
   switch (type) {
@@ -362,8 +401,11 @@ std::string Conflict::describe() const {
 
 ImportPlan planImport(ExchangeData file, const ExchangeData& target) {
   ImportPlan plan;
+  std::vector<FamilyData> families = std::move(file.families);
   plan.file = std::move(file);
-  Planner(plan, target).run();
+  detail::Planner planner(plan, target);
+  for (const auto& f : families) plan.to_add.families.push_back(planner.family(f));
+  plan.file.families = std::move(families);
   return plan;
 }
 

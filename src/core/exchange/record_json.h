@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "securebase/exchange/exchange_data.h"
+#include "securebase/exchange/export.h"
 
 namespace securebase::exchange::detail {
 
@@ -43,6 +44,12 @@ class DocumentWriter {
   Sink sink_;
   std::size_t families_ = 0;
 };
+
+// What an export holds, in its order (export.h): the head — deidentified when asked — then
+// each family, read from the store one at a time.
+void readForExport(store::Store& store, const ExportOptions& options,
+                   const std::function<void(const ExchangeData& header)>& head,
+                   const std::function<void(const FamilyData& family)>& each);
 
 // Two-space indented JSON; an object or array holding only plain values stays on one line
 // (one observation, one caregiver per line), so files diff well and stay compact.

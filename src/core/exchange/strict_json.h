@@ -32,6 +32,12 @@ class Reader : private SourceNamed, public securebase::json::FieldReader {
          std::set<std::string> ignored = {})
       : SourceNamed{securebase::json::ValueReader(source)},
         FieldReader(values, std::move(path), value, std::move(ignored)) {}
+  // Problems named through `shared` (which must outlive the reader): a reader of many records
+  // need not copy the source's name into each.
+  Reader(const securebase::json::ValueReader& shared, std::string path,
+         const boost::json::value& value)
+      : SourceNamed{securebase::json::ValueReader(std::string(), shared.thrower())},
+        FieldReader(shared, std::move(path), value) {}
 
   // "YYYY-MM-DD", a real calendar date.
   std::optional<model::Date> date(std::string_view key, bool required);

@@ -1,6 +1,7 @@
 #include "securebase/json/field_reader.h"
 
 #include <boost/json.hpp>
+#include <optional>
 
 namespace securebase::json {
 
@@ -10,12 +11,19 @@ FieldReader::FieldReader(const ValueReader& reader, std::string path, const bj::
                          std::set<std::string> ignored)
     : reader_(reader), path_(std::move(path)), ignored_(std::move(ignored)) {
   object_ = &reader_.object(value, path_);
-  for (const auto& entry : *object_) unread_.insert(std::string(entry.key()));
+  read_.assign(object_->size(), false);
 }
 
 const bj::value* FieldReader::find(std::string_view key) {
-  unread_.erase(std::string(key));
-  return object_->if_contains(key);
+  // A record has a handful of fields: a look along them beats building a set of their names.
+  for (std::size_t i = 0; i < object_->size(); ++i) {
+    const auto& entry = object_->begin()[i];
+    if (entry.key() == key) {
+      read_[i] = true;
+      return &entry.value();
+    }
+  }
+  return nullptr;
 }
 
 const bj::value* FieldReader::present(std::string_view key) {
@@ -29,7 +37,9 @@ std::string FieldReader::text(std::string_view key, bool required, const std::st
     if (required) fail(at(key), "missing");
     return fallback;
   }
-  return reader_.text(*value, at(key), {.may_be_blank = true, .line_breaks = true, .tabs = true});
+  const TextRule rule{.may_be_blank = true, .line_breaks = true, .tabs = true};
+  if (auto problem = reader_.textProblem(*value, rule)) fail(at(key), *problem);
+  return std::string(value->get_string());
 }
 
 std::int64_t FieldReader::integer(std::string_view key, bool required, std::int64_t fallback) {
@@ -38,23 +48,32 @@ std::int64_t FieldReader::integer(std::string_view key, bool required, std::int6
     if (required) fail(at(key), "missing");
     return fallback;
   }
+  if (value->is_int64()) return value->get_int64();  // the path is only built for a problem
   return reader_.integer64(*value, at(key));
 }
 
 bool FieldReader::boolean(std::string_view key) {
   const bj::value* value = present(key);
-  return value != nullptr && reader_.boolean(*value, at(key));
+  if (value == nullptr) return false;
+  return value->is_bool() ? value->get_bool() : reader_.boolean(*value, at(key));
 }
 
 const bj::array& FieldReader::array(std::string_view key) {
   static const bj::array kEmpty;
   const bj::value* value = present(key);
-  return value == nullptr ? kEmpty : reader_.array(*value, at(key));
+  if (value == nullptr) return kEmpty;
+  return value->is_array() ? value->get_array() : reader_.array(*value, at(key));
 }
 
 void FieldReader::finish() const {
-  for (const auto& key : unread_)
-    if (!ignored_.count(key)) fail(at(key), "unknown field");
+  // The first unknown field by name, as one would look it up.
+  std::optional<std::string> first;
+  for (std::size_t i = 0; i < object_->size(); ++i) {
+    if (read_[i]) continue;
+    std::string key(object_->begin()[i].key());
+    if (!ignored_.count(key) && (!first || key < *first)) first = std::move(key);
+  }
+  if (first) fail(at(*first), "unknown field");
 }
 
 }  // namespace securebase::json

@@ -53,20 +53,25 @@ const bj::array& ValueReader::nonEmptyArray(const bj::value& value, const std::s
   return list;
 }
 
-std::string ValueReader::text(const bj::value& value, const std::string& path,
-                              TextRule rule) const {
-  if (!value.is_string()) fail(path, "expected a string, found " + describe(value));
-  std::string result(value.get_string());
-  if (!isValidUtf8(result)) fail(path, "the text is not valid UTF-8");
+std::optional<std::string> ValueReader::textProblem(const bj::value& value, TextRule rule) const {
+  if (!value.is_string()) return "expected a string, found " + describe(value);
+  const std::string_view result(value.get_string());
+  if (!isValidUtf8(result)) return "the text is not valid UTF-8";
   for (char c : result) {
     if (static_cast<unsigned char>(c) >= 0x20) continue;
     if ((c == '\n' && rule.line_breaks) || (c == '\t' && rule.tabs)) continue;
-    fail(path, "the text contains a control character");
+    return "the text contains a control character";
   }
   const bool blank = std::all_of(result.begin(), result.end(),
                                  [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
-  if (blank && !rule.may_be_blank) fail(path, "the text is empty");
-  return result;
+  if (blank && !rule.may_be_blank) return "the text is empty";
+  return std::nullopt;
+}
+
+std::string ValueReader::text(const bj::value& value, const std::string& path,
+                              TextRule rule) const {
+  if (auto problem = textProblem(value, rule)) fail(path, *problem);
+  return std::string(value.get_string());
 }
 
 bool ValueReader::boolean(const bj::value& value, const std::string& path) const {

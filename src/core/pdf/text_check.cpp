@@ -104,13 +104,17 @@ std::string printableText(std::string_view text, std::string_view what) {
   return nfc;
 }
 
-void checkPrintable(std::string_view text, std::string_view what) {
+void checkPrintableLazy(std::string_view text, const std::function<std::string()>& what) {
   // Plain ASCII text (most of what is typed) is always printable: skip NFC and the font lookup.
   const bool plain_ascii = std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= 0x20 && c <= 0x7E) || c == '\n' || c == '\t';
   });
   if (plain_ascii) return;
-  (void)printableText(text, what);
+  (void)printableText(text, what());
+}
+
+void checkPrintable(std::string_view text, std::string_view what) {
+  checkPrintableLazy(text, [&] { return std::string(what); });
 }
 
 }  // namespace securebase::pdf

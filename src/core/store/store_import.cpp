@@ -70,6 +70,16 @@ std::optional<Id> Store::idByUuid(UuidTable table, const std::string& uuid) {
   return s.integer(0);
 }
 
+std::optional<Id> Store::familyOfUuid(UuidTable table, const std::string& uuid) {
+  if (table == UuidTable::counselors) return std::nullopt;
+  if (table == UuidTable::families) return idByUuid(table, uuid);
+  auto s =
+      db_.prepare(std::string("SELECT family_id FROM ") + tableName(table) + " WHERE uuid = ?");
+  s.bind(1, uuid);
+  if (!s.step()) return std::nullopt;
+  return s.integer(0);
+}
+
 std::vector<FormSnapshot> Store::formSnapshots() {
   std::vector<FormSnapshot> list;
   auto s = db_.prepare(
