@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "securebase/core/error.h"
 #include "securebase/store/migrations.h"
 #include "securebase/store/store.h"
@@ -14,6 +16,17 @@ using namespace securebase;
 using namespace securebase::testing;
 
 namespace {
+
+// How many of this process's open file descriptors point at `file`.
+int openDescriptorsOf(const std::filesystem::path& file) {
+  int count = 0;
+  const auto target = std::filesystem::canonical(file);
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code error;
+    if (std::filesystem::read_symlink(entry.path(), error) == target) ++count;
+  }
+  return count;
+}
 
 std::string pragma(store::Database& db, const std::string& name) {
   auto s = db.prepare("PRAGMA " + name);
@@ -118,6 +131,8 @@ TEST(Database, RefusesADatabaseFromANewerSchema) {
     EXPECT_EQ(e.kind(), ErrorKind::database);
     EXPECT_NE(std::string(e.what()).find("newer SecureBase"), std::string::npos);
   }
+  // The refused file is closed again, not held open until the program ends.
+  EXPECT_EQ(openDescriptorsOf(file), 0);
 }
 
 TEST(Database, UpgradesADatabaseMadeBySchemaVersion1) {

@@ -111,7 +111,8 @@ TEST_F(OneTruth, ClearingARatingKeepsTheFocusThatCameWithTheAnswer) {
   const forms::Item& item = *form.item("responds-to-cry");
   model::Observation cleared{"responds-to-cry", false, "", "", true};
   EXPECT_TRUE(service::saveAnswer(store, id, set, item, cleared));
-  const auto* kept = store.visit(id).sets.at(0).find("responds-to-cry");
+  const auto stored = store.visit(id);
+  const auto* kept = stored.sets.at(0).find("responds-to-cry");
   ASSERT_NE(kept, nullptr);
   EXPECT_TRUE(kept->focus);
   EXPECT_EQ(kept->value, "");

@@ -18,6 +18,11 @@ const SectionScore& scoreOf(const std::vector<SectionScore>& scores, const std::
     if (score.section_id == id) return score;
   throw std::runtime_error("no score for section " + id);
 }
+// A reference into a temporary list would dangle once the statement ends.
+const SectionScore& scoreOf(std::vector<SectionScore>&& scores, const std::string& id) = delete;
+double percentOf(const std::vector<SectionScore>& scores, const std::string& id) {
+  return scoreOf(scores, id).percent.value();
+}
 
 TEST(AnswerStates, UnansweredNotObservedAndLowestRatingStayDistinct) {
   const Form form = miniForm();
@@ -41,7 +46,8 @@ TEST(SectionScores, LowestRatingCountsAsZeroPercent) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {rated("a1", 0)};
-  const auto& care = scoreOf(scoreSections(form, set), "care");
+  const auto scores = scoreSections(form, set);
+  const auto& care = scoreOf(scores, "care");
   ASSERT_TRUE(care.percent.has_value());
   EXPECT_DOUBLE_EQ(*care.percent, 0.0);
   EXPECT_EQ(care.rated, 1);
@@ -52,7 +58,8 @@ TEST(SectionScores, NotObservedAndUnansweredAreLeftOut) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {rated("a1", 2), notObserved("a2")};  // a3 unanswered
-  const auto& care = scoreOf(scoreSections(form, set), "care");
+  const auto scores = scoreSections(form, set);
+  const auto& care = scoreOf(scores, "care");
   ASSERT_TRUE(care.percent.has_value());
   EXPECT_DOUBLE_EQ(*care.percent, 100.0);
   EXPECT_EQ(care.rated, 1);
@@ -64,25 +71,26 @@ TEST(SectionScores, MeanOfRatedItemsAsShareOfTheScale) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {rated("a1", 2), rated("a2", 1), rated("a3", 0)};
-  EXPECT_DOUBLE_EQ(*scoreOf(scoreSections(form, set), "care").percent, 50.0);
+  EXPECT_DOUBLE_EQ(percentOf(scoreSections(form, set), "care"), 50.0);
   set.observations = {rated("a1", 2), rated("a2", 1)};
-  EXPECT_DOUBLE_EQ(*scoreOf(scoreSections(form, set), "care").percent, 75.0);
+  EXPECT_DOUBLE_EQ(percentOf(scoreSections(form, set), "care"), 75.0);
 }
 
 TEST(SectionScores, ScalesNotStartingAtZeroUseTheirRange) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {rated("b1", 1), rated("b2", 2)};  // 0 % and 100 %
-  EXPECT_DOUBLE_EQ(*scoreOf(scoreSections(form, set), "more").percent, 50.0);
+  EXPECT_DOUBLE_EQ(percentOf(scoreSections(form, set), "more"), 50.0);
   set.observations = {rated("b1", 4)};
-  EXPECT_DOUBLE_EQ(*scoreOf(scoreSections(form, set), "more").percent, 75.0);
+  EXPECT_DOUBLE_EQ(percentOf(scoreSections(form, set), "more"), 75.0);
 }
 
 TEST(SectionScores, NothingRatedGivesNoScore) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {notObserved("a1"), notObserved("a2"), notObserved("a3"), answer("a4", "yes")};
-  const auto& care = scoreOf(scoreSections(form, set), "care");
+  const auto scores = scoreSections(form, set);
+  const auto& care = scoreOf(scores, "care");
   EXPECT_FALSE(care.percent.has_value());
   EXPECT_EQ(care.not_observed, 3);
   EXPECT_EQ(care.rated, 0);
@@ -103,7 +111,8 @@ TEST(SectionScores, AValueOutsideTheScaleIsNotScored) {
   const Form form = miniForm();
   ObservationSet set;
   set.observations = {rated("a1", 7), rated("a2", 2)};
-  const auto& care = scoreOf(scoreSections(form, set), "care");
+  const auto scores = scoreSections(form, set);
+  const auto& care = scoreOf(scores, "care");
   EXPECT_DOUBLE_EQ(*care.percent, 100.0);
   EXPECT_EQ(care.rated, 1);
 }

@@ -76,6 +76,9 @@ class Database {
  private:
   friend class Statement;
   void configure(const DatabaseOptions& options, FileKind kind);
+  // Finalizes the cached statements, then closes: sqlite3_close refuses (and keeps the file
+  // open) while any statement is left.
+  void closeConnection() noexcept;
   void commit();
   // Compiled statements are kept for reuse: compiling costs far more than running, and the
   // same few statements run thousands of times in a batch (e.g. one per observation).

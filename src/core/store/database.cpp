@@ -120,16 +120,21 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
   try {
     configure(options, kind);
   } catch (...) {
-    sqlite3_close(db_);
-    db_ = nullptr;
+    closeConnection();  // a refused file (newer schema, wrong key) is not left open
     throw;
   }
 }
 
 Database::~Database() {
-  for (auto& entry : idle_statements_) sqlite3_finalize(entry.second);
-  if (db_ != nullptr) sqlite3_close(db_);
+  closeConnection();
   ::explicit_bzero(key_.data(), key_.size());
+}
+
+void Database::closeConnection() noexcept {
+  for (auto& entry : idle_statements_) sqlite3_finalize(entry.second);
+  idle_statements_.clear();
+  if (db_ != nullptr) sqlite3_close(db_);
+  db_ = nullptr;
 }
 
 sqlite3_stmt* Database::acquire(std::string_view sql) {
