@@ -1,6 +1,10 @@
 #include "caseload_list.h"
 
+#include <wx/settings.h>
 #include <wx/translation.h>
+
+#include <algorithm>
+#include <set>
 
 #include "list_place.h"
 #include "securebase/report/trends.h"
@@ -26,22 +30,62 @@ wxString dateText(const std::optional<model::Date>& date) {
   return date ? wxString::FromUTF8(date->iso()) : wxString(wxS("—"));
 }
 
+wxString languageText(model::Language language) {
+  return language == model::Language::es ? _("ES") : _("EN");
+}
+
+wxString overdueText(int days) {
+  return days > 0 ? wxString::Format(_("%d d"), days) : wxString();
+}
+
+// U+2691 BLACK FLAG: the concern raised at the latest scored visit.
+const wxString kFlagGlyph = wxString::FromUTF8("\u2691");
+// U+270E LOWER RIGHT PENCIL: a visit in progress. Its date is on the family panel ("A visit of
+// … is in progress"); a glyph keeps the column as narrow as its title.
+const wxString kDraftGlyph = wxString::FromUTF8("\u270E");
+
+struct ColumnPlan {
+  wxString title;
+  wxListColumnFormat align;
+  // The widest texts the column shows (besides the counselors' names, which come with the rows).
+  std::vector<wxString> widest;
+};
+
+// Titles in the context "caseload column": where a word is long and the column's content narrow
+// (a number, an arrow, a date), the Spanish title is a short word of its own, so that ten columns
+// and the family's name fit beside the family panel at 1280 px.
+std::vector<ColumnPlan> columnPlans() {
+  const wxString date = wxS("0000-00-00");
+  return {
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Family"), wxLIST_FORMAT_LEFT, {}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Lang."),
+       wxLIST_FORMAT_LEFT,
+       {languageText(model::Language::en), languageText(model::Language::es)}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Counselor"), wxLIST_FORMAT_LEFT, {}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Last visit"), wxLIST_FORMAT_LEFT, {date}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Next due"),
+       wxLIST_FORMAT_LEFT,
+       {date, _("closed")}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Overdue"), wxLIST_FORMAT_RIGHT, {overdueText(999)}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Trend"),
+       wxLIST_FORMAT_CENTER,
+       {wxString::FromUTF8("\u2191")}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Referrals"), wxLIST_FORMAT_RIGHT, {wxS("99")}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Flag"), wxLIST_FORMAT_CENTER, {kFlagGlyph}},
+      {wxGETTEXT_IN_CONTEXT("caseload column", "Draft"), wxLIST_FORMAT_CENTER, {kDraftGlyph}}};
+}
+
 }  // namespace
 
 CaseloadList::CaseloadList(wxWindow* parent)
     : wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-  AppendColumn(_("Family"), wxLIST_FORMAT_LEFT, FromDIP(148));
-  AppendColumn(_("Lang."), wxLIST_FORMAT_LEFT, FromDIP(46));
-  AppendColumn(_("Counselor"), wxLIST_FORMAT_LEFT, FromDIP(96));
-  AppendColumn(_("Last visit"), wxLIST_FORMAT_LEFT, FromDIP(82));
-  AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(82));
-  AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(64));
-  AppendColumn(_("Trend"), wxLIST_FORMAT_CENTER, FromDIP(46));
-  AppendColumn(_("Referrals"), wxLIST_FORMAT_RIGHT, FromDIP(70));
-  AppendColumn(_("Flag"), wxLIST_FORMAT_CENTER, FromDIP(38));
-  AppendColumn(_("Draft"), wxLIST_FORMAT_LEFT, FromDIP(82));
-  fitColumnsToTitles(*this);
+  for (const auto& column : columnPlans()) AppendColumn(column.title, column.align);
+  fitColumns();
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    fitNameColumn();
+  });
   overdue_attr_.SetTextColour(wxColour(160, 40, 30));
   Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& event) {
     if (on_selected_)
@@ -58,8 +102,58 @@ void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
   // selected, the same family first on screen.
   const ListPlace place(*this, shownFamilies());
   rows_ = std::move(rows);
+  fitColumns();
   refresh(std::nullopt);
   place.restore(*this, shownFamilies());
+}
+
+int CaseloadList::textWidth(const wxString& text) const {
+  return GetTextExtent(text).x + FromDIP(kColumnPadding);
+}
+
+void CaseloadList::fitColumns() {
+  // Each column as wide as its title and its widest content; the counselors' names from the
+  // rows, measured once per name (a caseload has many families but few counselors).
+  std::set<std::string> counselors;
+  for (const auto& row : rows_) counselors.insert(row.summary.counselor_name);
+  const auto plans = columnPlans();
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    int width = textWidth(plans[i].title);
+    for (const auto& text : plans[i].widest) width = std::max(width, textWidth(text));
+    if (i == kCounselor)
+      for (const auto& name : counselors)
+        width = std::max(width,
+                         std::min(textWidth(wxString::FromUTF8(name)), FromDIP(kWidestCounselor)));
+    if (i != kName) SetColumnWidth(static_cast<int>(i), width);
+  }
+  fitNameColumn();
+}
+
+int CaseloadList::otherColumnsWidth() const {
+  int width = 0;
+  for (int i = 0; i < GetColumnCount(); ++i)
+    if (i != kName) width += GetColumnWidth(i);
+  return width;
+}
+
+int CaseloadList::nameColumnWanted() const {
+  int width = textWidth(columnPlans()[kName].title);
+  for (const auto& row : rows_)
+    width = std::max(width, textWidth(wxString::FromUTF8(row.summary.family.display_name)));
+  return std::min(width, FromDIP(kWidestName));
+}
+
+void CaseloadList::fitNameColumn() {
+  // The family's name takes the room the other columns leave, so nothing needs a horizontal
+  // scroll; never narrower than its title.
+  const int room = GetClientSize().x - otherColumnsWidth();
+  SetColumnWidth(kName, std::max(room, textWidth(columnPlans()[kName].title)));
+}
+
+int CaseloadList::wantedWidth() const {
+  const int frame = GetSize().x - GetClientSize().x;
+  return otherColumnsWidth() + nameColumnWanted() + frame +
+         wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this);
 }
 
 std::vector<model::Id> CaseloadList::shownFamilies() const {
@@ -109,7 +203,7 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
     case kName:
       return wxString::FromUTF8(summary.family.display_name);
     case kLanguage:
-      return summary.family.language == model::Language::es ? _("ES") : _("EN");
+      return languageText(summary.family.language);
     case kCounselor:
       return wxString::FromUTF8(summary.counselor_name);
     case kLastVisit:
@@ -118,7 +212,7 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
       return summary.family.status == model::FamilyStatus::active ? dateText(summary.next_due)
                                                                   : _("closed");
     case kOverdue:
-      return row.days_overdue > 0 ? wxString::Format(_("%d d"), row.days_overdue) : wxString();
+      return overdueText(row.days_overdue);
     case kTrend:
       return wxString::FromUTF8(
           std::string(report::arrowGlyph(report::trendArrow(summary.trend_points))));
@@ -126,11 +220,10 @@ wxString CaseloadList::OnGetItemText(long item, long column) const {
       return summary.open_referrals > 0 ? wxString::Format("%d", summary.open_referrals)
                                         : wxString();
     case kFlag:
-      // U+2691 BLACK FLAG: the concern raised at the latest scored visit.
-      return summary.flagged ? wxString::FromUTF8("\u2691") : wxString();
+      return summary.flagged ? kFlagGlyph : wxString();
     case kDraft:
       // A visit in progress: it counts in nothing above until it is signed.
-      return summary.draft_date ? wxString::FromUTF8(summary.draft_date->iso()) : wxString();
+      return summary.draft_date ? kDraftGlyph : wxString();
     default:
       return wxString();
   }

@@ -27,6 +27,10 @@ class CaseloadList : public wxListView {
   std::size_t shownCount() const { return shown_.size(); }
   std::size_t totalCount() const { return rows_.size(); }
 
+  // The width that shows every column whole, the families' names included (up to a limit):
+  // what the main window gives the caseload when it can.
+  int wantedWidth() const;
+
   std::optional<model::Id> selectedFamily() const;
   // Selects the family's row (when shown) and scrolls to it.
   void selectFamily(model::Id family_id);
@@ -43,6 +47,17 @@ class CaseloadList : public wxListView {
   wxString OnGetItemText(long item, long column) const override;
   wxListItemAttr* OnGetItemAttr(long item) const override;
   void refresh(std::optional<model::Id> keep_selected);
+  // Column widths from the titles and the contents (see columnPlans in the .cpp).
+  void fitColumns();
+  void fitNameColumn();
+  int otherColumnsWidth() const;
+  int nameColumnWanted() const;
+  int textWidth(const wxString& text) const;
+
+  // Room around a title or a cell's text (DIP): the header draws its label inset on each side.
+  static constexpr int kColumnPadding = 12;
+  static constexpr int kWidestCounselor = 150;  // a longer name is cut rather than the family's
+  static constexpr int kWidestName = 200;
   std::vector<model::Id> shownFamilies() const;
 
   std::vector<CaseloadRow> rows_;

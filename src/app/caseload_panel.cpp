@@ -12,6 +12,8 @@
 namespace securebase::app {
 namespace {
 
+constexpr int kMargin = 8;  // DIP around the search bar and the list
+
 // The choices of "Show:", in menu order.
 std::vector<std::pair<CaseloadView, wxString>> viewLabels() {
   return {{CaseloadView::active, _("Active families")},
@@ -40,8 +42,8 @@ CaseloadPanel::CaseloadPanel(wxWindow* parent) : wxPanel(parent) {
   bar->AddSpacer(FromDIP(4));
   bar->Add(view_, wxSizerFlags().CenterVertical());
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
-  sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+  sizer->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(kMargin)));
+  sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(kMargin)));
   SetSizer(sizer);
 
   search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { applyFilter(); });
@@ -50,6 +52,10 @@ CaseloadPanel::CaseloadPanel(wxWindow* parent) : wxPanel(parent) {
     applyFilter();
   });
   view_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { applyFilter(); });
+}
+
+int CaseloadPanel::wantedWidth() const {
+  return list_->wantedWidth() + 2 * FromDIP(kMargin);
 }
 
 void CaseloadPanel::focusSearch() {

@@ -22,6 +22,8 @@ class CaseloadPanel : public wxPanel {
   // Called after every change of the shown rows (for the status bar).
   void onShownChanged(std::function<void()> callback) { on_changed_ = std::move(callback); }
   void applyFilter();
+  // The width that shows the list's columns whole (CaseloadList::wantedWidth) with the margins.
+  int wantedWidth() const;
 
  private:
   CaseloadView view() const;

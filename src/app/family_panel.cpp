@@ -95,9 +95,9 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
 wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
   auto* page = new wxScrolledWindow(parent);
   page->SetScrollRate(0, FromDIP(10));
-  children_ = makeReportList(page, {{_("Child"), 110},
-                                    {_("Born"), 90},
-                                    {_("Age"), 90},
+  children_ = makeReportList(page, {{_("Child"), 76},
+                                    {_("Born"), 86},
+                                    {_("Age"), 76},
                                     {_("Corrected age"), 110},
                                     {_("Weeks at birth"), 105}});
   caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
@@ -107,14 +107,16 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
                     [this](wxListEvent& event) { editCaregiver(event.GetIndex()); });
   children_->SetToolTip(_("Double-click a child to correct the details"));
   caregivers_->SetToolTip(_("Double-click a caregiver to correct the details"));
-  goals_ = makeReportList(page, {{_("Open goal"), 420}, {_("Since"), 95}});
+  goals_ = makeReportList(page, {{_("Open goal"), 360}, {_("Since"), 86}});
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
   trend_ = new TrendPanel(page);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto add = [&](const wxString& heading, wxWindow* window, int height) {
     sizer->Add(makeHeading(page, heading),
                wxSizerFlags().Border(wxTOP | wxLEFT | wxRIGHT, FromDIP(10)));
-    if (height > 0) window->SetMinSize(wxSize(-1, FromDIP(height)));
+    // A list's own columns never widen the page past the panel (the page scrolls only down):
+    // a wide list scrolls sideways inside itself, and the chart keeps the panel's width.
+    window->SetMinSize(wxSize(FromDIP(200), height > 0 ? FromDIP(height) : -1));
     sizer->Add(window, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
   };
   // The chart comes early: how the practices move is what a supervisor opens a family for.

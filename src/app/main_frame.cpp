@@ -50,9 +50,17 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   splitter_->SetMinimumPaneSize(FromDIP(320));
   caseload_ = new CaseloadPanel(splitter_);
   family_ = new FamilyPanel(splitter_, *this);
-  splitter_->SplitVertically(caseload_, family_,
-                             WindowConfig::instance().sash("Main", FromDIP(700)));
+  chosen_sash_ = WindowConfig::instance().sash("Caseload", -1);
+  splitter_->SplitVertically(caseload_, family_, chosen_sash_ > 0 ? chosen_sash_ : FromDIP(700));
   splitter_->SetSashGravity(0.0);  // the caseload keeps its width; the family gets the rest
+  splitter_->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& event) {
+    chosen_sash_ = event.GetSashPosition();  // only the user's drags send this
+    event.Skip();
+  });
+  splitter_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    placeSash();
+  });
   lock_panel_ = new LockPanel(this);
   lock_panel_->Hide();
   auto* content = new wxBoxSizer(wxVERTICAL);
@@ -90,6 +98,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   });
 
   adoptSession(std::move(session));
+  placeSash();
   // Start on the first family with the list focused, so the keyboard works at once.
   if (caseload_->list().shownCount() > 0)
     selectFamily(caseload_->list().shownRow(0).summary.family.id);
@@ -365,6 +374,15 @@ void MainFrame::batchHandouts() {
   app::batchHandouts(this, *session_);
 }
 
+void MainFrame::placeSash() {
+  // Until the user moves the sash, the caseload gets the width that shows all its columns
+  // whole, as far as the family panel keeps the room its buttons, tabs and chart need.
+  if (chosen_sash_ > 0) return;
+  const int room = splitter_->GetClientSize().x - splitter_->GetSashSize() - FromDIP(kFamilyWidth);
+  const int wanted = std::min(caseload_->wantedWidth(), room);
+  if (wanted > 0 && wanted != splitter_->GetSashPosition()) splitter_->SetSashPosition(wanted);
+}
+
 void MainFrame::editPreferences() {
   PreferencesDialog dialog(this, session_->store(), file_);
   if (dialog.ShowModal() == wxID_OK && !idle_limit_override_)
@@ -373,7 +391,7 @@ void MainFrame::editPreferences() {
 
 void MainFrame::onClose(wxCloseEvent& event) {
   WindowConfig::instance().save(*this, "Main");
-  WindowConfig::instance().setSash("Main", splitter_->GetSashPosition());
+  if (chosen_sash_ > 0) WindowConfig::instance().setSash("Caseload", chosen_sash_);
   // Every note typed is saved before the last backup, and the key leaves memory here.
   lock_finish_timer_.Stop();
   closeEditors();

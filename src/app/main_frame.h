@@ -98,6 +98,7 @@ class MainFrame : public wxFrame {
   void batchHandouts();
 
  private:
+  void placeSash();
   void buildMenus();
   void buildToolbar();
   void rebuildRecentMenu();
@@ -135,6 +136,10 @@ class MainFrame : public wxFrame {
   LockPanel* lock_panel_ = nullptr;
   wxMenuBar* menus_ = nullptr;
   wxSplitterWindow* splitter_ = nullptr;
+  int chosen_sash_ = -1;  // where the user put the sash; -1 while the window places it
+  // The family panel's own width when the window places the sash (DIP): two rows of buttons,
+  // the tabs and a readable chart.
+  static constexpr int kFamilyWidth = 500;
   CaseloadPanel* caseload_ = nullptr;
   FamilyPanel* family_ = nullptr;
   wxMenu* recent_menu_ = nullptr;

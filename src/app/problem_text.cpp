@@ -3,12 +3,20 @@
 #include <wx/msgdlg.h>
 #include <wx/translation.h>
 
+#include "securebase/core/error.h"
+
 namespace securebase::app {
 
 wxString problemText(const std::exception& error) {
-  // Messages of fixed wording are in the catalog (marked wxTRANSLATE where they are thrown);
-  // the others keep the core's English, with the names and numbers they carry.
-  wxString text = wxGetTranslation(wxString::FromUTF8(error.what()));
+  // A core message made with errorText(): its wording from the catalog, the names, dates and
+  // numbers filled in. Other messages of fixed wording are in the catalog too (marked
+  // wxTRANSLATE or errorPhrase where they are made); the rest keep the core's English.
+  const auto* core = dynamic_cast<const Error*>(&error);
+  wxString text = core != nullptr && !core->text().wording.empty()
+                      ? wxString::FromUTF8(core->text().render([](const std::string& wording) {
+                          return wxGetTranslation(wxString::FromUTF8(wording)).utf8_string();
+                        }))
+                      : wxGetTranslation(wxString::FromUTF8(error.what()));
   if (!text.empty()) text[0] = wxToupper(text[0]);
   if (!text.empty() && !text.EndsWith(".")) text += ".";
   return text;

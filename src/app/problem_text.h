@@ -1,5 +1,7 @@
-// How the program tells the user that something was refused: the core's one-line message,
-// starting with a capital letter, in a message box or a dialog's problem line.
+// How the program tells the user that something was refused: the core's one-line message in
+// the interface's language (a core Error made with errorText() is looked up by its wording and
+// its names, dates and numbers filled in), starting with a capital letter, in a message box or
+// a dialog's problem line.
 #pragma once
 
 #include <wx/string.h>

@@ -16,9 +16,9 @@ namespace {
 std::string lastCupsProblem() {
   const ipp_status_t status = cupsLastError();
   if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL)
-    return "the print service (CUPS) is not running on this computer";
+    return errorPhrase("the print service (CUPS) is not running on this computer");
   const char* text = cupsLastErrorString();
-  return text != nullptr && *text != '\0' ? text : "the print service refused the job";
+  return text != nullptr && *text != '\0' ? text : errorPhrase("the print service refused the job");
 }
 
 struct DestsDeleter {
@@ -80,15 +80,16 @@ std::vector<std::pair<std::string, std::string>> cupsOptions(const PrintRequest&
 }
 
 PrintJob printFile(const std::filesystem::path& file, const PrintRequest& request) {
-  if (request.copies < 1 || request.copies > 100) throwBadInput("copies must be between 1 and 100");
+  if (request.copies < 1 || request.copies > 100)
+    throwBadInput(errorText("copies must be between 1 and 100"));
   cupsSetServer(nullptr);
   std::string printer = request.printer;
   if (printer.empty()) {
     const auto list = listPrinters();
-    if (!list.problem.empty()) throwOutput(list.problem);
+    if (!list.problem.empty()) throwOutput(phrasePart(list.problem));
     if (list.printers.empty() || !list.printers.front().is_default)
-      throwOutput(list.printers.empty() ? "no printer is set up on this computer"
-                                        : "no default printer is set: name one");
+      throwOutput(list.printers.empty() ? errorText("no printer is set up on this computer")
+                                        : errorText("no default printer is set: name one"));
     printer = list.printers.front().name;
   }
   cups_option_t* options = nullptr;
@@ -99,7 +100,7 @@ PrintJob printFile(const std::filesystem::path& file, const PrintRequest& reques
   const int job = cupsPrintFile2(CUPS_HTTP_DEFAULT, printer.c_str(), file.c_str(), title.c_str(),
                                  count, options);
   cupsFreeOptions(count, options);
-  if (job == 0) throwOutput("printer " + printer + ": " + lastCupsProblem());
+  if (job == 0) throwOutput(errorText("printer {1}: {2}", printer, phrasePart(lastCupsProblem())));
   return PrintJob{job, printer};
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "securebase/core/error.h"
+
 namespace securebase::store {
 
 class Database;
@@ -69,5 +71,7 @@ std::filesystem::path restoreBackup(const std::filesystem::path& backup,
 
 // "…; restore it from a backup" with the newest backup named, for damaged-file messages.
 std::string restoreAdvice(const std::filesystem::path& database_file);
+// The same advice as a message part that the desktop program translates.
+ErrorText restoreAdviceText(const std::filesystem::path& database_file);
 
 }  // namespace securebase::store

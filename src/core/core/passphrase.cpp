@@ -92,8 +92,10 @@ void checkNewPassphrase(const std::string& passphrase) {
   for (unsigned char c : passphrase)
     if ((c & 0xC0) != 0x80) ++characters;
   if (characters < kMinimumPassphraseLength)
-    throwBadInput("a passphrase needs at least " + std::to_string(kMinimumPassphraseLength) +
-                  " characters; a few unrelated words are easy to remember and hard to guess");
+    throwBadInput(
+        errorText("a passphrase needs at least {1} characters; a few unrelated words are "
+                  "easy to remember and hard to guess",
+                  kMinimumPassphraseLength));
 }
 
 }  // namespace securebase

@@ -18,8 +18,8 @@ namespace {
 
 [[noreturn]] void fail(const fs::path& path, int error) {
   if (error == ENOSPC || error == EFBIG || error == EDQUOT)
-    throwOutput("the disk is full: cannot write " + path.string());
-  throwOutput("cannot write " + path.string() + ": " + std::strerror(error));
+    throwOutput(errorText("the disk is full: cannot write {1}", path.string()));
+  throwOutput(errorText("cannot write {1}: {2}", path.string(), std::strerror(error)));
 }
 
 std::string randomSuffix() {

@@ -79,9 +79,13 @@ std::string utf8Of(char32_t cp) {
 
 void throwUnprintable(std::string_view what, char32_t cp) {
   // Control characters are named by code only: printing them would garble the message.
-  const std::string shown = cp < 0x20 ? std::string() : "'" + utf8Of(cp) + "' ";
-  throwBadInput(std::string(what) + ": the character " + shown + "(" + detail::codePointName(cp) +
-                ") cannot be printed in handouts and reports");
+  if (cp < 0x20)
+    throwBadInput(errorText("{1}: the character ({2}) cannot be printed in handouts and reports",
+                            phrasePart(what), detail::codePointName(cp)));
+  throwBadInput(
+      // TRANSLATORS: {1} the field ("family name"), {2} the character, {3} its Unicode name.
+      errorText("{1}: the character '{2}' ({3}) cannot be printed in handouts and reports",
+                phrasePart(what), utf8Of(cp), detail::codePointName(cp)));
 }
 
 }  // namespace

@@ -144,8 +144,8 @@ FormLookup formLookupFor(store::Store& store, const forms::FormCatalog& catalog)
 pdf::Document progressReport(store::Store& store, const forms::FormCatalog& catalog,
                              model::Id family_id, const ReportOptions& options) {
   if (options.period.from && options.period.to && *options.period.to < *options.period.from)
-    throwBadInput("the report period starts (" + options.period.from->iso() + ") after it ends (" +
-                  options.period.to->iso() + ")");
+    throwBadInput(errorText("the report period starts ({1}) after it ends ({2})",
+                            options.period.from->iso(), options.period.to->iso()));
   ReportInput input;
   input.record = store.loadFamily(family_id);
   if (input.record.family.counselor_id)

@@ -216,11 +216,15 @@ fs::path restoreBackup(const fs::path& backup, const fs::path& database_file,
   return aside;
 }
 
-std::string restoreAdvice(const fs::path& database_file) {
+ErrorText restoreAdviceText(const fs::path& database_file) {
   const auto backups = listBackups(database_file.parent_path() / "backups", database_file);
-  if (backups.empty()) return "restore it from a backup";
-  return "restore it from a backup (newest: " + backups.front().file.string() +
-         ", with: securebase-cli restore " + backups.front().file.string() + ")";
+  if (backups.empty()) return errorText("restore it from a backup");
+  return errorText("restore it from a backup (newest: {1}, with: securebase-cli restore {1})",
+                   backups.front().file.string());
+}
+
+std::string restoreAdvice(const fs::path& database_file) {
+  return restoreAdviceText(database_file).english();
 }
 
 }  // namespace securebase::store

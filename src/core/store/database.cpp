@@ -170,7 +170,8 @@ void Database::configure(const DatabaseOptions& options, FileKind kind) {
   const int rc = sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) failFirstRead(rc, kind);
   if (!options.read_only && sqlite3_db_readonly(db_, "main") == 1)
-    throwDatabase("database " + file_.string() + " is read-only; SecureBase needs to write to it");
+    throwDatabase(
+        errorText("database {1} is read-only; SecureBase needs to write to it", file_.string()));
   exec("PRAGMA foreign_keys = ON");
   if (!options.read_only) {
     exec("PRAGMA journal_mode = WAL");
@@ -187,9 +188,11 @@ void Database::failFirstRead(int code, FileKind kind) const {
                     " is encrypted (or is not a SecureBase database); SecureBase needs its "
                     "passphrase to open it");
     if (kind == FileKind::encrypted)
-      throwDatabase("wrong passphrase for " + where +
-                    " (if the passphrase is right, the file is damaged: " + restoreAdvice(file_) +
-                    ")");
+      throwDatabase(
+          // TRANSLATORS: {1} the database file, {2} "restore it from a backup…".
+          errorText("wrong passphrase for database {1} (if the passphrase is right, the file is "
+                    "damaged: {2})",
+                    file_.string(), restoreAdviceText(file_)));
     if (kind == FileKind::plain && !key_.empty())
       throwDatabase(where +
                     " is not encrypted, so it takes no passphrase; encrypt it with: "
@@ -205,7 +208,9 @@ void Database::fail(int code, std::string_view doing) const {
   switch (primary) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throwDatabase(where + " is busy: another program is using it; try again in a moment");
+      throwDatabase(
+          errorText("database {1} is busy: another program is using it; try again in a moment",
+                    file_.string()));
     case SQLITE_NOTADB:
       throwDatabase(where +
                     " is not a SecureBase database, is damaged, or needs a different key; " +
@@ -213,18 +218,24 @@ void Database::fail(int code, std::string_view doing) const {
     case SQLITE_CORRUPT:
       throwDatabase(where + " is damaged (" + sqlite3_errmsg(db_) + "); " + restoreAdvice(file_));
     case SQLITE_READONLY:
-      throwDatabase(where + " is read-only; SecureBase needs to write to it");
+      throwDatabase(
+          errorText("database {1} is read-only; SecureBase needs to write to it", file_.string()));
     case SQLITE_FULL:
-      throwDatabase("the disk is full: could not save to " + file_.string() +
-                    "; nothing was changed — free some space and try again");
+      throwDatabase(errorText(
+          "the disk is full: could not save to {1}; nothing was changed — free some space and try "
+          "again",
+          file_.string()));
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       if (sqlite3_system_errno(db_) == ENOSPC || sqlite3_system_errno(db_) == EFBIG)
-        throwDatabase("the disk is full: could not save to " + file_.string() +
-                      "; nothing was changed — free some space and try again");
+        throwDatabase(errorText(
+            "the disk is full: could not save to {1}; nothing was changed — free some space and "
+            "try again",
+            file_.string()));
       // A WAL database cannot even be read without writing its -shm file next to it.
       if (::access(file_.c_str(), W_OK) != 0 && errno == EACCES)
-        throwDatabase(where + " is read-only; SecureBase needs to write to it");
+        throwDatabase(errorText("database {1} is read-only; SecureBase needs to write to it",
+                                file_.string()));
       if (::access(file_.parent_path().empty() ? "." : file_.parent_path().c_str(), W_OK) != 0)
         throwDatabase("the folder of " + where +
                       " is read-only; SecureBase needs to write its journal there");

@@ -75,7 +75,8 @@ void Store::checkText(const std::string& text, std::string_view what, bool requi
   requireWithinLimit(text, what);
   requireText(text, what);
   if (required && text.find_first_not_of(" \t\n") == std::string::npos)
-    throwBadInput(std::string(what) + " must not be empty");
+    // TRANSLATORS: {1} the field ("family name").
+    throwBadInput(errorText("{1} must not be empty", phrasePart(what)));
   if (text_check_) text_check_(text, what);
 }
 
@@ -121,9 +122,9 @@ void Store::setSetting(const std::string& key, const std::string& value) {
 // --- counselors ----------------------------------------------------------------------------
 
 Id Store::addCounselor(model::Counselor c) {
-  checkText(c.name, "counselor name", true);
-  checkText(c.email, "counselor email", false);
-  checkText(c.phone, "counselor phone", false);
+  checkText(c.name, errorPhrase("counselor name"), true);
+  checkText(c.email, errorPhrase("counselor email"), false);
+  checkText(c.phone, errorPhrase("counselor phone"), false);
   if (c.uuid.empty()) c.uuid = newUuid();
   db_.transaction([&] {
     db_.prepare("INSERT INTO counselors (uuid, name, email, phone) VALUES (?, ?, ?, ?)")

@@ -22,9 +22,9 @@ void requireRow(Database& db, const char* table, Id id, const char* what) {
 
 void validateFamily(const model::Family& f) {
   if (f.visit_frequency_days < 1 || f.visit_frequency_days > 365)
-    throwBadInput("visit frequency must be between 1 and 365 days");
+    throwBadInput(errorText("visit frequency must be between 1 and 365 days"));
   if (f.status == model::FamilyStatus::closed && f.closing_reason.empty())
-    throwBadInput("a closed family needs a closing reason");
+    throwBadInput(errorText("a closed family needs a closing reason"));
 }
 
 }  // namespace
@@ -33,7 +33,8 @@ Id Store::addFamily(model::Family f) {
   if (f.uuid.empty()) f.uuid = newUuid();
   if (f.created_on == model::Date{}) f.created_on = model::Date::today();
   if (model::Date::today() < f.created_on)
-    throwBadInput("the day the family joined, " + f.created_on.iso() + ", is in the future");
+    throwBadInput(
+        errorText("the day the family joined, {1}, is in the future", f.created_on.iso()));
   db_.transaction([&] {
     if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
     f.id = insertFamily(f, "create");
@@ -42,10 +43,10 @@ Id Store::addFamily(model::Family f) {
 }
 
 Id Store::insertFamily(model::Family f, std::string_view action) {
-  checkText(f.display_name, "family name", true);
-  checkText(f.closing_reason, "closing reason", false);
-  checkText(f.address, "address", false);
-  checkText(f.phone, "phone", false);
+  checkText(f.display_name, errorPhrase("family name"), true);
+  checkText(f.closing_reason, errorPhrase("closing reason"), false);
+  checkText(f.address, errorPhrase("address"), false);
+  checkText(f.phone, errorPhrase("phone"), false);
   validateFamily(f);
   db_.transaction([&] {
     db_.prepare(
@@ -71,10 +72,10 @@ Id Store::insertFamily(model::Family f, std::string_view action) {
 }
 
 void Store::updateFamily(const model::Family& f) {
-  checkText(f.display_name, "family name", true);
-  checkText(f.closing_reason, "closing reason", false);
-  checkText(f.address, "address", false);
-  checkText(f.phone, "phone", false);
+  checkText(f.display_name, errorPhrase("family name"), true);
+  checkText(f.closing_reason, errorPhrase("closing reason"), false);
+  checkText(f.address, errorPhrase("address"), false);
+  checkText(f.phone, errorPhrase("phone"), false);
   validateFamily(f);
   db_.transaction([&] {
     const model::Family before = family(f.id);
@@ -151,8 +152,8 @@ Id Store::addCaregiver(model::Caregiver c) {
 }
 
 Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
-  checkText(c.name, "caregiver name", true);
-  checkText(c.relationship, "relationship", false);
+  checkText(c.name, errorPhrase("caregiver name"), true);
+  checkText(c.relationship, errorPhrase("relationship"), false);
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
@@ -169,15 +170,16 @@ Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
 }
 
 Id Store::addChild(model::Child c) {
-  if (model::Date::today() < c.birth_date) throwBadInput("date of birth is in the future");
+  if (model::Date::today() < c.birth_date)
+    throwBadInput(errorText("date of birth is in the future"));
   if (c.uuid.empty()) c.uuid = newUuid();
   return insertChild(std::move(c), "create");
 }
 
 Id Store::insertChild(model::Child c, std::string_view action) {
-  checkText(c.name, "child name", true);
+  checkText(c.name, errorPhrase("child name"), true);
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
-    throwBadInput("weeks of gestation must be between 22 and 44");
+    throwBadInput(errorText("weeks of gestation must be between 22 and 44"));
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, "family");
     db_.prepare(
@@ -198,8 +200,8 @@ Id Store::insertChild(model::Child c, std::string_view action) {
 }
 
 void Store::updateCaregiver(const model::Caregiver& c) {
-  checkText(c.name, "caregiver name", true);
-  checkText(c.relationship, "relationship", false);
+  checkText(c.name, errorPhrase("caregiver name"), true);
+  checkText(c.relationship, errorPhrase("relationship"), false);
   db_.transaction([&] {
     auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
                          " FROM caregivers WHERE id = ?");
@@ -220,10 +222,11 @@ void Store::updateCaregiver(const model::Caregiver& c) {
 }
 
 void Store::updateChild(const model::Child& c) {
-  checkText(c.name, "child name", true);
-  if (model::Date::today() < c.birth_date) throwBadInput("date of birth is in the future");
+  checkText(c.name, errorPhrase("child name"), true);
+  if (model::Date::today() < c.birth_date)
+    throwBadInput(errorText("date of birth is in the future"));
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
-    throwBadInput("weeks of gestation must be between 22 and 44");
+    throwBadInput(errorText("weeks of gestation must be between 22 and 44"));
   db_.transaction([&] {
     auto s =
         db_.prepare(std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?");

@@ -36,7 +36,7 @@ Id Store::addGoal(model::Goal g) {
 }
 
 Id Store::insertGoal(model::Goal g, std::string_view action) {
-  checkText(g.text, "goal", true);
+  checkText(g.text, errorPhrase("goal"), true);
   db_.transaction([&] {
     requireFamily(db_, g.family_id);
     requireVisitOfFamily(db_, g.set_at_visit_id, g.family_id);

@@ -112,9 +112,9 @@ void Store::checkVisit(const model::Visit& v) {
   checkText(v.present, "who was present", false);
   checkText(v.notes, "visit notes", false);
   if (model::Date::today() < v.date)
-    throwBadInput("visit date " + v.date.iso() + " is in the future");
+    throwBadInput(errorText("visit date {1} is in the future", v.date.iso()));
   if (v.next_planned && *v.next_planned < v.date)
-    throwBadInput("the next planned visit is before the visit itself");
+    throwBadInput(errorText("the next planned visit is before the visit itself"));
   for (const auto& set : v.sets) {
     if (v.outcome != model::VisitOutcome::completed && !set.observations.empty())
       throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +

@@ -37,8 +37,9 @@ void requireWithinLimit(std::string_view text, std::string_view what) {
   if (text.size() <= limit) return;  // never more characters than bytes
   const std::size_t count = characterCount(text);
   if (count > limit)
-    throwBadInput(std::string(what) + " is too long (" + std::to_string(count) +
-                  " characters; at most " + std::to_string(limit) + ")");
+    throwBadInput(
+        // TRANSLATORS: {1} the field ("family name"), {2} and {3} numbers of characters.
+        errorText("{1} is too long ({2} characters; at most {3})", phrasePart(what), count, limit));
 }
 
 }  // namespace securebase::store
