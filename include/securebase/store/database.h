@@ -24,6 +24,8 @@ namespace securebase::store {
 // open. 256,000 PBKDF2 iterations is four times SQLCipher 3's default.
 inline constexpr int kKdfIterations = 256000;
 inline constexpr int kCipherPageSize = 4096;
+// The most SQLite keeps of the file in memory per connection (database.cpp says why).
+inline constexpr int kPageCacheKiB = 64 * 1024;
 
 // What the first bytes of a file say it is, read before opening (so the front ends know whether
 // to ask for a passphrase, and can tell "wrong passphrase" from "not encrypted").

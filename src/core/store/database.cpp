@@ -58,13 +58,14 @@ bool isHexKey(std::string_view key) {
 // mistyped raw key must not silently become a passphrase.
 std::string checkedKey(const DatabaseOptions& options) {
   if (!options.raw_key_hex.empty()) {
-    if (!isHexKey(options.raw_key_hex)) throwBadInput("a raw database key must be 64 hex digits");
+    if (!isHexKey(options.raw_key_hex))
+      throwBadInput(errorText("a raw database key must be 64 hex digits"));
     return "x'" + options.raw_key_hex + "'";
   }
   const std::string& key = options.key;
   if (key.rfind("x'", 0) == 0 &&
       !(key.size() == 67 && key.back() == '\'' && isHexKey(std::string_view(key).substr(2, 64))))
-    throwBadInput("a raw database key must be written x'<64 hex digits>'");
+    throwBadInput(errorText("a raw database key must be written x'<64 hex digits>'"));
   return key;
 }
 
@@ -98,9 +99,10 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
   const FileKind kind = inspectDatabaseFile(file);
   const bool exists = kind != FileKind::missing;
   if (!exists && !options.create_if_missing)
-    throwNotFound("database file " + file.string() + " does not exist");
+    throwNotFound(errorText("database file {1} does not exist", file.string()));
   if (!exists && fs::exists(file.parent_path().empty() ? "." : file.parent_path(), ec) == false)
-    throwDatabase("cannot create database " + file.string() + ": its folder does not exist");
+    throwDatabase(
+        errorText("cannot create database {1}: its folder does not exist", file.string()));
 
   const int flags =
       options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -115,7 +117,7 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throwDatabase("cannot open database " + file.string() + ": " + message);
+    throwDatabase(errorText("cannot open database {1}: {2}", file.string(), message));
   }
   try {
     configure(options, kind);
@@ -173,6 +175,10 @@ void Database::configure(const DatabaseOptions& options, FileKind kind) {
     throwDatabase(
         errorText("database {1} is read-only; SecureBase needs to write to it", file_.string()));
   exec("PRAGMA foreign_keys = ON");
+  // A caseload of thousands of families reads most of the family and visit pages on every
+  // refresh; with SQLite's 2 MiB default they are read (and decrypted) again each time. The
+  // cache only grows as pages are read, so a small database costs no more.
+  exec("PRAGMA cache_size = -" + std::to_string(kPageCacheKiB));
   if (!options.read_only) {
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = FULL");
@@ -182,11 +188,11 @@ void Database::configure(const DatabaseOptions& options, FileKind kind) {
 
 void Database::failFirstRead(int code, FileKind kind) const {
   if ((code & 0xFF) == SQLITE_NOTADB) {
-    const std::string where = "database " + file_.string();
     if (kind == FileKind::encrypted && key_.empty())
-      throwDatabase(where +
-                    " is encrypted (or is not a SecureBase database); SecureBase needs its "
-                    "passphrase to open it");
+      throwDatabase(
+          errorText("database {1} is encrypted (or is not a SecureBase database); "
+                    "SecureBase needs its passphrase to open it",
+                    file_.string()));
     if (kind == FileKind::encrypted)
       throwDatabase(
           // TRANSLATORS: {1} the database file, {2} "restore it from a backup…".
@@ -194,17 +200,16 @@ void Database::failFirstRead(int code, FileKind kind) const {
                     "damaged: {2})",
                     file_.string(), restoreAdviceText(file_)));
     if (kind == FileKind::plain && !key_.empty())
-      throwDatabase(where +
-                    " is not encrypted, so it takes no passphrase; encrypt it with: "
-                    "securebase-cli encrypt --db " +
-                    file_.string());
+      throwDatabase(
+          errorText("database {1} is not encrypted, so it takes no passphrase; encrypt "
+                    "it with: securebase-cli encrypt --db {1}",
+                    file_.string()));
   }
   fail(code, "opening the database");
 }
 
 void Database::fail(int code, std::string_view doing) const {
   const int primary = code & 0xFF;
-  const std::string where = "database " + file_.string();
   switch (primary) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -212,11 +217,12 @@ void Database::fail(int code, std::string_view doing) const {
           errorText("database {1} is busy: another program is using it; try again in a moment",
                     file_.string()));
     case SQLITE_NOTADB:
-      throwDatabase(where +
-                    " is not a SecureBase database, is damaged, or needs a different key; " +
-                    restoreAdvice(file_));
+      throwDatabase(errorText(
+          "database {1} is not a SecureBase database, is damaged, or needs a different key; {2}",
+          file_.string(), restoreAdviceText(file_)));
     case SQLITE_CORRUPT:
-      throwDatabase(where + " is damaged (" + sqlite3_errmsg(db_) + "); " + restoreAdvice(file_));
+      throwDatabase(errorText("database {1} is damaged ({2}); {3}", file_.string(),
+                              std::string(sqlite3_errmsg(db_)), restoreAdviceText(file_)));
     case SQLITE_READONLY:
       throwDatabase(
           errorText("database {1} is read-only; SecureBase needs to write to it", file_.string()));
@@ -237,13 +243,16 @@ void Database::fail(int code, std::string_view doing) const {
         throwDatabase(errorText("database {1} is read-only; SecureBase needs to write to it",
                                 file_.string()));
       if (::access(file_.parent_path().empty() ? "." : file_.parent_path().c_str(), W_OK) != 0)
-        throwDatabase("the folder of " + where +
-                      " is read-only; SecureBase needs to write its journal there");
-      throwDatabase("cannot read or write " + file_.string() + " (" + sqlite3_errmsg(db_) + ")");
+        throwDatabase(errorText(
+            "the folder of database {1} is read-only; SecureBase needs to write its journal there",
+            file_.string()));
+      throwDatabase(errorText("cannot read or write {1} ({2})", file_.string(),
+                              std::string(sqlite3_errmsg(db_))));
     case SQLITE_CONSTRAINT:
       throwBadInput(std::string(sqlite3_errmsg(db_)));
     default:
-      throwDatabase(std::string(doing) + " failed on " + where + ": " + sqlite3_errmsg(db_));
+      throwDatabase(errorText("{1} failed on database {2}: {3}", std::string(doing), file_.string(),
+                              std::string(sqlite3_errmsg(db_))));
   }
 }
 
