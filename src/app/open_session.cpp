@@ -4,6 +4,7 @@
 #include <wx/translation.h>
 
 #include "passphrase_dialogs.h"
+#include "problem_text.h"
 #include "secret_text.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
@@ -55,11 +56,13 @@ std::unique_ptr<Session> openSessionAsking(wxWindow* parent, const fs::path& fil
                                            std::string* supplied) {
   // A change a crash interrupted is finished or undone before anything opens the file.
   for (const auto& done : store::finishInterruptedChange(file))
-    wxLogMessage("%s", wxString::FromUTF8(done));
+    wxLogMessage("%s", translatedText(done));
   if (!fs::exists(file) && !store::remainsOf(file).empty())
-    throwNotFound("database " + file.string() +
-                  " is missing, but files of it remain beside it; nothing was done: restore a "
-                  "backup, or move those files away before creating a new database");
+    throwNotFound(errorText(
+        "database {1} is missing, but files of it remain beside it; nothing was done: restore a "
+        "backup, or move those files away before creating a new database",
+        file.string()));
+
   const store::FileKind kind = store::inspectDatabaseFile(file);
   if (supplied != nullptr) {
     SecretText key(*supplied);

@@ -34,7 +34,9 @@ void asUserProblem(const std::filesystem::path& file, Call call) {
   try {
     call();
   } catch (const Error& e) {
+    if (!e.text().wording.empty()) throw Error(e.kind(), withFileName(e.text(), file));
     throw Error(e.kind(), withFileName(e.what(), file));
+
   } catch (const std::exception& e) {
     throwDatabase(withFileName(e.what(), file));
   }

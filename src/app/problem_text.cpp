@@ -3,9 +3,17 @@
 #include <wx/msgdlg.h>
 #include <wx/translation.h>
 
+#include <utility>
+
 #include "securebase/core/error.h"
 
 namespace securebase::app {
+
+wxString translatedText(const ErrorText& text) {
+  return wxString::FromUTF8(text.render([](const std::string& wording) {
+    return wxGetTranslation(wxString::FromUTF8(wording)).utf8_string();
+  }));
+}
 
 wxString problemText(const std::exception& error) {
   // A core message made with errorText(): its wording from the catalog, the names, dates and
@@ -13,11 +21,10 @@ wxString problemText(const std::exception& error) {
   // wxTRANSLATE or errorPhrase where they are made); the rest keep the core's English.
   const auto* core = dynamic_cast<const Error*>(&error);
   wxString text = core != nullptr && !core->text().wording.empty()
-                      ? wxString::FromUTF8(core->text().render([](const std::string& wording) {
-                          return wxGetTranslation(wxString::FromUTF8(wording)).utf8_string();
-                        }))
+                      ? translatedText(core->text())
                       : wxGetTranslation(wxString::FromUTF8(error.what()));
   if (!text.empty()) text[0] = wxToupper(text[0]);
+
   if (!text.empty() && !text.EndsWith(".")) text += ".";
   return text;
 }
@@ -50,6 +57,12 @@ std::string withFileName(std::string message, const std::filesystem::path& file)
     message.replace(at, end - at, shown);
     at += shown.size();
   }
+  return message;
+}
+
+ErrorText withFileName(ErrorText message, const std::filesystem::path& file) {
+  if (!message.translated) message.wording = withFileName(std::move(message.wording), file);
+  for (auto& part : message.parts) part = withFileName(std::move(part), file);
   return message;
 }
 

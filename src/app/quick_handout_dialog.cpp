@@ -44,7 +44,7 @@ QuickHandoutDefaults quickHandoutDefaults(store::Store& store) {
   try {
     defaults.clinic = handout::clinicFromSettings(store);
   } catch (const Error& e) {
-    defaults.clinic_problem = e.what();
+    defaults.clinic_problem = causePart(e);
     defaults.clinic.name = store.setting(store::setting::clinic_name).value_or("");
   }
   return defaults;
@@ -103,7 +103,7 @@ void QuickHandoutDialog::apply() {
   handout::GenericInputs inputs;
   inputs.basics.language =
       language_->GetSelection() == 1 ? model::Language::es : model::Language::en;
-  if (!defaults_.clinic_problem.empty()) throwBadInput(defaults_.clinic_problem);
+  if (!defaults_.clinic_problem.wording.empty()) throwBadInput(defaults_.clinic_problem);
   inputs.basics.paper = defaults_.paper;
   inputs.basics.clinic = defaults_.clinic;
   inputs.basics.printed_on = model::Date::today();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "securebase/core/error.h"
 #include "securebase/handout/builder.h"
 #include "securebase/store/store.h"
 #include "standard_dialog.h"
@@ -26,7 +27,7 @@ struct QuickHandoutDefaults {
   model::Language language = model::Language::en;
   pdf::PaperSize paper = pdf::PaperSize::letter;
   handout::ClinicDetails clinic;
-  std::string clinic_problem;  // why the clinic's details could not be read (a logo gone)
+  ErrorText clinic_problem;  // why the clinic's details could not be read (a logo gone)
 };
 QuickHandoutDefaults quickHandoutDefaults(store::Store& store);
 

@@ -6,6 +6,7 @@
 #include <wx/settings.h>
 #include <wx/translation.h>
 
+#include <map>
 #include <memory>
 
 #include "interface_language.h"
@@ -14,6 +15,21 @@
 #include "wx_canvas.h"
 
 namespace securebase::app {
+
+namespace {
+
+// The report's texts, read once per language: the interface's language can change within one
+// process (a restart in normal use, but several windows in one test run), and each language
+// keeps its own labels.
+const report::ReportText& chartText(model::Language language) {
+  static std::map<model::Language, report::ReportText> loaded;
+  auto found = loaded.find(language);
+  if (found == loaded.end())
+    found = loaded.emplace(language, report::ReportText::loadDefault(language)).first;
+  return found->second;
+}
+
+}  // namespace
 
 TrendPanel::TrendPanel(wxWindow* parent) : wxPanel(parent) {
   SetBackgroundStyle(wxBG_STYLE_PAINT);
@@ -34,8 +50,7 @@ void TrendPanel::show(const store::FamilyRecord& record, const report::FormLooku
   try {
     const auto trends = report::computeTrends(record, forms);
     if (!trends.completed.empty()) {
-      static const auto text = report::ReportText::loadDefault(interfaceLanguage());
-      chart_ = report::trendChart(trends, text, false);
+      chart_ = report::trendChart(trends, chartText(interfaceLanguage()), false);
     }
   } catch (const std::exception&) {
     chart_.reset();  // a record the chart cannot read shows the empty message, never a crash

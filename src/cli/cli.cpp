@@ -145,7 +145,8 @@ std::filesystem::path databaseFileOf(const po::variables_map& vm) {
   if (vm.count("db")) explicit_path = vm["db"].as<std::string>();
   const auto path = databasePath(explicit_path);
   for (const auto& done : store::finishInterruptedChange(path))
-    std::cerr << "securebase-cli: " << done << "\n";
+    std::cerr << "securebase-cli: " << done.english() << "\n";
+
   return path;
 }
 

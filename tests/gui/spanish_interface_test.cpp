@@ -31,8 +31,10 @@
 #include "quick_handout_dialog.h"
 #include "report_dialog.h"
 #include "securebase/demo/demo.h"
+#include "securebase/report/report_text.h"
 #include "securebase/service/scoring.h"
 #include "temp_dir.h"
+#include "trend_panel.h"
 #include "visit_editor.h"
 
 namespace securebase::testing {
@@ -202,6 +204,23 @@ TEST_F(SpanishInterfaceTest, MainWindowEveryPage) {
     pump(200);
     screenshot("es_main_window_page_" + std::to_string(page));
   }
+}
+
+// The family's chart draws its labels in the interface's language, and a window opened after the
+// language changes (later in the same process) draws them in the new one.
+TEST_F(SpanishInterfaceTest, TheChartFollowsTheInterfaceLanguage) {
+  const auto chartTitle = [&] {
+    auto* frame = showFrame();
+    const auto& chart = frame->familyPanel().trend().chart();
+    const std::string title = chart ? chart->title : std::string();
+    closeAllWindows();
+    pump(50);
+    return title;
+  };
+  EXPECT_EQ(chartTitle(), report::ReportText::loadDefault(model::Language::es).get("chart_title"));
+  app::storeInterfaceChoice(app::InterfaceChoice::english);
+  app::setUpInterfaceLanguage();
+  EXPECT_EQ(chartTitle(), report::ReportText::loadDefault(model::Language::en).get("chart_title"));
 }
 
 TEST_F(SpanishInterfaceTest, VisitEditorShowsTheFormInSpanish) {

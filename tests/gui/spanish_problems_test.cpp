@@ -11,6 +11,8 @@
 #include "interface_language.h"
 #include "lock_panel.h"
 #include "main_frame.h"
+#include "preferences_dialog.h"
+#include "problem_text.h"
 #include "standard_dialog.h"
 #include "temp_dir.h"
 
@@ -111,6 +113,46 @@ TEST_F(SpanishProblemsTest, AWrongPassphraseOnTheLockedWindowNamesTheFile) {
             0u)
       << problem;
   screenshot("es_locked_wrong_passphrase");
+}
+
+TEST_F(SpanishProblemsTest, APreferenceTheSettingsTableRefusesIsExplainedInSpanish) {
+  auto* frame = showFrame();
+  std::string problem;
+  whenModalOpens([&](wxDialog& dialog) {
+    auto& preferences = dynamic_cast<app::PreferencesDialog&>(dialog);
+    preferences.backupFolder().SetValue("copias");  // not a full path
+    wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+    dialog.FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
+
+    pump(100);
+    problem = oneLine(preferences.problem());
+    screenshot("es_preferences_relative_backup_folder");
+    dialog.EndModal(wxID_CANCEL);
+  });
+  frame->editPreferences();
+  EXPECT_EQ(problem, "Backup.folder debe ser la ruta completa de una carpeta (/…).");
+  EXPECT_EQ(frame->session().store().setting("backup.folder"), std::nullopt);
+}
+
+TEST_F(SpanishProblemsTest, WhatOpeningPutRightAfterACrashIsToldInSpanish) {
+  // The sentence finishInterruptedChange returns, as the window logs it.
+  const ErrorText undone = errorText(
+      "the unfinished passphrase change of {1} was undone: the old passphrase still opens it",
+      std::string("familias.db"));
+  EXPECT_EQ(app::translatedText(undone).utf8_string(),
+            "se deshizo el cambio de frase de contraseña sin terminar de familias.db: la frase "
+            "anterior todavía la abre");
+  // A core refusal whose cause is another core refusal: both parts in Spanish.
+  try {
+    store::Database missing(dir_ / "no-such-folder" / "x.db", {});
+    FAIL() << "opened a database in a folder that does not exist";
+  } catch (const Error& e) {
+    const Error wrapped(e.kind(),
+                        errorText("{1}; the previous file was put back unchanged", causePart(e)));
+    EXPECT_EQ(app::problemText(wrapped).utf8_string(),
+              "No se puede crear la base de datos " + (dir_ / "no-such-folder" / "x.db").string() +
+                  ": su carpeta no existe; se volvió a poner el archivo anterior sin cambios.");
+  }
 }
 
 TEST_F(SpanishProblemsTest, TheCommandLineKeepsTheEnglish) {

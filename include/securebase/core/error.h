@@ -102,6 +102,14 @@ class Error : public std::runtime_error {
   ErrorText text_;
 };
 
+// `error`'s message as a part of another message: translated as its own wording when it was made
+// with errorText(), else shown as it is.
+inline ErrorText causePart(const std::exception& error) {
+  const auto* core = dynamic_cast<const Error*>(&error);
+  if (core != nullptr && !core->text().wording.empty()) return core->text();
+  return {error.what(), {}, false};
+}
+
 [[noreturn]] inline void throwBadInput(const std::string& m) {
   throw Error(ErrorKind::bad_input, m);
 }

@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "securebase/core/error.h"
+
 namespace securebase::store {
 
 // Completes a change whose new file was verified and in place, rolls back one that was not, and
 // puts back a database that an older version's crash left only under an aside name. Returns one
-// sentence per thing done (empty: nothing was unfinished). Needs no passphrase.
-std::vector<std::string> finishInterruptedChange(const std::filesystem::path& database);
+// sentence per thing done (empty: nothing was unfinished), in words the window translates.
+// Needs no passphrase.
+std::vector<ErrorText> finishInterruptedChange(const std::filesystem::path& database);
 
 // Files beside `database` that belong to it (journal, copies set aside, unfinished changes):
 // when the database itself is missing they mean it existed, and creating an empty one would

@@ -22,10 +22,11 @@ model::Counselor findCounselor(store::Store& store, const std::string& wanted) {
   std::string names;
   for (const auto* c : partial) names += (names.empty() ? "" : ", ") + c->name;
   if (partial.size() > 1)
-    throwNotFound("\"" + wanted + "\" could be several counselors (" + names +
-                  "); give the full name");
-  throwNotFound("no counselor named \"" + wanted +
-                "\"; add one first (securebase-cli counselor add --name NAME)");
+    throwNotFound(
+        errorText("\"{1}\" could be several counselors ({2}); give the full name", wanted, names));
+  throwNotFound(errorText(
+      "no counselor named \"{1}\"; add one first (securebase-cli counselor add --name NAME)",
+      wanted));
 }
 
 std::string workingCounselorName(store::Store& store, const std::string& wanted) {

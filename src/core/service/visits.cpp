@@ -17,11 +17,15 @@ forms::Form formFor(store::Store& store, const forms::FormCatalog& catalog, cons
   const std::string name = "form " + id + " version " + std::to_string(version);
   if (snapshot) {
     if (file != nullptr && file->sha256 != snapshot->sha256)
-      throwBadInput(name + " in " + file->source_name +
-                    " has changed since visits used it; give the changed form a new version");
+      throwBadInput(
+          errorText("form {1} version {2} in {3} has changed since visits used it; give "
+                    "the changed form a new version",
+                    id, version, file->source_name));
     return forms::parseForm(snapshot->json, "stored snapshot of " + name);
   }
-  if (file == nullptr) throwNotFound("no " + name + " in the forms folder");
+  if (file == nullptr)
+    throwNotFound(errorText("no form {1} version {2} in the forms folder", id, version));
+
   return *file;
 }
 

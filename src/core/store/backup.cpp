@@ -60,10 +60,12 @@ class FolderLock {
   explicit FolderLock(const fs::path& folder)
       : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
     if (fd_ < 0)
-      throwOutput("cannot write backups to " + folder.string() + ": " + std::strerror(errno));
+      throwOutput(errorText("cannot write backups to {1}: {2}", folder.string(),
+                            std::string(std::strerror(errno))));
     while (::flock(fd_, LOCK_EX) != 0)
       if (errno != EINTR)
-        throwOutput("cannot lock " + folder.string() + ": " + std::strerror(errno));
+        throwOutput(
+            errorText("cannot lock {1}: {2}", folder.string(), std::string(std::strerror(errno))));
   }
   ~FolderLock() { ::close(fd_); }
   FolderLock(const FolderLock&) = delete;
@@ -79,12 +81,12 @@ void checkCopy(const fs::path& file, const std::string& key) {
     return;
   }
   if (inspectDatabaseFile(file) != FileKind::plain)
-    throwDatabase(file.string() + " is not a SecureBase database");
+    throwDatabase(errorText("{1} is not a SecureBase database", file.string()));
   Database copy(file, {.create_if_missing = false, .read_only = true});
   Statement check(copy, "PRAGMA integrity_check");
   check.step();
   if (check.text(0) != "ok")
-    throwDatabase(file.string() + " failed its integrity check: " + check.text(0));
+    throwDatabase(errorText("{1} failed its integrity check: {2}", file.string(), check.text(0)));
 }
 
 }  // namespace
@@ -100,7 +102,7 @@ BackupPolicy backupPolicy(Store& store, const fs::path& database_file) {
 
 std::string databaseId(Database& db) {
   Statement id(db, "SELECT id FROM database_identity");
-  if (!id.step()) throwDatabase("database " + db.file().string() + " has no id");
+  if (!id.step()) throwDatabase(errorText("database {1} has no id", db.file().string()));
   return id.text(0);
 }
 
@@ -129,8 +131,8 @@ BackupInfo createBackup(Database& db, const BackupPolicy& policy, Clock::time_po
   std::error_code ec;
   fs::create_directories(policy.folder, ec);
   if (ec || ::access(policy.folder.c_str(), W_OK) != 0)
-    throwOutput("cannot write backups to " + policy.folder.string() +
-                ": the folder cannot be created or written");
+    throwOutput(errorText("cannot write backups to {1}: the folder cannot be created or written",
+                          policy.folder.string()));
   const std::string id = databaseId(db);
   const std::string stem = db.file().stem().string() + "-" + id.substr(0, kIdInName);
   FolderLock lock(policy.folder);
@@ -150,7 +152,7 @@ BackupInfo createBackup(Database& db, const BackupPolicy& policy, Clock::time_po
   fs::rename(partial, target, ec);
   if (ec) {
     fs::remove(partial, ec);
-    throwOutput("cannot name the backup " + target.string());
+    throwOutput(errorText("cannot name the backup {1}", target.string()));
   }
   syncFolderOf(target);
 
@@ -171,17 +173,19 @@ bool backupDue(const BackupPolicy& policy, const fs::path& database_file, Clock:
 fs::path restoreBackup(const fs::path& backup, const fs::path& database_file,
                        const std::string& key, Clock::time_point now) {
   std::error_code ec;
-  if (!fs::exists(backup, ec)) throwNotFound("backup " + backup.string() + " does not exist");
+  if (!fs::exists(backup, ec))
+    throwNotFound(errorText("backup {1} does not exist", backup.string()));
   checkCopy(backup, key);
 
   fs::path aside;
   if (fs::exists(database_file, ec)) {
-    const std::string doing = "restoring a backup over it";
+    const std::string doing = errorPhrase("restoring a backup over it");
     // Asked of the file itself, so it holds also when the current file is under another
     // passphrase than the backup (or damaged) and cannot be opened here.
     if (openInAnotherProgram(database_file))
-      throwDatabase("database " + database_file.string() +
-                    " is open in another program; close it before " + doing);
+      throwDatabase(errorText("database {1} is open in another program; close it before {2}",
+                              database_file.string(), phrasePart(doing)));
+
     std::unique_ptr<Database> current;
     try {
       current = std::make_unique<Database>(database_file,

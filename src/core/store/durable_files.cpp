@@ -13,8 +13,8 @@ namespace securebase::store {
 namespace {
 
 [[noreturn]] void failSync(const std::filesystem::path& path, const char* doing, int error) {
-  throwOutput("could not make " + path.string() + " safe on disk (" + doing +
-              "): " + std::strerror(error));
+  throwOutput(errorText("could not make {1} safe on disk ({2}): {3}", path.string(),
+                        std::string(doing), std::string(std::strerror(error))));
 }
 
 void syncOpened(const std::filesystem::path& path, int flags) {

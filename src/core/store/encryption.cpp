@@ -51,7 +51,8 @@ void detachQuietly(Database& db) {
 void exportEncryptedCopy(Database& source, const fs::path& destination, const std::string& key) {
   std::error_code ec;
   if (fs::exists(destination, ec))
-    throwOutput("cannot write the copy " + destination.string() + ": the file already exists");
+    throwOutput(
+        errorText("cannot write the copy {1}: the file already exists", destination.string()));
   const int version = source.schemaVersion();
   try {
     {
@@ -76,9 +77,11 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
     detachQuietly(source);
     removeQuietly(destination);
     if (system_error == ENOSPC || system_error == EFBIG)
-      throwOutput("the disk is full: cannot write the copy " + destination.string() +
-                  "; free some space and try again");
-    throwOutput("cannot write the copy " + destination.string() + ": " + e.what());
+      throwOutput(
+          errorText("the disk is full: cannot write the copy {1}; free some space and try again",
+                    destination.string()));
+    throwOutput(errorText("cannot write the copy {1}: {2}", destination.string(), causePart(e)));
+
   } catch (...) {
     removeQuietly(destination);
     throw;
@@ -88,17 +91,20 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
 
 void verifyEncryptedFile(const fs::path& file, const std::string& key) {
   if (inspectDatabaseFile(file) != FileKind::encrypted)
-    throwDatabase("the copy " + file.string() + " is not encrypted");
+    throwDatabase(errorText("the copy {1} is not encrypted", file.string()));
   Database copy(file, {.key = key, .create_if_missing = false, .read_only = true});
   Statement check(copy, "PRAGMA integrity_check");
   check.step();
   if (check.text(0) != "ok")
-    throwDatabase("the copy " + file.string() + " failed its integrity check: " + check.text(0));
+    throwDatabase(
+        errorText("the copy {1} failed its integrity check: {2}", file.string(), check.text(0)));
 }
 
 void requireSoleUse(Database& db, const std::string& doing) {
-  const std::string refusal =
-      "database " + db.file().string() + " is open in another program; close it before " + doing;
+  const ErrorText refusal =
+      // TRANSLATORS: {2} what was asked, e.g. "changing its passphrase".
+      errorText("database {1} is open in another program; close it before {2}", db.file().string(),
+                phrasePart(doing));
   std::string mode;
   try {
     Statement change(db, "PRAGMA journal_mode = DELETE");
@@ -140,8 +146,8 @@ namespace {
 void requireSameRows(const fs::path& copy_file, const std::string& key, Database& source) {
   Database copy(copy_file, {.key = key, .create_if_missing = false, .read_only = true});
   if (rowCounts(copy, "main") != rowCounts(source, "main"))
-    throwDatabase("the copy " + copy_file.string() + " does not hold every row of " +
-                  source.file().string());
+    throwDatabase(errorText("the copy {1} does not hold every row of {2}", copy_file.string(),
+                            source.file().string()));
 }
 
 // Keeps other programs out from the check of sole use until this connection closes, so nobody
@@ -156,14 +162,16 @@ void holdExclusively(Database& db) {
 
 fs::path encryptDatabase(const fs::path& file, const std::string& key, bool keep_original) {
   if (inspectDatabaseFile(file) != FileKind::plain)
-    throwBadInput("database " + file.string() + " is already encrypted, or is not a database");
+    throwBadInput(
+        errorText("database {1} is already encrypted, or is not a database", file.string()));
   const fs::path original = fs::path(file.string() + ".unencrypted");
   std::error_code ec;
   if (keep_original && fs::exists(original, ec))
-    throwOutput(original.string() + " already exists; move it away before encrypting again");
+    throwOutput(
+        errorText("{1} already exists; move it away before encrypting again", original.string()));
   Database source(file, {.create_if_missing = false});
   // Leaves no -wal file behind that could later be replayed onto the encrypted file.
-  requireSoleUse(source, "encrypting it");
+  requireSoleUse(source, errorPhrase("encrypting it"));
   try {
     holdExclusively(source);
     ChangeIntent intent{
@@ -192,9 +200,10 @@ fs::path encryptDatabase(const fs::path& file, const std::string& key, bool keep
 void changePassphrase(const fs::path& file, const std::string& current_key,
                       const std::string& new_key) {
   if (inspectDatabaseFile(file) != FileKind::encrypted)
-    throwBadInput("database " + file.string() + " is not encrypted");
+    throwBadInput(errorText("database {1} is not encrypted", file.string()));
   Database source(file, {.key = current_key, .create_if_missing = false});
-  requireSoleUse(source, "changing its passphrase");
+  requireSoleUse(source, errorPhrase("changing its passphrase"));
+
   holdExclusively(source);
   ChangeIntent intent{.operation = "passphrase",
                       .incoming = fs::path(file.string() + ".new-passphrase"),

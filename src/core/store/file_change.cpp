@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <sstream>
+#include <utility>
 
 #include "durable_files.h"
 #include "securebase/core/error.h"
@@ -21,16 +22,17 @@ bool diskFull(int error) {
   return error == ENOSPC || error == EFBIG || error == EDQUOT;
 }
 
-[[noreturn]] void failWith(const std::string& doing, int error) {
-  if (diskFull(error)) throwOutput("the disk is full: cannot " + doing);
-  throwOutput("cannot " + doing + ": " + std::strerror(error));
+// `doing` names the file operation ("write {1}"); the system's reason stays as it says it.
+[[noreturn]] void failWith(ErrorText doing, int error) {
+  if (diskFull(error)) throwOutput(errorText("the disk is full: cannot {1}", std::move(doing)));
+  throwOutput(errorText("cannot {1}: {2}", std::move(doing), std::string(std::strerror(error))));
 }
 
 void writeAll(int fd, const std::string& text, const fs::path& file) {
   for (std::size_t done = 0; done < text.size();) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) failWith("write " + file.string(), errno);
+    if (n < 0) failWith(errorText("write {1}", file.string()), errno);
     done += static_cast<std::size_t>(n);
   }
 }
@@ -50,10 +52,10 @@ void writeIntent(const fs::path& database, const ChangeIntent& intent) {
   const fs::path temp(target.string() + ".new");
   ::unlink(temp.c_str());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) failWith("write " + temp.string(), errno);
+  if (fd < 0) failWith(errorText("write {1}", temp.string()), errno);
   try {
     writeAll(fd, text.str(), temp);
-    if (::fsync(fd) != 0) failWith("write " + temp.string(), errno);
+    if (::fsync(fd) != 0) failWith(errorText("write {1}", temp.string()), errno);
   } catch (...) {
     ::close(fd);
     ::unlink(temp.c_str());
@@ -63,7 +65,7 @@ void writeIntent(const fs::path& database, const ChangeIntent& intent) {
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
-    failWith("write " + target.string(), error);
+    failWith(errorText("write {1}", target.string()), error);
   }
   syncFolderOf(target);
 }
@@ -100,24 +102,24 @@ void removeIntent(const fs::path& database) {
 
 void linkAside(const fs::path& file, const fs::path& aside) {
   if (::link(file.c_str(), aside.c_str()) != 0)
-    failWith("keep " + file.string() + " as " + aside.string(), errno);
+    failWith(errorText("keep {1} as {2}", file.string(), aside.string()), errno);
   syncFolderOf(aside);
 }
 
 void moveInto(const fs::path& from, const fs::path& to) {
   if (::rename(from.c_str(), to.c_str()) != 0)
-    failWith("put " + from.string() + " in place of " + to.string(), errno);
+    failWith(errorText("put {1} in place of {2}", from.string(), to.string()), errno);
   syncFolderOf(to);
 }
 
 void copyDurably(const fs::path& from, const fs::path& to) {
   const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) failWith("read " + from.string(), errno);
+  if (in < 0) failWith(errorText("read {1}", from.string()), errno);
   const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (out < 0) {
     const int error = errno;
     ::close(in);
-    failWith("write " + to.string(), error);
+    failWith(errorText("write {1}", to.string()), error);
   }
   int error = 0;
   struct stat status {};
@@ -134,12 +136,13 @@ void copyDurably(const fs::path& from, const fs::path& to) {
   if (::close(out) != 0 && error == 0) error = errno;
   if (error != 0) {
     ::unlink(to.c_str());
-    failWith("copy " + from.string() + " to " + to.string(), error);
+    failWith(errorText("copy {1} to {2}", from.string(), to.string()), error);
   }
 }
 
 void removeFile(const fs::path& file) {
-  if (::unlink(file.c_str()) != 0 && errno != ENOENT) failWith("remove " + file.string(), errno);
+  if (::unlink(file.c_str()) != 0 && errno != ENOENT)
+    failWith(errorText("remove {1}", file.string()), errno);
 }
 
 bool sameFile(const fs::path& a, const fs::path& b) {
@@ -157,21 +160,19 @@ namespace securebase::store {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& lines) {
-  std::string text;
-  for (const auto& line : lines) text += (text.empty() ? "" : "; ") + line;
-  return text;
-}
-
-[[noreturn]] void failAndSettle(const fs::path& database, ErrorKind kind, const std::string& what) {
-  std::string outcome;
+// `what` went wrong, then what was done about it: "…; the unfinished … was undone: …".
+[[noreturn]] void failAndSettle(const fs::path& database, ErrorKind kind, ErrorText what) {
+  std::vector<ErrorText> outcome;
   try {
-    outcome = joined(finishInterruptedChange(database));
+    outcome = finishInterruptedChange(database);
   } catch (const std::exception& e) {
-    outcome = std::string("the change is unfinished (") + e.what() +
-              "); it is completed or undone the next time the database is opened";
+    outcome.push_back(errorText(
+        "the change is unfinished ({1}); it is completed or undone the next time the database is "
+        "opened",
+        causePart(e)));
   }
-  throw Error(kind, what + (outcome.empty() ? "" : "; " + outcome));
+  for (auto& line : outcome) what = errorText("{1}; {2}", std::move(what), std::move(line));
+  throw Error(kind, std::move(what));
 }
 
 }  // namespace
@@ -201,9 +202,9 @@ void replaceDatabaseFile(const fs::path& database, ChangeIntent intent,
     if (before_swap) before_swap();
     moveInto(intent.incoming, database);
   } catch (const Error& e) {
-    failAndSettle(database, e.kind(), e.what());
+    failAndSettle(database, e.kind(), causePart(e));
   } catch (const std::exception& e) {
-    failAndSettle(database, ErrorKind::output, e.what());
+    failAndSettle(database, ErrorKind::output, causePart(e));
   }
   // In place. Until the new file has proven itself under its own name, the old one stays.
   if (prove) {
@@ -213,7 +214,7 @@ void replaceDatabaseFile(const fs::path& database, ChangeIntent intent,
       if (!intent.aside.empty()) {
         moveInto(intent.aside, database);
         removeIntent(database);
-        throwDatabase(std::string(e.what()) + "; the previous file was put back unchanged");
+        throwDatabase(errorText("{1}; the previous file was put back unchanged", causePart(e)));
       }
       throw;
     }

@@ -41,9 +41,11 @@ void migrate(Database& db, std::optional<int> target) {
   const int want = target.value_or(latestSchemaVersion());
   const int have = db.schemaVersion();
   if (have > latestSchemaVersion())
-    throwDatabase("database " + db.file().string() + " was made by a newer SecureBase (schema " +
-                  std::to_string(have) + "); this version reads up to schema " +
-                  std::to_string(latestSchemaVersion()));
+    throwDatabase(
+        errorText("database {1} was made by a newer SecureBase (schema {2}); this "
+                  "version reads up to schema {3}",
+                  db.file().string(), have, latestSchemaVersion()));
+
   for (const auto& step : migrations()) {
     if (step.version <= have || step.version > want) continue;
     db.transaction([&] {

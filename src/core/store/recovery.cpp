@@ -20,37 +20,45 @@ bool present(const fs::path& file) {
   return fs::exists(fs::symlink_status(file, ec));
 }
 
-std::string undone(const ChangeIntent& intent, const fs::path& database) {
+ErrorText undone(const ChangeIntent& intent, const fs::path& database) {
   const std::string name = database.string();
   if (intent.operation == "encrypt")
-    return "the unfinished encryption of " + name +
-           " was undone: the database is as before, NOT encrypted (run securebase-cli encrypt "
-           "again)";
+    return errorText(
+        "the unfinished encryption of {1} was undone: the database is as before, NOT encrypted "
+        "(run securebase-cli encrypt again)",
+        name);
   if (intent.operation == "passphrase")
-    return "the unfinished passphrase change of " + name +
-           " was undone: the old passphrase still opens it";
-  return "the unfinished restore of " + name + " was undone: the database is as before";
+    return errorText(
+        "the unfinished passphrase change of {1} was undone: the old passphrase still opens it",
+        name);
+  return errorText("the unfinished restore of {1} was undone: the database is as before", name);
 }
 
-std::string completed(const ChangeIntent& intent, const fs::path& database) {
+ErrorText completed(const ChangeIntent& intent, const fs::path& database) {
   const std::string name = database.string();
+  if (intent.operation == "encrypt" && intent.keep_aside)
+    return errorText(
+        "the unfinished encryption of {1} was completed: it is encrypted; the unencrypted "
+        "original is kept as {2} (delete it once you no longer need it)",
+        name, intent.aside.string());
   if (intent.operation == "encrypt")
-    return "the unfinished encryption of " + name + " was completed: it is encrypted" +
-           (intent.keep_aside ? "; the unencrypted original is kept as " + intent.aside.string() +
-                                    " (delete it once you no longer need it)"
-                              : "");
+    return errorText("the unfinished encryption of {1} was completed: it is encrypted", name);
   if (intent.operation == "passphrase")
-    return "the unfinished passphrase change of " + name +
-           " was completed: the new passphrase opens it";
-  return "the unfinished restore of " + name + " was completed from the backup" +
-         (intent.aside.empty() ? "" : "; the file it replaced is kept as " + intent.aside.string());
+    return errorText(
+        "the unfinished passphrase change of {1} was completed: the new passphrase opens it", name);
+  if (intent.aside.empty())
+    return errorText("the unfinished restore of {1} was completed from the backup", name);
+  return errorText(
+      "the unfinished restore of {1} was completed from the backup; the file it replaced is kept "
+      "as {2}",
+      name, intent.aside.string());
 }
 
-std::string finishIntent(const fs::path& database, const ChangeIntent& intent) {
+ErrorText finishIntent(const fs::path& database, const ChangeIntent& intent) {
   // The rename that puts the new file in place removes its incoming name: while that name is
   // there, the database is still the old file.
   const bool in_place = intent.stage == "swapping" && !present(intent.incoming);
-  std::string message;
+  ErrorText message;
   if (!in_place) {
     removeFile(intent.incoming);
     if (!intent.aside.empty()) {
@@ -77,16 +85,17 @@ std::string finishIntent(const fs::path& database, const ChangeIntent& intent) {
 
 // Older versions renamed the database away before the new file took its name; a crash between
 // the two renames left no database at all. The original is put back.
-std::vector<std::string> putBackAfterOldCrash(const fs::path& database) {
-  std::vector<std::string> done;
+std::vector<ErrorText> putBackAfterOldCrash(const fs::path& database) {
+  std::vector<ErrorText> done;
   if (present(database)) return done;
   const fs::path original = withSuffix(database, ".unencrypted");
   if (present(original)) {
     removeFile(withSuffix(database, ".encrypting"));
     moveInto(original, database);
-    done.push_back("database " + database.string() +
-                   " was missing after an interrupted encryption; the unencrypted original was "
-                   "put back (run securebase-cli encrypt again)");
+    done.push_back(
+        errorText("database {1} was missing after an interrupted encryption; the unencrypted "
+                  "original was put back (run securebase-cli encrypt again)",
+                  database.string()));
     return done;
   }
   fs::path newest;
@@ -102,17 +111,17 @@ std::vector<std::string> putBackAfterOldCrash(const fs::path& database) {
   if (present(withSuffix(newest, "-wal")))
     moveInto(withSuffix(newest, "-wal"), database.string() + "-wal");
   moveInto(newest, database);
-  done.push_back("database " + database.string() +
-                 " was missing after an interrupted restore; the file it had replaced was put "
-                 "back from " +
-                 newest.string());
+  done.push_back(
+      errorText("database {1} was missing after an interrupted restore; the file it had replaced "
+                "was put back from {2}",
+                database.string(), newest.string()));
   return done;
 }
 
 }  // namespace
 
-std::vector<std::string> finishInterruptedChange(const fs::path& database) {
-  std::vector<std::string> done;
+std::vector<ErrorText> finishInterruptedChange(const fs::path& database) {
+  std::vector<ErrorText> done;
   if (const auto intent = readIntent(database)) done.push_back(finishIntent(database, *intent));
   for (auto& line : putBackAfterOldCrash(database)) done.push_back(std::move(line));
   return done;

@@ -7,7 +7,7 @@ namespace securebase::store::rows {
 model::Date date(const Statement& s, int column) {
   const std::string text = s.text(column);
   auto parsed = model::Date::parse(text);
-  if (!parsed) throwDatabase("the database holds an invalid date \"" + text + "\"");
+  if (!parsed) throwDatabase(errorText("the database holds an invalid date \"{1}\"", text));
   return *parsed;
 }
 

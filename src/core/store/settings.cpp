@@ -1,6 +1,7 @@
 #include "securebase/store/settings.h"
 
 #include <charconv>
+#include <utility>
 
 #include "securebase/core/error.h"
 #include "securebase/core/utf8.h"
@@ -35,8 +36,9 @@ bool endsWithPng(std::string_view value) {
   return tail == ".png";
 }
 
-[[noreturn]] void refuse(const SettingSpec& spec, const std::string& rule) {
-  throwBadInput(std::string(spec.key) + " " + rule);
+[[noreturn]] void refuse(const SettingSpec& spec, ErrorText rule) {
+  // TRANSLATORS: {1} a setting's key (clinic.phone), {2} what its value must be.
+  throwBadInput(errorText("{1} {2}", std::string(spec.key), std::move(rule)));
 }
 
 }  // namespace
@@ -87,9 +89,10 @@ const SettingSpec* findSettingSpec(std::string_view key) {
 
 void validateSetting(std::string_view key, std::string_view value) {
   const SettingSpec* spec = findSettingSpec(key);
-  if (spec == nullptr) throwBadInput("unknown setting \"" + std::string(key) + "\"");
-  if (!isValidUtf8(value)) refuse(*spec, "is not valid UTF-8 text");
-  if (hasControl(value, spec->type == T::lines)) refuse(*spec, "must not hold control characters");
+  if (spec == nullptr) throwBadInput(errorText("unknown setting \"{1}\"", std::string(key)));
+  if (!isValidUtf8(value)) refuse(*spec, errorText("is not valid UTF-8 text"));
+  if (hasControl(value, spec->type == T::lines))
+    refuse(*spec, errorText("must not hold control characters"));
   switch (spec->type) {
     case T::line:
     case T::lines:
@@ -97,32 +100,31 @@ void validateSetting(std::string_view key, std::string_view value) {
     case T::email:
       if (!value.empty() &&
           (value.find('@') == std::string_view::npos || value.find(' ') != std::string_view::npos))
-        refuse(*spec, "must be an e-mail address like name@example.org");
+        refuse(*spec, errorText("must be an e-mail address like name@example.org"));
       return;
     case T::web_address:
       if (!value.empty() && ((value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0) ||
                              value.find(' ') != std::string_view::npos))
-        refuse(*spec, "must be a web address starting with https:// or http://");
+        refuse(*spec, errorText("must be a web address starting with https:// or http://"));
       return;
     case T::png_file:
       if (!value.empty() && (value.front() != '/' || !endsWithPng(value)))
-        refuse(*spec, "must be the full path of a PNG file (/…/logo.png)");
+        refuse(*spec, errorText("must be the full path of a PNG file (/…/logo.png)"));
       return;
     case T::folder:
       if (!value.empty() && value.front() != '/')
-        refuse(*spec, "must be the full path of a folder (/…)");
+        refuse(*spec, errorText("must be the full path of a folder (/…)"));
       return;
     case T::language:
-      if (value != "en" && value != "es") refuse(*spec, "must be en or es");
+      if (value != "en" && value != "es") refuse(*spec, errorText("must be en or es"));
       return;
     case T::paper:
-      if (value != "letter" && value != "a4") refuse(*spec, "must be letter or a4");
+      if (value != "letter" && value != "a4") refuse(*spec, errorText("must be letter or a4"));
       return;
     case T::whole_number: {
       const auto number = wholeNumber(value);
       if (!number || *number < spec->low || *number > spec->high)
-        refuse(*spec, "must be a whole number from " + std::to_string(spec->low) + " to " +
-                          std::to_string(spec->high));
+        refuse(*spec, errorText("must be a whole number from {1} to {2}", spec->low, spec->high));
       return;
     }
   }

@@ -156,8 +156,9 @@ std::optional<model::Counselor> Store::findCounselorByName(const std::string& na
 model::Counselor Store::requireWorkingCounselor() {
   if (counselor_.empty())
     throwBadInput(
-        "nobody is named as the counselor at work: choose one (securebase-cli --as NAME, or "
-        "the personal setting counselor.name)");
+        errorText("nobody is named as the counselor at work: choose one (securebase-cli --as "
+                  "NAME, or the personal setting counselor.name)"));
+
   if (auto found = findCounselorByName(counselor_)) return *found;
   model::Counselor c;
   c.name = counselor_;

@@ -14,10 +14,10 @@ namespace json = boost::json;
 
 namespace {
 
-void requireRow(Database& db, const char* table, Id id, const char* what) {
+void requireRow(Database& db, const char* table, Id id, ErrorText missing) {
   auto s = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
   s.bind(1, id);
-  if (!s.step()) throwNotFound(std::string("no ") + what + " with id " + std::to_string(id));
+  if (!s.step()) throwNotFound(std::move(missing));
 }
 
 void validateFamily(const model::Family& f) {
@@ -36,7 +36,9 @@ Id Store::addFamily(model::Family f) {
     throwBadInput(
         errorText("the day the family joined, {1}, is in the future", f.created_on.iso()));
   db_.transaction([&] {
-    if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    if (f.counselor_id)
+      requireRow(db_, "counselors", *f.counselor_id,
+                 errorText("no counselor with id {1}", *f.counselor_id));
     f.id = insertFamily(f, "create");
   });
   return f.id;
@@ -79,7 +81,9 @@ void Store::updateFamily(const model::Family& f) {
   validateFamily(f);
   db_.transaction([&] {
     const model::Family before = family(f.id);
-    if (f.counselor_id) requireRow(db_, "counselors", *f.counselor_id, "counselor");
+    if (f.counselor_id)
+      requireRow(db_, "counselors", *f.counselor_id,
+                 errorText("no counselor with id {1}", *f.counselor_id));
     db_.prepare(
            "UPDATE families SET display_name = ?, language = ?, status = ?, closing_reason = ?, "
            "visit_frequency_days = ?, counselor_id = ?, address = ?, phone = ? WHERE id = ?")
@@ -109,7 +113,7 @@ model::Family Store::family(Id family_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
                        " FROM families f WHERE f.id = ?");
   s.bind(1, family_id);
-  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
+  if (!s.step()) throwNotFound(errorText("no family with id {1}", family_id));
   return rows::family(s);
 }
 
@@ -155,7 +159,7 @@ Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
   checkText(c.name, errorPhrase("caregiver name"), true);
   checkText(c.relationship, errorPhrase("relationship"), false);
   db_.transaction([&] {
-    requireRow(db_, "families", c.family_id, "family");
+    requireRow(db_, "families", c.family_id, errorText("no family with id {1}", c.family_id));
     db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
         .bind(1, c.uuid)
         .bind(2, c.family_id)
@@ -181,7 +185,7 @@ Id Store::insertChild(model::Child c, std::string_view action) {
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
     throwBadInput(errorText("weeks of gestation must be between 22 and 44"));
   db_.transaction([&] {
-    requireRow(db_, "families", c.family_id, "family");
+    requireRow(db_, "families", c.family_id, errorText("no family with id {1}", c.family_id));
     db_.prepare(
            "INSERT INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
            "VALUES (?, ?, ?, ?, ?, ?)")
@@ -206,7 +210,7 @@ void Store::updateCaregiver(const model::Caregiver& c) {
     auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
                          " FROM caregivers WHERE id = ?");
     s.bind(1, c.id);
-    if (!s.step()) throwNotFound("no caregiver with id " + std::to_string(c.id));
+    if (!s.step()) throwNotFound(errorText("no caregiver with id {1}", c.id));
     model::Caregiver after = rows::caregiver(s);
     const model::Caregiver before = after;
     after.name = c.name;
@@ -231,7 +235,7 @@ void Store::updateChild(const model::Child& c) {
     auto s =
         db_.prepare(std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?");
     s.bind(1, c.id);
-    if (!s.step()) throwNotFound("no child with id " + std::to_string(c.id));
+    if (!s.step()) throwNotFound(errorText("no child with id {1}", c.id));
     model::Child after = rows::child(s);
     const model::Child before = after;
     after.name = c.name;

@@ -16,7 +16,7 @@ namespace {
 void requireFamily(Database& db, Id family_id) {
   auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
   s.bind(1, family_id);
-  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
+  if (!s.step()) throwNotFound(errorText("no family with id {1}", family_id));
 }
 
 void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id) {
@@ -24,7 +24,7 @@ void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id
   auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
   s.bind(1, *visit_id);
   if (!s.step() || s.integer(0) != family_id)
-    throwNotFound("no visit " + std::to_string(*visit_id) + " in this family");
+    throwNotFound(errorText("no visit {1} in this family", *visit_id));
 }
 
 }  // namespace
@@ -63,7 +63,7 @@ void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id
   db_.transaction([&] {
     auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
     s.bind(1, goal_id);
-    if (!s.step()) throwNotFound("no goal with id " + std::to_string(goal_id));
+    if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
     requireVisitOfFamily(db_, at_visit, before.family_id);
     model::Goal after = before;
@@ -84,7 +84,7 @@ void Store::updateGoalText(Id goal_id, const std::string& text) {
   db_.transaction([&] {
     auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
     s.bind(1, goal_id);
-    if (!s.step()) throwNotFound("no goal with id " + std::to_string(goal_id));
+    if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
     model::Goal after = before;
     after.text = text;
@@ -138,7 +138,7 @@ void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
     auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
                          " FROM referrals WHERE id = ?");
     s.bind(1, referral_id);
-    if (!s.step()) throwNotFound("no referral with id " + std::to_string(referral_id));
+    if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
     model::Referral after = before;
     after.status = status;
@@ -158,7 +158,7 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
     auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
                          " FROM referrals WHERE id = ?");
     s.bind(1, referral_id);
-    if (!s.step()) throwNotFound("no referral with id " + std::to_string(referral_id));
+    if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
     model::Referral after = before;
     after.to_whom = to_whom;

@@ -14,17 +14,15 @@ namespace json = boost::json;
 
 namespace {
 
-std::string visitName(Id id) {
-  return "visit " + std::to_string(id);
-}
-
 void ensureSnapshot(Database& db, const FormSnapshot& form) {
   auto s = db.prepare("SELECT sha256 FROM form_snapshots WHERE form_id = ? AND version = ?");
   s.bind(1, form.form_id).bind(2, form.version);
   if (s.step()) {
     if (s.text(0) != form.sha256)
-      throwBadInput("form " + form.form_id + " version " + std::to_string(form.version) +
-                    " has changed since visits used it; give the changed form a new version");
+      throwBadInput(errorText(
+          "form {1} version {2} has changed since visits used it; give the changed form a new "
+          "version",
+          form.form_id, form.version));
     return;
   }
   db.prepare(
@@ -43,7 +41,7 @@ void requireCounselor(Database& db, const std::optional<Id>& counselor_id) {
   if (!counselor_id) return;
   auto s = db.prepare("SELECT 1 FROM counselors WHERE id = ?");
   s.bind(1, *counselor_id);
-  if (!s.step()) throwNotFound("no counselor with id " + std::to_string(*counselor_id));
+  if (!s.step()) throwNotFound(errorText("no counselor with id {1}", *counselor_id));
 }
 
 Id insertSet(Database& db, Id visit_id, Id family_id, Id caregiver_id, Id child_id) {
@@ -53,13 +51,15 @@ Id insertSet(Database& db, Id visit_id, Id family_id, Id caregiver_id, Id child_
   owner.bind(1, caregiver_id).bind(2, child_id);
   owner.step();
   if (owner.optionalInteger(0) != family_id)
-    throwNotFound("caregiver " + std::to_string(caregiver_id) + " is not in this family");
+    throwNotFound(errorText("caregiver {1} is not in this family", caregiver_id));
   if (owner.optionalInteger(1) != family_id)
-    throwNotFound("child " + std::to_string(child_id) + " is not in this family");
+    throwNotFound(errorText("child {1} is not in this family", child_id));
   auto dup = db.prepare(
       "SELECT 1 FROM observation_sets WHERE visit_id = ? AND caregiver_id = ? AND child_id = ?");
   dup.bind(1, visit_id).bind(2, caregiver_id).bind(3, child_id);
-  if (dup.step()) throwBadInput("this caregiver and child are already observed in the visit");
+  if (dup.step())
+    throwBadInput(errorText("this caregiver and child are already observed in the visit"));
+
   db.prepare("INSERT INTO observation_sets (visit_id, caregiver_id, child_id) VALUES (?, ?, ?)")
       .bind(1, visit_id)
       .bind(2, caregiver_id)
@@ -117,8 +117,8 @@ void Store::checkVisit(const model::Visit& v) {
     throwBadInput(errorText("the next planned visit is before the visit itself"));
   for (const auto& set : v.sets) {
     if (v.outcome != model::VisitOutcome::completed && !set.observations.empty())
-      throwBadInput(std::string("a ") + std::string(model::toString(v.outcome)) +
-                    " visit cannot have observations");
+      throwBadInput(errorText("a {1} visit cannot have observations",
+                              std::string(model::toString(v.outcome))));
     for (const auto& o : set.observations) checkObservation(o);
   }
 }
@@ -154,8 +154,8 @@ Id Store::insertVisitRow(const model::Visit& v) {
 Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
   checkVisit(v);
   if (v.form_id != form.form_id || v.form_version != form.version)
-    throwBadInput("the visit names form " + v.form_id + " v" + std::to_string(v.form_version) +
-                  " but was checked against " + form.form_id + " v" + std::to_string(form.version));
+    throwBadInput(errorText("the visit names form {1} v{2} but was checked against {3} v{4}",
+                            v.form_id, v.form_version, form.form_id, form.version));
   if (v.uuid.empty()) v.uuid = newUuid();
   v.amends_visit_id.reset();
   const bool sign = v.isSigned();
@@ -163,7 +163,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
   db_.transaction([&] {
     auto fam = db_.prepare("SELECT 1 FROM families WHERE id = ?");
     fam.bind(1, v.family_id);
-    if (!fam.step()) throwNotFound("no family with id " + std::to_string(v.family_id));
+    if (!fam.step()) throwNotFound(errorText("no family with id {1}", v.family_id));
     requireCounselor(db_, v.counselor_id);
     requirePlausibleVisitDate(db_, v);
     ensureSnapshot(db_, form);
@@ -189,7 +189,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
 model::Visit Store::visit(Id visit_id) {
   auto s = db_.prepare(std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?");
   s.bind(1, visit_id);
-  if (!s.step()) throwNotFound("no visit with id " + std::to_string(visit_id));
+  if (!s.step()) throwNotFound(errorText("no visit with id {1}", visit_id));
   model::Visit v = rows::visit(s);
   auto ss = db_.prepare(
       "SELECT id, caregiver_id, child_id FROM observation_sets WHERE visit_id = ? ORDER BY id");
@@ -210,7 +210,8 @@ model::Visit Store::visit(Id visit_id) {
 model::Visit Store::requireDraft(Id visit_id) {
   model::Visit v = visit(visit_id);
   if (v.isSigned())
-    throwBadInput(visitName(visit_id) + " is signed and cannot be edited; amend it instead");
+    throwBadInput(
+        errorText("visit {1} is signed and cannot be edited; amend it instead", visit_id));
   return v;
 }
 
@@ -273,7 +274,7 @@ void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o)
     for (auto& s : v.sets)
       if (s.id == set_id) set = &s;
     if (set == nullptr)
-      throwNotFound("no observation set " + std::to_string(set_id) + " in " + visitName(visit_id));
+      throwNotFound(errorText("no observation set {1} in visit {2}", set_id, visit_id));
     const model::Observation* found = set->find(o.item_id);
     const std::optional<model::Observation> before =
         found ? std::optional<model::Observation>(*found) : std::nullopt;
@@ -347,16 +348,17 @@ Id Store::amendVisit(Id visit_id) {
   db_.transaction([&] {
     model::Visit original = visit(visit_id);
     if (!original.isSigned())
-      throwBadInput(visitName(visit_id) + " is still a draft; edit it directly");
+      throwBadInput(errorText("visit {1} is still a draft; edit it directly", visit_id));
     if (original.superseded_by)
-      throwBadInput(visitName(visit_id) + " was already replaced by visit " +
-                    std::to_string(*original.superseded_by) + "; amend that one");
+      throwBadInput(errorText("visit {1} was already replaced by visit {2}; amend that one",
+                              visit_id, *original.superseded_by));
     auto pending =
         db_.prepare("SELECT id FROM visits WHERE amends_visit_id = ? AND status = 'draft'");
     pending.bind(1, visit_id);
     if (pending.step())
-      throwBadInput(visitName(visit_id) + " already has an amendment in progress (visit " +
-                    std::to_string(pending.integer(0)) + ")");
+      throwBadInput(errorText("visit {1} already has an amendment in progress (visit {2})",
+                              visit_id, pending.integer(0)));
+
     model::Visit copy = original;
     copy.uuid = newUuid();
     copy.status = model::VisitStatus::draft;
