@@ -99,8 +99,8 @@ TEST_F(SafeChange, APassphraseChangeWhileAnotherProgramWritesChangesNothing) {
 
 // Issue 11, item 2: the in-place rekey, waiting on a reader, said "busy, try again" after it had
 // re-keyed the file, so the old passphrase no longer opened it. Whatever the change does while
-// another program holds a read transaction — finish, or give up after the busy timeout (the
-// default one here, so it really waits) — afterwards exactly one passphrase opens the file: the
+// another program holds a read transaction — finish, or give up (at once or after the default
+// busy timeout, which this test keeps) — afterwards exactly one passphrase opens the file: the
 // new one if it said it succeeded, the old one if it said it failed, with the data as it was.
 // The old behaviour fails the second branch: a failure reported while the new passphrase opens.
 TEST_F(SafeChange, APassphraseChangeWaitingOnAReaderEndsWithExactlyThePassphraseItReports) {
