@@ -14,6 +14,11 @@ add_library(securebase_sqlcipher INTERFACE)
 target_link_libraries(securebase_sqlcipher INTERFACE PkgConfig::SQLCIPHER)
 target_compile_definitions(securebase_sqlcipher INTERFACE SQLITE_HAS_CODEC)
 
+# OpenSSL's libcrypto (SQLCipher's own cipher library, so already on every machine that runs
+# SecureBase) for SHA-256: it uses the processor's SHA instructions where there are some, and
+# audit rows and record hashes are computed for every record a batch writes.
+pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
+
 # libharu ships neither a pkg-config file nor a CMake config.
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
 find_library(HPDF_LIBRARY hpdf REQUIRED)

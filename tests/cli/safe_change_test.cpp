@@ -3,6 +3,11 @@
 // the next open, and a database whose files remain is never mistaken for one to create afresh.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlcipher/sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
 
 #include "cipher_probe.h"
 #include "cli_fixture.h"
@@ -13,6 +18,27 @@
 using namespace securebase;
 using namespace securebase::testing;
 namespace fs = std::filesystem;
+
+namespace {
+
+// Another program reading the database: a process of its own that opens the file with SQLCipher,
+// begins a transaction and reads, writes `marker`, then keeps its read transaction open until it
+// is killed — what a report or a sqlcipher shell left at "BEGIN; SELECT …" does.
+pid_t startHeldReader(const fs::path& file, const std::string& key, const fs::path& marker) {
+  const pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) ::_exit(1);
+  sqlite3_key(db, key.data(), static_cast<int>(key.size()));
+  const std::string reading = "PRAGMA kdf_iter = " + std::to_string(store::kKdfIterations) +
+                              "; PRAGMA cipher_page_size = 4096; BEGIN; "
+                              "SELECT count(*) FROM families; SELECT count(*) FROM audit_log;";
+  if (sqlite3_exec(db, reading.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) ::_exit(2);
+  std::ofstream(marker) << "reading\n";
+  for (;;) ::pause();
+}
+
+}  // namespace
 
 class SafeChange : public CliTest {
  protected:
@@ -69,6 +95,39 @@ TEST_F(SafeChange, APassphraseChangeWhileAnotherProgramWritesChangesNothing) {
   holder.wait(std::chrono::seconds(5));
   EXPECT_EQ(result.exit_code, 3) << describe(result);
   expectUnchanged();
+}
+
+// Issue 11, item 2: the in-place rekey, waiting on a reader, said "busy, try again" after it had
+// re-keyed the file, so the old passphrase no longer opened it. Whatever the change does while
+// another program holds a read transaction — finish, or give up (at once or after the default
+// busy timeout, which this test keeps) — afterwards exactly one passphrase opens the file: the
+// new one if it said it succeeded, the old one if it said it failed, with the data as it was.
+// The old behaviour fails the second branch: a failure reported while the new passphrase opens.
+TEST_F(SafeChange, APassphraseChangeWaitingOnAReaderEndsWithExactlyThePassphraseItReports) {
+  const auto marker = dir() / "reading";
+  const pid_t reader = startHeldReader(db(), kTestKey, marker);
+  ASSERT_GT(reader, 0);
+  const bool holding = waitForFile(marker, std::chrono::seconds(10));
+  const auto result = holding ? changePassphrase() : CliResult{};
+  ::kill(reader, SIGKILL);
+  int status = 0;
+  ::waitpid(reader, &status, 0);
+  ASSERT_TRUE(holding) << "the reader never started reading";
+
+  const bool old_opens = opensWith(db(), kTestKey, store::kKdfIterations);
+  const bool new_opens = opensWith(db(), kOtherTestKey, store::kKdfIterations);
+  EXPECT_NE(old_opens, new_opens) << "old opens: " << old_opens << ", new opens: " << new_opens
+                                  << "\n"
+                                  << describe(result);
+  if (result.exit_code == 0) {
+    EXPECT_TRUE(new_opens) << describe(result);
+    EXPECT_EQ(dumpContent(db(), kOtherTestKey), before_);
+  } else {
+    // One line, nothing on standard output ("Passphrase changed for …" would be a lie).
+    EXPECT_TRUE(
+        refused(result, 3, "is open in another program; close it before changing its passphrase"));
+    expectUnchanged();
+  }
 }
 
 TEST_F(SafeChange, ACrashBetweenTheRenamesOfAnOlderEncryptIsPutBack) {

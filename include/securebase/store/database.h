@@ -48,6 +48,16 @@ struct DatabaseOptions {
 
 class Statement;
 
+// Idle compiled statements by their SQL. Looked up with the caller's text as it is (no copy), and
+// handed out as the map's own node, which goes back without an allocation: a batch prepares the
+// same few statements millions of times.
+struct SqlTextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+using StatementCache =
+    std::unordered_multimap<std::string, sqlite3_stmt*, SqlTextHash, std::equal_to<>>;
+
 class Database {
  public:
   explicit Database(const std::filesystem::path& file, const DatabaseOptions& options = {});
@@ -84,8 +94,8 @@ class Database {
   void commit();
   // Compiled statements are kept for reuse: compiling costs far more than running, and the
   // same few statements run thousands of times in a batch (e.g. one per observation).
-  sqlite3_stmt* acquire(std::string_view sql);
-  void release(std::string sql, sqlite3_stmt* stmt);
+  StatementCache::node_type acquire(std::string_view sql);
+  void release(StatementCache::node_type node);
 
   [[noreturn]] void failFirstRead(int code, FileKind kind) const;
 
@@ -93,7 +103,7 @@ class Database {
   std::string key_;
   sqlite3* db_ = nullptr;
   int transaction_depth_ = 0;
-  std::unordered_multimap<std::string, sqlite3_stmt*> idle_statements_;
+  StatementCache idle_statements_;
 };
 
 // A prepared statement with 1-based binds and 0-based columns. step() returns false when done.
@@ -129,12 +139,14 @@ class Statement {
   std::int64_t integer(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  // The column's text without a copy; valid until the next step, reset or column call.
+  std::string_view textView(int column) const;
   std::optional<std::int64_t> optionalInteger(int column) const;
   std::optional<std::string> optionalText(int column) const;
 
  private:
   Database* db_;
-  std::string sql_;
+  StatementCache::node_type node_;  // its SQL and compiled statement, while this holds it
   sqlite3_stmt* stmt_ = nullptr;
 };
 

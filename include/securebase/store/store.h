@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,6 +184,8 @@ class Store {
   std::optional<Id> idByUuid(UuidTable table, const std::string& uuid);
   // The family a record with this uuid belongs to (for families, the family itself).
   std::optional<Id> familyOfUuid(UuidTable table, const std::string& uuid);
+  // The families holding any of these uuids (familyOfUuid for many, asked a few dozen at once).
+  std::set<Id> familiesOfUuids(UuidTable table, const std::vector<std::string>& uuids);
   std::vector<FormSnapshot> formSnapshots();  // by form id, then version
   // A clinic setting from another database (only when the user asks for them): replaces this
   // database's value, audited with the old and new value. Refuses personal and device ones.

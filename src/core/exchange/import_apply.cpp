@@ -1,4 +1,7 @@
 // Import, step 4: writing what the plan adds, in one transaction (import.h).
+#include <array>
+#include <unordered_map>
+
 #include "import_internal.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/import.h"
@@ -20,10 +23,12 @@ class Writer {
   }
 
   Id id(Table table, const std::string& uuid) {
+    auto& known = known_[static_cast<std::size_t>(table)];
+    if (const auto it = known.find(uuid); it != known.end()) return it->second;
     const auto found = store_.idByUuid(table, uuid);
     // The plan resolved every reference; reaching this means the database changed under it.
     if (!found) throwNotFound("record " + uuid + " is missing from this database");
-    return *found;
+    return known.emplace(uuid, *found).first->second;
   }
   std::optional<Id> id(Table table, const std::optional<std::string>& uuid) {
     return uuid ? std::optional<Id>(id(table, *uuid)) : std::nullopt;
@@ -48,9 +53,12 @@ class Writer {
       family_id = store_.importFamily(family);
     }
     for (const auto& c : f.caregivers)
-      store_.importCaregiver({0, c.uuid, family_id, c.name, c.relationship});
+      remember(Table::caregivers, c.uuid,
+               store_.importCaregiver({0, c.uuid, family_id, c.name, c.relationship}));
     for (const auto& c : f.children)
-      store_.importChild({0, c.uuid, family_id, c.name, c.birth_date, c.gestation_weeks, c.sex});
+      remember(Table::children, c.uuid,
+               store_.importChild(
+                   {0, c.uuid, family_id, c.name, c.birth_date, c.gestation_weeks, c.sex}));
     // The plan lists an original before its amendment.
     for (const auto& v : f.visits) visit(v, family_id);
     for (const auto& g : f.goals) {
@@ -102,10 +110,18 @@ class Writer {
       set.observations = s.observations;
       v.sets.push_back(std::move(set));
     }
-    store_.importVisit(std::move(v));
+    remember(Table::visits, d.uuid, store_.importVisit(std::move(v)));
+  }
+
+  // The ids of records this writer added, and of those it looked up: a visit refers to its
+  // counselor, its people and often another visit, and the database would be asked each time.
+  // Nothing else writes while the import's transaction is open, so an id never goes stale.
+  void remember(Table table, const std::string& uuid, Id id) {
+    known_[static_cast<std::size_t>(table)].emplace(uuid, id);
   }
 
   store::Store& store_;
+  std::array<std::unordered_map<std::string, Id>, 7> known_;
 };
 
 }  // namespace

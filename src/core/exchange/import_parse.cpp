@@ -93,8 +93,10 @@ class Fields {
   std::vector<T> list(std::string_view key, Read read) {
     std::vector<T> out;
     const auto& items = r_.array(key);
+    out.reserve(items.size());
+    const std::string at = r_.at(key) + "[";
     for (std::size_t i = 0; i < items.size(); ++i)
-      out.push_back(read(r_.at(key) + "[" + std::to_string(i) + "]", items[i]));
+      out.push_back(read(at + std::to_string(i) + "]", items[i]));
     return out;
   }
 

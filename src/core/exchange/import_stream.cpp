@@ -18,15 +18,19 @@ using Table = store::Store::UuidTable;
 std::vector<FamilyData> targetFamiliesHolding(store::Store& store, const FamilyData& f,
                                               const std::map<model::Id, std::string>& counselors) {
   std::set<model::Id> ids;
-  const auto note = [&](Table table, const std::string& uuid) {
-    if (const auto id = store.familyOfUuid(table, uuid)) ids.insert(*id);
+  // Asked table by table, many uuids at once: one question per record cost more than writing it.
+  const auto note = [&](Table table, const auto& records) {
+    std::vector<std::string> uuids;
+    uuids.reserve(records.size());
+    for (const auto& record : records) uuids.push_back(record.uuid);
+    ids.merge(store.familiesOfUuids(table, uuids));
   };
-  note(Table::families, f.uuid);
-  for (const auto& c : f.caregivers) note(Table::caregivers, c.uuid);
-  for (const auto& c : f.children) note(Table::children, c.uuid);
-  for (const auto& v : f.visits) note(Table::visits, v.uuid);
-  for (const auto& g : f.goals) note(Table::goals, g.uuid);
-  for (const auto& r : f.referrals) note(Table::referrals, r.uuid);
+  ids.merge(store.familiesOfUuids(Table::families, {f.uuid}));
+  note(Table::caregivers, f.caregivers);
+  note(Table::children, f.children);
+  note(Table::visits, f.visits);
+  note(Table::goals, f.goals);
+  note(Table::referrals, f.referrals);
   std::vector<FamilyData> families;
   for (const auto id : ids) families.push_back(readFamily(store, id, counselors));
   return families;

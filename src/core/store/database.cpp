@@ -104,6 +104,10 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
     throwDatabase(
         errorText("cannot create database {1}: its folder does not exist", file.string()));
 
+  // No count of the memory SQLite uses (nothing here reads it): keeping it takes a process-wide
+  // lock around every allocation, and a large import allocates millions of times. Only possible
+  // before SQLite starts; later in the process the call is refused and changes nothing.
+  [[maybe_unused]] static const int no_memory_count = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   const int flags =
       options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   // SQLite 3.15 cannot read a WAL database without writing its -shm file beside it. A database
@@ -139,23 +143,22 @@ void Database::closeConnection() noexcept {
   db_ = nullptr;
 }
 
-sqlite3_stmt* Database::acquire(std::string_view sql) {
-  auto it = idle_statements_.find(std::string(sql));
-  if (it != idle_statements_.end()) {
-    sqlite3_stmt* stmt = it->second;
-    idle_statements_.erase(it);
-    return stmt;
+StatementCache::node_type Database::acquire(std::string_view sql) {
+  auto it = idle_statements_.find(sql);
+  if (it == idle_statements_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) fail(rc, "preparing a query");
+    it = idle_statements_.emplace(std::string(sql), stmt);
   }
-  sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) fail(rc, "preparing a query");
-  return stmt;
+  return idle_statements_.extract(it);
 }
 
-void Database::release(std::string sql, sqlite3_stmt* stmt) {
-  sqlite3_reset(stmt);
-  sqlite3_clear_bindings(stmt);
-  idle_statements_.emplace(std::move(sql), stmt);
+void Database::release(StatementCache::node_type node) {
+  sqlite3_reset(node.mapped());
+  sqlite3_clear_bindings(node.mapped());
+  idle_statements_.insert(std::move(node));
 }
 
 void Database::configure(const DatabaseOptions& options, FileKind kind) {
@@ -314,14 +317,14 @@ void Database::commit() {
 // --- Statement ---------------------------------------------------------------------------
 
 Statement::Statement(Database& db, std::string_view sql)
-    : db_(&db), sql_(sql), stmt_(db.acquire(sql)) {}
+    : db_(&db), node_(db.acquire(sql)), stmt_(node_.mapped()) {}
 
 Statement::~Statement() {
-  if (stmt_ != nullptr) db_->release(std::move(sql_), stmt_);
+  if (!node_.empty()) db_->release(std::move(node_));
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), sql_(std::move(other.sql_)), stmt_(other.stmt_) {
+    : db_(other.db_), node_(std::move(other.node_)), stmt_(other.stmt_) {
   other.stmt_ = nullptr;
 }
 
@@ -378,6 +381,13 @@ std::string Statement::text(int column) const {
   if (data == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(data),
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::textView(int column) const {
+  const auto* data = sqlite3_column_text(stmt_, column);
+  if (data == nullptr) return {};
+  return {reinterpret_cast<const char*>(data),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::optional<std::int64_t> Statement::optionalInteger(int column) const {

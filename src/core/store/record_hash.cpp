@@ -1,5 +1,8 @@
 #include "record_hash.h"
 
+#include <array>
+#include <iterator>
+
 #include "netstring.h"
 #include "rows.h"
 #include "securebase/core/sha256.h"
@@ -24,11 +27,11 @@ void appendColumns(std::string& out, const Statement& s) {
     if (s.isNull(i))
       out += '~';
     else
-      appendNetstring(out, s.text(i));
+      appendNetstring(out, s.textView(i));
   }
 }
 
-std::string selectOne(RecordKind kind) {
+std::string selectOneText(RecordKind kind) {
   switch (kind) {
     case RecordKind::counselor:
       return "SELECT id, uuid, name, email, phone FROM counselors WHERE id = ?";
@@ -46,6 +49,16 @@ std::string selectOne(RecordKind kind) {
       return std::string("SELECT ") + rows::kReferralColumns + " FROM referrals WHERE id = ?";
   }
   return {};
+}
+
+// Built once: a batch hashes every record it writes.
+const std::string& selectOne(RecordKind kind) {
+  static const auto texts = [] {
+    std::array<std::string, std::size(kRecordKinds)> all;
+    for (const RecordKind k : kRecordKinds) all[static_cast<std::size_t>(k)] = selectOneText(k);
+    return all;
+  }();
+  return texts[static_cast<std::size_t>(kind)];
 }
 
 void appendObservationSets(std::string& out, Database& db, model::Id visit_id) {

@@ -1,6 +1,7 @@
 // Records imported from another SecureBase database (Store's exchange section): the same
 // checks as entry, but uuids, dates, statuses and signatures are kept as they arrive.
 #include <algorithm>
+#include <array>
 #include <boost/json/serialize.hpp>
 
 #include "import_details.h"
@@ -35,6 +36,21 @@ const char* tableName(Store::UuidTable table) {
   return "families";
 }
 
+// "SELECT <column> FROM <table> WHERE uuid = ?", built once per table and column: an import
+// looks up several uuids for every record it writes.
+const std::string& uuidQuery(Store::UuidTable table, std::string_view column) {
+  static const auto queries = [] {
+    std::array<std::array<std::string, 2>, 7> all;
+    for (int t = 0; t < 7; ++t) {
+      const char* name = tableName(static_cast<Store::UuidTable>(t));
+      all[t][0] = std::string("SELECT id FROM ") + name + " WHERE uuid = ?";
+      all[t][1] = std::string("SELECT family_id FROM ") + name + " WHERE uuid = ?";
+    }
+    return all;
+  }();
+  return queries[static_cast<std::size_t>(table)][column == "id" ? 0 : 1];
+}
+
 void requireUuid(const std::string& uuid, std::string_view what) {
   if (uuid.empty()) throwBadInput(std::string(what) + " has no uuid");
 }
@@ -61,10 +77,17 @@ void requirePersonInFamily(Database& db, const char* table, Id id, Id family_id)
                   std::to_string(id) + " is not in this family");
 }
 
+// Only whether it is stored: the snapshot's JSON is long, and every visit names its form.
+bool formStored(Database& db, const std::string& form_id, int version) {
+  auto s = db.prepare("SELECT 1 FROM form_snapshots WHERE form_id = ? AND version = ?");
+  s.bind(1, form_id).bind(2, version);
+  return s.step();
+}
+
 }  // namespace
 
 std::optional<Id> Store::idByUuid(UuidTable table, const std::string& uuid) {
-  auto s = db_.prepare(std::string("SELECT id FROM ") + tableName(table) + " WHERE uuid = ?");
+  auto s = db_.prepare(uuidQuery(table, "id"));
   s.bind(1, uuid);
   if (!s.step()) return std::nullopt;
   return s.integer(0);
@@ -73,11 +96,37 @@ std::optional<Id> Store::idByUuid(UuidTable table, const std::string& uuid) {
 std::optional<Id> Store::familyOfUuid(UuidTable table, const std::string& uuid) {
   if (table == UuidTable::counselors) return std::nullopt;
   if (table == UuidTable::families) return idByUuid(table, uuid);
-  auto s =
-      db_.prepare(std::string("SELECT family_id FROM ") + tableName(table) + " WHERE uuid = ?");
+  auto s = db_.prepare(uuidQuery(table, "family_id"));
   s.bind(1, uuid);
   if (!s.step()) return std::nullopt;
   return s.integer(0);
+}
+
+std::set<Id> Store::familiesOfUuids(UuidTable table, const std::vector<std::string>& uuids) {
+  std::set<Id> families;
+  if (table == UuidTable::counselors) return families;
+  // One statement per table with a fixed number of places; the ones left over stay NULL,
+  // which matches no uuid.
+  constexpr std::size_t kPlaces = 64;
+  static const auto queries = [] {
+    std::array<std::string, 7> all;
+    for (int t = 0; t < 7; ++t) {
+      const auto kind = static_cast<UuidTable>(t);
+      std::string sql = std::string("SELECT ") +
+                        (kind == UuidTable::families ? "id" : "family_id") + " FROM " +
+                        tableName(kind) + " WHERE uuid IN (?";
+      for (std::size_t i = 1; i < kPlaces; ++i) sql += ", ?";
+      all[t] = sql + ")";
+    }
+    return all;
+  }();
+  for (std::size_t first = 0; first < uuids.size(); first += kPlaces) {
+    auto s = db_.prepare(queries[static_cast<std::size_t>(table)]);
+    const std::size_t count = std::min(kPlaces, uuids.size() - first);
+    for (std::size_t i = 0; i < count; ++i) s.bind(static_cast<int>(i + 1), uuids[first + i]);
+    while (s.step()) families.insert(s.integer(0));
+  }
+  return families;
 }
 
 std::vector<FormSnapshot> Store::formSnapshots() {
@@ -178,7 +227,7 @@ Id Store::importVisit(model::Visit v) {
   db_.transaction([&] {
     requireFamilyRow(db_, v.family_id);
     requirePlausibleVisitDate(db_, v);
-    if (!formSnapshot(v.form_id, v.form_version))
+    if (!formStored(db_, v.form_id, v.form_version))
       throwNotFound("form " + v.form_id + " version " + std::to_string(v.form_version) +
                     " is not stored in this database");
     if (v.amends_visit_id) {
