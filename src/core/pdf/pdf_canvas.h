@@ -1,5 +1,9 @@
 // Canvas over one libharu page: flips to PDF's bottom-up coordinates, measures with the cached
-// font metrics, and writes each text run with a single ShowText in the document's encoding.
+// font metrics, and writes the page's content operators itself. Each libharu operator call
+// costs a few thousand instructions (it validates, formats through a scratch buffer it clears
+// every time, and checks the graphics mode); a handout has over a thousand of them, so they are
+// written here into one buffer and handed to the page's content stream in one piece. libharu
+// still owns the page, its resources and images.
 #pragma once
 
 #include <hpdf.h>
@@ -34,24 +38,28 @@ class PdfCanvas final : public Canvas {
   void drawPath(const std::vector<PathStep>& path, bool fill, bool stroke) override;
 
  private:
-  HPDF_REAL px(double x) const { return static_cast<HPDF_REAL>(x); }
-  HPDF_REAL py(double y) const { return static_cast<HPDF_REAL>(height_ - y); }
+  // Appends a number (at most `decimals` places, no trailing zeros) and a space.
+  void number(double value, int decimals = 2);
+  void point(Point p);  // in PDF coordinates, "x y "
+  void rect(const Rect& r);
   void path(const std::vector<Point>& points);
   void endText();
+  void flush();  // hands what was written to the page's content stream
 
   HpdfDocument& document_;
   HPDF_Page page_;
   double height_;
   const FontMetrics& regular_;
   const FontMetrics& bold_;
-  std::string encoded_;  // the text being written, in the document's encoding
-  // Every libharu operator costs a few thousand instructions, and a handout has hundreds of text
-  // runs: consecutive runs share one text object, and the font and the fill colour are only set
-  // when they change (both outlive a text object; the page starts with neither set).
+  std::string out_;  // content operators not yet in the page's stream
+  // Consecutive runs share one text object, and the font and the fill colour are only set when
+  // they change (both outlive a text object; the page starts with neither set).
   bool in_text_ = false;
-  HPDF_Font text_font_ = nullptr;
+  DocumentFont* text_font_ = nullptr;
   double text_size_ = 0;
   std::optional<Color> fill_;
+  // The page's resource names of the two faces ("F1"), once each is used.
+  std::string font_names_[2];
 };
 
 }  // namespace securebase::pdf::detail
