@@ -40,6 +40,8 @@ class HpdfDocument {
   DocumentFont& font(FontFace face);
   HPDF_Image png(std::string_view bytes);
   HPDF_Page addPage(double width, double height);
+  // Deflates what `page`'s content stream holds, once the page is complete (see the .cpp).
+  void compressContent(HPDF_Page page);
   void setInfo(HPDF_InfoType type, const std::string& value);
   std::string saveToMemory();
 
@@ -70,6 +72,7 @@ class HpdfDocument {
   PendingError* pending_ = nullptr;
   HPDF_Doc doc_ = nullptr;
   const SingleByteEncoding* encoding_ = nullptr;
+  bool compress_content_ = false;
   bool utf8_ready_ = false;
   bool needs_utf8_ = false;
   std::map<FontFace, std::unique_ptr<DocumentFont>> fonts_;
