@@ -97,21 +97,29 @@ HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
 
 // libharu deflates at zlib's default level, which took a third of a handout's time; the fastest
 // level costs about half as much and gives files a few percent larger. libharu has no setting
-// for the level, so the finished content is deflated here and handed back marked as such.
-void HpdfDocument::compressContent(HPDF_Page page) {
-  if (!compress_content_) return;
+// for the level, so the page's content is deflated here and handed over marked as such.
+void HpdfDocument::finishContent(HPDF_Page page, std::string_view tail) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Stream old_stream = attr->stream;
+  if (!compress_content_) {
+    HPDF_Stream_Write(old_stream, reinterpret_cast<const HPDF_BYTE*>(tail.data()),
+                      static_cast<HPDF_UINT>(tail.size()));
+    return check("writing a page");
+  }
+  // What libharu wrote itself (an image's operators) comes first.
   std::string raw(HPDF_Stream_Size(old_stream), '\0');
-  if (raw.empty()) return;
-  HPDF_UINT length = static_cast<HPDF_UINT>(raw.size());
-  HPDF_Stream_Seek(old_stream, 0, HPDF_SEEK_SET);
-  HPDF_Stream_Read(old_stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &length);
-  check("compressing a page");
-  uLongf size = compressBound(static_cast<uLong>(length));
+  if (!raw.empty()) {
+    HPDF_UINT length = static_cast<HPDF_UINT>(raw.size());
+    HPDF_Stream_Seek(old_stream, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(old_stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &length);
+    raw.resize(length);
+  }
+  const std::string_view content = raw.empty() ? tail : std::string_view(raw.append(tail));
+  check("writing a page");
+  uLongf size = compressBound(static_cast<uLong>(content.size()));
   std::string packed(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
-                reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(length),
+                reinterpret_cast<const Bytef*>(content.data()), static_cast<uLong>(content.size()),
                 Z_BEST_SPEED) != Z_OK)
     throw Error(ErrorKind::output, "PDF could not be made while compressing a page");
   HPDF_Stream stream = HPDF_MemStream_New(doc_->mmgr, static_cast<HPDF_UINT>(size));

@@ -40,8 +40,9 @@ class HpdfDocument {
   DocumentFont& font(FontFace face);
   HPDF_Image png(std::string_view bytes);
   HPDF_Page addPage(double width, double height);
-  // Deflates what `page`'s content stream holds, once the page is complete (see the .cpp).
-  void compressContent(HPDF_Page page);
+  // Completes `page`'s content with `tail` (operators after what its stream holds) and deflates
+  // it (see the .cpp). Once per page, when it is drawn.
+  void finishContent(HPDF_Page page, std::string_view tail);
   void setInfo(HPDF_InfoType type, const std::string& value);
   std::string saveToMemory();
 

@@ -4,6 +4,7 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -17,8 +18,16 @@ constexpr double kKappa = 0.5522847498;
 }  // namespace
 
 PdfCanvas::~PdfCanvas() {
+  if (finished_) return;
   endText();
-  flush();  // an error here stays recorded and is reported when the document is saved
+  flush();  // (drawing stopped by an error) an error here stays recorded, reported on saving
+}
+
+void PdfCanvas::finish() {
+  endText();
+  document_.finishContent(page_, out_);
+  out_.clear();
+  finished_ = true;
 }
 
 PdfCanvas::PdfCanvas(HpdfDocument& document, HPDF_Page page, double page_height)
@@ -40,23 +49,29 @@ void PdfCanvas::flush() {
 
 // Positions to a hundredth of a point (a fraction of a printer dot), colours to a thousandth.
 void PdfCanvas::number(double value, int decimals) {
-  const double scale = decimals == 3 ? 1000.0 : decimals == 1 ? 10.0 : 100.0;
-  long long scaled = std::llround(value * scale);
+  const long long unit = decimals == 3 ? 1000 : decimals == 1 ? 10 : 100;
+  appendScaled(std::llround(value * static_cast<double>(unit)), unit);
+}
+
+// `scaled` / `unit` in the shortest decimal form, then a space.
+void PdfCanvas::appendScaled(long long scaled, long long unit) {
+  char digits[32];
+  char* end = digits;
   if (scaled < 0) {
-    out_ += '-';
+    *end++ = '-';
     scaled = -scaled;
   }
-  const auto unit = static_cast<long long>(scale);
-  out_ += std::to_string(scaled / unit);
+  end = std::to_chars(end, digits + sizeof digits, scaled / unit).ptr;
   long long fraction = scaled % unit;
   if (fraction != 0) {
-    out_ += '.';
+    *end++ = '.';
     for (long long digit = unit / 10; digit > 0 && fraction != 0; digit /= 10) {
-      out_ += static_cast<char>('0' + fraction / digit);
+      *end++ = static_cast<char>('0' + fraction / digit);
       fraction %= digit;
     }
   }
-  out_ += ' ';
+  *end++ = ' ';
+  out_.append(digits, end);
 }
 
 void PdfCanvas::point(Point p) {
@@ -74,15 +89,25 @@ void PdfCanvas::rect(const Rect& r) {
 
 void PdfCanvas::setStroke(Color color, double width, const std::vector<double>& dash) {
   endText();
+  Stroke stroke{color, width, {}};
+  const std::size_t count = std::min<std::size_t>(dash.size(), 8);
+  for (std::size_t i = 0; i < count; ++i) stroke.dash.push_back(std::max(1.0, std::round(dash[i])));
+  if (stroke_ == stroke) return;
   number(color.r, 3);
   number(color.g, 3);
   number(color.b, 3);
   out_ += "RG ";
   number(width);
   out_ += "w [";
-  const std::size_t count = std::min<std::size_t>(dash.size(), 8);
-  for (std::size_t i = 0; i < count; ++i) number(std::max(1.0, std::round(dash[i])), 0);
+  for (const double length : stroke.dash) number(length);
   out_ += "] 0 d\n";
+  stroke_ = std::move(stroke);
+}
+
+void PdfCanvas::roundEnds(bool round) {
+  if (round == round_ends_) return;
+  out_ += round ? "1 J 1 j\n" : "0 J 0 j\n";
+  round_ends_ = round;
 }
 
 void PdfCanvas::setFill(Color color) {
@@ -106,12 +131,14 @@ void PdfCanvas::path(const std::vector<Point>& points) {
 
 void PdfCanvas::strokePolyline(const std::vector<Point>& points) {
   if (points.size() < 2) return;
+  roundEnds(false);
   path(points);
   out_ += "S\n";
 }
 
 void PdfCanvas::strokeRect(const Rect& r) {
   endText();
+  roundEnds(false);
   rect(r);
   out_ += "S\n";
 }
@@ -161,9 +188,11 @@ void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bo
   }
   const std::size_t mark = out_.size();
   const bool was_in_text = in_text_;
+  const long long line_x = line_x_, line_y = line_y_;
   if (!in_text_) {
     out_ += "BT\n";
     in_text_ = true;
+    line_x_ = line_y_ = 0;  // a text object starts at the page's origin
   }
   if (&font != text_font_ || size != text_size_) {
     out_ += '/';
@@ -172,15 +201,21 @@ void PdfCanvas::text(Point baseline, std::string_view utf8, double size, bool bo
     number(size);
     out_ += "Tf\n";
   }
-  // Placed absolutely (Tm), not relative to the previous run (Td), so positions never drift.
-  out_ += "1 0 0 1 ";
-  point({x, baseline.y});
-  out_ += "Tm\n";
+  // Each run moves from the start of the previous one (Td), by the difference of the two
+  // positions rounded to hundredths of a point, so positions never drift.
+  const long long to_x = std::llround(x * 100), to_y = std::llround((height_ - baseline.y) * 100);
+  appendScaled(to_x - line_x_, 100);
+  appendScaled(to_y - line_y_, 100);
+  out_ += "Td\n";
+  line_x_ = to_x;
+  line_y_ = to_y;
   if (!font.appendString(utf8, out_)) {
     // Only text from a Drawing block's own callback can get here: the document is made again
     // with UTF-8 fonts.
     out_.resize(mark);
     in_text_ = was_in_text;
+    line_x_ = line_x;
+    line_y_ = line_y;
     document_.markNeedsUtf8();
     return;
   }
@@ -211,7 +246,7 @@ void PdfCanvas::drawPath(const std::vector<PathStep>& steps, bool fill, bool str
   if (steps.empty() || (!fill && !stroke)) return;
   endText();
   // Round ends and joins: a friendly line, and no spikes where a curve turns sharply.
-  if (stroke) out_ += "1 J 1 j\n";
+  if (stroke) roundEnds(true);
   for (const PathStep& step : steps) {
     switch (step.kind) {
       case PathStep::Kind::move:
@@ -234,7 +269,6 @@ void PdfCanvas::drawPath(const std::vector<PathStep>& steps, bool fill, bool str
     }
   }
   out_ += fill && stroke ? "B\n" : fill ? "f\n" : "S\n";
-  if (stroke) out_ += "0 J 0 j\n";
 }
 
 }  // namespace securebase::pdf::detail

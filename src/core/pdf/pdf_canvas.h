@@ -24,6 +24,9 @@ class PdfCanvas final : public Canvas {
   PdfCanvas(const PdfCanvas&) = delete;
   PdfCanvas& operator=(const PdfCanvas&) = delete;
 
+  // Hands the page everything drawn, compressed; once, when the page is complete.
+  void finish();
+
   void setStroke(Color color, double width, const std::vector<double>& dash = {}) override;
   void setFill(Color color) override;
   void strokePolyline(const std::vector<Point>& points) override;
@@ -40,7 +43,9 @@ class PdfCanvas final : public Canvas {
  private:
   // Appends a number (at most `decimals` places, no trailing zeros) and a space.
   void number(double value, int decimals = 2);
-  void point(Point p);  // in PDF coordinates, "x y "
+  void appendScaled(long long scaled, long long unit);
+  void roundEnds(bool round);  // line caps and joins
+  void point(Point p);         // in PDF coordinates, "x y "
   void rect(const Rect& r);
   void path(const std::vector<Point>& points);
   void endText();
@@ -52,12 +57,25 @@ class PdfCanvas final : public Canvas {
   const FontMetrics& regular_;
   const FontMetrics& bold_;
   std::string out_;  // content operators not yet in the page's stream
+  bool finished_ = false;
   // Consecutive runs share one text object, and the font and the fill colour are only set when
   // they change (both outlive a text object; the page starts with neither set).
   bool in_text_ = false;
   DocumentFont* text_font_ = nullptr;
   double text_size_ = 0;
   std::optional<Color> fill_;
+  // The stroke settings and line ends, likewise only written when they change.
+  struct Stroke {
+    Color color;
+    double width = 0;
+    std::vector<double> dash;
+    bool operator==(const Stroke&) const = default;
+  };
+  std::optional<Stroke> stroke_;
+  bool round_ends_ = false;
+  // Where the current text line starts, in hundredths of a point (Td moves are relative to it).
+  long long line_x_ = 0;
+  long long line_y_ = 0;
   // The page's resource names of the two faces ("F1"), once each is used.
   std::string font_names_[2];
 };

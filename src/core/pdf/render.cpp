@@ -69,18 +69,15 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
     for (int copy = 0; copy < std::max(options.copies, 1); ++copy) {
       std::size_t next = 0;
       for (std::size_t p = 0; p < pages; ++p) {
-        const HPDF_Page pdf_page = pdf.addPage(page.width, page.height);
-        {
-          detail::PdfCanvas canvas(pdf, pdf_page, page.height);
-          detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
-          for (; next < placements.size() && placements[next].page / columns == p; ++next) {
-            const Placement& part = placements[next];
-            const double x = furniture.content.x +
-                             double(part.page % columns) * (column_width + document.column_gap);
-            laid_out[part.unit].draw(canvas, part, {x, furniture.content.y + part.top});
-          }
-        }  // the canvas hands the page its last operators
-        pdf.compressContent(pdf_page);
+        detail::PdfCanvas canvas(pdf, pdf.addPage(page.width, page.height), page.height);
+        detail::drawFurniture(canvas, printable, furniture, p + 1, pages);
+        for (; next < placements.size() && placements[next].page / columns == p; ++next) {
+          const Placement& part = placements[next];
+          const double x = furniture.content.x +
+                           double(part.page % columns) * (column_width + document.column_gap);
+          laid_out[part.unit].draw(canvas, part, {x, furniture.content.y + part.top});
+        }
+        canvas.finish();
       }
     }
     return pdf.needsUtf8() ? std::string() : pdf.saveToMemory();
