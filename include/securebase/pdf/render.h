@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/pdf/document.h"
 
@@ -33,10 +34,18 @@ struct RenderOptions {
   int copies = 1;
 };
 
+// Where a picture landed (Canvas::noteFigure): its page (1-based) and rectangle in points, from
+// the page's top-left corner.
+struct PlacedFigure {
+  std::size_t page = 0;
+  Rect rect;
+};
+
 struct RenderedPdf {
   std::string bytes;
-  std::size_t pages = 0;      // of one copy
-  std::string font_encoding;  // "WinAnsiEncoding", "CP1250" or "UTF-8"
+  std::size_t pages = 0;              // of one copy
+  std::string font_encoding;          // "WinAnsiEncoding", "CP1250" or "UTF-8"
+  std::vector<PlacedFigure> figures;  // of the first copy
 };
 
 RenderedPdf renderPdf(const Document& document, const RenderOptions& options = {});

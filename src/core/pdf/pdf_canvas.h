@@ -39,6 +39,8 @@ class PdfCanvas final : public Canvas {
   double textWidth(std::string_view utf8, double size, bool bold) const override;
   void image(std::string_view png_bytes, const Rect& box) override;
   void drawPath(const std::vector<PathStep>& path, bool fill, bool stroke) override;
+  void noteFigure(const Rect& rect) override { figures_.push_back(rect); }
+  const std::vector<Rect>& figures() const { return figures_; }
 
  private:
   // Appends a number (at most `decimals` places, no trailing zeros) and a space.
@@ -58,6 +60,7 @@ class PdfCanvas final : public Canvas {
   const FontMetrics& bold_;
   std::string out_;  // content operators not yet in the page's stream
   bool finished_ = false;
+  std::vector<Rect> figures_;
   // Consecutive runs share one text object, and the font and the fill colour are only set when
   // they change (both outlive a text object; the page starts with neither set).
   bool in_text_ = false;
