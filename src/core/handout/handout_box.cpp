@@ -16,7 +16,9 @@ constexpr pdf::Color kInk{0.13, 0.13, 0.13};
 constexpr double kPad = 7;
 constexpr double kBarWidth = 5;
 constexpr double kIconSize = 15;
-constexpr double kMaxPictureHeight = 52;
+// Pictures are drawn at most this tall; their caption takes a line under them.
+constexpr double kMaxPictureHeight = 40;
+constexpr pdf::Color kCaptionInk{0.30, 0.30, 0.30};
 
 struct Palette {
   pdf::Color tint;
@@ -54,6 +56,39 @@ void drawWarningSign(pdf::Canvas& canvas, pdf::Point top_left, pdf::Color colour
   canvas.fillRect({top_left.x + s / 2 - 1, top_left.y + s * 0.7, 2, 2});
 }
 
+// A picture's caption: a line or two of body-size text, centred under it.
+struct Caption {
+  std::vector<pdf::StyledLine> lines;
+  double line_height = 0;
+  double height() const { return static_cast<double>(lines.size()) * line_height; }
+};
+
+Caption captionFor(const std::string& text, double width, double body_size) {
+  if (text.empty()) return {};
+  const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  const pdf::StyledWidthFn measure = [&](std::string_view t, bool) {
+    return regular.width(t, body_size);
+  };
+  return {
+      pdf::breakStyledLines({{pdf::printableText(text, "picture caption"), false}}, width, measure),
+      body_size * 1.25};
+}
+
+void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, double top, double width,
+                 double body_size) {
+  const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  canvas.setFill(kCaptionInk);
+  for (const pdf::StyledLine& line : caption.lines) {
+    double x = left + (width - line.width) / 2;
+    const double y = baseline(regular, top, caption.line_height, body_size);
+    for (const pdf::TextRun& run : line.runs) {
+      canvas.text({x, y}, run.text, body_size, run.bold);
+      x += canvas.textWidth(run.text, body_size, run.bold);
+    }
+    top += caption.line_height;
+  }
+}
+
 struct BoxLine {
   pdf::StyledLine line;
   double indent = 0;
@@ -75,13 +110,20 @@ double pictureHeight(const Picture& picture, double width) {
   return std::min(kMaxPictureHeight, width * picture.height / picture.width);
 }
 
-pdf::Block pictureBlock(const Picture& picture, double width) {
+pdf::Block pictureBlock(const Picture& picture, const std::string& caption, double width,
+                        double body_size) {
+  constexpr double kGap = 2;  // between the picture and its caption
+  const double picture_height = pictureHeight(picture, width);
+  Caption lines = captionFor(caption, width, body_size);
   pdf::Drawing drawing;
-  drawing.height = pictureHeight(picture, width);
+  drawing.height = picture_height + (lines.lines.empty() ? 0 : kGap + lines.height());
   drawing.keep_with_next = true;
   drawing.space_before = 8;
-  drawing.draw = [&picture](pdf::Canvas& canvas, const pdf::Rect& box) {
-    drawPicture(canvas, picture, box);
+  drawing.text = caption;
+  drawing.draw = [&picture, lines = std::move(lines), picture_height, body_size](
+                     pdf::Canvas& canvas, const pdf::Rect& box) {
+    drawPicture(canvas, picture, {box.x, box.y, box.width, picture_height});
+    drawCaption(canvas, lines, box.x, box.y + picture_height + kGap, box.width, body_size);
   };
   return drawing;
 }
@@ -131,12 +173,14 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
 
   const double picture_height =
       content.picture != nullptr ? pictureHeight(*content.picture, inner) : 0;
+  auto caption = std::make_shared<Caption>(
+      content.picture != nullptr ? captionFor(content.caption, inner, body_size) : Caption{});
   std::size_t titles = 0;
   while (titles < lines->size() && (*lines)[titles].title) ++titles;
   // One row per line; the first carries the top frame and padding (and the picture when there
   // is no title), the last title line the picture, the last line the bottom padding and frame.
   const double top_inset = palette.frame_width + kPad;
-  const double picture_room = picture_height > 0 ? picture_height + 6 : 0;
+  const double picture_room = picture_height > 0 ? picture_height + 6 + caption->height() : 0;
   std::vector<double> rows;
   for (std::size_t i = 0; i < lines->size(); ++i) {
     double row = (*lines)[i].gap_before + line_height;
@@ -154,10 +198,11 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
   for (const BoxLine& line : *lines)
     for (const pdf::TextRun& run : line.line.runs) drawing.text += run.text;
   drawing.text += "\u2022.0123456789";
+  if (content.picture != nullptr) drawing.text += content.caption;
   drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner,
                        picture_height, picture_room, top_inset, titles, picture = content.picture,
-                       &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first,
-                                 std::size_t end) {
+                       caption, &regular](pdf::Canvas& canvas, const pdf::Rect& box,
+                                          std::size_t first, std::size_t end) {
     const bool opens = first == 0;
     const bool closes = end == lines->size();
     canvas.setFill(palette.tint);
@@ -181,6 +226,7 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     const auto drawPictureHere = [&] {
       if (picture == nullptr) return;
       drawPicture(canvas, *picture, {left, top + 2, inner, picture_height});
+      drawCaption(canvas, *caption, left, top + 4 + picture_height, inner, body_size);
       top += picture_room;
     };
     if (opens && titles == 0) drawPictureHere();
