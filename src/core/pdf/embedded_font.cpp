@@ -50,14 +50,16 @@ std::uint32_t tagOf(const char* name) {
 
 // The TrueType checksum: the sum of big-endian 32-bit words, the last one padded with zeros.
 std::uint32_t checksum(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t whole = bytes.size() / 4 * 4;
   std::uint32_t sum = 0;
-  for (std::size_t at = 0; at < bytes.size(); at += 4) {
-    std::uint32_t word = 0;
-    for (std::size_t k = 0; k < 4; ++k)
-      word = (word << 8) | (at + k < bytes.size() ? static_cast<unsigned char>(bytes[at + k]) : 0u);
-    sum += word;
-  }
-  return sum;
+  for (std::size_t at = 0; at < whole; at += 4)
+    sum += (std::uint32_t{p[at]} << 24) | (std::uint32_t{p[at + 1]} << 16) |
+           (std::uint32_t{p[at + 2]} << 8) | p[at + 3];
+  std::uint32_t last = 0;
+  for (std::size_t at = whole; at < bytes.size(); ++at)
+    last |= std::uint32_t{p[at]} << (24 - 8 * (at - whole));
+  return sum + last;
 }
 
 void padTo4(std::string& out) {
@@ -116,11 +118,14 @@ HPDF_Dict indirectDict(HPDF_Doc doc) {
   return dict;
 }
 
-HPDF_Dict streamWith(HPDF_Doc doc, std::string_view bytes) {
+// A stream object whose content is `held` (read when the document is saved).
+HPDF_Dict streamWith(HPDF_Doc doc, HeldBytes& held) {
   HPDF_Dict dict = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (dict != nullptr)
-    HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                      static_cast<HPDF_UINT>(bytes.size()));
+  if (dict == nullptr) return nullptr;
+  HPDF_Stream stream = heldStream(doc->mmgr, held);
+  if (stream == nullptr) return nullptr;
+  HPDF_Stream_Free(dict->stream);
+  dict->stream = stream;
   return dict;
 }
 
@@ -345,7 +350,8 @@ bool DocumentFont::appendString(std::string_view utf8, std::string& out) {
 }
 
 void DocumentFont::finish() {
-  std::string program = program_.subset(used_glyphs_);
+  program_bytes_.bytes = program_.subset(used_glyphs_);
+  const std::size_t program_size = program_bytes_.bytes.size();
   // A subset is named with six capital letters before the face's name; they follow from the
   // glyphs kept, so the same text gives the same file.
   std::uint64_t hash = encoding_ == nullptr ? 1469598103934665603ull : 1099511628211ull;
@@ -355,9 +361,9 @@ void DocumentFont::finish() {
   for (int i = 0; i < 6; ++i, hash /= 26) name += static_cast<char>('A' + hash % 26);
   name += '+' + program_.baseName();
 
-  HPDF_Dict file = streamWith(doc_, program);
+  HPDF_Dict file = streamWith(doc_, program_bytes_);
   if (file != nullptr)
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size()));
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program_size));
   HPDF_Dict descriptor = indirectDict(doc_);
   if (descriptor == nullptr || file == nullptr || dict_ == nullptr) return;  // error recorded
   HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
@@ -420,13 +426,13 @@ void DocumentFont::finish() {
   endBlock();
   widths += " ]\n";
   withPreparedEntries(descendant, widths);
-  const std::string to_unicode =
+  to_unicode_bytes_.bytes =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
       cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  HPDF_Dict_Add(dict_, "ToUnicode", streamWith(doc_, to_unicode));
+  HPDF_Dict_Add(dict_, "ToUnicode", streamWith(doc_, to_unicode_bytes_));
 }
 
 }  // namespace securebase::pdf::detail

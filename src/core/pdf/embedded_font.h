@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "held_stream.h"
 #include "securebase/pdf/font_metrics.h"
 #include "single_byte_encoding.h"
 
@@ -94,8 +95,11 @@ class DocumentFont {
   HPDF_Dict dict_ = nullptr;
   std::vector<bool> used_glyphs_;
   std::vector<char32_t> unicode_of_glyph_;  // for ToUnicode (Type0 only)
-  // The Type0 font's widths, written by its dictionary's write hook (libharu keeps a pointer).
+  // What the font's objects hold until the document is saved (libharu keeps pointers): the
+  // Type0 font's widths, written by its dictionary's write hook, and the streams' bytes.
   std::string descendant_entries_;
+  HeldBytes program_bytes_;
+  HeldBytes to_unicode_bytes_;
 };
 
 }  // namespace securebase::pdf::detail

@@ -89,6 +89,11 @@ HPDF_Image HpdfDocument::png(std::string_view bytes) {
 
 namespace {
 
+HPDF_STATUS appendTo(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+  return HPDF_OK;
+}
+
 HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
@@ -117,15 +122,16 @@ void HpdfDocument::finishContent(HPDF_Page page, std::string_view tail) {
   const std::string_view content = raw.empty() ? tail : std::string_view(raw.append(tail));
   check("writing a page");
   uLongf size = compressBound(static_cast<uLong>(content.size()));
-  std::string packed(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+  auto packed = std::make_unique<HeldBytes>();
+  packed->bytes.resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(packed->bytes.data()), &size,
                 reinterpret_cast<const Bytef*>(content.data()), static_cast<uLong>(content.size()),
                 Z_BEST_SPEED) != Z_OK)
     throw Error(ErrorKind::output, "PDF could not be made while compressing a page");
-  HPDF_Stream stream = HPDF_MemStream_New(doc_->mmgr, static_cast<HPDF_UINT>(size));
+  packed->bytes.resize(size);
+  HPDF_Stream stream = heldStream(doc_->mmgr, *packed);
   if (stream == nullptr) return check("compressing a page");
-  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                    static_cast<HPDF_UINT>(size));
+  page_contents_.push_back(std::move(packed));
   HPDF_Stream_Free(old_stream);
   attr->stream = stream;
   attr->contents->stream = stream;
@@ -158,17 +164,16 @@ void HpdfDocument::setInfo(HPDF_InfoType type, const std::string& value) {
 std::string HpdfDocument::saveToMemory() {
   for (const auto& [face, font] : fonts_) font->finish();
   check("adding the fonts");
+  // Written straight into `bytes`: libharu's memory stream would copy it twice more.
+  std::string bytes;
+  bytes.reserve(64 * 1024);
+  HPDF_Stream out =
+      checked(HPDF_CallbackWriter_New(doc_->mmgr, appendTo, &bytes), "writing the PDF");
+  if (doc_->stream != nullptr) HPDF_Stream_Free(doc_->stream);
+  doc_->stream = out;
   HPDF_SaveToStream(doc_);
+  out->attr = nullptr;  // `bytes` leaves with the return
   check("writing the PDF");
-  std::string bytes(HPDF_GetStreamSize(doc_), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-  HPDF_ResetStream(doc_);
-  HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-  // Reading to the end reports HPDF_STREAM_EOF through the handler: that is success here.
-  if (pending_->code == HPDF_STREAM_EOF) *pending_ = {};
-  HPDF_ResetError(doc_);
-  check("reading the PDF from memory");
-  bytes.resize(size);
   return bytes;
 }
 

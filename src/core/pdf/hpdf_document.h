@@ -77,6 +77,7 @@ class HpdfDocument {
   bool utf8_ready_ = false;
   bool needs_utf8_ = false;
   std::map<FontFace, std::unique_ptr<DocumentFont>> fonts_;
+  std::vector<std::unique_ptr<HeldBytes>> page_contents_;  // deflated, read when saving
   std::map<const void*, HPDF_Image> images_;
 };
 
