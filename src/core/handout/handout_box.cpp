@@ -16,8 +16,9 @@ constexpr pdf::Color kInk{0.13, 0.13, 0.13};
 constexpr double kPad = 7;
 constexpr double kBarWidth = 5;
 constexpr double kIconSize = 15;
-// Pictures are drawn at most this tall; their caption takes a line under them.
-constexpr double kMaxPictureHeight = 40;
+// Pictures are drawn at most this tall, their caption beside them.
+constexpr double kMaxPictureHeight = 48;
+constexpr double kCaptionGap = 10;  // between a picture and its caption
 constexpr pdf::Color kCaptionInk{0.30, 0.30, 0.30};
 
 struct Palette {
@@ -56,11 +57,16 @@ void drawWarningSign(pdf::Canvas& canvas, pdf::Point top_left, pdf::Color colour
   canvas.fillRect({top_left.x + s / 2 - 1, top_left.y + s * 0.7, 2, 2});
 }
 
-// A picture's caption: a line or two of body-size text, centred under it.
+// A picture's caption: a line or two of body-size text.
 struct Caption {
   std::vector<pdf::StyledLine> lines;
   double line_height = 0;
   double height() const { return static_cast<double>(lines.size()) * line_height; }
+  double width() const {
+    double widest = 0;
+    for (const pdf::StyledLine& line : lines) widest = std::max(widest, line.width);
+    return widest;
+  }
 };
 
 Caption captionFor(const std::string& text, double width, double body_size) {
@@ -74,12 +80,12 @@ Caption captionFor(const std::string& text, double width, double body_size) {
       body_size * 1.25};
 }
 
-void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, double top, double width,
+void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, double top,
                  double body_size) {
   const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
   canvas.setFill(kCaptionInk);
   for (const pdf::StyledLine& line : caption.lines) {
-    double x = left + (width - line.width) / 2;
+    double x = left;
     const double y = baseline(regular, top, caption.line_height, body_size);
     for (const pdf::TextRun& run : line.runs) {
       canvas.text({x, y}, run.text, body_size, run.bold);
@@ -87,6 +93,39 @@ void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, doubl
     }
     top += caption.line_height;
   }
+}
+
+// A picture with its caption beside it, the pair centred in the width: the pictures are wide and
+// low, so the caption takes no height of its own.
+struct Figure {
+  const Picture* picture = nullptr;
+  double width = 0;  // the space given
+  double picture_width = 0;
+  double picture_height = 0;
+  Caption caption;
+  double height() const { return std::max(picture_height, caption.height()); }
+};
+
+Figure figureFor(const Picture& picture, const std::string& caption, double width,
+                 double body_size) {
+  Figure figure;
+  figure.picture = &picture;
+  figure.width = width;
+  figure.picture_height = pictureHeight(picture, width / 2);
+  figure.picture_width = figure.picture_height * picture.width / picture.height;
+  figure.caption = captionFor(caption, width - figure.picture_width - kCaptionGap, body_size);
+  return figure;
+}
+
+void drawFigure(pdf::Canvas& canvas, const Figure& figure, double x, double top, double body_size) {
+  const double group = figure.picture_width + kCaptionGap + figure.caption.width();
+  const double left = x + std::max(0.0, (figure.width - group) / 2);
+  const double height = figure.height();
+  drawPicture(canvas, *figure.picture,
+              {left, top + (height - figure.picture_height) / 2, figure.picture_width,
+               figure.picture_height});
+  drawCaption(canvas, figure.caption, left + figure.picture_width + kCaptionGap,
+              top + (height - figure.caption.height()) / 2, body_size);
 }
 
 struct BoxLine {
@@ -112,18 +151,15 @@ double pictureHeight(const Picture& picture, double width) {
 
 pdf::Block pictureBlock(const Picture& picture, const std::string& caption, double width,
                         double body_size) {
-  constexpr double kGap = 2;  // between the picture and its caption
-  const double picture_height = pictureHeight(picture, width);
-  Caption lines = captionFor(caption, width, body_size);
+  Figure figure = figureFor(picture, caption, width, body_size);
   pdf::Drawing drawing;
-  drawing.height = picture_height + (lines.lines.empty() ? 0 : kGap + lines.height());
+  drawing.height = figure.height();
   drawing.keep_with_next = true;
   drawing.space_before = 8;
   drawing.text = caption;
-  drawing.draw = [&picture, lines = std::move(lines), picture_height, body_size](
-                     pdf::Canvas& canvas, const pdf::Rect& box) {
-    drawPicture(canvas, picture, {box.x, box.y, box.width, picture_height});
-    drawCaption(canvas, lines, box.x, box.y + picture_height + kGap, box.width, body_size);
+  drawing.draw = [figure = std::move(figure), body_size](pdf::Canvas& canvas,
+                                                         const pdf::Rect& box) {
+    drawFigure(canvas, figure, box.x, box.y, body_size);
   };
   return drawing;
 }
@@ -171,16 +207,16 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     }
   }
 
-  const double picture_height =
-      content.picture != nullptr ? pictureHeight(*content.picture, inner) : 0;
-  auto caption = std::make_shared<Caption>(
-      content.picture != nullptr ? captionFor(content.caption, inner, body_size) : Caption{});
+  auto figure = std::make_shared<Figure>(
+      content.picture != nullptr ? figureFor(*content.picture, content.caption, inner, body_size)
+                                 : Figure{});
+  const double picture_height = figure->height();
   std::size_t titles = 0;
   while (titles < lines->size() && (*lines)[titles].title) ++titles;
   // One row per line; the first carries the top frame and padding (and the picture when there
   // is no title), the last title line the picture, the last line the bottom padding and frame.
   const double top_inset = palette.frame_width + kPad;
-  const double picture_room = picture_height > 0 ? picture_height + 6 + caption->height() : 0;
+  const double picture_room = picture_height > 0 ? picture_height + 6 : 0;
   std::vector<double> rows;
   for (std::size_t i = 0; i < lines->size(); ++i) {
     double row = (*lines)[i].gap_before + line_height;
@@ -199,10 +235,10 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     for (const pdf::TextRun& run : line.line.runs) drawing.text += run.text;
   drawing.text += "\u2022.0123456789";
   if (content.picture != nullptr) drawing.text += content.caption;
-  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner,
-                       picture_height, picture_room, top_inset, titles, picture = content.picture,
-                       caption, &regular](pdf::Canvas& canvas, const pdf::Rect& box,
-                                          std::size_t first, std::size_t end) {
+  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner, picture_room,
+                       top_inset, titles, figure,
+                       &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first,
+                                 std::size_t end) {
     const bool opens = first == 0;
     const bool closes = end == lines->size();
     canvas.setFill(palette.tint);
@@ -224,9 +260,8 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     const double left = box.x + left_edge;
     double top = box.y + (opens ? top_inset : 0);
     const auto drawPictureHere = [&] {
-      if (picture == nullptr) return;
-      drawPicture(canvas, *picture, {left, top + 2, inner, picture_height});
-      drawCaption(canvas, *caption, left, top + 4 + picture_height, inner, body_size);
+      if (figure->picture == nullptr) return;
+      drawFigure(canvas, *figure, left, top + 2, body_size);
       top += picture_room;
     };
     if (opens && titles == 0) drawPictureHere();
