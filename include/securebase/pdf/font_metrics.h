@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,8 @@ class FontMetrics {
   // Parsed once per process per font file and shared by every document (thread-safe).
   static const FontMetrics& of(FontFace face);
   static const FontMetrics& ofFile(const std::filesystem::path& path);
+  // The bytes of a font file; throws Error(not_found) when it cannot be read.
+  static std::string readFile(const std::filesystem::path& path);
 
   bool covers(char32_t cp) const { return cp < widths_.size() && widths_[cp] != kMissing; }
   // Width of a code point in thousandths of the font size (as libharu writes it to /W).

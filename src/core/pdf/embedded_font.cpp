@@ -6,7 +6,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#include <fstream>
 #include <memory>
 
 #include "securebase/core/error.h"
@@ -64,16 +63,6 @@ std::uint32_t checksum(std::string_view bytes) {
 
 void padTo4(std::string& out) {
   while (out.size() % 4 != 0) out += '\0';
-}
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary | std::ios::ate);
-  if (!file) throwNotFound("cannot read font file " + path.string());
-  std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
-  file.seekg(0);
-  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-    throwNotFound("cannot read font file " + path.string());
-  return bytes;
 }
 
 void appendInt(std::string& out, long value) {
@@ -141,7 +130,7 @@ const FaceProgram& FaceProgram::ofFile(const std::filesystem::path& path) {
   static std::map<std::string, std::unique_ptr<FaceProgram>> cache;
   const std::lock_guard lock(mutex);
   auto& slot = cache[path.string()];
-  if (!slot) slot = std::make_unique<FaceProgram>(readFile(path), path);
+  if (!slot) slot = std::make_unique<FaceProgram>(FontMetrics::readFile(path), path);
   return *slot;
 }
 
@@ -362,8 +351,7 @@ void DocumentFont::finish() {
   name += '+' + program_.baseName();
 
   HPDF_Dict file = streamWith(doc_, program_bytes_);
-  if (file != nullptr)
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program_size));
+  if (file != nullptr) HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program_size));
   HPDF_Dict descriptor = indirectDict(doc_);
   if (descriptor == nullptr || file == nullptr || dict_ == nullptr) return;  // error recorded
   HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");

@@ -176,20 +176,22 @@ double FontMetrics::width(std::string_view utf8, double size) const {
   return static_cast<double>(total) * size / 1000.0;
 }
 
+std::string FontMetrics::readFile(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  if (!file) throwNotFound("cannot read font file " + path.string());
+  std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
+  file.seekg(0);
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throwNotFound("cannot read font file " + path.string());
+  return bytes;
+}
+
 const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<FontMetrics>> cache;
   const std::lock_guard lock(mutex);
   auto& slot = cache[path.string()];
-  if (!slot) {
-    std::ifstream file(path, std::ios::binary | std::ios::ate);
-    if (!file) throwNotFound("cannot read font file " + path.string());
-    std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
-    file.seekg(0);
-    if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-      throwNotFound("cannot read font file " + path.string());
-    slot = std::make_unique<FontMetrics>(bytes, path.string());
-  }
+  if (!slot) slot = std::make_unique<FontMetrics>(readFile(path), path.string());
   return *slot;
 }
 
