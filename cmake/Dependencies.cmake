@@ -27,6 +27,10 @@ set_target_properties(libharu::hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
+# zlib (zlib1g-dev, which libhpdf-dev already needs): the PDF module deflates page content
+# itself, at the fastest level.
+find_package(ZLIB REQUIRED)
+
 # wxWidgets: CMake 3.25 has no imported target, so wrap the module's variables.
 if(SECUREBASE_BUILD_GUI)
   find_package(wxWidgets 3.2 REQUIRED COMPONENTS core base)

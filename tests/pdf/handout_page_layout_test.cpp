@@ -107,7 +107,8 @@ class HandoutPages : public ::testing::Test {
     for (Variant& variant : everyVariant()) {
       const auto file = folder / (variant.name + ".pdf");
       const WrittenHandout written = writeHandout(variant.document, file);
-      printed_->push_back({variant.name, variant.document, written.pages, pagesOf(file)});
+      printed_->push_back(
+          {variant.name, variant.document, written.pages, pagesOf(file), written.figures});
     }
   }
   struct Printed {
@@ -115,6 +116,7 @@ class HandoutPages : public ::testing::Test {
     pdf::Document document;
     std::size_t pages;
     std::vector<Page> read;
+    std::vector<pdf::PlacedFigure> figures;
   };
   static inline std::vector<Printed>* printed_ = new std::vector<Printed>;
 
@@ -166,6 +168,32 @@ TEST_F(HandoutPages, BodyTextIsTwelvePointsOrMore) {
           continue;  // the page header and footer
         EXPECT_GE(word.height(), kBodyLineHeight - 0.1) << p.name << ": " << word.text;
       }
+}
+
+// The renderer says where each picture landed; poppler says where each word is.
+TEST_F(HandoutPages, NoTextOnAPictureAndACaptionBesideEach) {
+  for (const Printed& p : *printed_) {
+    EXPECT_GE(p.figures.size(), 3u) << p.name;
+    for (const pdf::PlacedFigure& figure : p.figures) {
+      ASSERT_GE(figure.page, 1u) << p.name;
+      ASSERT_LE(figure.page, p.read.size()) << p.name;
+      const Page& page = p.read[figure.page - 1];
+      const pdf::Rect& r = figure.rect;
+      for (const Line& w : page.words) {
+        const bool overlap = w.x_min < r.right() - 0.5 && r.x < w.x_max - 0.5 &&
+                             w.y_min < r.bottom() - 0.5 && r.y < w.y_max - 0.5;
+        EXPECT_FALSE(overlap) << p.name << " page " << figure.page << ": " << w.text;
+      }
+      // The caption: lines starting just right of the picture, within its height.
+      std::string caption;
+      for (const Line& line : page.lines)
+        if (line.x_min >= r.right() && line.x_min <= r.right() + 20 && line.y_min >= r.y - 0.5 &&
+            line.y_max <= r.bottom() + 0.5)
+          caption += (caption.empty() ? "" : " ") + line.text;
+      EXPECT_GE(caption.size(), 10u) << p.name << " page " << figure.page << " picture at y " << r.y
+                                     << ": no caption beside it";
+    }
+  }
 }
 
 // Lines of the column at `left` (true) or right, inside the content area.

@@ -86,13 +86,14 @@ inline PersonalInputs samplePersonal(model::Language language, pdf::PaperSize pa
 struct WrittenHandout {
   std::filesystem::path file;
   std::size_t pages = 0;
+  std::vector<pdf::PlacedFigure> figures;  // where the pictures landed
 };
 
 inline WrittenHandout writeHandout(const pdf::Document& document, const std::filesystem::path& file,
                                    int copies = 1) {
   const pdf::RenderedPdf pdf = renderHandout(document, copies);
   pdf::writeFileAtomically(file, pdf.bytes);
-  return {file, pdf.pages};
+  return {file, pdf.pages, pdf.figures};
 }
 
 inline std::size_t pdfPages(const std::filesystem::path& file) {

@@ -201,6 +201,9 @@ TEST_P(HandoutCoverage, PicturesAreDrawnInTheirSections) {
   for (const auto& [id, sections] : kPictures) {
     const Picture& picture = pictureById(id);
     EXPECT_FALSE(picture.describe(GetParam()).empty()) << id;
+    // The caption printed under it is shorter than the description kept for an accessible copy.
+    EXPECT_FALSE(picture.captionIn(GetParam()).empty()) << id;
+    EXPECT_LT(picture.captionIn(GetParam()).size(), picture.describe(GetParam()).size()) << id;
   }
 }
 

@@ -1,8 +1,8 @@
 // The handout's line pictures (safe sleep, face distance, reading cues, tummy time, step away):
 // vector drawings stored as data in assets/pictures/<id>.json, drawn through pdf::Canvas so
 // the same picture is crisp on paper and in the window. Each carries a short text description
-// per language, kept with it for an accessible version. The format is described in
-// assets/pictures/README.md.
+// per language, kept with it for an accessible version, and a shorter caption printed under it. The
+// format is described in assets/pictures/README.md.
 #pragma once
 
 #include <filesystem>
@@ -29,9 +29,12 @@ struct Picture {
   double width = 0;  // the picture's own units; drawn scaled to fit a box, aspect kept
   double height = 0;
   std::map<std::string, std::string, std::less<>> description;  // by language code
+  // A few words printed under the picture, by language code.
+  std::map<std::string, std::string, std::less<>> caption;
   std::vector<PictureShape> shapes;
 
   const std::string& describe(model::Language language) const;
+  const std::string& captionIn(model::Language language) const;
 };
 
 // Parses a picture file. Throws Error: not_found when missing; bad_input naming the file, the
@@ -41,7 +44,8 @@ Picture loadPicture(const std::filesystem::path& file);
 // The picture assets/pictures/<id>.json, read once per process and kept.
 const Picture& pictureById(std::string_view id);
 
-// Draws `picture` centred in `box`, as large as fits.
+// Draws `picture` centred in `box`, as large as fits, and notes where it landed
+// (Canvas::noteFigure).
 void drawPicture(pdf::Canvas& canvas, const Picture& picture, const pdf::Rect& box);
 
 }  // namespace securebase::handout

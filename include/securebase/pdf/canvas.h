@@ -69,6 +69,10 @@ class Canvas {
   // A PNG image scaled into `box`.
   virtual void image(std::string_view png_bytes, const Rect& box) = 0;
 
+  // Says that a picture was drawn in `rect`. Drawing is unchanged; a surface may keep a record
+  // (the PDF renderer reports where pictures landed, so layout tests can keep text off them).
+  virtual void noteFigure(const Rect& rect) { (void)rect; }
+
   void strokeLine(Point from, Point to) { strokePolyline({from, to}); }
 };
 

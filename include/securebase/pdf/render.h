@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/pdf/document.h"
 
@@ -32,10 +34,18 @@ struct RenderOptions {
   int copies = 1;
 };
 
+// Where a picture landed (Canvas::noteFigure): its page (1-based) and rectangle in points, from
+// the page's top-left corner.
+struct PlacedFigure {
+  std::size_t page = 0;
+  Rect rect;
+};
+
 struct RenderedPdf {
   std::string bytes;
-  std::size_t pages = 0;      // of one copy
-  std::string font_encoding;  // "WinAnsiEncoding", "CP1250" or "UTF-8"
+  std::size_t pages = 0;              // of one copy
+  std::string font_encoding;          // "WinAnsiEncoding", "CP1250" or "UTF-8"
+  std::vector<PlacedFigure> figures;  // of the first copy
 };
 
 RenderedPdf renderPdf(const Document& document, const RenderOptions& options = {});
@@ -56,6 +66,29 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view byt
 using ByteSink = std::function<void(std::string_view)>;
 void writeFileAtomically(const std::filesystem::path& path,
                          const std::function<void(const ByteSink&)>& produce);
+
+// Many files written atomically as writeFileAtomically writes one, durable together: each is
+// written unnamed at once (the disk starts on it), and in groups they are synced, named and their
+// folder synced once — one wait for the disk per group rather than two per file. Naming and
+// syncing happen on a thread of its own while the caller makes the next files. add() may be
+// called from several threads. Files not yet named when the writer is destroyed without
+// finish() (an error elsewhere) leave nothing behind.
+class FileBatchWriter {
+ public:
+  FileBatchWriter();
+  ~FileBatchWriter();
+  FileBatchWriter(const FileBatchWriter&) = delete;
+  FileBatchWriter& operator=(const FileBatchWriter&) = delete;
+
+  // Throws Error(output) as writeFileAtomically, or for an earlier file that could not be named.
+  void add(const std::filesystem::path& path, std::string_view bytes);
+  // Every file added is complete, synced and named when this returns; throws like add().
+  void finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The page size in points (width, height).
 Rect pageRect(PaperSize paper);

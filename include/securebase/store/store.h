@@ -129,7 +129,11 @@ class Store {
   void closeFamily(Id family_id, const std::string& reason);
   model::Family family(Id family_id);
   std::vector<FamilySummary> listFamilies(const FamilyFilter& filter = {});
-  FamilyRecord loadFamily(Id family_id);
+  // How much of the visits loadFamily reads: everything, or the visit rows alone (their sets
+  // empty) for callers that read just the visit they need with visit() — a family with years of
+  // visits holds hundreds of observations.
+  enum class VisitDetail { full, rows_only };
+  FamilyRecord loadFamily(Id family_id, VisitDetail detail = VisitDetail::full);
 
   Id addCaregiver(model::Caregiver caregiver);
   Id addChild(model::Child child);

@@ -1,12 +1,20 @@
 #include "securebase/handout/batch.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "securebase/core/error.h"
 #include "securebase/handout/builder.h"
 #include "securebase/handout/content.h"
 #include "securebase/handout/personal_inputs.h"
+#include "securebase/pdf/render.h"
 #include "securebase/service/visits.h"
 
 namespace securebase::handout {
@@ -85,6 +93,67 @@ std::string handoutFileName(const model::Family& family) {
   return "handout-" + std::to_string(family.id) + "-" + slug + ".pdf";
 }
 
+namespace {
+
+// One family's handout, read from the store and waiting to be made and written.
+struct Job {
+  std::size_t index = 0;
+  const HandoutContent* content = nullptr;
+  PersonalInputs inputs;
+  std::filesystem::path path;
+};
+
+// Families are read on the calling thread (the store is not shared between threads) and made
+// into PDFs on up to two others; a short queue keeps memory bounded.
+class JobQueue {
+ public:
+  // False when the batch has stopped (a worker failed).
+  bool push(Job job) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || jobs_.size() < kCapacity; });
+    if (stopped_) return false;
+    jobs_.push_back(std::move(job));
+    changed_.notify_all();
+    return true;
+  }
+  // Nothing when the queue is closed and empty, or the batch has stopped.
+  std::optional<Job> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || closed_ || !jobs_.empty(); });
+    if (stopped_ || jobs_.empty()) return std::nullopt;
+    Job job = std::move(jobs_.front());
+    jobs_.pop_front();
+    changed_.notify_all();
+    return job;
+  }
+  void close() {
+    const std::lock_guard lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+  void stop(std::exception_ptr error) {
+    const std::lock_guard lock(mutex_);
+    if (!error_) error_ = std::move(error);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+  std::exception_ptr error() {
+    const std::lock_guard lock(mutex_);
+    return error_;
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 8;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Job> jobs_;
+  bool closed_ = false;
+  bool stopped_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace
+
 BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& catalog,
                                 const std::vector<model::Id>& family_ids,
                                 const std::filesystem::path& out_dir, const BatchOptions& options,
@@ -108,38 +177,72 @@ BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& c
   };
   FormCache forms(store, catalog);
 
-  BatchResult result;
-  for (std::size_t n = 0; n < family_ids.size(); ++n) {
-    if (progress && !progress(n + 1, family_ids.size())) {
-      result.cancelled = true;
-      break;
-    }
-    const store::FamilyRecord family = store.loadFamily(family_ids[n]);
-    std::optional<PersonalInputs> inputs;
-    for (auto visit = family.visits.rbegin(); visit != family.visits.rend() && !inputs; ++visit) {
-      if (visit->outcome != model::VisitOutcome::completed || !visit->isCurrent() ||
-          visit->sets.empty())
-        continue;
-      CounselorContact counselor = default_counselor;
-      if (visit->counselor_id && counselors.count(*visit->counselor_id))
-        counselor = counselors[*visit->counselor_id];
-      try {
-        inputs = personalInputsFrom(family, *visit, forms.get(visit->form_id, visit->form_version),
-                                    counselor, basics, options.language);
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::bad_input) throw;
+  // Making a PDF is most of a handout's cost: two threads when the machine has two cores. The
+  // files are written as they come and made durable in groups (pdf::FileBatchWriter).
+  pdf::FileBatchWriter files;
+  std::vector<std::optional<std::filesystem::path>> written(family_ids.size());
+  JobQueue queue;
+  const unsigned cores = std::thread::hardware_concurrency();
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < std::clamp(cores, 1u, 2u); ++w)
+    workers.emplace_back([&] {
+      while (std::optional<Job> job = queue.pop()) {
+        try {
+          const pdf::Document document = buildPersonalisedHandout(*job->content, job->inputs);
+          files.add(job->path, renderHandout(document, options.copies).bytes);
+          written[job->index] = job->path;
+        } catch (...) {
+          queue.stop(std::current_exception());
+        }
       }
+    });
+  const auto joinWorkers = [&] {
+    for (std::thread& worker : workers) worker.join();
+    workers.clear();
+  };
+
+  BatchResult result;
+  try {
+    for (std::size_t n = 0; n < family_ids.size(); ++n) {
+      if (progress && !progress(n + 1, family_ids.size())) {
+        result.cancelled = true;
+        break;
+      }
+      // The visit rows alone: only the visit the handout is made from is read whole.
+      const store::FamilyRecord family =
+          store.loadFamily(family_ids[n], store::Store::VisitDetail::rows_only);
+      std::optional<PersonalInputs> inputs;
+      for (auto row = family.visits.rbegin(); row != family.visits.rend() && !inputs; ++row) {
+        if (row->outcome != model::VisitOutcome::completed || !row->isCurrent()) continue;
+        const model::Visit visit = store.visit(row->id);
+        if (visit.sets.empty()) continue;
+        CounselorContact counselor = default_counselor;
+        if (visit.counselor_id && counselors.count(*visit.counselor_id))
+          counselor = counselors[*visit.counselor_id];
+        try {
+          inputs = personalInputsFrom(family, visit, forms.get(visit.form_id, visit.form_version),
+                                      counselor, basics, options.language);
+        } catch (const Error& e) {
+          if (e.kind() != ErrorKind::bad_input) throw;
+        }
+      }
+      if (!inputs) {
+        result.skipped.push_back({family.family.id, "no completed visit with rated practices"});
+        continue;
+      }
+      const HandoutContent& content = contentFor(inputs->basics.language);
+      if (!queue.push({n, &content, std::move(*inputs), out_dir / handoutFileName(family.family)}))
+        break;
     }
-    if (!inputs) {
-      result.skipped.push_back({family.family.id, "no completed visit with rated practices"});
-      continue;
-    }
-    const pdf::Document document =
-        buildPersonalisedHandout(contentFor(inputs->basics.language), *inputs);
-    const auto path = out_dir / handoutFileName(family.family);
-    pdf::writeFileAtomically(path, renderHandout(document, options.copies).bytes);
-    result.written.push_back(path);
+  } catch (...) {
+    queue.stop(std::current_exception());
   }
+  queue.close();
+  joinWorkers();
+  if (const std::exception_ptr error = queue.error()) std::rethrow_exception(error);
+  files.finish();
+  for (auto& path : written)
+    if (path) result.written.push_back(std::move(*path));
   return result;
 }
 

@@ -51,6 +51,10 @@ void appendGeneralContent(const HandoutContent& content,
                           const std::vector<WriteIn>& helpers, double width, double body_size,
                           std::vector<pdf::Block>& out) {
   const auto resolve = [&](const std::string& text) { return resolveText(text, child_name, sex); };
+  const auto captionOf = [&](const ContentBlock& block) {
+    return block.picture.empty() ? std::string()
+                                 : pictureById(block.picture).captionIn(content.language);
+  };
   const auto resolveItems = [&](const ContentBlock& block) {
     std::vector<std::string> items;
     for (const ContentItem& item : block.items) items.push_back(resolve(item.text));
@@ -68,23 +72,29 @@ void appendGeneralContent(const HandoutContent& content,
       switch (block.kind) {
         case BlockKind::paragraph:
           if (const Picture* picture = pictureOf(block))
-            out.push_back(pictureBlock(*picture, width));
+            out.push_back(pictureBlock(*picture, captionOf(block), width, body_size));
           out.push_back(pdf::Paragraph{resolve(block.text), {}});
           break;
         case BlockKind::bullets:
           if (const Picture* picture = pictureOf(block))
-            out.push_back(pictureBlock(*picture, width));
+            out.push_back(pictureBlock(*picture, captionOf(block), width, body_size));
           out.push_back(pdf::BulletList{resolveItems(block)});
           break;
         case BlockKind::tip:
-          out.push_back(
-              boxBlock(BoxLook::tip,
-                       {resolve(block.title), nullptr, {resolve(block.text)}, {}, false, {}, {}},
-                       width, body_size));
+          out.push_back(boxBlock(
+              BoxLook::tip,
+              {resolve(block.title), nullptr, {}, {resolve(block.text)}, {}, false, {}, {}}, width,
+              body_size));
           break;
         case BlockKind::safety: {
-          BoxContent box{
-              resolve(block.title), pictureOf(block), {}, resolveItems(block), false, {}, {}};
+          BoxContent box{resolve(block.title),
+                         pictureOf(block),
+                         captionOf(block),
+                         {},
+                         resolveItems(block),
+                         false,
+                         {},
+                         {}};
           if (!block.text.empty()) box.paragraphs.push_back(resolve(block.text));
           if (help_lines_next) {
             box.write_ins = helpLinesBox(content, clinic).write_ins;
@@ -94,14 +104,26 @@ void appendGeneralContent(const HandoutContent& content,
           break;
         }
         case BlockKind::remember:
-          out.push_back(boxBlock(
-              BoxLook::remember,
-              {resolve(block.title), pictureOf(block), {}, resolveItems(block), false, {}, {}},
-              width, body_size));
+          out.push_back(boxBlock(BoxLook::remember,
+                                 {resolve(block.title),
+                                  pictureOf(block),
+                                  captionOf(block),
+                                  {},
+                                  resolveItems(block),
+                                  false,
+                                  {},
+                                  {}},
+                                 width, body_size));
           break;
         case BlockKind::plan: {
-          BoxContent box{
-              resolve(block.title), pictureOf(block), {}, resolveItems(block), true, helpers, {}};
+          BoxContent box{resolve(block.title),
+                         pictureOf(block),
+                         captionOf(block),
+                         {},
+                         resolveItems(block),
+                         true,
+                         helpers,
+                         {}};
           if (!block.text.empty()) box.closing.push_back(resolve(block.text));
           out.push_back(boxBlock(BoxLook::safety, box, width, body_size));
           break;

@@ -30,6 +30,7 @@ struct WriteIn {
 struct BoxContent {
   std::string title;
   const Picture* picture = nullptr;  // drawn at the top of the box
+  std::string caption;               // printed beside the picture
   std::vector<std::string> paragraphs;
   std::vector<std::string> items;
   bool numbered = false;  // items as 1. 2. 3. (steps) rather than bullets
@@ -40,8 +41,9 @@ struct BoxContent {
 // The box as one block kept whole on one column.
 pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, double body_size);
 
-// A picture the width of the column, kept with the text after it.
-pdf::Block pictureBlock(const Picture& picture, double width);
+// A picture with its caption beside it, kept with the text after it.
+pdf::Block pictureBlock(const Picture& picture, const std::string& caption, double width,
+                        double body_size);
 
 // How tall a picture is drawn in a column of `width`.
 double pictureHeight(const Picture& picture, double width);

@@ -16,7 +16,10 @@ constexpr pdf::Color kInk{0.13, 0.13, 0.13};
 constexpr double kPad = 7;
 constexpr double kBarWidth = 5;
 constexpr double kIconSize = 15;
-constexpr double kMaxPictureHeight = 52;
+// Pictures are drawn at most this tall, their caption beside them.
+constexpr double kMaxPictureHeight = 48;
+constexpr double kCaptionGap = 10;  // between a picture and its caption
+constexpr pdf::Color kCaptionInk{0.30, 0.30, 0.30};
 
 struct Palette {
   pdf::Color tint;
@@ -54,6 +57,77 @@ void drawWarningSign(pdf::Canvas& canvas, pdf::Point top_left, pdf::Color colour
   canvas.fillRect({top_left.x + s / 2 - 1, top_left.y + s * 0.7, 2, 2});
 }
 
+// A picture's caption: a line or two of body-size text.
+struct Caption {
+  std::vector<pdf::StyledLine> lines;
+  double line_height = 0;
+  double height() const { return static_cast<double>(lines.size()) * line_height; }
+  double width() const {
+    double widest = 0;
+    for (const pdf::StyledLine& line : lines) widest = std::max(widest, line.width);
+    return widest;
+  }
+};
+
+Caption captionFor(const std::string& text, double width, double body_size) {
+  if (text.empty()) return {};
+  const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  const pdf::StyledWidthFn measure = [&](std::string_view t, bool) {
+    return regular.width(t, body_size);
+  };
+  return {
+      pdf::breakStyledLines({{pdf::printableText(text, "picture caption"), false}}, width, measure),
+      body_size * 1.25};
+}
+
+void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, double top,
+                 double body_size) {
+  const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
+  canvas.setFill(kCaptionInk);
+  for (const pdf::StyledLine& line : caption.lines) {
+    double x = left;
+    const double y = baseline(regular, top, caption.line_height, body_size);
+    for (const pdf::TextRun& run : line.runs) {
+      canvas.text({x, y}, run.text, body_size, run.bold);
+      x += canvas.textWidth(run.text, body_size, run.bold);
+    }
+    top += caption.line_height;
+  }
+}
+
+// A picture with its caption beside it, the pair centred in the width: the pictures are wide and
+// low, so the caption takes no height of its own.
+struct Figure {
+  const Picture* picture = nullptr;
+  double width = 0;  // the space given
+  double picture_width = 0;
+  double picture_height = 0;
+  Caption caption;
+  double height() const { return std::max(picture_height, caption.height()); }
+};
+
+Figure figureFor(const Picture& picture, const std::string& caption, double width,
+                 double body_size) {
+  Figure figure;
+  figure.picture = &picture;
+  figure.width = width;
+  figure.picture_height = pictureHeight(picture, width / 2);
+  figure.picture_width = figure.picture_height * picture.width / picture.height;
+  figure.caption = captionFor(caption, width - figure.picture_width - kCaptionGap, body_size);
+  return figure;
+}
+
+void drawFigure(pdf::Canvas& canvas, const Figure& figure, double x, double top, double body_size) {
+  const double group = figure.picture_width + kCaptionGap + figure.caption.width();
+  const double left = x + std::max(0.0, (figure.width - group) / 2);
+  const double height = figure.height();
+  drawPicture(canvas, *figure.picture,
+              {left, top + (height - figure.picture_height) / 2, figure.picture_width,
+               figure.picture_height});
+  drawCaption(canvas, figure.caption, left + figure.picture_width + kCaptionGap,
+              top + (height - figure.caption.height()) / 2, body_size);
+}
+
 struct BoxLine {
   pdf::StyledLine line;
   double indent = 0;
@@ -75,13 +149,17 @@ double pictureHeight(const Picture& picture, double width) {
   return std::min(kMaxPictureHeight, width * picture.height / picture.width);
 }
 
-pdf::Block pictureBlock(const Picture& picture, double width) {
+pdf::Block pictureBlock(const Picture& picture, const std::string& caption, double width,
+                        double body_size) {
+  Figure figure = figureFor(picture, caption, width, body_size);
   pdf::Drawing drawing;
-  drawing.height = pictureHeight(picture, width);
+  drawing.height = figure.height();
   drawing.keep_with_next = true;
   drawing.space_before = 8;
-  drawing.draw = [&picture](pdf::Canvas& canvas, const pdf::Rect& box) {
-    drawPicture(canvas, picture, box);
+  drawing.text = caption;
+  drawing.draw = [figure = std::move(figure), body_size](pdf::Canvas& canvas,
+                                                         const pdf::Rect& box) {
+    drawFigure(canvas, figure, box.x, box.y, body_size);
   };
   return drawing;
 }
@@ -129,8 +207,10 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     }
   }
 
-  const double picture_height =
-      content.picture != nullptr ? pictureHeight(*content.picture, inner) : 0;
+  auto figure = std::make_shared<Figure>(
+      content.picture != nullptr ? figureFor(*content.picture, content.caption, inner, body_size)
+                                 : Figure{});
+  const double picture_height = figure->height();
   std::size_t titles = 0;
   while (titles < lines->size() && (*lines)[titles].title) ++titles;
   // One row per line; the first carries the top frame and padding (and the picture when there
@@ -154,8 +234,9 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
   for (const BoxLine& line : *lines)
     for (const pdf::TextRun& run : line.line.runs) drawing.text += run.text;
   drawing.text += "\u2022.0123456789";
-  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner,
-                       picture_height, picture_room, top_inset, titles, picture = content.picture,
+  if (content.picture != nullptr) drawing.text += content.caption;
+  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner, picture_room,
+                       top_inset, titles, figure,
                        &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first,
                                  std::size_t end) {
     const bool opens = first == 0;
@@ -179,8 +260,8 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     const double left = box.x + left_edge;
     double top = box.y + (opens ? top_inset : 0);
     const auto drawPictureHere = [&] {
-      if (picture == nullptr) return;
-      drawPicture(canvas, *picture, {left, top + 2, inner, picture_height});
+      if (figure->picture == nullptr) return;
+      drawFigure(canvas, *figure, left, top + 2, body_size);
       top += picture_room;
     };
     if (opens && titles == 0) drawPictureHere();

@@ -141,7 +141,9 @@ PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model
 PersonalInputs personalInputsForVisit(store::Store& store, const forms::FormCatalog& catalog,
                                       model::Id visit_id, std::optional<model::Language> language) {
   const model::Visit visit = store.visit(visit_id);
-  const store::FamilyRecord family = store.loadFamily(visit.family_id);
+  // The visit's own observations are in `visit`; the family gives names, ages and goals.
+  const store::FamilyRecord family =
+      store.loadFamily(visit.family_id, store::Store::VisitDetail::rows_only);
   const forms::Form form = service::formFor(store, catalog, visit.form_id, visit.form_version);
   CounselorContact counselor = counselorFromSettings(store);
   if (visit.counselor_id) {

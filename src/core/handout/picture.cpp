@@ -143,6 +143,13 @@ const std::string& Picture::describe(model::Language language) const {
   return found->second;
 }
 
+const std::string& Picture::captionIn(model::Language language) const {
+  const auto found = caption.find(model::toString(language));
+  if (found == caption.end())
+    throwNotFound("picture " + id + " has no caption in " + std::string(model::toString(language)));
+  return found->second;
+}
+
 Picture loadPicture(const fs::path& file) {
   const securebase::json::ValueReader reader(file.string());
   const auto fail = [&](const std::string& where, const std::string& problem) {
@@ -151,7 +158,7 @@ Picture loadPicture(const fs::path& file) {
   const json::value root =
       securebase::json::parseStrict(readAll(file), file.string(), "the picture");
   const json::object& object = reader.object(root, "$");
-  reader.onlyFields(object, "$", {"id", "width", "height", "description", "shapes"});
+  reader.onlyFields(object, "$", {"id", "width", "height", "description", "caption", "shapes"});
   Picture picture;
   const auto number = [&](const json::object& owner, std::string_view key, const std::string& at,
                           double fallback, bool required) {
@@ -176,6 +183,20 @@ Picture loadPicture(const fs::path& file) {
   for (const char* language : {"en", "es"})
     if (!picture.description.contains(language))
       fail(std::string("$.description.") + language, "is missing");
+  // A caption is one short line under the picture: a long one would crowd the page.
+  constexpr std::size_t kLongestCaption = 44;  // bytes: one line in a column
+  const json::object& caption = reader.object(reader.field(object, "caption", "$"), "$.caption");
+  for (const auto& entry : caption) {
+    const std::string at = "$.caption." + std::string(entry.key());
+    std::string text = reader.text(entry.value(), at, {.line_breaks = false});
+    if (text.size() > kLongestCaption)
+      fail(at, "is longer than " + std::to_string(kLongestCaption) +
+                   " bytes (a caption is one short line)");
+    picture.caption[std::string(entry.key())] = std::move(text);
+  }
+  for (const char* language : {"en", "es"})
+    if (!picture.caption.contains(language))
+      fail(std::string("$.caption.") + language, "is missing");
   const json::array& shapes = reader.nonEmptyArray(reader.field(object, "shapes", "$"), "$.shapes");
   for (std::size_t i = 0; i < shapes.size(); ++i) {
     const std::string at = "$.shapes[" + std::to_string(i) + "]";
@@ -218,6 +239,7 @@ void drawPicture(pdf::Canvas& canvas, const Picture& picture, const pdf::Rect& b
   const double scale = std::min(box.width / picture.width, box.height / picture.height);
   const double left = box.x + (box.width - picture.width * scale) / 2;
   const double top = box.y + (box.height - picture.height * scale) / 2;
+  canvas.noteFigure({left, top, picture.width * scale, picture.height * scale});
   const auto place = [&](pdf::Point p) {
     return pdf::Point{left + p.x * scale, top + p.y * scale};
   };

@@ -111,13 +111,18 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
   const std::uint32_t metric_count = in.u16(hhea + 34);
   if (metric_count == 0) in.fail("it has no horizontal metrics");
   const std::size_t hmtx = tables.at("hmtx");
-  const auto glyphAdvance = [&](std::uint32_t glyph) {
+  const auto advanceOf = [&](std::uint32_t glyph) {
     const std::uint32_t index = glyph < metric_count ? glyph : metric_count - 1;
     // Truncated like libharu's HPDF_TTFontDef_GetGidWidth, so our line widths equal its /W.
     return static_cast<std::uint16_t>(in.u16(hmtx + 4 * std::size_t{index}) * 1000 / units_per_em);
   };
 
   parts_ = compositeParts(in, tables);
+  if (tables.count("maxp") != 0) {
+    const std::uint32_t glyphs = in.u16(tables.at("maxp") + 4);
+    glyph_widths_.reserve(glyphs);
+    for (std::uint32_t gid = 0; gid < glyphs; ++gid) glyph_widths_.push_back(advanceOf(gid));
+  }
   const std::size_t sub = unicodeSubtable(in, tables.at("cmap"));
   const std::uint32_t segments = in.u16(sub + 6) / 2;
   const std::size_t ends = sub + 14;
@@ -130,7 +135,10 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
     const std::uint32_t delta = in.u16(deltas + 2 * s);
     const std::uint32_t range_offset = in.u16(range_offsets + 2 * s);
     if (start > end || start == 0xFFFF) continue;
-    if (widths_.size() <= end) widths_.resize(end + 1, kMissing);
+    if (widths_.size() <= end) {
+      widths_.resize(end + 1, kMissing);
+      glyphs_.resize(end + 1, 0);
+    }
     for (std::uint32_t cp = start; cp <= end; ++cp) {
       std::uint32_t glyph = 0;
       if (range_offset == 0) {
@@ -140,7 +148,10 @@ FontMetrics::FontMetrics(std::string_view ttf_bytes, std::string_view source) {
         glyph = in.u16(at);
         if (glyph != 0) glyph = (glyph + delta) & 0xFFFFu;
       }
-      if (glyph != 0) widths_[cp] = glyphAdvance(glyph);
+      if (glyph != 0) {
+        widths_[cp] = advanceOf(glyph);
+        glyphs_[cp] = static_cast<std::uint16_t>(glyph);
+      }
     }
   }
 }
@@ -165,20 +176,22 @@ double FontMetrics::width(std::string_view utf8, double size) const {
   return static_cast<double>(total) * size / 1000.0;
 }
 
+std::string FontMetrics::readFile(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  if (!file) throwNotFound("cannot read font file " + path.string());
+  std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
+  file.seekg(0);
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throwNotFound("cannot read font file " + path.string());
+  return bytes;
+}
+
 const FontMetrics& FontMetrics::ofFile(const std::filesystem::path& path) {
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<FontMetrics>> cache;
   const std::lock_guard lock(mutex);
   auto& slot = cache[path.string()];
-  if (!slot) {
-    std::ifstream file(path, std::ios::binary | std::ios::ate);
-    if (!file) throwNotFound("cannot read font file " + path.string());
-    std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
-    file.seekg(0);
-    if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-      throwNotFound("cannot read font file " + path.string());
-    slot = std::make_unique<FontMetrics>(bytes, path.string());
-  }
+  if (!slot) slot = std::make_unique<FontMetrics>(readFile(path), path.string());
   return *slot;
 }
 

@@ -1,16 +1,14 @@
 #include "hpdf_document.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <new>
-#include <vector>
 
 #include "pdf_doc_encoding.h"
-#include "securebase/pdf/font_metrics.h"
 
 namespace securebase::pdf::detail {
 
@@ -20,8 +18,6 @@ namespace securebase::pdf::detail {
 struct HpdfDocument::Session {
   HPDF_Doc doc = nullptr;
   PendingError pending;
-  std::string font_dir;
-  std::map<std::string, std::string> loaded;  // font file -> libharu's name for it
 };
 
 void HpdfDocument::SessionDeleter::operator()(Session* session) const {
@@ -31,28 +27,22 @@ void HpdfDocument::SessionDeleter::operator()(Session* session) const {
 
 HpdfDocument::HpdfDocument(Compression compression, const SingleByteEncoding* encoding)
     : encoding_(encoding) {
-  session_.reset(new Session{nullptr, {}, fontDir().string(), {}});
+  session_.reset(new Session{nullptr, {}});
   session_->doc = HPDF_New(&HpdfDocument::onError, &session_->pending);
   if (session_->doc == nullptr) throw std::bad_alloc();
   pending_ = &session_->pending;
   doc_ = session_->doc;
   check("starting a document");
-  // Deflating the embedded font programs is a third of a single-byte document's cost, and
-  // their small single-byte subsets keep the file well under 48 KB without it; UTF-8 fonts
-  // are much larger, so they stay compressed.
-  const HPDF_UINT all_but_fonts = HPDF_COMP_TEXT | HPDF_COMP_IMAGE;  // METADATA covers fonts
-  const HPDF_UINT mode = compression == Compression::all
-                             ? (encoding_ != nullptr ? all_but_fonts : HPDF_COMP_ALL)
-                         : compression == Compression::text_only ? HPDF_COMP_TEXT
-                                                                 : HPDF_COMP_NONE;
-  HPDF_SetCompressionMode(doc_, mode);
-  if (encoding_ == nullptr) useUtf8();
+  // Images are deflated by libharu, page content here (compressContent). The embedded font
+  // programs are subsets of a few kilobytes holding only the glyphs printed, written as they
+  // are: deflating them cost more time than their bytes are worth.
+  compress_content_ = compression != Compression::none;
+  HPDF_SetCompressionMode(doc_, compression == Compression::all ? HPDF_COMP_IMAGE : HPDF_COMP_NONE);
 }
 
 HpdfDocument::~HpdfDocument() = default;
 
-// Setting up libharu's UTF-8 encoder costs a noticeable share of a single-byte document, so
-// those only pay for it when their title needs it.
+// libharu's UTF-8 encoder is only needed for document information outside PDFDocEncoding.
 void HpdfDocument::useUtf8() {
   if (utf8_ready_) return;
   HPDF_UseUTFEncodings(doc_);
@@ -78,68 +68,14 @@ void HpdfDocument::check(std::string_view doing, ErrorKind kind) {
   throw Error(kind, "PDF could not be made while " + std::string(doing) + code);
 }
 
-// libharu 2.3 writes a CIDToGIDMap entry for every code point of the BMP (128 KB per font, then
-// deflated on every save). Text reaching libharu only holds characters the font covers (see
-// text_check.h), and a map shorter than the CID range maps the rest to glyph 0, so the map is
-// cut after the font's highest code point: about 17 KB, saving ~0.5 ms per font per document.
-// This reaches into libharu's installed internal headers (hpdf_font.h), matching the library
-// the build links.
-void HpdfDocument::trimGlyphMap(HPDF_Font font, std::size_t code_points) {
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr == nullptr || attr->map_stream == nullptr || attr->map_stream->stream == nullptr) return;
-  HPDF_Stream old_stream = attr->map_stream->stream;
-  HPDF_UINT length = static_cast<HPDF_UINT>(code_points * 2);
-  if (length >= HPDF_Stream_Size(old_stream)) return;
-  std::vector<HPDF_BYTE> kept(length);
-  HPDF_Stream_Seek(old_stream, 0, HPDF_SEEK_SET);
-  HPDF_Stream_Read(old_stream, kept.data(), &length);
-  HPDF_Stream trimmed = HPDF_MemStream_New(doc_->mmgr, length);
-  if (trimmed == nullptr) return check("loading a font");
-  HPDF_Stream_Write(trimmed, kept.data(), length);
-  HPDF_Stream_Free(old_stream);
-  attr->map_stream->stream = trimmed;
-  check("loading a font");
-}
-
-// libharu embeds the glyphs text used plus only one level of their composite parts; nested
-// parts (the tilde-and-circumflex of U+1EC5) would be left out and the letter drawn bare. So
-// just before saving, the parts of every used glyph are marked used, to any depth.
-void HpdfDocument::keepCompositeParts(HPDF_Font font, const FontMetrics& metrics) {
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->attr == nullptr) return;
-  auto* def = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
-  if (def->glyph_tbl.flgs == nullptr) return;
-  std::vector<std::uint16_t> pending;
-  for (std::uint16_t gid = 0; gid < def->num_glyphs; ++gid)
-    if (def->glyph_tbl.flgs[gid] != 0) pending.push_back(gid);
-  while (!pending.empty()) {
-    const std::uint16_t gid = pending.back();
-    pending.pop_back();
-    for (std::uint16_t part : metrics.partsOf(gid)) {
-      if (part < def->num_glyphs && def->glyph_tbl.flgs[part] == 0) {
-        def->glyph_tbl.flgs[part] = 1;
-        pending.push_back(part);
-      }
-    }
+DocumentFont& HpdfDocument::font(FontFace face) {
+  auto& slot = fonts_[face];
+  if (!slot) {
+    const std::filesystem::path path = encoding_ ? singleByteFontPath(face) : fontPath(face);
+    slot = std::make_unique<DocumentFont>(doc_, FaceProgram::ofFile(path), encoding_);
+    check("adding the font " + path.string());
   }
-}
-
-HPDF_Font HpdfDocument::font(FontFace face) {
-  if (auto found = fonts_.find(face); found != fonts_.end()) return found->second.font;
-  const std::string path = (encoding_ ? singleByteFontPath(face) : fontPath(face)).string();
-  auto loaded = session_->loaded.find(path);
-  if (loaded == session_->loaded.end()) {
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-    checked(name, "loading the font " + path);
-    loaded = session_->loaded.emplace(path, name).first;
-  }
-  HPDF_Font font =
-      checked(HPDF_GetFont(doc_, loaded->second.c_str(), encoding_ ? encoding_->name() : "UTF-8"),
-              "loading the font " + path);
-  const FontMetrics& metrics = FontMetrics::ofFile(path);
-  if (encoding_ == nullptr) trimGlyphMap(font, metrics.codePointLimit());
-  fonts_.emplace(face, LoadedFont{font, &metrics});
-  return font;
+  return *slot;
 }
 
 HPDF_Image HpdfDocument::png(std::string_view bytes) {
@@ -149,6 +85,73 @@ HPDF_Image HpdfDocument::png(std::string_view bytes) {
   checked(image, "reading a PNG image (is it a valid PNG file?)", ErrorKind::bad_input);
   images_.emplace(bytes.data(), image);
   return image;
+}
+
+namespace {
+
+// Deflates `in` into `out` at zlib's fastest level with an 8 KB window (a page's content is
+// about 10 KB). zlib's default 32 KB window and hash table take a quarter megabyte set up anew
+// for each stream, which cost twenty times the deflating itself; the output is the same size.
+bool deflateQuickly(std::string_view in, std::string& out) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 13, 7, Z_DEFAULT_STRATEGY) != Z_OK)
+    return false;
+  out.resize(deflateBound(&stream, static_cast<uLong>(in.size())));
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const bool done = deflate(&stream, Z_FINISH) == Z_STREAM_END;
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return done;
+}
+
+HPDF_STATUS appendTo(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+  return HPDF_OK;
+}
+
+HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+// libharu deflates at zlib's default level and window, which took a third of a handout's time;
+// the fastest level with a small window (deflateQuickly) costs a fraction and gives files a few
+// percent larger. libharu has no setting
+// for the level, so the page's content is deflated here and handed over marked as such.
+void HpdfDocument::finishContent(HPDF_Page page, std::string_view tail) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Stream old_stream = attr->stream;
+  if (!compress_content_) {
+    HPDF_Stream_Write(old_stream, reinterpret_cast<const HPDF_BYTE*>(tail.data()),
+                      static_cast<HPDF_UINT>(tail.size()));
+    return check("writing a page");
+  }
+  // What libharu wrote itself (an image's operators) comes first.
+  std::string raw(HPDF_Stream_Size(old_stream), '\0');
+  if (!raw.empty()) {
+    HPDF_UINT length = static_cast<HPDF_UINT>(raw.size());
+    HPDF_Stream_Seek(old_stream, 0, HPDF_SEEK_SET);
+    HPDF_Stream_Read(old_stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &length);
+    raw.resize(length);
+  }
+  const std::string_view content = raw.empty() ? tail : std::string_view(raw.append(tail));
+  check("writing a page");
+  auto packed = std::make_unique<HeldBytes>();
+  if (!deflateQuickly(content, packed->bytes))
+    throw Error(ErrorKind::output, "PDF could not be made while compressing a page");
+  HPDF_Stream stream = heldStream(doc_->mmgr, *packed);
+  if (stream == nullptr) return check("compressing a page");
+  page_contents_.push_back(std::move(packed));
+  HPDF_Stream_Free(old_stream);
+  attr->stream = stream;
+  attr->contents->stream = stream;
+  attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+  attr->contents->write_fn = writeFlateFilter;
+  check("compressing a page");
 }
 
 HPDF_Page HpdfDocument::addPage(double width, double height) {
@@ -173,18 +176,18 @@ void HpdfDocument::setInfo(HPDF_InfoType type, const std::string& value) {
 }
 
 std::string HpdfDocument::saveToMemory() {
-  for (const auto& [face, loaded] : fonts_) keepCompositeParts(loaded.font, *loaded.metrics);
+  for (const auto& [face, font] : fonts_) font->finish();
+  check("adding the fonts");
+  // Written straight into `bytes`: libharu's memory stream would copy it twice more.
+  std::string bytes;
+  bytes.reserve(64 * 1024);
+  HPDF_Stream out =
+      checked(HPDF_CallbackWriter_New(doc_->mmgr, appendTo, &bytes), "writing the PDF");
+  if (doc_->stream != nullptr) HPDF_Stream_Free(doc_->stream);
+  doc_->stream = out;
   HPDF_SaveToStream(doc_);
+  out->attr = nullptr;  // `bytes` leaves with the return
   check("writing the PDF");
-  std::string bytes(HPDF_GetStreamSize(doc_), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-  HPDF_ResetStream(doc_);
-  HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-  // Reading to the end reports HPDF_STREAM_EOF through the handler: that is success here.
-  if (pending_->code == HPDF_STREAM_EOF) *pending_ = {};
-  HPDF_ResetError(doc_);
-  check("reading the PDF from memory");
-  bytes.resize(size);
   return bytes;
 }
 

@@ -1,7 +1,7 @@
 // The one owner of a libharu document (HPDF_Doc): created in the constructor, freed in the
-// destructor, fonts and images cached per document. libharu reports errors through a C
-// callback; throwing from there would unwind through libharu's C frames, so the handler only
-// records the error and check() turns it into a securebase::Error after the call has returned.
+// destructor, fonts (embedded_font.h) and images cached per document. libharu reports errors
+// through a C callback; throwing from there would unwind through libharu's C frames, so the handler
+// only records the error and check() turns it into a securebase::Error after the call has returned.
 // libharu's errors are sticky, so check() also resets them.
 #pragma once
 
@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "embedded_font.h"
 #include "securebase/core/error.h"
 #include "securebase/pdf/font_metrics.h"
 #include "securebase/pdf/fonts.h"
@@ -36,9 +37,12 @@ class HpdfDocument {
   // Text that `encoding()` cannot hold was left out: the document must be made again in UTF-8.
   void markNeedsUtf8() { needs_utf8_ = true; }
   bool needsUtf8() const { return needs_utf8_; }
-  HPDF_Font font(FontFace face);
+  DocumentFont& font(FontFace face);
   HPDF_Image png(std::string_view bytes);
   HPDF_Page addPage(double width, double height);
+  // Completes `page`'s content with `tail` (operators after what its stream holds) and deflates
+  // it (see the .cpp). Once per page, when it is drawn.
+  void finishContent(HPDF_Page page, std::string_view tail);
   void setInfo(HPDF_InfoType type, const std::string& value);
   std::string saveToMemory();
 
@@ -59,11 +63,8 @@ class HpdfDocument {
   };
   static void onError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
   void useUtf8();
-  void trimGlyphMap(HPDF_Font font, std::size_t code_points);
-  static void keepCompositeParts(HPDF_Font font, const FontMetrics& metrics);
 
-  // The libharu document with its error slot (whose address libharu keeps) and the font files
-  // it has loaded. Single-byte documents renew the one their thread kept (see the .cpp).
+  // The libharu document with its error slot (whose address libharu keeps).
   struct Session;
   struct SessionDeleter {
     void operator()(Session* session) const;
@@ -72,13 +73,11 @@ class HpdfDocument {
   PendingError* pending_ = nullptr;
   HPDF_Doc doc_ = nullptr;
   const SingleByteEncoding* encoding_ = nullptr;
+  bool compress_content_ = false;
   bool utf8_ready_ = false;
   bool needs_utf8_ = false;
-  struct LoadedFont {
-    HPDF_Font font = nullptr;
-    const FontMetrics* metrics = nullptr;  // of the file embedded
-  };
-  std::map<FontFace, LoadedFont> fonts_;
+  std::map<FontFace, std::unique_ptr<DocumentFont>> fonts_;
+  std::vector<std::unique_ptr<HeldBytes>> page_contents_;  // deflated, read when saving
   std::map<const void*, HPDF_Image> images_;
 };
 

@@ -61,7 +61,9 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
   const std::string title = printableText(document.title, "document title");
   const std::string author = printableText(document.author, "document author");
   const detail::PrintableFurniture printable = detail::printableFurniture(document.furniture);
+  std::vector<PlacedFigure> figures;
   const auto draw = [&](const detail::SingleByteEncoding* encoding) {
+    figures.clear();
     detail::HpdfDocument pdf(options.compression, encoding);
     pdf.setInfo(HPDF_INFO_TITLE, title);
     pdf.setInfo(HPDF_INFO_AUTHOR, author);
@@ -77,6 +79,9 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
                            double(part.page % columns) * (column_width + document.column_gap);
           laid_out[part.unit].draw(canvas, part, {x, furniture.content.y + part.top});
         }
+        canvas.finish();
+        if (copy == 0)
+          for (const Rect& rect : canvas.figures()) figures.push_back({p + 1, rect});
       }
     }
     return pdf.needsUtf8() ? std::string() : pdf.saveToMemory();
@@ -94,7 +99,8 @@ RenderedPdf renderPdf(const Document& document, const RenderOptions& options) {
     encoding = nullptr;
     bytes = draw(nullptr);
   }
-  return {std::move(bytes), pages, encoding != nullptr ? encoding->name() : "UTF-8"};
+  return {std::move(bytes), pages, encoding != nullptr ? encoding->name() : "UTF-8",
+          std::move(figures)};
 }
 
 std::size_t writePdf(const Document& document, const std::filesystem::path& path,

@@ -49,6 +49,8 @@ class SingleByteEncoding {
 
   const char* name() const { return name_; }
   bool encodes(char32_t cp) const { return cp < codes_.size() && codes_[cp] != 0; }
+  // The code of `cp` in this encoding; 0 when it has none.
+  std::uint8_t codeOf(char32_t cp) const { return cp < codes_.size() ? codes_[cp] : 0; }
   bool encodesAll(const CharacterSet& characters) const;
   // `utf8` in this encoding; false (and `out` unspecified) when a character is not in it.
   bool encode(std::string_view utf8, std::string& out) const;

@@ -274,7 +274,7 @@ std::vector<model::Child> Store::children(Id family_id) {
   return list;
 }
 
-FamilyRecord Store::loadFamily(Id family_id) {
+FamilyRecord Store::loadFamily(Id family_id, VisitDetail detail) {
   FamilyRecord record;
   record.family = family(family_id);
   record.caregivers = caregivers(family_id);
@@ -286,6 +286,7 @@ FamilyRecord Store::loadFamily(Id family_id) {
                         " FROM visits WHERE family_id = ? ORDER BY visit_date, id");
   vs.bind(1, family_id);
   while (vs.step()) record.visits.push_back(rows::visit(vs));
+  if (detail == VisitDetail::rows_only) return record;
 
   // Sets and observations of all the family's visits in two queries, not one per visit.
   std::map<Id, model::Visit*> visit_by_id;
