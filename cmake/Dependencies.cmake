@@ -14,7 +14,7 @@ add_library(securebase_sqlcipher INTERFACE)
 target_link_libraries(securebase_sqlcipher INTERFACE PkgConfig::SQLCIPHER)
 target_compile_definitions(securebase_sqlcipher INTERFACE SQLITE_HAS_CODEC)
 
-# OpenSSL's libcrypto (SQLCipher's own cipher library, so already on every machine that runs
+# OpenSSL's libcrypto (libssl-dev; SQLCipher's own cipher library, so on every machine that runs
 # SecureBase) for SHA-256: it uses the processor's SHA instructions where there are some, and
 # audit rows and record hashes are computed for every record a batch writes.
 pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
@@ -27,7 +27,7 @@ set_target_properties(libharu::hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
-# zlib (zlib1g-dev, which libhpdf-dev already needs): the PDF module deflates page content
+# zlib (zlib1g-dev, the library libharu itself deflates with): the PDF module deflates page content
 # itself, at the fastest level.
 find_package(ZLIB REQUIRED)
 
