@@ -16,6 +16,7 @@
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/database.h"
 
 namespace securebase::handout {
 
@@ -152,6 +153,40 @@ class JobQueue {
   std::exception_ptr error_;
 };
 
+// Families read a group at a time inside one read transaction: SQLite otherwise takes and
+// drops its locks and looks at the write-ahead log for every query (a dozen system calls a
+// family). A group, not the whole batch, so a long batch never holds one snapshot for long.
+class ReadGroups {
+ public:
+  explicit ReadGroups(store::Database& db) : db_(db) {}
+  ReadGroups(const ReadGroups&) = delete;
+  ReadGroups& operator=(const ReadGroups&) = delete;
+  ~ReadGroups() {
+    if (open_) finish();
+  }
+  // Called before each family is read.
+  void next() {
+    if (open_ && ++read_ < kGroup) return;
+    if (open_) finish();
+    db_.exec("BEGIN");
+    open_ = true;
+    read_ = 0;
+  }
+
+ private:
+  static constexpr int kGroup = 64;
+  void finish() noexcept {
+    open_ = false;
+    try {
+      db_.exec("COMMIT");  // nothing was written: this only ends the read
+    } catch (...) {
+    }
+  }
+  store::Database& db_;
+  bool open_ = false;
+  int read_ = 0;
+};
+
 }  // namespace
 
 BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& catalog,
@@ -203,11 +238,13 @@ BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& c
 
   BatchResult result;
   try {
+    ReadGroups reading(store.database());
     for (std::size_t n = 0; n < family_ids.size(); ++n) {
       if (progress && !progress(n + 1, family_ids.size())) {
         result.cancelled = true;
         break;
       }
+      reading.next();
       // The visit rows alone: only the visit the handout is made from is read whole.
       const store::FamilyRecord family =
           store.loadFamily(family_ids[n], store::Store::VisitDetail::rows_only);
