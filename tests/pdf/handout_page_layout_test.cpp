@@ -89,10 +89,10 @@ std::vector<Variant> everyVariant() {
         GenericInputs generic = sampleGeneric(language, paper, "Sofía");
         generic.age_months = months;
         variants.push_back({"generic-" + name, buildGenericHandout(content, generic)});
-        if (months)
-          variants.push_back(
-              {"personal-" + name,
-               buildPersonalisedHandout(content, typicalPersonal(language, paper, months))});
+        // No age band (no birth date, or older than 24 months): the general play section.
+        variants.push_back(
+            {"personal-" + name,
+             buildPersonalisedHandout(content, typicalPersonal(language, paper, months))});
       }
     }
   }
@@ -132,7 +132,7 @@ constexpr double kHeadingLineHeight = 16.5;
 }  // namespace
 
 TEST_F(HandoutPages, EveryVariantIsTwoPages) {
-  ASSERT_EQ(printed_->size(), 2u * 2u * (5u + 4u));
+  ASSERT_EQ(printed_->size(), 2u * 2u * (5u + 5u));
   for (const Printed& p : *printed_) {
     EXPECT_EQ(p.read.size(), 2u) << p.name;
     EXPECT_EQ(p.pages, p.read.size()) << p.name;
