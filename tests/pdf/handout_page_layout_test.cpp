@@ -238,6 +238,25 @@ TEST_F(HandoutPages, NoHeadingIsTheLastLineOfAColumn) {
     }
 }
 
+// The footer's text (clinic, version, date) and the page number stay clearly apart: a long
+// Spanish date on A4 once ran right up to "Página 1 de 2".
+TEST_F(HandoutPages, FooterTextStaysClearOfThePageNumber) {
+  for (const Printed& p : *printed_)
+    for (std::size_t n = 0; n < p.read.size(); ++n) {
+      const Page& page = p.read[n];
+      std::vector<Line> footer;
+      for (const Line& word : page.words)
+        if (word.y_min > contentBottom(p.document, page)) footer.push_back(word);
+      std::sort(footer.begin(), footer.end(),
+                [](const Line& a, const Line& b) { return a.x_min < b.x_min; });
+      double widest_gap = 0;
+      for (std::size_t i = 1; i < footer.size(); ++i)
+        widest_gap = std::max(widest_gap, footer[i].x_min - footer[i - 1].x_max);
+      ASSERT_GE(footer.size(), 2u) << p.name << " page " << n + 1;
+      EXPECT_GE(widest_gap, 12.0) << p.name << " page " << n + 1;
+    }
+}
+
 // Two columns keep lines short: no printed line holds more than about 70 characters.
 TEST_F(HandoutPages, LinesStayShort) {
   for (const Printed& p : *printed_)
