@@ -5,7 +5,7 @@ SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-locale1.81-dev
   fonts-dejavu-core libharfbuzz-bin
   gettext wx3.2-i18n libcups2-dev xdg-utils
-  dpkg-dev librsvg2-bin libssl-dev zlib1g-dev"
+  dpkg-dev librsvg2-bin libssl-dev libdeflate-dev"
 SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher sqlite3
   poppler-utils qpdf diction xvfb xauth imagemagick xdotool
   cups-daemon cups-client desktop-file-utils appstream man-db"

@@ -27,9 +27,14 @@ set_target_properties(libharu::hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
-# zlib (zlib1g-dev, the library libharu itself deflates with): the PDF module deflates page content
-# itself, at the fastest level.
-find_package(ZLIB REQUIRED)
+# libdeflate (libdeflate-dev): the PDF module deflates page content itself, whole buffers at the
+# fastest level; libharu deflates the rest with its own zlib.
+find_path(LIBDEFLATE_INCLUDE_DIR libdeflate.h REQUIRED)
+find_library(LIBDEFLATE_LIBRARY deflate REQUIRED)
+add_library(libdeflate::libdeflate UNKNOWN IMPORTED)
+set_target_properties(libdeflate::libdeflate PROPERTIES
+  IMPORTED_LOCATION "${LIBDEFLATE_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${LIBDEFLATE_INCLUDE_DIR}")
 
 # wxWidgets: CMake 3.25 has no imported target, so wrap the module's variables.
 if(SECUREBASE_BUILD_GUI)

@@ -1,53 +1,62 @@
 #include "securebase/print/cups_print.h"
 
-#include <cups/cups.h>
-
 #include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
+#include "cups_library.h"
 #include "securebase/core/error.h"
 
 namespace securebase::print {
 namespace {
 
+using detail::CupsLibrary;
+
+// libcups, or the words for its absence (it is loaded on first use: see cups_library.h).
+const CupsLibrary& cups() {
+  if (const CupsLibrary* library = detail::cupsLibrary()) return *library;
+  throwOutput(errorText("the print service (CUPS) is not running on this computer"));
+}
+
 // libcups says "Success" or nothing useful for some failures; the status says more.
 std::string lastCupsProblem() {
-  const ipp_status_t status = cupsLastError();
+  const ipp_status_t status = cups().lastError();
   if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL)
     return errorPhrase("the print service (CUPS) is not running on this computer");
-  const char* text = cupsLastErrorString();
+  const char* text = cups().lastErrorString();
   return text != nullptr && *text != '\0' ? text : errorPhrase("the print service refused the job");
 }
 
 struct DestsDeleter {
   int count;
-  void operator()(cups_dest_t* dests) const { cupsFreeDests(count, dests); }
+  void operator()(cups_dest_t* dests) const { cups().freeDests(count, dests); }
 };
 
 bool offersTwoSided(cups_dest_t* dest) {
-  cups_dinfo_t* info = cupsCopyDestInfo(CUPS_HTTP_DEFAULT, dest);
+  cups_dinfo_t* info = cups().copyDestInfo(CUPS_HTTP_DEFAULT, dest);
   if (info == nullptr) return false;
-  const bool two_sided = cupsCheckDestSupported(CUPS_HTTP_DEFAULT, dest, info, CUPS_SIDES,
-                                                CUPS_SIDES_TWO_SIDED_PORTRAIT) != 0;
-  cupsFreeDestInfo(info);
+  const bool two_sided = cups().checkDestSupported(CUPS_HTTP_DEFAULT, dest, info, CUPS_SIDES,
+                                                   CUPS_SIDES_TWO_SIDED_PORTRAIT) != 0;
+  cups().freeDestInfo(info);
   return two_sided;
 }
 
 }  // namespace
 
 PrinterList listPrinters() {
+  if (detail::cupsLibrary() == nullptr)
+    return {{}, errorPhrase("the print service (CUPS) is not running on this computer")};
   // Which server to ask is read afresh each time ($CUPS_SERVER, client.conf): libcups would
   // otherwise keep the first answer for the life of the process.
-  cupsSetServer(nullptr);
+  cups().setServer(nullptr);
   PrinterList list;
   cups_dest_t* raw = nullptr;
-  const int count = cupsGetDests2(CUPS_HTTP_DEFAULT, &raw);
+  const int count = cups().getDests2(CUPS_HTTP_DEFAULT, &raw);
   std::unique_ptr<cups_dest_t, DestsDeleter> dests(raw, DestsDeleter{count});
   if (count == 0) {
     // No printer is an answer; an unreachable server is a problem to name.
-    if (cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) list.problem = lastCupsProblem();
+    if (cups().lastError() > IPP_STATUS_OK_EVENTS_COMPLETE) list.problem = lastCupsProblem();
     return list;
   }
   for (int i = 0; i < count; ++i) {
@@ -55,7 +64,7 @@ PrinterList listPrinters() {
     if (dest.instance != nullptr) continue;  // lpoptions instances repeat a queue
     Printer printer;
     printer.name = dest.name;
-    const char* info = cupsGetOption("printer-info", dest.num_options, dest.options);
+    const char* info = cups().getOption("printer-info", dest.num_options, dest.options);
     printer.description = info != nullptr && *info != '\0' ? info : dest.name;
     printer.is_default = dest.is_default != 0;
     printer.two_sided = offersTwoSided(&dest);
@@ -82,7 +91,7 @@ std::vector<std::pair<std::string, std::string>> cupsOptions(const PrintRequest&
 PrintJob printFile(const std::filesystem::path& file, const PrintRequest& request) {
   if (request.copies < 1 || request.copies > 100)
     throwBadInput(errorText("copies must be between 1 and 100"));
-  cupsSetServer(nullptr);
+  cups().setServer(nullptr);
   std::string printer = request.printer;
   if (printer.empty()) {
     const auto list = listPrinters();
@@ -95,11 +104,11 @@ PrintJob printFile(const std::filesystem::path& file, const PrintRequest& reques
   cups_option_t* options = nullptr;
   int count = 0;
   for (const auto& [name, value] : cupsOptions(request))
-    count = cupsAddOption(name.c_str(), value.c_str(), count, &options);
+    count = cups().addOption(name.c_str(), value.c_str(), count, &options);
   const std::string title = request.title.empty() ? file.filename().string() : request.title;
-  const int job = cupsPrintFile2(CUPS_HTTP_DEFAULT, printer.c_str(), file.c_str(), title.c_str(),
-                                 count, options);
-  cupsFreeOptions(count, options);
+  const int job = cups().printFile2(CUPS_HTTP_DEFAULT, printer.c_str(), file.c_str(), title.c_str(),
+                                    count, options);
+  cups().freeOptions(count, options);
   if (job == 0) throwOutput(errorText("printer {1}: {2}", printer, phrasePart(lastCupsProblem())));
   return PrintJob{job, printer};
 }

@@ -193,8 +193,11 @@ TEST_F(VisitEditorTest, ThePreviewShowsTheStrengthsTheHandoutPrints) {
   const auto pdf = editor->handout();
   app::setPdfFolderWithoutAsking(std::nullopt);
   ASSERT_TRUE(pdf.has_value());
-  // The box "What we saw today" up to the next heading, bullets dropped, spaces collapsed.
-  std::string text = run("pdftotext -q '" + pdf->string() + "' - 2>/dev/null");
+  // The box "What we saw today" up to the next heading, bullets dropped, spaces collapsed. Both
+  // are in the first page's left column (x < 300 pt on Letter and A4): read that column alone,
+  // so poppler's reading order cannot slip the right column's text in between.
+  std::string text =
+      run("pdftotext -q -f 1 -l 1 -x 0 -y 0 -W 300 -H 900 '" + pdf->string() + "' - 2>/dev/null");
   const auto start = text.find("What we saw today");
   const auto end = text.find("Things to try this week");
   ASSERT_NE(start, std::string::npos) << text;

@@ -138,6 +138,22 @@ TEST_F(HouseholdHandout, NeverShowsWellbeingConcernsReferralsNotesOrScores) {
     EXPECT_EQ(text.find(word), std::string::npos) << "\"" << word << "\" reached the handout";
 }
 
+// A goal recorded twice with the same words (two visits set it again) is listed once.
+TEST_F(HouseholdHandout, AGoalRecordedTwiceIsListedOnce) {
+  const model::Id visit_id = service::recordVisit(store_, catalog_, visitWith(fullVisit()));
+  model::Goal goal;
+  goal.family_id = family_.id;
+  goal.text = "Ask family to help with meals.";
+  goal.created_on = today_;
+  store_.addGoal(goal);
+  store_.addGoal(goal);
+  goal.text = "Sleep when the baby sleeps.";
+  store_.addGoal(goal);
+  const PersonalInputs inputs = personalInputsForVisit(store_, catalog_, visit_id);
+  EXPECT_EQ(inputs.open_goals, (std::vector<std::string>{"Ask family to help with meals.",
+                                                         "Sleep when the baby sleeps."}));
+}
+
 TEST_F(HouseholdHandout, MidLevelRatingIsOfferedToTryNotAlsoAsAStrength) {
   const auto inputs = [&] {
     const model::Id id = service::recordVisit(store_, catalog_,

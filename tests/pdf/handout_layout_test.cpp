@@ -86,11 +86,18 @@ TEST(HandoutLayout, PersonalisedFitsTwoPagesEverywhere) {
   for (const auto language : kLanguages) {
     const HandoutContent content = loadHandoutContent("infant-attachment", language);
     for (const auto paper : kPapers) {
-      PersonalInputs inputs = samplePersonal(language, paper);
-      inputs.age_months = 5;
-      const auto personal = writeHandout(buildPersonalisedHandout(content, inputs), dir / "p.pdf");
-      EXPECT_LE(pdfPages(personal.file), 2u) << describe(language, paper);
-      EXPECT_EQ(pdfPages(personal.file), personal.pages);
+      // Every age band, and none: no birth date, or a child past 24 months.
+      for (const std::optional<int> months :
+           {std::optional<int>(1), std::optional<int>(5), std::optional<int>(9),
+            std::optional<int>(18), std::optional<int>(30), std::optional<int>()}) {
+        PersonalInputs inputs = samplePersonal(language, paper);
+        inputs.age_months = months;
+        const auto personal =
+            writeHandout(buildPersonalisedHandout(content, inputs), dir / "p.pdf");
+        EXPECT_LE(pdfPages(personal.file), 2u)
+            << describe(language, paper) << ", age " << (months ? *months : -1) << " months";
+        EXPECT_EQ(pdfPages(personal.file), personal.pages);
+      }
     }
   }
 }

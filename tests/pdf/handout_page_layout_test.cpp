@@ -89,10 +89,10 @@ std::vector<Variant> everyVariant() {
         GenericInputs generic = sampleGeneric(language, paper, "Sofía");
         generic.age_months = months;
         variants.push_back({"generic-" + name, buildGenericHandout(content, generic)});
-        if (months)
-          variants.push_back(
-              {"personal-" + name,
-               buildPersonalisedHandout(content, typicalPersonal(language, paper, months))});
+        // No age band (no birth date, or older than 24 months): the general play section.
+        variants.push_back(
+            {"personal-" + name,
+             buildPersonalisedHandout(content, typicalPersonal(language, paper, months))});
       }
     }
   }
@@ -132,7 +132,7 @@ constexpr double kHeadingLineHeight = 16.5;
 }  // namespace
 
 TEST_F(HandoutPages, EveryVariantIsTwoPages) {
-  ASSERT_EQ(printed_->size(), 2u * 2u * (5u + 4u));
+  ASSERT_EQ(printed_->size(), 2u * 2u * (5u + 5u));
   for (const Printed& p : *printed_) {
     EXPECT_EQ(p.read.size(), 2u) << p.name;
     EXPECT_EQ(p.pages, p.read.size()) << p.name;
@@ -235,6 +235,25 @@ TEST_F(HandoutPages, NoHeadingIsTheLastLineOfAColumn) {
         EXPECT_LT(last->height(), kHeadingLineHeight)
             << p.name << " page " << n + 1 << (left ? " left" : " right") << ": " << last->text;
       }
+    }
+}
+
+// The footer's text (clinic, version, date) and the page number stay clearly apart: a long
+// Spanish date on A4 once ran right up to "Página 1 de 2".
+TEST_F(HandoutPages, FooterTextStaysClearOfThePageNumber) {
+  for (const Printed& p : *printed_)
+    for (std::size_t n = 0; n < p.read.size(); ++n) {
+      const Page& page = p.read[n];
+      std::vector<Line> footer;
+      for (const Line& word : page.words)
+        if (word.y_min > contentBottom(p.document, page)) footer.push_back(word);
+      std::sort(footer.begin(), footer.end(),
+                [](const Line& a, const Line& b) { return a.x_min < b.x_min; });
+      double widest_gap = 0;
+      for (std::size_t i = 1; i < footer.size(); ++i)
+        widest_gap = std::max(widest_gap, footer[i].x_min - footer[i - 1].x_max);
+      ASSERT_GE(footer.size(), 2u) << p.name << " page " << n + 1;
+      EXPECT_GE(widest_gap, 12.0) << p.name << " page " << n + 1;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -54,11 +55,15 @@ class FileSource final : public ByteSource {
 // offset; stops early when `piece` returns false.
 template <typename Piece>
 void forEachPiece(const ByteSource& source, std::size_t begin, std::size_t end, Piece piece) {
-  std::string buffer(kPieceSize, '\0');
+  if (begin >= end) return;
+  // Sized to what is read, not to a whole piece, and left unset: a picture or form of a few
+  // kilobytes would otherwise zero a megabyte each time it is read.
+  const std::size_t size = std::min(kPieceSize, end - begin);
+  const std::unique_ptr<char[]> buffer(new char[size]);
   for (std::size_t offset = begin; offset < end;) {
-    const std::size_t got = source.read(offset, buffer.data(), std::min(kPieceSize, end - offset));
+    const std::size_t got = source.read(offset, buffer.get(), std::min(size, end - offset));
     if (got == 0) break;
-    if (!piece(std::string_view(buffer.data(), got), offset)) return;
+    if (!piece(std::string_view(buffer.get(), got), offset)) return;
     offset += got;
   }
 }

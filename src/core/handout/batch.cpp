@@ -16,6 +16,7 @@
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/database.h"
 
 namespace securebase::handout {
 
@@ -152,6 +153,33 @@ class JobQueue {
   std::exception_ptr error_;
 };
 
+// One read transaction over a group of families: SQLite otherwise takes and drops its locks
+// and looks at the write-ahead log for every query (a dozen system calls a family). Nothing
+// else runs inside it (no progress callback, which may let the window save a draft).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(store::Database& db) : db_(db) { db_.exec("BEGIN"); }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  ~ReadTransaction() {
+    try {
+      db_.exec("COMMIT");  // nothing was written: this only ends the read
+    } catch (...) {
+    }
+  }
+
+ private:
+  store::Database& db_;
+};
+
+// One family as read for the batch: its handout's inputs, or none when it has nothing to
+// personalise from.
+struct ReadFamily {
+  model::Id id = 0;
+  std::string file_name;
+  std::optional<PersonalInputs> inputs;
+};
+
 }  // namespace
 
 BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& catalog,
@@ -201,38 +229,57 @@ BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& c
     workers.clear();
   };
 
+  const auto readFamily = [&](model::Id id) {
+    // The visit rows alone: only the visit the handout is made from is read whole.
+    const store::FamilyRecord family = store.loadFamily(id, store::Store::VisitDetail::rows_only);
+    ReadFamily read{family.family.id, handoutFileName(family.family), std::nullopt};
+    for (auto row = family.visits.rbegin(); row != family.visits.rend() && !read.inputs; ++row) {
+      if (row->outcome != model::VisitOutcome::completed || !row->isCurrent()) continue;
+      const model::Visit visit = store.visit(row->id);
+      if (visit.sets.empty()) continue;
+      CounselorContact counselor = default_counselor;
+      if (visit.counselor_id && counselors.count(*visit.counselor_id))
+        counselor = counselors[*visit.counselor_id];
+      try {
+        read.inputs =
+            personalInputsFrom(family, visit, forms.get(visit.form_id, visit.form_version),
+                               counselor, basics, options.language);
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::bad_input) throw;
+      }
+    }
+    return read;
+  };
+
+  // Families are read a group at a time (kGroup) in one read transaction, then reported and
+  // queued one by one outside it.
+  constexpr std::size_t kGroup = 64;
   BatchResult result;
   try {
-    for (std::size_t n = 0; n < family_ids.size(); ++n) {
-      if (progress && !progress(n + 1, family_ids.size())) {
-        result.cancelled = true;
-        break;
+    std::vector<ReadFamily> group;
+    bool stop = false;
+    for (std::size_t start = 0; start < family_ids.size() && !stop; start += kGroup) {
+      const std::size_t end = std::min(start + kGroup, family_ids.size());
+      group.clear();
+      {
+        const ReadTransaction reading(store.database());
+        for (std::size_t n = start; n < end; ++n) group.push_back(readFamily(family_ids[n]));
       }
-      // The visit rows alone: only the visit the handout is made from is read whole.
-      const store::FamilyRecord family =
-          store.loadFamily(family_ids[n], store::Store::VisitDetail::rows_only);
-      std::optional<PersonalInputs> inputs;
-      for (auto row = family.visits.rbegin(); row != family.visits.rend() && !inputs; ++row) {
-        if (row->outcome != model::VisitOutcome::completed || !row->isCurrent()) continue;
-        const model::Visit visit = store.visit(row->id);
-        if (visit.sets.empty()) continue;
-        CounselorContact counselor = default_counselor;
-        if (visit.counselor_id && counselors.count(*visit.counselor_id))
-          counselor = counselors[*visit.counselor_id];
-        try {
-          inputs = personalInputsFrom(family, visit, forms.get(visit.form_id, visit.form_version),
-                                      counselor, basics, options.language);
-        } catch (const Error& e) {
-          if (e.kind() != ErrorKind::bad_input) throw;
+      for (std::size_t n = start; n < end && !stop; ++n) {
+        if (progress && !progress(n + 1, family_ids.size())) {
+          result.cancelled = true;
+          stop = true;
+          break;
         }
+        ReadFamily& family = group[n - start];
+        if (!family.inputs) {
+          result.skipped.push_back({family.id, "no completed visit with rated practices"});
+          continue;
+        }
+        const HandoutContent& content = contentFor(family.inputs->basics.language);
+        stop = !queue.push(
+            {n, &content, std::move(*family.inputs), out_dir / std::move(family.file_name)});
       }
-      if (!inputs) {
-        result.skipped.push_back({family.family.id, "no completed visit with rated practices"});
-        continue;
-      }
-      const HandoutContent& content = contentFor(inputs->basics.language);
-      if (!queue.push({n, &content, std::move(*inputs), out_dir / handoutFileName(family.family)}))
-        break;
     }
   } catch (...) {
     queue.stop(std::current_exception());

@@ -22,7 +22,7 @@ pdf::Document startDocument(const HandoutContent& content, const HandoutBasics& 
   // 12 pt is the design's floor for body text. Two columns keep lines near 40 characters,
   // easy to follow for a tired reader, and leave no wide empty margins on two pages.
   document.body_size = 12;
-  document.line_spacing = 1.25;
+  document.line_spacing = 1.2;
   document.heading_space = 0.6;
   document.margin = 32;
   document.columns = 2;

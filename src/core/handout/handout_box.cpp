@@ -77,7 +77,7 @@ Caption captionFor(const std::string& text, double width, double body_size) {
   };
   return {
       pdf::breakStyledLines({{pdf::printableText(text, "picture caption"), false}}, width, measure),
-      body_size * 1.25};
+      body_size * 1.2};
 }
 
 void drawCaption(pdf::Canvas& canvas, const Caption& caption, double left, double top,
@@ -134,7 +134,8 @@ struct BoxLine {
   double gap_before = 0;
   std::string marker;  // "•" or "2." before the first line of an item
   bool title = false;
-  double rule_from = -1;  // a line to write on, from this x (relative to the text's left)
+  double rule_from = -1;   // a line to write on, from this x (relative to the text's left)
+  bool continues = false;  // a wrapped line of the item or paragraph above
 };
 
 }  // namespace
@@ -168,7 +169,7 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
   const pdf::FontMetrics& regular = pdf::FontMetrics::of(pdf::FontFace::regular);
   const pdf::FontMetrics& bold = pdf::FontMetrics::of(pdf::FontFace::bold);
   const Palette palette = paletteOf(look);
-  const double line_height = body_size * 1.25;
+  const double line_height = body_size * 1.2;
   const double left_edge = palette.frame_width > 0 ? palette.frame_width + kPad : kBarWidth + kPad;
   const double inner = width - left_edge - kPad - palette.frame_width;
   const pdf::StyledWidthFn measure = [&](std::string_view t, bool is_bold) {
@@ -183,7 +184,8 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
                        const std::string& marker, bool title) {
     bool first = true;
     for (pdf::StyledLine& line : pdf::breakStyledLines(runs, inner - indent, measure)) {
-      lines->push_back({std::move(line), indent, first ? gap : 0, first ? marker : "", title, -1});
+      lines->push_back(
+          {std::move(line), indent, first ? gap : 0, first ? marker : "", title, -1, !first});
       first = false;
     }
   };
@@ -213,17 +215,26 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
   const double picture_height = figure->height();
   std::size_t titles = 0;
   while (titles < lines->size() && (*lines)[titles].title) ++titles;
-  // One row per line; the first carries the top frame and padding (and the picture when there
-  // is no title), the last title line the picture, the last line the bottom padding and frame.
+  // One row per item or paragraph, so a box split between columns or pages never breaks a
+  // sentence: the title lines with their picture are one row, then each item with its wrapped
+  // lines. The first row carries the top frame and padding (and the picture when there is no
+  // title), the last the bottom padding and frame. `starts` holds each row's first line.
   const double top_inset = palette.frame_width + kPad;
   const double picture_room = picture_height > 0 ? picture_height + 6 : 0;
+  auto starts = std::make_shared<std::vector<std::size_t>>();
   std::vector<double> rows;
   for (std::size_t i = 0; i < lines->size(); ++i) {
+    const bool same_row = i > 0 && ((*lines)[i].continues || (i < titles && i > 0));
     double row = (*lines)[i].gap_before + line_height;
     if (i == 0) row += top_inset + (titles == 0 ? picture_room : 0);
     if (titles > 0 && i + 1 == titles) row += picture_room;
     if (i + 1 == lines->size()) row += kPad + palette.frame_width;
-    rows.push_back(row);
+    if (same_row) {
+      rows.back() += row;
+    } else {
+      starts->push_back(i);
+      rows.push_back(row);
+    }
   }
 
   pdf::Drawing drawing;
@@ -235,10 +246,12 @@ pdf::Block boxBlock(BoxLook look, const BoxContent& content, double width, doubl
     for (const pdf::TextRun& run : line.line.runs) drawing.text += run.text;
   drawing.text += "\u2022.0123456789";
   if (content.picture != nullptr) drawing.text += content.caption;
-  drawing.draw_rows = [palette, look, lines, body_size, line_height, left_edge, inner, picture_room,
-                       top_inset, titles, figure,
-                       &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first,
-                                 std::size_t end) {
+  drawing.draw_rows = [palette, look, lines, starts, body_size, line_height, left_edge, inner,
+                       picture_room, top_inset, titles, figure,
+                       &regular](pdf::Canvas& canvas, const pdf::Rect& box, std::size_t first_row,
+                                 std::size_t end_row) {
+    const std::size_t first = (*starts)[first_row];
+    const std::size_t end = end_row < starts->size() ? (*starts)[end_row] : lines->size();
     const bool opens = first == 0;
     const bool closes = end == lines->size();
     canvas.setFill(palette.tint);

@@ -125,8 +125,12 @@ PersonalInputs personalInputsFrom(const store::FamilyRecord& family, const model
   if (inputs.strengths.empty() && inputs.things_to_try.empty())
     nothingToPersonalise(visit, "has no rated practices");
 
+  // A goal set again at a later visit is the same goal to the parent: listed once.
   for (const model::Goal& goal : family.goals)
-    if (goal.status == model::GoalStatus::open) inputs.open_goals.push_back(goal.text);
+    if (goal.status == model::GoalStatus::open &&
+        std::find(inputs.open_goals.begin(), inputs.open_goals.end(), goal.text) ==
+            inputs.open_goals.end())
+      inputs.open_goals.push_back(goal.text);
   inputs.next_visit =
       visit.next_planned
           ? visit.next_planned

@@ -3,9 +3,10 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cstdio>
+#include <memory>
 #include <new>
 
 #include "pdf_doc_encoding.h"
@@ -89,22 +90,22 @@ HPDF_Image HpdfDocument::png(std::string_view bytes) {
 
 namespace {
 
-// Deflates `in` into `out` at zlib's fastest level with an 8 KB window (a page's content is
-// about 10 KB). zlib's default 32 KB window and hash table take a quarter megabyte set up anew
-// for each stream, which cost twenty times the deflating itself; the output is the same size.
+// Deflates `in` into `out` as a zlib stream (what /FlateDecode reads) with libdeflate at its
+// fastest level. A page's content is one buffer already, which libdeflate compresses about
+// twice as fast as zlib's fastest level (a quarter of a handout's time went there) and a little
+// smaller. Each thread keeps its compressor: setting one up costs more than a page.
 bool deflateQuickly(std::string_view in, std::string& out) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 13, 7, Z_DEFAULT_STRATEGY) != Z_OK)
-    return false;
-  out.resize(deflateBound(&stream, static_cast<uLong>(in.size())));
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  stream.avail_in = static_cast<uInt>(in.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const bool done = deflate(&stream, Z_FINISH) == Z_STREAM_END;
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return done;
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  thread_local const std::unique_ptr<libdeflate_compressor, Free> compressor(
+      libdeflate_alloc_compressor(1));
+  if (!compressor) return false;
+  out.resize(libdeflate_zlib_compress_bound(compressor.get(), in.size()));
+  const std::size_t size =
+      libdeflate_zlib_compress(compressor.get(), in.data(), in.size(), out.data(), out.size());
+  out.resize(size);
+  return size != 0;
 }
 
 HPDF_STATUS appendTo(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {

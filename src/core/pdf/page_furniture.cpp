@@ -12,6 +12,8 @@ namespace {
 
 constexpr double kHeaderSize = 10.5;
 constexpr double kFooterSize = 9;
+constexpr double kMinFooterSize = 7;
+constexpr double kFooterGap = 18;  // between the footer's text and the page number
 constexpr double kLogoHeight = 26;
 
 void replaceAll(std::string& text, const std::string& from, const std::string& to) {
@@ -75,9 +77,15 @@ void drawFurniture(Canvas& canvas, const PrintableFurniture& furniture,
   const double footer_baseline = footer_rule + 11;
   canvas.strokeLine({left, footer_rule}, {right, footer_rule});
   canvas.setFill(palette::muted);
-  canvas.text({left, footer_baseline}, furniture.date_text, kFooterSize, false);
-  canvas.text({right, footer_baseline}, pageLabel(furniture.page_label, page, pages), kFooterSize,
-              false, TextAlign::right);
+  // A long footer (a Spanish date on A4) is set smaller rather than run into the page number.
+  const std::string label = pageLabel(furniture.page_label, page, pages);
+  const double room = right - left - canvas.textWidth(label, kFooterSize, false) - kFooterGap;
+  const double date_width = canvas.textWidth(furniture.date_text, kFooterSize, false);
+  const double date_size = date_width > room && date_width > 0
+                               ? std::max(kMinFooterSize, kFooterSize * room / date_width)
+                               : kFooterSize;
+  canvas.text({left, footer_baseline}, furniture.date_text, date_size, false);
+  canvas.text({right, footer_baseline}, label, kFooterSize, false, TextAlign::right);
 }
 
 }  // namespace securebase::pdf::detail

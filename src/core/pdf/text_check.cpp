@@ -18,14 +18,17 @@ void requireUtf8(std::string_view text, std::string_view what) {
 }
 
 // Every code point below U+0300 is stable under NFC (none decomposes and none is a combining
-// mark), which covers nearly all handout text and spares the ICU call.
+// mark), and so is general punctuation from U+2002 on (the ellipsis, dashes, curly quotes of
+// the handouts; only U+2000 and U+2001 decompose) and the euro sign. That covers nearly all
+// handout text and spares the ICU call.
 bool alreadyNfc(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     if (static_cast<unsigned char>(text[pos]) < 0x80) {
       ++pos;
       continue;
     }
-    if (detail::nextCodePoint(text, pos) >= 0x300) return false;
+    const char32_t cp = detail::nextCodePoint(text, pos);
+    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x206F) && cp != 0x20AC) return false;
   }
   return true;
 }
