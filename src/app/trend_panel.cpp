@@ -42,11 +42,16 @@ TrendPanel::TrendPanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 double TrendPanel::pixelsPerPoint() const {
-  return 1.5 * GetDPIScaleFactor();
+  // In the window's own coordinates: FromDIP is 1 on GTK, whose coordinates are already
+  // independent of the screen's scale (GDK_SCALE), and follows the monitor's DPI elsewhere.
+  // Multiplying by the scale factor here would count it twice: at GDK_SCALE=2 the labels
+  // doubled and the plot shrank to a line.
+  return 1.5 * FromDIP(1000) / 1000.0;
 }
 
 void TrendPanel::show(const store::FamilyRecord& record, const report::FormLookup& forms) {
   chart_.reset();
+  layout_.reset();
   try {
     const auto trends = report::computeTrends(record, forms);
     if (!trends.completed.empty()) {
@@ -62,16 +67,19 @@ void TrendPanel::show(const store::FamilyRecord& record, const report::FormLooku
 void TrendPanel::onPaint(wxPaintEvent&) {
   wxPaintDC dc(this);
   const wxSize size = GetClientSize();
-  if (!cache_.IsOk() || cache_.GetSize() != size) renderCache(size);
+  if (!cache_.IsOk() || cache_.GetLogicalSize() != size) renderCache(size);
   if (cache_.IsOk()) dc.DrawBitmap(cache_, 0, 0);
 }
 
 void TrendPanel::renderCache(wxSize size) {
   cache_ = wxBitmap();
+  layout_.reset();
   if (size.x <= 0 || size.y <= 0) return;
   // Drawn once into a bitmap in this process, then only copied: repaints (scrolling, other
   // windows passing over) cost a copy, and the X server never rasterises the chart's curves.
-  cache_.Create(size, 24);
+  // The bitmap has the screen's pixels (twice the window's units at GDK_SCALE=2), so lines
+  // and text stay sharp instead of being enlarged afterwards.
+  cache_.CreateWithDIPSize(size, GetContentScaleFactor(), 24);
   wxMemoryDC dc(cache_);
   dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX)));
   dc.Clear();
@@ -90,9 +98,11 @@ void TrendPanel::renderCache(wxSize size) {
   const double scale = pixelsPerPoint();
   const double margin = FromDIP(10) / scale;
   WxCanvas canvas(*gc, scale);
-  pdf::drawChart(
-      canvas, *chart_,
-      pdf::Rect{margin, margin, size.x / scale - 2 * margin, size.y / scale - 2 * margin});
+  const pdf::Rect box{margin, margin, size.x / scale - 2 * margin, size.y / scale - 2 * margin};
+  pdf::drawChart(canvas, *chart_, box);
+  layout_ = Layout{box, pdf::chartGeometry(*chart_, box, [&canvas](std::string_view t, double s) {
+                     return canvas.textWidth(t, s, false);
+                   })};
 }
 
 }  // namespace securebase::app

@@ -24,9 +24,17 @@ class TrendPanel : public wxPanel {
   // The chart shown, or nullopt when there is no completed visit to plot.
   const std::optional<pdf::LineChart>& chart() const { return chart_; }
 
-  // Chart units (points) to pixels: 1.5 makes the chart's 8.5 pt labels as large as the
-  // window's own text.
+  // Chart units (points) to window units: 1.5 makes the chart's 8.5 pt labels as large as the
+  // window's own text, at any screen scale.
   double pixelsPerPoint() const;
+
+  // Where the chart was last painted, in chart points: the box given to it and its geometry,
+  // so tests can check the layout by its own numbers. nullopt before the first paint.
+  struct Layout {
+    pdf::Rect box;
+    pdf::ChartGeometry geometry;
+  };
+  const std::optional<Layout>& layout() const { return layout_; }
 
  private:
   void onPaint(wxPaintEvent& event);
@@ -34,6 +42,7 @@ class TrendPanel : public wxPanel {
 
   std::optional<pdf::LineChart> chart_;
   wxBitmap cache_;  // the chart at the panel's current size
+  std::optional<Layout> layout_;
 };
 
 }  // namespace securebase::app

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "gui_support.h"
 #include "utf8_locale.h"
@@ -15,7 +16,14 @@
 int main(int argc, char** argv) {
   testing::InitGoogleTest(&argc, argv);
   if (GTEST_FLAG_GET(list_tests)) return RUN_ALL_TESTS();
-  securebase::testing::XvfbServer xvfb;
+  // Tests of a scaled screen get SECUREBASE_GUI_TEST_SCALE=2 from ctest: GTK reads GDK_SCALE
+  // once, as it starts, and the virtual screen doubles so the window keeps its 1280×800 units.
+  int scale = 1;
+  if (const char* asked = std::getenv("SECUREBASE_GUI_TEST_SCALE"); asked && *asked) {
+    scale = std::atoi(asked) > 1 ? std::atoi(asked) : 1;
+    setenv("GDK_SCALE", std::to_string(scale).c_str(), 1);
+  }
+  securebase::testing::XvfbServer xvfb(scale);
   if (!xvfb.ok()) return 1;
   setenv("NO_AT_BRIDGE", "1", 1);
   securebase::testing::isolateUserFolders();

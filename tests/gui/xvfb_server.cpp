@@ -11,12 +11,14 @@
 
 namespace securebase::testing {
 
-XvfbServer::XvfbServer() {
+XvfbServer::XvfbServer(int scale) {
   const char* mode = std::getenv("SECUREBASE_GUI_TEST_DISPLAY");
   if (mode != nullptr && std::strcmp(mode, "current") == 0 && std::getenv("DISPLAY") != nullptr) {
     display_ = std::getenv("DISPLAY");
     return;
   }
+  const std::string screen =
+      std::to_string(1280 * scale) + "x" + std::to_string(800 * scale) + "x24";
   int fds[2];
   if (pipe(fds) != 0) return;
   pid_ = fork();
@@ -28,7 +30,7 @@ XvfbServer::XvfbServer() {
       dup2(null, STDERR_FILENO);
     }
     const std::string fd = std::to_string(fds[1]);
-    execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x800x24", "-nolisten",
+    execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten",
            "tcp", static_cast<char*>(nullptr));
     _exit(127);
   }

@@ -11,9 +11,10 @@ namespace securebase::testing {
 
 class XvfbServer {
  public:
-  // Starts `Xvfb -screen 0 1280x800x24` and points DISPLAY at it. Set
+  // Starts `Xvfb -screen 0 1280x800x24` (each side times `scale`, for a screen GTK scales by
+  // GDK_SCALE) and points DISPLAY at it. Set
   // SECUREBASE_GUI_TEST_DISPLAY=current to use the DISPLAY already set instead.
-  XvfbServer();
+  explicit XvfbServer(int scale = 1);
   ~XvfbServer();
   XvfbServer(const XvfbServer&) = delete;
   XvfbServer& operator=(const XvfbServer&) = delete;

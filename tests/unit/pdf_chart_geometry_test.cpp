@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "securebase/pdf/chart.h"
@@ -92,6 +93,56 @@ TEST(ChartGeometry, KeepsEverythingInsideTheBox) {
     EXPECT_GT(entry.line_from.y, g.plot.bottom());
     EXPECT_LE(entry.line_from.y, kBox.bottom());
   }
+}
+
+// Every marker of one chart, with the series it belongs to.
+std::vector<std::pair<std::size_t, Point>> allMarkers(const ChartGeometry& g) {
+  std::vector<std::pair<std::size_t, Point>> markers;
+  for (std::size_t s = 0; s < g.series.size(); ++s)
+    for (const Point& p : g.series[s].markers) markers.emplace_back(s, p);
+  return markers;
+}
+
+void expectNoMarkerHidesAnother(const ChartGeometry& g) {
+  const auto markers = allMarkers(g);
+  for (std::size_t a = 0; a < markers.size(); ++a)
+    for (std::size_t b = a + 1; b < markers.size(); ++b) {
+      const double dx = markers[a].second.x - markers[b].second.x;
+      const double dy = markers[a].second.y - markers[b].second.y;
+      EXPECT_GE(std::hypot(dx, dy), 2 * ChartGeometry::kMarkerRadius * 1.3)
+          << "series " << markers[a].first << " and " << markers[b].first << " overlap";
+    }
+  for (const auto& [series, p] : markers) {
+    EXPECT_GE(p.x, g.plot.x);
+    EXPECT_LE(p.x, g.plot.right());
+  }
+}
+
+TEST(ChartGeometry, OneVisitShowsEverySectionsMarkerEvenWhenScoresAreEqual) {
+  LineChart chart;
+  chart.x_labels = {"2026-03-10"};
+  for (const char* name : {"Comfort", "Cues", "Play", "Rest"})
+    chart.series.push_back({name, {50.0}});
+  const ChartGeometry g = chartGeometry(chart, kBox, sixPerChar);
+  ASSERT_EQ(allMarkers(g).size(), 4u);
+  expectNoMarkerHidesAnother(g);
+  // The heights still say the value: all four at 50.
+  for (const auto& [series, p] : allMarkers(g))
+    EXPECT_DOUBLE_EQ(p.y, g.plot.bottom() - 0.5 * g.plot.height);
+}
+
+TEST(ChartGeometry, CloseValuesAtTheFirstAndLastDateStayApartAndInsideThePlot) {
+  LineChart chart;
+  chart.x_labels = {"Jan", "Feb", "Mar"};
+  chart.series = {{"A", {50.0, 10.0, 99.0}},
+                  {"B", {51.0, 90.0, 100.0}},
+                  {"C", {49.0, 40.0, 100.0}},
+                  {"D", {50.0, 70.0, 98.0}},
+                  {"E", {52.0, 20.0, 97.0}}};
+  const ChartGeometry g = chartGeometry(chart, kBox, sixPerChar);
+  expectNoMarkerHidesAnother(g);
+  // Values far apart are left where they belong.
+  EXPECT_DOUBLE_EQ(g.series[0].markers[1].x, g.series[1].markers[1].x);
 }
 
 }  // namespace

@@ -50,7 +50,8 @@ struct ChartSeriesPath {
   std::string name;
   SeriesStyle style;
   std::vector<std::vector<Point>> segments;  // broken where a value is missing
-  std::vector<Point> markers;                // every present value, including lone points
+  std::vector<Point> markers;                // every present value, including lone points;
+                                             // moved sideways where they would overlap
 };
 
 struct ChartLegendEntry {
@@ -65,6 +66,9 @@ struct ChartGeometry {
   static constexpr double kTitleSize = 11;
   static constexpr double kLabelSize = 8.5;
   static constexpr double kMarkerRadius = 3.2;
+  // Centre-to-centre distance at which two markers (the widest shape with its halo) no longer
+  // touch: closer markers of one date are set this far apart sideways.
+  static constexpr double kMarkerSpacing = 2 * (kMarkerRadius * 1.3 + 1.2);
 
   Rect plot;  // the data area
   Point title_baseline;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "securebase/pdf/chart.h"
 
@@ -44,6 +45,35 @@ std::vector<ChartLegendEntry> legendEntries(const LineChart& chart, const Rect& 
     entry.label_baseline = {entry.line_to.x + 5, mid + ChartGeometry::kLabelSize * 0.35};
   }
   return entries;
+}
+
+// Markers of different series at one date whose values are close would be drawn on top of each
+// other (with a single visit, sections scoring alike showed one marker for four). Such a group is
+// spread sideways, centred on the date, so every section's marker stays visible; the value (the
+// height) is never changed.
+void dodgeCoincidentMarkers(std::vector<std::vector<std::optional<Point>>>& places,
+                            std::size_t count, double left, double right) {
+  const double apart = ChartGeometry::kMarkerSpacing;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::vector<Point*> column;
+    for (auto& series : places)
+      if (series[i]) column.push_back(&*series[i]);
+    std::stable_sort(column.begin(), column.end(),
+                     [](const Point* a, const Point* b) { return a->y < b->y; });
+    std::size_t first = 0;
+    while (first < column.size()) {
+      std::size_t last = first;
+      while (last + 1 < column.size() && column[last + 1]->y - column[last]->y < apart) ++last;
+      const std::size_t size = last - first + 1;
+      const double half = static_cast<double>(size - 1) / 2 * apart;
+      // Kept inside the plot: a group at the first or last date shifts inwards as a whole.
+      const double centre =
+          std::clamp(column[first]->x, std::min(left + half, right), std::max(right - half, left));
+      for (std::size_t k = 0; k < size; ++k)
+        column[first + k]->x = centre - half + static_cast<double>(k) * apart;
+      first = last + 1;
+    }
+  }
 }
 
 }  // namespace
@@ -103,20 +133,29 @@ ChartGeometry chartGeometry(const LineChart& chart, const Rect& box,
   for (std::size_t i = 0; i < count; i += every)
     g.x_ticks.push_back({static_cast<double>(i), xOf(i), chart.x_labels[i]});
 
+  // Where each present value lands, before markers that would hide each other are moved apart.
+  std::vector<std::vector<std::optional<Point>>> places(chart.series.size());
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    const auto& series_values = chart.series[s].values;
+    places[s].resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+      if (i < series_values.size() && series_values[i].has_value())
+        places[s][i] = Point{xOf(i), yOf(*series_values[i])};
+  }
+  dodgeCoincidentMarkers(places, count, g.plot.x + ChartGeometry::kMarkerSpacing / 2,
+                         g.plot.right() - ChartGeometry::kMarkerSpacing / 2);
+
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     ChartSeriesPath path{chart.series[s].name, seriesStyle(s), {}, {}};
     std::vector<Point> run;
-    const auto& series_values = chart.series[s].values;
     for (std::size_t i = 0; i < count; ++i) {
-      const bool present = i < series_values.size() && series_values[i].has_value();
-      if (!present) {
+      if (!places[s][i]) {
         if (run.size() > 1) path.segments.push_back(run);
         run.clear();
         continue;
       }
-      const Point p{xOf(i), yOf(*series_values[i])};
-      run.push_back(p);
-      path.markers.push_back(p);
+      run.push_back(*places[s][i]);
+      path.markers.push_back(*places[s][i]);
     }
     if (run.size() > 1) path.segments.push_back(run);
     g.series.push_back(std::move(path));
