@@ -21,11 +21,12 @@ namespace {
 constexpr const char* kLauncher = "/usr/libexec/at-spi-bus-launcher";
 
 // Forks a process in `group` (0: a new group named after it) that dies with this program, its
-// output silenced except for `keep_fd`.
-pid_t spawn(pid_t group, const char* const argv[], int keep_fd = -1) {
+// output silenced except for `keep_fd`, without $DISPLAY when `without_x`.
+pid_t spawn(pid_t group, const char* const argv[], int keep_fd = -1, bool without_x = false) {
   const pid_t pid = fork();
   if (pid != 0) return pid;
   setpgid(0, group);
+  if (without_x) unsetenv("DISPLAY");
   prctl(PR_SET_PDEATHSIG, SIGTERM);  // a crashed test leaves no bus behind
   const int null = open("/dev/null", O_RDWR);
   if (null >= 0) {
@@ -72,7 +73,10 @@ AccessibilityBus::AccessibilityBus() {
   setpgid(group_, group_);  // also from here, so the group exists before the launcher joins
   setenv("DBUS_SESSION_BUS_ADDRESS", address.c_str(), 1);
   const char* launcher[] = {kLauncher, "--launch-immediately", nullptr};
-  spawn(group_, launcher);
+  // Off the X server: GTK finds the accessibility bus through the session bus, and the X
+  // connections the launcher (and the registry it starts) made while GTK opened the display
+  // made that fail now and then.
+  spawn(group_, launcher, -1, true);
   // GTK asks the session bus for the accessibility bus once, at start: the launcher must own
   // its name by then, or the bus would start a second launcher on demand.
   const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
