@@ -2,11 +2,12 @@
 // accessibility API on GTK (wxAccessible is Windows-only), but every GTK widget has an ATK object
 // whose name and description Orca reads, so names are set there:
 //  - nameAccessibles() walks a window after it is built and names every control from what a
-//    sighted user reads beside it: its own label, the text label before it in its sizer, its
-//    hint or tooltip, else the control it is part of; and names controls added later the same way.
+//    sighted user reads beside it: its own label, the text label before it in its sizer (linked
+//    to it as its label), its hint, the list, row or notebook page it is part of, its tooltip;
+//    and names controls added later the same way.
 //  - setAccessibleText() gives a control its own name and description, for custom-drawn parts
 //    whose value only shows as colour or lines; the walker never overrides it.
-// Without an accessibility bus (NO_AT_BRIDGE, or no GTK) every call does nothing.
+// With NO_AT_BRIDGE=1 (GTK then tells no screen reader: tests, scripts) every call does nothing.
 #pragma once
 
 #include <wx/string.h>

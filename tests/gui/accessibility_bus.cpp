@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -55,6 +56,14 @@ AccessibilityBus::AccessibilityBus() {
   // Processes the buses start (the AT-SPI registry, the accessibility bus's own daemon) outlive
   // their parents for a moment at the end; as their reaper this program collects them.
   prctl(PR_SET_CHILD_SUBREAPER, 1);
+  // The launcher puts the accessibility bus's socket in the runtime folder under a fixed name:
+  // a folder of its own, so test programs running side by side never share one.
+  runtime_dir_ = (std::filesystem::temp_directory_path() / "securebase-at-spi-XXXXXX").string();
+  if (mkdtemp(runtime_dir_.data()) == nullptr) {
+    runtime_dir_.clear();
+    return;
+  }
+  setenv("XDG_RUNTIME_DIR", runtime_dir_.c_str(), 1);
   int fds[2];
   if (pipe(fds) != 0) return;
   const std::string address_fd = "--print-address=" + std::to_string(fds[1]);
@@ -87,6 +96,12 @@ AccessibilityBus::AccessibilityBus() {
 }
 
 AccessibilityBus::~AccessibilityBus() {
+  endProcesses();
+  std::error_code ignored;
+  if (!runtime_dir_.empty()) std::filesystem::remove_all(runtime_dir_, ignored);
+}
+
+void AccessibilityBus::endProcesses() {
   if (group_ <= 0) return;
   kill(-group_, SIGTERM);
   // Reaps the whole group: the two started here, and those they started (orphaned to this

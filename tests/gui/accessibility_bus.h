@@ -5,12 +5,15 @@
 
 #include <sys/types.h>
 
+#include <string>
+
 namespace securebase::testing {
 
 class AccessibilityBus {
  public:
-  // Starts `dbus-daemon --session` and `at-spi-bus-launcher` on $DISPLAY, sets
-  // DBUS_SESSION_BUS_ADDRESS and unsets NO_AT_BRIDGE; ok() once the AT-SPI bus answers.
+  // Starts `dbus-daemon --session` and `at-spi-bus-launcher` in a runtime folder of their own,
+  // sets DBUS_SESSION_BUS_ADDRESS and XDG_RUNTIME_DIR and unsets NO_AT_BRIDGE; ok() once the
+  // AT-SPI bus answers.
   AccessibilityBus();
   ~AccessibilityBus();
   AccessibilityBus(const AccessibilityBus&) = delete;
@@ -19,7 +22,10 @@ class AccessibilityBus {
   bool ok() const { return ok_; }
 
  private:
+  void endProcesses();
+
   pid_t group_ = -1;  // the session bus's process id, also the group of all the bus processes
+  std::string runtime_dir_;  // XDG_RUNTIME_DIR of the bus processes, removed at the end
   bool ok_ = false;
 };
 
