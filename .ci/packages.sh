@@ -8,7 +8,8 @@ SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
   dpkg-dev librsvg2-bin libssl-dev libdeflate-dev"
 SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher sqlite3
   poppler-utils qpdf diction xvfb xauth imagemagick xdotool
-  cups-daemon cups-client desktop-file-utils appstream man-db"
+  cups-daemon cups-client desktop-file-utils appstream man-db
+  dbus-daemon dbus-bin at-spi2-core python3-pyatspi"
 # Only for the long fuzzing runs of tests/fuzz/run.sh (the test command replays with g++).
 SECUREBASE_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev"
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "accessible_names.h"
+
 namespace securebase::app {
 namespace {
 
@@ -34,6 +36,7 @@ CaseloadPanel::CaseloadPanel(wxWindow* parent) : wxPanel(parent) {
   for (const auto& [view, label] : viewLabels()) view_->Append(label);
   view_->SetSelection(0);
   list_ = new CaseloadList(this);
+  setAccessibleText(*list_, _("Families"));  // for screen readers: nothing labels it on screen
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(search_, wxSizerFlags(1).CenterVertical());

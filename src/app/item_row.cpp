@@ -10,6 +10,7 @@
 #include <wx/tglbtn.h>
 #include <wx/translation.h>
 
+#include "accessible_names.h"
 #include "interface_language.h"
 #include "ui_helpers.h"
 
@@ -184,6 +185,20 @@ void ItemRow::paintState() {
     state_colour_ = state;
     RefreshRect(wxRect(0, 0, FromDIP(kStripWidth), GetClientSize().y));
   }
+  announce();
+}
+
+void ItemRow::announce() {
+  // The strip and the pressed colours say the answer at a glance; a screen reader says it in
+  // words: "<item>: <answer>", what to look for as the description.
+  wxString answer = _("Not answered");
+  for (const auto& choice : choices_)
+    if (choice.button->GetValue())  // the label without its key: "2  Consistently"
+      answer = choice.button->GetLabel().AfterFirst(' ').Trim(false);
+  if (value_text_ != nullptr && value_) answer = wx(*value_);
+  const auto language = interfaceLanguage();
+  setAccessibleText(*this, wx(item_.label.get(language)) + ": " + answer,
+                    wx(item_.look_for.get(language)));
 }
 
 void ItemRow::setCurrent(bool current) {

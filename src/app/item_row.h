@@ -57,6 +57,7 @@ class ItemRow : public wxPanel {
   void addChoice(const std::string& value, int key, const wxString& label);
   void report(const AnswerChange& change);
   void paintState();
+  void announce();  // the item and its answer, for screen readers
 
   const forms::Item& item_;
   std::vector<Choice> choices_;       // the last one is "not observed" (value empty)

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "accessible_names.h"
 #include "demo_offer.h"
 #include "headless_demo.h"
 #include "interface_language.h"
@@ -40,6 +41,7 @@ class SecureBaseApp : public wxApp {
     SetAppName("securebase");
     setUpInterfaceLanguage();
     SetAppDisplayName(_("SecureBase"));
+    nameDialogsAsTheyOpen();  // the passphrase dialog is the first
     std::unique_ptr<Session> session;
     try {
       session = openSessionAsking(nullptr, databasePath(db_option_),

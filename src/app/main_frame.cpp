@@ -13,6 +13,7 @@
 #include <wx/translation.h>
 #include <wx/wupdlock.h>
 
+#include "accessible_names.h"
 #include "caseload_panel.h"
 #include "command_ids.h"
 #include "counselor_dialog.h"
@@ -77,6 +78,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
   idle_ = std::make_unique<IdleWatch>([this] { lock(); });
   ModalDialogs::instance();  // watching from now on, so a lock can end any dialog
+  nameDialogsAsTheyOpen();   // and naming their controls for screen readers
   Bind(
       wxEVT_TIMER, [this](wxTimerEvent&) { backUp(true); }, backup_timer_.GetId());
   Bind(
@@ -107,6 +109,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session)
   CallAfter([this] { backUp(true); });
   backup_timer_.Start(60 * 60 * 1000);
   change_watch_timer_.Start(1000);
+  nameAccessibles(*this);  // for screen readers, pages filled later included
 }
 
 MainFrame::~MainFrame() = default;

@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 
+#include "accessible_names.h"
+#include "chart_summary.h"
 #include "interface_language.h"
 #include "securebase/report/report_text.h"
 #include "securebase/report/trend_chart.h"
@@ -62,6 +64,10 @@ void TrendPanel::show(const store::FamilyRecord& record, const report::FormLooku
   }
   cache_ = wxBitmap();
   Refresh();
+  setAccessibleText(
+      *this, chart_
+                 ? chartSummary(*chart_)
+                 : _("No completed visit yet: the chart of section scores starts with the first."));
 }
 
 void TrendPanel::onPaint(wxPaintEvent&) {

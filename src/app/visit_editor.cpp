@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "accessible_names.h"
 #include "counselor_dialog.h"
 #include "family_panel.h"
 #include "handout_actions.h"
@@ -102,6 +103,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   setStatus(readOnly() ? _("Signed visits are read-only.")
                        : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
                            "observed, Tab note, ↑ ↓ move."));
+  nameAccessibles(*this);  // for screen readers, rows added later included
 }
 
 VisitEditor::~VisitEditor() = default;

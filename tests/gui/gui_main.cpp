@@ -1,5 +1,6 @@
 // GoogleTest main for the GUI tests, in the order GTK needs: list tests without a display
-// (test discovery runs at build time), then a private X server, then wx, then the tests.
+// (test discovery runs at build time), then a private X server (and, for the accessibility
+// tests, a private AT-SPI bus), then wx, then the tests.
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/evtloop.h>
@@ -7,8 +8,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
+#include "accessibility_bus.h"
 #include "gui_support.h"
 #include "utf8_locale.h"
 #include "xvfb_server.h"
@@ -25,7 +28,14 @@ int main(int argc, char** argv) {
   }
   securebase::testing::XvfbServer xvfb(scale);
   if (!xvfb.ok()) return 1;
-  setenv("NO_AT_BRIDGE", "1", 1);
+  // The accessibility tests read the windows as a screen reader does, over an AT-SPI bus of
+  // their own; the others keep GTK off any bus.
+  std::optional<securebase::testing::AccessibilityBus> bus;
+  if (securebase::testing::accessibilityBusWanted()) {
+    if (!bus.emplace().ok()) return 1;
+  } else {
+    setenv("NO_AT_BRIDGE", "1", 1);
+  }
   securebase::testing::isolateUserFolders();
   wxApp::SetInstance(new wxApp);
   int wx_argc = 1;
