@@ -9,6 +9,9 @@
 #include <wx/textctrl.h>
 #include <wx/tglbtn.h>
 #include <wx/translation.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 #include "accessible_names.h"
 #include "interface_language.h"
@@ -18,9 +21,16 @@ namespace securebase::app {
 namespace {
 
 const wxColour kUnanswered(205, 205, 205);
-const wxColour kNotObserved(120, 144, 176);
-const wxColour kCurrent(232, 240, 252);
+// Dark enough for white text (contrast above 7:1).
+const wxColour kNotObserved(52, 78, 122);
+const wxColour kCurrent(222, 234, 252);
+const wxColour kCurrentOutline(70, 110, 190);
+const wxColour kFocusRing(0, 40, 140);
 constexpr int kStripWidth = 6;  // the answer state at the row's left edge
+constexpr int kRingWidth = 3;
+// Rows with more answers than this put them on lines of their own, wrapping, with the note
+// below: the five long answers of a "next step" do not fit beside a note at any width.
+constexpr std::size_t kAnswersBesideNote = 4;
 
 // Ratings shade from amber ("not yet seen" — an answer, not a gap) to green.
 wxColour ratingColour(int value, int minimum, int maximum) {
@@ -36,7 +46,6 @@ ItemRow::ItemRow(wxWindow* parent, const forms::Item& item) : wxPanel(parent), i
   auto* label = new wxStaticText(this, wxID_ANY, wx(item.label.get(language)));
   label->SetFont(label->GetFont().Larger());
 
-  auto* answers = new wxBoxSizer(wxHORIZONTAL);
   if (item.kind == forms::ItemKind::rating && item.scale) {
     for (const auto& level : item.scale->levels)
       addChoice(std::to_string(level.value), '0' + level.value,
@@ -66,52 +75,84 @@ ItemRow::ItemRow(wxWindow* parent, const forms::Item& item) : wxPanel(parent), i
     });
   }
   addChoice("", 'N', _("N  Not observed"));
+  note_ = new wxTextCtrl(this, wxID_ANY);
+  note_->SetHint(_("Note"));
+  // Answers own their lines when there are many of them (they wrap), else they share one
+  // line with the note.
+  const bool own_lines = choices_.size() > kAnswersBesideNote;
+  wxSizer* answers = own_lines ? static_cast<wxSizer*>(new wxWrapSizer(wxHORIZONTAL))
+                               : static_cast<wxSizer*>(new wxBoxSizer(wxHORIZONTAL));
   for (std::size_t i = 0; i < choices_.size(); ++i) {
     if (i + 1 == choices_.size()) answers->AddSpacer(FromDIP(14));
     if (i == 0 && value_text_ != nullptr)
       answers->Add(value_text_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(6)));
-    answers->Add(choices_[i].button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    answers->Add(choices_[i].button,
+                 wxSizerFlags().Border(wxRIGHT | (own_lines ? wxBOTTOM : 0), FromDIP(6)));
   }
-  note_ = new wxTextCtrl(this, wxID_ANY);
-  note_->SetHint(_("Note"));
-  answers->AddSpacer(FromDIP(8));
-  answers->Add(note_, wxSizerFlags(1).CenterVertical());
 
   auto* column = new wxBoxSizer(wxVERTICAL);
   column->Add(label, wxSizerFlags().Expand());
-  column->Add(answers, wxSizerFlags().Expand().Border(wxTOP, FromDIP(6)));
+  if (own_lines) {
+    column->Add(answers, wxSizerFlags().Expand().Border(wxTOP, FromDIP(6)));
+    column->Add(note_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(2)));
+  } else {
+    answers->AddSpacer(FromDIP(8));
+    answers->Add(note_, wxSizerFlags(1).CenterVertical());
+    column->Add(answers, wxSizerFlags().Expand().Border(wxTOP, FromDIP(6)));
+  }
   auto* row = new wxBoxSizer(wxHORIZONTAL);
   row->AddSpacer(FromDIP(kStripWidth));
   row->Add(column, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
   SetSizer(row);
 
-  Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
-    wxPaintDC dc(this);
-    dc.SetPen(*wxTRANSPARENT_PEN);
-    dc.SetBrush(wxBrush(state_colour_));
-    dc.DrawRectangle(0, 0, FromDIP(kStripWidth), GetClientSize().y);
+  Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    CallAfter([this] { tooltipsForCutText(); });
   });
   note_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
     if (!showing_ && on_note_) on_note_(note_->GetValue().utf8_string());
   });
   auto focus = [this](wxFocusEvent& event) {
+    focusChanged(dynamic_cast<wxWindow*>(event.GetEventObject()));
     if (on_focus_) on_focus_();
     event.Skip();
   };
-  note_->Bind(wxEVT_SET_FOCUS, focus);
-  for (auto& choice : choices_) choice.button->Bind(wxEVT_SET_FOCUS, focus);
-  if (value_text_ != nullptr) value_text_->Bind(wxEVT_SET_FOCUS, focus);
+  auto blur = [this](wxFocusEvent& event) {
+    if (focused_ == event.GetEventObject()) focusChanged(nullptr);
+    event.Skip();
+  };
+  std::vector<wxWindow*> focusable{note_};
+  for (auto& choice : choices_) focusable.push_back(choice.button);
+  if (value_text_ != nullptr) focusable.push_back(value_text_);
+  for (wxWindow* control : focusable) {
+    control->Bind(wxEVT_SET_FOCUS, focus);
+    control->Bind(wxEVT_KILL_FOCUS, blur);
+  }
   paintState();
 }
 
 void ItemRow::addChoice(const std::string& value, int key, const wxString& label) {
   auto* button =
       new wxToggleButton(this, wxID_ANY, label, wxDefaultPosition, wxSize(-1, FromDIP(34)));
-  button->SetMinSize(wxSize(FromDIP(value.empty() ? 140 : 110), FromDIP(34)));
+  // Never narrower than its text: a box sizer would otherwise squeeze it to the minimum and cut
+  // the answer off. The check mark of the chosen answer is counted in.
+  wxFont bold = button->GetFont();
+  bold.MakeBold();
+  button->SetFont(bold);
+  button->SetLabel(wxString::FromUTF8("\u2713 ") + label);
+  const int text_width = button->GetBestSize().x;
+  button->SetLabel(label);
+  button->SetFont(GetFont());
+  button->SetMinSize(wxSize(std::max(FromDIP(value.empty() ? 140 : 110), text_width), FromDIP(34)));
   const std::size_t index = choices_.size();
-  choices_.push_back({value, key, button});
+  choices_.push_back({value, key, button, label});
   button->Bind(wxEVT_TOGGLEBUTTON, [this, index](wxCommandEvent&) {
     const Choice& choice = choices_[index];
+    if (read_only_) {  // a signed visit: the click changes nothing
+      paintState();
+      return;
+    }
     const bool pressed = choice.button->GetValue();
     if (!pressed) {
       report({AnswerChange::What::clear, ""});
@@ -133,7 +174,7 @@ void ItemRow::report(const AnswerChange& change) {
 }
 
 bool ItemRow::answerKey(int key) {
-  if (!IsEnabled()) return false;
+  if (!IsEnabled() || read_only_) return false;
   if (key >= 'a' && key <= 'z') key -= 'a' - 'A';
   for (std::size_t i = 0; i < choices_.size(); ++i) {
     if (choices_[i].key != key || !choices_[i].button->IsEnabled()) continue;
@@ -175,7 +216,13 @@ void ItemRow::paintState() {
       colour = wxColour(110, 180, 100);
     if (on || choice.coloured) {
       choice.button->SetBackgroundColour(colour);
-      choice.button->SetForegroundColour(on && choice.value.empty() ? *wxWHITE : wxNullColour);
+      choice.button->SetForegroundColour(on ? (choice.value.empty() ? *wxWHITE : *wxBLACK)
+                                            : wxNullColour);
+      // Chosen is told by more than colour: a check mark and bold type.
+      choice.button->SetLabel(on ? wxString::FromUTF8("\u2713 ") + choice.label : choice.label);
+      wxFont font = GetFont();
+      if (on) font.MakeBold();
+      choice.button->SetFont(font);
       choice.coloured = on;
     }
     if (on) state = colour;
@@ -209,9 +256,61 @@ void ItemRow::setCurrent(bool current) {
 }
 
 void ItemRow::setReadOnly(bool read_only) {
-  for (auto& choice : choices_) choice.button->Enable(!read_only);
-  note_->Enable(!read_only);
+  // Enabled but refusing: a disabled GTK button greys its text, unreadable on the colours.
+  read_only_ = read_only;
+  note_->SetEditable(!read_only);
   if (value_text_ != nullptr) value_text_->SetEditable(!read_only);
+}
+
+std::vector<wxToggleButton*> ItemRow::answerButtons() const {
+  std::vector<wxToggleButton*> buttons;
+  for (const auto& choice : choices_) buttons.push_back(choice.button);
+  return buttons;
+}
+
+wxColour ItemRow::focusRingColour() {
+  return kFocusRing;
+}
+
+wxRect ItemRow::focusRing() const {
+  if (focused_ == nullptr) return {};
+  const int gap = FromDIP(kRingWidth);
+  return focused_->GetRect().Inflate(gap + FromDIP(1), gap);
+}
+
+void ItemRow::focusChanged(wxWindow* focused) {
+  if (focused == focused_) return;
+  if (focused_ != nullptr) RefreshRect(focusRing().Inflate(2));
+  focused_ = focused;
+  if (focused_ != nullptr) RefreshRect(focusRing().Inflate(2));
+}
+
+void ItemRow::paint() {
+  wxPaintDC dc(this);
+  dc.SetPen(*wxTRANSPARENT_PEN);
+  dc.SetBrush(wxBrush(state_colour_));
+  dc.DrawRectangle(0, 0, FromDIP(kStripWidth), GetClientSize().y);
+  dc.SetBrush(*wxTRANSPARENT_BRUSH);
+  if (current_) {
+    dc.SetPen(wxPen(kCurrentOutline, FromDIP(2)));
+    dc.DrawRectangle(wxRect(GetClientSize()).Deflate(FromDIP(1)));
+  }
+  if (focused_ != nullptr) {
+    // Drawn in the gap around the control, which the sizer's borders leave free.
+    const int width = FromDIP(kRingWidth);
+    dc.SetPen(wxPen(kFocusRing, width));
+    dc.DrawRectangle(focusRing().Deflate(width / 2));
+  }
+}
+
+void ItemRow::tooltipsForCutText() {
+  for (auto& choice : choices_) {
+    const bool cut = choice.button->GetSize().x < choice.button->GetBestSize().x;
+    if (cut)
+      choice.button->SetToolTip(choice.label);
+    else if (choice.button->GetToolTip() != nullptr)
+      choice.button->UnsetToolTip();
+  }
 }
 
 void ItemRow::focusAnswer() {

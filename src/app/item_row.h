@@ -4,6 +4,13 @@
 // Few controls on purpose: a form has 30 rows, and every GTK control costs time to open. The
 // "what to look for" hint shows beside, in the editor's side panel. The row only shows and
 // reports; the editor saves.
+//
+// Readable in every state: the chosen answer is a strong colour with dark (or, on the dark
+// "not observed", white) text and a check mark, the current row has an outline, and the control
+// with the keyboard focus a thick ring painted by the row — GTK's own focus line is faint. A
+// signed visit keeps its buttons enabled (disabled ones are grey on colour) and refuses changes.
+// Answers too wide for the row wrap onto more lines; a button narrower than its text anyway has
+// the full text as its tooltip.
 #pragma once
 
 #include <wx/panel.h>
@@ -40,6 +47,12 @@ class ItemRow : public wxPanel {
   bool answerKey(int key);
   void focusAnswer();
   wxTextCtrl& note() { return *note_; }
+  bool readOnly() const { return read_only_; }
+  // The answer buttons, in order ("not observed" last), for tests and accessibility checks.
+  std::vector<wxToggleButton*> answerButtons() const;
+  // Where the focus ring is painted, in the row's coordinates; empty without the focus.
+  wxRect focusRing() const;
+  static wxColour focusRingColour();
 
   void onAnswer(std::function<void(const AnswerChange&)> callback) {
     on_answer_ = std::move(callback);
@@ -52,12 +65,16 @@ class ItemRow : public wxPanel {
     std::string value;  // the recorded value; empty for "not observed"
     int key = 0;        // the key that picks it
     wxToggleButton* button = nullptr;
+    wxString label;         // the text shown when not chosen
     bool coloured = false;  // styling a GTK button is costly: only touch it when it changes
   };
   void addChoice(const std::string& value, int key, const wxString& label);
   void report(const AnswerChange& change);
   void paintState();
   void announce();  // the item and its answer, for screen readers
+  void paint();
+  void focusChanged(wxWindow* focused);
+  void tooltipsForCutText();
 
   const forms::Item& item_;
   std::vector<Choice> choices_;       // the last one is "not observed" (value empty)
@@ -67,7 +84,9 @@ class ItemRow : public wxPanel {
   std::optional<std::string> value_;  // nullopt: unanswered
   bool not_observed_ = false;
   bool current_ = false;
-  bool showing_ = false;  // true while show() fills the controls: no change to report
+  bool read_only_ = false;
+  wxWindow* focused_ = nullptr;  // the row's control with the keyboard focus
+  bool showing_ = false;         // true while show() fills the controls: no change to report
   std::function<void(const AnswerChange&)> on_answer_;
   std::function<void(const std::string&)> on_note_;
   std::function<void()> on_focus_;

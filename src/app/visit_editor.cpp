@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
@@ -25,6 +26,7 @@
 #include "securebase/store/audit_chain.h"
 #include "session.h"
 #include "ui_helpers.h"
+#include "visit_dialogs.h"
 #include "visit_rows.h"
 #include "visit_side_panel.h"
 #include "window_config.h"
@@ -61,15 +63,21 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
 
   status_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
   signed_line_ = new wxStaticText(root, wxID_ANY, wxEmptyString);
-  sign_ = new wxButton(root, wxID_ANY, _("Sign visit…"));
-  amend_ = new wxButton(root, wxID_ANY, _("Amend…"));
-  auto* handout_button = new wxButton(root, wxID_ANY, _("Handout…"));
+  // Mnemonics (Alt+letter) that the menus' own letters (V, E) leave free.
+  sign_ = new wxButton(root, wxID_ANY, _("&Sign Visit…"));
+  sign_->SetToolTip(_("Sign the visit (Ctrl+Return). Signing is final."));
+  amend_ = new wxButton(root, wxID_ANY, _("A&mend…"));
+  discard_ = new wxButton(root, wxID_ANY, _("&Discard Draft…"));
+  discard_->SetToolTip(_("Throw away this draft, made by mistake"));
+  auto* handout_button = new wxButton(root, wxID_ANY, _("&Handout…"));
   handout_button->SetToolTip(
-      _("The parent handout of this visit, in the family's language, as a PDF"));
-  auto* close = new wxButton(root, wxID_CLOSE, _("Close"));
+      _("The parent handout of this visit, in the family's language, as a PDF (Ctrl+P)"));
+  auto* close = new wxButton(root, wxID_CLOSE, _("&Close"));
+  close->SetToolTip(_("Close the visit (Esc or Ctrl+W); every answer is already saved"));
   auto* footer = new wxBoxSizer(wxHORIZONTAL);
   footer->Add(status_, wxSizerFlags(1).CenterVertical());
   footer->Add(signed_line_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
+  footer->Add(discard_, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
   footer->Add(sign_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(amend_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   footer->Add(handout_button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
@@ -77,6 +85,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   main->Add(footer, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
   root->SetSizer(main);
 
+  buildMenus();
   buildRows();
   showSet(0);
   applyReadOnly();
@@ -84,6 +93,7 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
 
   sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
   amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
+  discard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { discardDraft(); });
   handout_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { handout(); });
   close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flushPending(); });
@@ -102,8 +112,53 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
   CallAfter([this] { startOnCurrentRow(); });  // without a window manager there is no activation
   setStatus(readOnly() ? _("Signed visits are read-only.")
                        : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
-                           "observed, Tab note, ↑ ↓ move."));
+                           "observed, Tab note, ↑ ↓ move, Ctrl+Z undo, Ctrl+Return sign."));
   nameAccessibles(*this);  // for screen readers, rows added later included
+}
+
+void VisitEditor::buildMenus() {
+  auto* visit = new wxMenu;
+  visit->Append(wxID_APPLY, _("&Sign Visit…\tCtrl+Return"),
+                _("Sign the visit; a signed visit can only be amended"));
+  visit->Append(wxID_PRINT, _("&Handout…\tCtrl+P"), _("The parent handout of this visit"));
+  visit->Append(wxID_EDIT, _("A&mend…"), _("Correct this signed visit, saying why"));
+  visit->Append(wxID_DELETE, _("&Discard Draft…"), _("Throw away this draft, made by mistake"));
+  visit->AppendSeparator();
+  visit->Append(wxID_CLOSE, _("&Close\tCtrl+W"), _("Close the visit"));
+  auto* edit = new wxMenu;
+  edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"), _("Undo the last answer or note change"));
+  edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"), _("Redo the change just undone"));
+  auto* menus = new wxMenuBar;
+  menus->Append(visit, _("&Visit"));
+  menus->Append(edit, _("&Edit"));
+  SetMenuBar(menus);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { sign(); }, wxID_APPLY);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { handout(); }, wxID_PRINT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { amend(); }, wxID_EDIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { discardDraft(); }, wxID_DELETE);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, wxID_REDO);
+}
+
+void VisitEditor::updateMenus() {
+  wxMenuBar* menus = GetMenuBar();
+  if (menus == nullptr) return;
+  const bool draft = !readOnly();
+  menus->Enable(wxID_APPLY, draft);
+  menus->Enable(wxID_EDIT, !draft && visit_.isCurrent());
+  menus->Enable(wxID_DELETE, draft);
+  menus->Enable(wxID_UNDO, draft && history_.canUndo());
+  menus->Enable(wxID_REDO, draft && history_.canRedo());
+  // The Edit menu belongs to a draft: a signed visit has nothing to undo.
+  menus->EnableTop(1, draft);
 }
 
 VisitEditor::~VisitEditor() = default;
@@ -231,7 +286,9 @@ void VisitEditor::applyReadOnly() {
   for (wxWindow* control : std::initializer_list<wxWindow*>{date_, place_, outcome_, present_})
     control->Enable(!read_only);
   sign_->Show(!read_only);
+  discard_->Show(!read_only);
   amend_->Show(read_only && visit_.isCurrent());
+  updateMenus();
   // The audit chain's head, as the CLI and the report print it: written on paper, it shows
   // later whether the trail was rewritten (securebase-cli audit verify --expect-head).
   const std::string head = read_only ? store::auditHead(session_.database()) : std::string();
@@ -268,6 +325,34 @@ void VisitEditor::moveTo(std::size_t index) {
 }
 
 void VisitEditor::onCharHook(wxKeyEvent& event) {
+  // The window's own shortcuts come first, wherever the focus is (a note field included): the
+  // menus show them, but GTK would give a text field the key before the menu.
+  const int modifiers = event.GetModifiers();
+  const int code = event.GetKeyCode();
+  const bool ctrl = modifiers == wxMOD_CONTROL;
+  const bool ctrl_shift = modifiers == (wxMOD_CONTROL | wxMOD_SHIFT);
+  if (ctrl && (code == WXK_RETURN || code == WXK_NUMPAD_ENTER)) {
+    if (!readOnly()) sign();
+    return;
+  }
+  if (ctrl && (code == 'P' || code == 'W')) {
+    if (code == 'P')
+      handout();
+    else
+      Close();
+    return;
+  }
+  if (code == WXK_ESCAPE && modifiers == wxMOD_NONE) {
+    Close();
+    return;
+  }
+  if ((ctrl && code == 'Z') || (ctrl_shift && code == 'Z') || (ctrl && code == 'Y')) {
+    if (ctrl && code == 'Z')
+      undo();
+    else
+      redo();
+    return;
+  }
   wxWindow* focus = FindFocus();
   bool in_rows = false;
   for (wxWindow* w = focus; w != nullptr && w != this; w = w->GetParent())
@@ -302,27 +387,113 @@ void VisitEditor::onCharHook(wxKeyEvent& event) {
 
 void VisitEditor::saveAnswer(std::size_t row, const AnswerChange& change) {
   if (readOnly() || set_index_ >= visit_.sets.size()) return;
-  auto& set = visit_.sets[set_index_];
   const forms::Item& item = rows_->item(row);
   model::Observation observation;
   observation.item_id = item.id;
   if (const auto* existing = findObservation(set_index_, item.id)) observation = *existing;
+  const std::string value_before = observation.value;
   if (pending_note_ && pending_note_->set_index == set_index_ && pending_note_->row == row) {
     observation.note = pending_note_->text;
     pending_note_.reset();
   }
   observation.value = change.what == AnswerChange::What::value ? change.value : "";
   observation.not_observed = change.what == AnswerChange::What::not_observed;
-  try {
-    keepAnswer(set_index_,
-               service::saveAnswer(session_.store(), visit_.id, set.id, item, observation),
-               observation);
+  if (writeAnswer(set_index_, row, observation, true)) {
     setStatus(wxString::Format(_("Saved at %s."), wxDateTime::Now().FormatISOTime()));
-  } catch (const std::exception& e) {
-    setStatus(problemText(e), true);
+    // The item's hint says to record a referral: offer it at once (after this key is done).
+    if (item.concern && observation.value == "yes" && value_before != "yes") {
+      const std::size_t set_index = set_index_;
+      CallAfter([this, set_index, row] { offerReferral(set_index, row); });
+    }
+  } else {
     rows_->row(row).show(findObservation(set_index_, item.id));
   }
   refreshSide();
+}
+
+bool VisitEditor::writeAnswer(std::size_t set_index, std::size_t row,
+                              const model::Observation& observation, bool record_step) {
+  const forms::Item& item = rows_->item(row);
+  std::optional<model::Observation> before;
+  if (const auto* existing = findObservation(set_index, item.id)) before = *existing;
+  try {
+    const bool kept = service::saveAnswer(session_.store(), visit_.id, visit_.sets[set_index].id,
+                                          item, observation);
+    keepAnswer(set_index, kept, observation);
+    std::optional<model::Observation> after;
+    if (kept) after = observation;
+    auto same = [](const std::optional<model::Observation>& a,
+                   const std::optional<model::Observation>& b) {
+      if (!a || !b) return a.has_value() == b.has_value();
+      return a->value == b->value && a->not_observed == b->not_observed && a->note == b->note &&
+             a->focus == b->focus;
+    };
+    if (record_step && !same(before, after)) history_.record({set_index, row, before, after});
+    updateMenus();
+    return true;
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+    return false;
+  }
+}
+
+bool VisitEditor::undo() {
+  if (readOnly()) return false;
+  flushPending();  // a note still waiting is a change to undo first
+  const auto step = history_.undo();
+  if (!step) return false;
+  restoreAnswer(step->set_index, step->row, step->before);
+  setStatus(_("Undone. Ctrl+Shift+Z redoes it."));
+  return true;
+}
+
+bool VisitEditor::redo() {
+  if (readOnly()) return false;
+  flushPending();
+  const auto step = history_.redo();
+  if (!step) return false;
+  restoreAnswer(step->set_index, step->row, step->after);
+  setStatus(_("Redone."));
+  return true;
+}
+
+void VisitEditor::restoreAnswer(std::size_t set_index, std::size_t row,
+                                const std::optional<model::Observation>& answer) {
+  if (set_index != set_index_ && set_index < visit_.sets.size()) {
+    pair_->SetSelection(static_cast<int>(set_index));
+    showSet(set_index);
+  }
+  model::Observation observation;
+  observation.item_id = rows_->item(row).id;
+  if (answer) observation = *answer;
+  // Nothing left of an answer (no value, note or focus) clears it: the same one save path.
+  writeAnswer(set_index, row, observation, false);
+  rows_->row(row).show(findObservation(set_index, observation.item_id));
+  moveTo(row);
+  refreshSide();
+  updateMenus();
+}
+
+void VisitEditor::offerReferral(std::size_t set_index, std::size_t row) {
+  if (readOnly() || discarded_ || set_index >= visit_.sets.size()) return;
+  ConcernReferralDialog referral(this, session_.store(), visit_.family_id, visit_.id);
+  if (referral.ShowModal() == wxID_OK) {
+    setStatus(_("Referral recorded. It shows on the family's Referrals page."));
+    notifyMainWindow();
+    return;
+  }
+  NoReferralDialog why(this);
+  if (why.ShowModal() != wxID_OK) return;  // skipped both: nothing is recorded
+  const forms::Item& item = rows_->item(row);
+  model::Observation observation;
+  observation.item_id = item.id;
+  if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
+  observation.note =
+      observation.note.empty() ? why.reasonText() : observation.note + " — " + why.reasonText();
+  if (writeAnswer(set_index, row, observation, true)) {
+    if (set_index == set_index_) rows_->row(row).show(findObservation(set_index, item.id));
+    setStatus(_("Recorded on the concern's note: no referral made."));
+  }
 }
 
 void VisitEditor::keepAnswer(std::size_t set_index, bool kept,
@@ -356,21 +527,14 @@ void VisitEditor::flushPending() {
 }
 
 void VisitEditor::saveNote(std::size_t set_index, std::size_t row, const std::string& text) {
-  if (set_index >= visit_.sets.size()) return;
-  auto& set = visit_.sets[set_index];
+  if (set_index >= visit_.sets.size() || discarded_) return;
   const forms::Item& item = rows_->item(row);
   model::Observation observation;
   observation.item_id = item.id;
   if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
   observation.note = text;
-  try {
-    keepAnswer(set_index,
-               service::saveAnswer(session_.store(), visit_.id, set.id, item, observation),
-               observation);
+  if (writeAnswer(set_index, row, observation, true))
     setStatus(wxString::Format(_("Note saved at %s."), wxDateTime::Now().FormatISOTime()));
-  } catch (const std::exception& e) {
-    setStatus(problemText(e), true);
-  }
 }
 
 void VisitEditor::saveHeader() {
@@ -432,20 +596,27 @@ void VisitEditor::setStatus(const wxString& text, bool problem) {
 }
 
 bool VisitEditor::sign(bool ask) {
+  if (readOnly() || discarded_) return false;
   flushPending();
   try {
     visit_ = session_.store().visit(visit_.id);
     const auto missing = service::unansweredBeforeSigning(form_, visit_);
-    if (ask && !missing.empty()) {
-      wxMessageDialog box(
-          this,
-          wxString::Format(wxPLURAL("%zu item is still unanswered.",
-                                    "%zu items are still unanswered.", missing.size()),
-                           missing.size()) +
-              "\n\n" + _("A signed visit can no longer be edited, only amended."),
-          _("Sign visit"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-      box.SetYesNoLabels(_("Sign anyway"), _("Keep editing"));
-      if (box.ShowModal() != wxID_YES) return false;
+    if (ask) {
+      // Always asked: signing cannot be taken back, and a stray Ctrl+Return must not sign.
+      wxString message =
+          _("Signing is final: a signed visit can no longer be edited, only "
+            "amended.");
+      if (!missing.empty())
+        message = wxString::Format(wxPLURAL("%zu item is still unanswered.",
+                                            "%zu items are still unanswered.", missing.size()),
+                                   missing.size()) +
+                  "\n\n" + message;
+      ConfirmDialog box(this, _("Sign visit"), message,
+                        missing.empty() ? _("&Sign") : _("&Sign Anyway"), _("&Keep Editing"));
+      if (box.ShowModal() != wxID_OK) {
+        setStatus(_("Not signed. The draft is kept."));
+        return false;
+      }
     }
     // Signed by the counselor at work: ask who that is when nobody is named yet.
     if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return false;
@@ -461,29 +632,63 @@ bool VisitEditor::sign(bool ask) {
   return true;
 }
 
-void VisitEditor::amend() {
+bool VisitEditor::discardDraft(bool ask) {
+  if (readOnly() || discarded_) return false;
+  flushPending();
+  if (ask) {
+    ConfirmDialog box(
+        this, _("Discard draft"),
+        visit_.amends_visit_id
+            ? _("Discard this amendment? Its changes are lost; the signed visit it corrects "
+                "stays as it is.")
+            : _("Discard this draft visit? Every answer and note in it is lost. The audit trail "
+                "keeps a record that it was discarded, and by whom."),
+        _("&Discard Draft"), _("&Keep Draft"));
+    if (box.ShowModal() != wxID_OK) return false;
+  }
   try {
-    if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return;
-    const model::Id draft = session_.store().amendVisit(visit_.id);
+    session_.store().discardVisit(visit_.id);
+  } catch (const std::exception& e) {
+    setStatus(problemText(e), true);
+    return false;
+  }
+  discarded_ = true;
+  notifyMainWindow();
+  Close(true);
+  return true;
+}
+
+std::optional<model::Id> VisitEditor::amend() {
+  if (!readOnly() || !visit_.isCurrent()) return std::nullopt;
+  try {
+    if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return std::nullopt;
+    AmendReasonDialog dialog(this, session_.store(), visit_.id);
+    if (dialog.ShowModal() != wxID_OK || !dialog.amendment()) return std::nullopt;
+    const model::Id draft = *dialog.amendment();
     notifyMainWindow();
     openVisitEditor(GetParent(), session_, draft);
     Close();
+    return draft;
   } catch (const std::exception& e) {
     setStatus(problemText(e), true);
+    return std::nullopt;
   }
 }
 
 std::optional<std::filesystem::path> VisitEditor::handout() {
+  if (discarded_) return std::nullopt;
   flushPending();  // the handout shows every answer given, the last note included
   return personalisedHandout(this, session_, visit_.id);
 }
 
 void VisitEditor::notifyMainWindow() {
-  if (auto* frame = dynamic_cast<MainFrame*>(GetParent())) frame->familyPanel().reload();
+  // Every view that shows this visit: the caseload's draft column, the family's overview,
+  // visits and referrals.
+  if (auto* frame = dynamic_cast<MainFrame*>(GetParent())) frame->refreshViews();
 }
 
 void VisitEditor::onClose(wxCloseEvent& event) {
-  flushPending();
+  if (!discarded_) flushPending();  // a discarded draft has nothing left to save to
   WindowConfig::instance().save(*this, "VisitEditor");
   notifyMainWindow();
   event.Skip();

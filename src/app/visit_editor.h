@@ -3,6 +3,11 @@
 // what the handout will use). Every
 // answer is saved at once and notes after a short pause in typing (no Save button); a signed
 // visit opens read-only with "Amend".
+//
+// Keys (also in its Visit and Edit menus): Ctrl+Return signs (after a confirmation that signing
+// is final), Ctrl+P makes the handout, Ctrl+W and Esc close, Ctrl+Z undoes and Ctrl+Shift+Z or
+// Ctrl+Y redoes the draft's answer and note changes. A draft made by mistake can be discarded;
+// an amendment asks why it is made; marking a wellbeing concern offers to record a referral.
 #pragma once
 
 #include <wx/frame.h>
@@ -13,6 +18,7 @@
 #include <optional>
 #include <vector>
 
+#include "answer_history.h"
 #include "securebase/forms/form.h"
 #include "securebase/store/store.h"
 
@@ -51,8 +57,19 @@ class VisitEditor : public wxFrame {
   void moveTo(std::size_t index);
   // Saves a note still waiting for the pause in typing.
   void flushPending();
-  // Signs after asking about unanswered items; true when signed.
+  // Signs after a confirmation that signing is final (naming unanswered items); true when
+  // signed. Without `ask`, signs at once.
   bool sign(bool ask = true);
+  // Throws the draft away after a confirmation (Store::discardVisit) and closes; true when
+  // discarded. Without `ask`, discards at once.
+  bool discardDraft(bool ask = true);
+  // Asks why, then opens the amendment of this signed visit; the new draft, or nullopt.
+  std::optional<model::Id> amend();
+  // Undo / redo of the draft's answer and note changes; false when there was nothing to do.
+  bool undo();
+  bool redo();
+  bool canUndo() const { return history_.canUndo(); }
+  bool canRedo() const { return history_.canRedo(); }
   // The side panel: progress, what to look for, the handout's picks as they stand.
   const VisitSidePanel& sidePanel() const { return *side_; }
   // The personalised handout of this visit as a PDF (pdf_output.h); the file, or nullopt.
@@ -77,7 +94,17 @@ class VisitEditor : public wxFrame {
   void setStatus(const wxString& text, bool problem = false);
   void onCharHook(wxKeyEvent& event);
   void onClose(wxCloseEvent& event);
-  void amend();
+  void buildMenus();
+  void updateMenus();
+  // Saves `answer` (nullopt: unanswered) for row `row` of set `set_index` through the one save
+  // path, shows it and moves there: undo and redo.
+  void restoreAnswer(std::size_t set_index, std::size_t row,
+                     const std::optional<model::Observation>& answer);
+  // Saves an observation through service::saveAnswer, mirrors it and records the undo step.
+  bool writeAnswer(std::size_t set_index, std::size_t row, const model::Observation& observation,
+                   bool record_step);
+  // A wellbeing concern was marked: offer a referral, or ask why none was made.
+  void offerReferral(std::size_t set_index, std::size_t row);
   void notifyMainWindow();
   model::Observation* findObservation(std::size_t set_index, const std::string& item_id);
 
@@ -96,6 +123,8 @@ class VisitEditor : public wxFrame {
   };
   std::optional<PendingNote> pending_note_;
   bool header_dirty_ = false;
+  bool discarded_ = false;
+  AnswerHistory history_;
   bool activated_ = false;
   wxTimer pause_timer_;
 
@@ -110,6 +139,7 @@ class VisitEditor : public wxFrame {
   wxStaticText* signed_line_ = nullptr;
   wxButton* sign_ = nullptr;
   wxButton* amend_ = nullptr;
+  wxButton* discard_ = nullptr;
 };
 
 }  // namespace securebase::app

@@ -41,7 +41,8 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
                                 {_("Outcome"), 100},
                                 {_("Status"), 170},
                                 {_("Place"), 140},
-                                {_("Signed by"), 140}});
+                                {_("Signed by"), 140},
+                                {_("Reason for amendment"), 220}});
   auto* open = new wxButton(this, wxID_ANY, _("Open visit"));
   auto* add = new wxButton(this, wxID_ANY, _("New visit…"));
   auto* handout = new wxButton(this, wxID_ANY, _("Handout…"));
@@ -74,6 +75,7 @@ void VisitsPage::show(const store::FamilyRecord& record) {
     list_->SetItem(row, 2, statusText(*it));
     list_->SetItem(row, 3, wx(it->place));
     list_->SetItem(row, 4, wx(it->signed_by));
+    list_->SetItem(row, 5, wx(it->amend_reason));
     ids_.push_back(it->id);
     completed_.push_back(it->isCurrent() && it->outcome == model::VisitOutcome::completed);
   }

@@ -166,6 +166,7 @@ int familyShow(const std::vector<std::string>& args) {
     std::cout << "  " << v.id << "  " << v.date.iso() << "  " << model::toString(v.outcome) << "  "
               << (v.isSigned() ? "signed" : "draft");
     if (v.amends_visit_id) std::cout << "  (amends " << *v.amends_visit_id << ")";
+    if (!v.amend_reason.empty()) std::cout << "  reason: " << v.amend_reason;
     if (v.superseded_by) std::cout << "  (replaced by " << *v.superseded_by << ")";
     std::cout << "\n";
   }

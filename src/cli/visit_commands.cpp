@@ -1,4 +1,4 @@
-// Visits: add from a JSON file, show, sign, amend.
+// Visits: add from a JSON file, show, sign, amend, discard a draft.
 #include <boost/json/serialize.hpp>
 #include <iostream>
 
@@ -79,6 +79,7 @@ int visitShow(const std::vector<std::string>& args) {
   // against the paper (audit verify --expect-head).
   if (v.isSigned()) std::cout << "Audit chain head: " << store::auditHead(*open.db) << "\n";
   if (v.amends_visit_id) std::cout << "Amends visit " << *v.amends_visit_id << "\n";
+  if (!v.amend_reason.empty()) std::cout << "Reason for the amendment: " << v.amend_reason << "\n";
   if (v.superseded_by) std::cout << "Replaced by amendment " << *v.superseded_by << "\n";
   if (v.next_planned) std::cout << "Next visit planned: " << v.next_planned->iso() << "\n";
   if (!v.notes.empty()) std::cout << "Notes: " << v.notes << "\n";
@@ -130,24 +131,41 @@ int visitSign(const std::vector<std::string>& args) {
 int visitAmend(const std::vector<std::string>& args) {
   po::options_description options("Options");
   addDatabaseOptions(options);
-  options.add_options()("id", po::value<std::string>()->required(), "signed visit id");
-  auto vm =
-      parseOptions("visit amend", "ID  (prints the id of the new draft)", options, {"id"}, args);
+  options.add_options()("id", po::value<std::string>()->required(), "signed visit id")(
+      "reason", po::value<std::string>()->required(),
+      "why the visit is corrected (required; shown in the visit history)");
+  auto vm = parseOptions("visit amend", "ID --reason TEXT  (prints the id of the new draft)",
+                         options, {"id"}, args);
   if (!vm) return kOk;
   const auto id = parseId((*vm)["id"].as<std::string>(), "visit id");
   auto open = openStore(*vm);
-  std::cout << open.store->amendVisit(id) << "\n";
+  std::cout << open.store->amendVisit(id, (*vm)["reason"].as<std::string>()) << "\n";
+  return kOk;
+}
+
+int visitDiscard(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  options.add_options()("id", po::value<std::string>()->required(), "draft visit id");
+  auto vm = parseOptions("visit discard", "ID [--as COUNSELOR]", options, {"id"}, args);
+  if (!vm) return kOk;
+  const auto id = parseId((*vm)["id"].as<std::string>(), "visit id");
+  auto open = openStore(*vm);
+  open.store->discardVisit(id);
+  std::cout << "Discarded draft visit " << id << "\n";
   return kOk;
 }
 
 }  // namespace
 
 std::vector<Command> visitCommands() {
-  return {{"visit add", "record a visit from a JSON file; prints its id", visitAdd},
-          {"visit show", "one visit with every answer", visitShow},
-          {"visit sign", "sign a draft visit (warns about unanswered items)", visitSign},
-          {"visit amend", "start a correction of a signed visit; prints the new draft's id",
-           visitAmend}};
+  return {
+      {"visit add", "record a visit from a JSON file; prints its id", visitAdd},
+      {"visit show", "one visit with every answer", visitShow},
+      {"visit sign", "sign a draft visit (warns about unanswered items)", visitSign},
+      {"visit amend", "start a correction of a signed visit; prints the new draft's id",
+       visitAmend},
+      {"visit discard", "throw away a draft made by mistake (never a signed visit)", visitDiscard}};
 }
 
 }  // namespace securebase::cli

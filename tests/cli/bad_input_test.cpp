@@ -77,7 +77,7 @@ TEST_F(BadInput, UnknownVisitIdIsNotFound) {
   expectRefused({"visit", "show", "999"}, 2, "no visit with id 999");
   expectRefused({"visit", "show", "999", "--format", "json"}, 2, "no visit with id 999");
   expectRefused({"visit", "sign", "999"}, 2, "no visit with id 999");
-  expectRefused({"visit", "amend", "999"}, 2, "no visit with id 999");
+  expectRefused({"visit", "amend", "999", "--reason", "typo"}, 2, "no visit with id 999");
 }
 
 TEST_F(BadInput, UnknownChildOrCaregiverInAVisitFileIsNotFound) {
@@ -167,7 +167,7 @@ TEST_F(BadInput, SigningTwiceIsRefused) {
 }
 
 TEST_F(BadInput, AmendingADraftIsRefused) {
-  expectRefused({"visit", "amend", "1"}, 1, "visit 1 is still a draft");
+  expectRefused({"visit", "amend", "1", "--reason", "typo"}, 1, "visit 1 is still a draft");
 }
 
 TEST_F(BadInput, UsageErrors) {

@@ -22,6 +22,7 @@ const std::vector<std::vector<std::string>> kCommands = {{"init"},
                                                          {"visit", "show"},
                                                          {"visit", "sign"},
                                                          {"visit", "amend"},
+                                                         {"visit", "discard"},
                                                          {"forms", "validate"},
                                                          {"demo"},
                                                          {"audit", "verify"}};

@@ -1,4 +1,5 @@
-// Visits through the real binary: add from a file, show, sign with a warning, amend.
+// Visits through the real binary: add from a file, show, sign with a warning, amend with a
+// reason, discard a draft.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -91,9 +92,15 @@ TEST_F(Visits, AmendmentSignedReplacesTheOriginalWhichStaysReadable) {
   addVisit();
   workAsDana();
   cli({"visit", "sign", "1"});
-  const auto amendment = ok({"visit", "amend", "1"});
+  // The reason is required.
+  EXPECT_TRUE(refused(cli({"visit", "amend", "1"}), 1, "reason"));
+  EXPECT_TRUE(refused(cli({"visit", "amend", "1", "--reason", " "}), 1, "must not be empty"));
+  const auto amendment = ok({"visit", "amend", "1", "--reason", "Rated the wrong caregiver"});
   EXPECT_EQ(amendment, "2");
-  EXPECT_NE(ok({"visit", "show", amendment}).find("Amends visit 1"), std::string::npos);
+  const auto shown = ok({"visit", "show", amendment});
+  EXPECT_NE(shown.find("Amends visit 1"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("Reason for the amendment: Rated the wrong caregiver"), std::string::npos)
+      << shown;
   EXPECT_EQ(ok({"visit", "show", "1"}).find("Replaced by"), std::string::npos);
   cli({"visit", "sign", amendment});
   const auto original = ok({"visit", "show", "1"});
@@ -101,7 +108,29 @@ TEST_F(Visits, AmendmentSignedReplacesTheOriginalWhichStaysReadable) {
   EXPECT_NE(original.find("went at once"), std::string::npos);
   const auto family = ok({"family", "show", ids_.family});
   EXPECT_NE(family.find("(replaced by 2)"), std::string::npos) << family;
-  EXPECT_NE(family.find("(amends 1)"), std::string::npos) << family;
+  EXPECT_NE(family.find("(amends 1)  reason: Rated the wrong caregiver"), std::string::npos)
+      << family;
+}
+
+TEST_F(Visits, DiscardThrowsADraftAwayButNeverASignedVisit) {
+  addVisit();
+  addVisit();
+  workAsDana();
+  cli({"visit", "sign", "1"});
+  EXPECT_TRUE(refused(cli({"visit", "discard", "1"}), 1, "can never be discarded"));
+  EXPECT_NE(ok({"visit", "show", "1"}).find("Status: signed"), std::string::npos);
+
+  EXPECT_EQ(ok({"visit", "discard", "2"}), "Discarded draft visit 2");
+  EXPECT_TRUE(refused(cli({"visit", "show", "2"}), 2, "no visit with id 2"));
+  const auto family = ok({"family", "show", ids_.family});
+  EXPECT_EQ(family.find("draft"), std::string::npos) << family;
+  // The audit keeps a "discard" row naming the counselor, and the trail still verifies.
+  const auto trail = tableRows(dump(), "audit_log");
+  const auto row = trail.find("discard");
+  ASSERT_NE(row, std::string::npos) << trail;
+  const auto line = trail.substr(trail.rfind('\n', row) + 1, trail.find('\n', row) - row);
+  EXPECT_NE(line.find("Dana Cruz"), std::string::npos) << line;
+  ok({"audit", "verify"});
 }
 
 TEST_F(Visits, ACompletedVisitSetsLastVisitAndNextDueInTheList) {

@@ -40,7 +40,7 @@ class AuditChain : public ::testing::Test {
     goal.family_id = family.family;
     goal.text = "Read a book together each night";
     store.setGoalStatus(store.addGoal(goal), model::GoalStatus::achieved, visit);
-    store.amendVisit(visit);
+    store.amendVisit(visit, "Corrected a rating");
     ASSERT_GE(countRows(db, "audit_log"), 10);
   }
   // What someone with the file and sqlite3 could do: lift the append-only triggers.

@@ -128,7 +128,7 @@ TEST_F(Caseload, ASignedAmendmentReplacesTheOriginalsScores) {
   record(visit(f, "2024-05-01", 1));
   const auto original = record(visit(f, "2024-05-15", 1, true));
   EXPECT_TRUE(summaryOf(f.family).flagged);
-  const auto amendment = store.amendVisit(original);
+  const auto amendment = store.amendVisit(original, "Corrected a rating");
   const auto set = store.visit(amendment).sets.at(0).id;
   const auto* concern_item = [&]() -> const forms::Item* {
     for (const auto& s : form.sections)

@@ -51,7 +51,7 @@ struct Exchange : ::testing::Test {
     const auto record = o.store->loadFamily(o.store->listFamilies().front().family.id);
     for (const auto& v : record.visits) {
       if (!v.isSigned() || v.superseded_by) continue;
-      model::Visit amended = o.store->visit(o.store->amendVisit(v.id));
+      model::Visit amended = o.store->visit(o.store->amendVisit(v.id, "Corrected a rating"));
       amended.notes = "Corrected: the visit was at the clinic.";
       o.store->updateVisitHeader(amended);
       o.store->signVisit(amended.id);
@@ -245,7 +245,7 @@ TEST_F(Exchange, AnAmendmentMadeInTheCopyReplacesTheOriginalOnMerge) {
     for (const auto& v : b.store->loadFamily(row.family.id).visits)
       if (original == 0 && v.isSigned() && !v.superseded_by && !v.amends_visit_id) original = v.id;
   const std::string uuid = b.store->visit(original).uuid;
-  const model::Id amendment = b.store->amendVisit(original);
+  const model::Id amendment = b.store->amendVisit(original, "Corrected a rating");
   b.store->signVisit(amendment);
   const auto plan = exchange::importExport(*a.store, exchange::exportJson(*b.store), "b.json");
   EXPECT_TRUE(plan.conflicts.empty());

@@ -36,7 +36,7 @@ class RecordAudit : public ::testing::Test {
     set = store.visit(visit).sets.at(0).id;
     store.saveObservation(visit, set, {"i1", false, "1", "calmer today", false});
     store.signVisit(visit);
-    amendment = store.amendVisit(visit);
+    amendment = store.amendVisit(visit, "Corrected a rating");
     store.saveObservation(amendment, store.visit(amendment).sets.at(0).id,
                           {"i2", false, "2", "", false});
     store.signVisit(amendment);

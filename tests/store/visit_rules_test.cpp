@@ -62,8 +62,9 @@ TEST_F(SignedVisit, TriggersRefuseRawSql) {
 }
 
 TEST_F(SignedVisit, AmendmentSupersedesOnceSignedAndOriginalStaysReadable) {
-  const model::Id amendment = store.amendVisit(visit_id);
-  EXPECT_THROW(store.amendVisit(visit_id), Error);  // one amendment in progress at a time
+  const model::Id amendment = store.amendVisit(visit_id, "Corrected a rating");
+  // One amendment in progress at a time.
+  EXPECT_THROW(store.amendVisit(visit_id, "Corrected a rating"), Error);
   const model::Id amendment_set = store.visit(amendment).sets.at(0).id;
   store.saveObservation(amendment, amendment_set, {"i3", false, "2", "corrected", false});
 
@@ -83,7 +84,8 @@ TEST_F(SignedVisit, AmendmentSupersedesOnceSignedAndOriginalStaysReadable) {
   ASSERT_TRUE(current.step());
   EXPECT_EQ(current.integer(0), amendment);
   EXPECT_FALSE(current.step());
-  EXPECT_THROW(store.amendVisit(visit_id), Error);  // amend the latest revision instead
+  // Amend the latest revision instead.
+  EXPECT_THROW(store.amendVisit(visit_id, "Corrected a rating"), Error);
 }
 
 TEST(VisitRules, RefusesAFutureDateAndChangesNothing) {

@@ -98,6 +98,7 @@ struct Visit {
   std::optional<Id> superseded_by;    // a later amendment replaces this visit for scores/counts
   std::string signed_at;              // ISO timestamp, empty while a draft
   std::string signed_by;
+  std::string amend_reason;  // why an amendment was made; empty on other visits
   std::vector<ObservationSet> sets;
 
   bool isSigned() const { return status == VisitStatus::signed_off; }

@@ -7,7 +7,8 @@
 // an amendment writes a second row for the original it supersedes. Records vouched for in bulk —
 // those already in a database when it moved to version 6 ("baseline") and generated sample
 // families ("generate") — have their hashes in the table record_seals, under one audit row whose
-// content_hash is the digest of those entries.
+// content_hash is the digest of those entries. A draft discarded by the store (Store::discardVisit)
+// has a "discard" row with an empty content_hash: the record is gone on purpose.
 //
 // verifyRecordContent recomputes every record's hash and compares it with the newest audit row
 // (or sealed entry) for that record: a record changed with raw SQL — a signed visit's rating,

@@ -156,9 +156,14 @@ class Store {
   void clearObservation(Id visit_id, Id set_id, const std::string& item_id);
   // Signed by the counselor at work (Error(bad_input) when nobody is named).
   void signVisit(Id visit_id);
-  // Starts a correction of a signed visit: a new draft with the same content. When it is
-  // signed it supersedes the original, which stays readable.
-  Id amendVisit(Id visit_id);
+  // Starts a correction of a signed visit: a new draft with the same content, carrying why it
+  // was made (`reason`, required). When it is signed it supersedes the original, which stays
+  // readable.
+  Id amendVisit(Id visit_id, const std::string& reason);
+  // Throws away a draft made by mistake (a new visit or an amendment): it leaves every list,
+  // and the audit keeps a "discard" row with its content and the counselor who discarded it.
+  // A signed visit is never discarded (Error(bad_input)).
+  void discardVisit(Id visit_id);
 
   Id addGoal(model::Goal goal);
   void setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id> at_visit);

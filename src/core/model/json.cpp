@@ -75,24 +75,27 @@ json::object toJson(const ObservationSet& s) {
 json::object toJson(const Visit& v) {
   json::array sets;
   for (const auto& s : v.sets) sets.push_back(toJson(s));
-  return {{"id", v.id},
-          {"uuid", v.uuid},
-          {"family_id", v.family_id},
-          {"counselor_id", orNull(v.counselor_id)},
-          {"date", v.date.iso()},
-          {"place", v.place},
-          {"outcome", toString(v.outcome)},
-          {"present", v.present},
-          {"form_id", v.form_id},
-          {"form_version", v.form_version},
-          {"status", toString(v.status)},
-          {"notes", v.notes},
-          {"next_planned", orNull(v.next_planned)},
-          {"amends_visit_id", orNull(v.amends_visit_id)},
-          {"superseded_by", orNull(v.superseded_by)},
-          {"signed_at", v.signed_at},
-          {"signed_by", v.signed_by},
-          {"observation_sets", std::move(sets)}};
+  json::object out{{"id", v.id},
+                   {"uuid", v.uuid},
+                   {"family_id", v.family_id},
+                   {"counselor_id", orNull(v.counselor_id)},
+                   {"date", v.date.iso()},
+                   {"place", v.place},
+                   {"outcome", toString(v.outcome)},
+                   {"present", v.present},
+                   {"form_id", v.form_id},
+                   {"form_version", v.form_version},
+                   {"status", toString(v.status)},
+                   {"notes", v.notes},
+                   {"next_planned", orNull(v.next_planned)},
+                   {"amends_visit_id", orNull(v.amends_visit_id)},
+                   {"superseded_by", orNull(v.superseded_by)},
+                   {"signed_at", v.signed_at},
+                   {"signed_by", v.signed_by},
+                   {"observation_sets", std::move(sets)}};
+  // Only on amendments (schema 8), so the JSON of every other visit reads as before.
+  if (!v.amend_reason.empty()) out["amend_reason"] = v.amend_reason;
+  return out;
 }
 
 json::object toJson(const Goal& g) {

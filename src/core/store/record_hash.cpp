@@ -21,9 +21,17 @@ constexpr RecordNames kRecordNames[] = {{"counselor", "counselors"}, {"family", 
                                         {"visit", "visits"},         {"goal", "goals"},
                                         {"referral", "referrals"}};
 
-// Every column of the current row, NULL kept apart from the empty string.
-void appendColumns(std::string& out, const Statement& s) {
-  for (int i = 0; i < s.columnCount(); ++i) {
+// rows::kVisitColumns up to signed_by: the visit's columns before schema version 8.
+constexpr int kVisitColumnsBeforeReason = 17;
+constexpr const char* kVisitColumnsBeforeVersion8 =
+    "id, uuid, family_id, counselor_id, visit_date, place, outcome, present, form_id, "
+    "form_version, status, notes, next_planned, amends_visit_id, superseded_by, signed_at, "
+    "signed_by";
+
+// Every column of the current row (or the first `count`), NULL kept apart from the empty string.
+void appendColumns(std::string& out, const Statement& s, int count = -1) {
+  const int end = count < 0 ? s.columnCount() : count;
+  for (int i = 0; i < end; ++i) {
     if (s.isNull(i))
       out += '~';
     else
@@ -98,13 +106,29 @@ std::optional<RecordKind> recordKindOfEntity(std::string_view entity) {
 }
 
 std::optional<std::string> recordHash(Database& db, RecordKind kind, model::Id id) {
-  auto row = db.prepare(selectOne(kind));
+  // Migrations before version 8 hash visits (version 6 seals them) before the reason's column
+  // exists: read the columns that were there.
+  const bool with_reason = kind != RecordKind::visit || db.schemaVersion() >= 8;
+  auto row = db.prepare(with_reason ? selectOne(kind)
+                                    : std::string("SELECT ") + kVisitColumnsBeforeVersion8 +
+                                          " FROM visits WHERE id = ?");
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   std::string message = "securebase-record-v1\n";
   appendNetstring(message, recordKindName(kind));
-  appendColumns(message, row);
-  if (kind == RecordKind::visit) appendObservationSets(message, db, id);
+  if (kind == RecordKind::visit) {
+    // The amendment reason (schema 8) comes last and only when there is one, so the hashes of
+    // visits vouched for before it existed stay what their audit rows say.
+    appendColumns(message, row, kVisitColumnsBeforeReason);
+    if (const std::string reason = with_reason ? row.text(kVisitColumnsBeforeReason) : "";
+        !reason.empty()) {
+      message += 'R';
+      appendNetstring(message, reason);
+    }
+    appendObservationSets(message, db, id);
+  } else {
+    appendColumns(message, row);
+  }
   return sha256Hex(message);
 }
 

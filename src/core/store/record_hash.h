@@ -6,8 +6,9 @@
 //
 //   "securebase-record-v1\n", a netstring of the kind ("visit"), then each stored column in a
 //   fixed order as a netstring of its text (integers in decimal), or "~" for NULL; a visit then
-//   adds, per observation set by id, "S" and its id, caregiver and child, and per observation by
-//   item id, "O" and item_id, not_observed, value, note, focus.
+//   adds "R" and its amendment reason when it has one (schema 8), then per observation set by
+//   id, "S" and its id, caregiver and child, and per observation by item id, "O" and item_id,
+//   not_observed, value, note, focus.
 //
 // Only what a person entered is covered: the caseload summaries that triggers and the scorer
 // keep on families and visit_scores are derived and left out.

@@ -67,6 +67,7 @@ model::Visit visit(const Statement& s) {
   v.superseded_by = s.optionalInteger(14);
   v.signed_at = s.text(15);
   v.signed_by = s.text(16);
+  v.amend_reason = s.text(17);
   return v;
 }
 

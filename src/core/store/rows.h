@@ -22,7 +22,7 @@ model::Child child(const Statement& s);
 inline constexpr const char* kVisitColumns =
     "id, uuid, family_id, counselor_id, visit_date, place, outcome, present, form_id, "
     "form_version, status, notes, next_planned, amends_visit_id, superseded_by, signed_at, "
-    "signed_by";
+    "signed_by, amend_reason";
 model::Visit visit(const Statement& s);
 
 inline constexpr const char* kGoalColumns =

@@ -283,6 +283,8 @@ std::string version3();
 void migrateToVersion4(Database& db);
 // Version 7: the database's own id (schema_v7.cpp).
 void migrateToVersion7(Database& db);
+// Version 8: the reason an amendment was made (schema_v8.cpp).
+void migrateToVersion8(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.

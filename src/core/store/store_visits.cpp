@@ -133,8 +133,9 @@ Id Store::insertVisitRow(const model::Visit& v) {
   // Always a draft first: the triggers refuse sets and observations of a signed visit.
   db_.prepare(
          "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
-         "present, form_id, form_version, status, notes, next_planned, amends_visit_id) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)")
+         "present, form_id, form_version, status, notes, next_planned, amends_visit_id, "
+         "amend_reason) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)")
       .bind(1, v.uuid)
       .bind(2, v.family_id)
       .bind(3, v.counselor_id)
@@ -147,6 +148,7 @@ Id Store::insertVisitRow(const model::Visit& v) {
       .bind(10, v.notes)
       .bind(11, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
       .bind(12, v.amends_visit_id)
+      .bind(13, v.amend_reason)
       .run();
   return db_.lastInsertId();
 }
@@ -158,6 +160,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
                             v.form_id, v.form_version, form.form_id, form.version));
   if (v.uuid.empty()) v.uuid = newUuid();
   v.amends_visit_id.reset();
+  v.amend_reason.clear();  // only amendVisit starts an amendment
   const bool sign = v.isSigned();
 
   db_.transaction([&] {
@@ -243,6 +246,10 @@ void Store::updateVisitHeader(const model::Visit& v) {
     for (const char* fixed : {"status", "signed_at", "signed_by", "uuid", "superseded_by",
                               "amends_visit_id", "form_id", "form_version", "family_id"})
       new_json[fixed] = old_json[fixed];
+    // The amendment's reason is given when it starts; the header never changes it.
+    new_json.erase("amend_reason");
+    if (const auto* reason = old_json.if_contains("amend_reason"))
+      new_json["amend_reason"] = *reason;
     const auto changes = model::changedFields(old_json, new_json);
     if (changes.empty()) return;
     audit("visit", v.id, "update", json::serialize(changes));
@@ -343,7 +350,8 @@ void Store::signVisit(Id visit_id) {
   });
 }
 
-Id Store::amendVisit(Id visit_id) {
+Id Store::amendVisit(Id visit_id, const std::string& reason) {
+  checkText(reason, errorPhrase("reason for the amendment"), true);
   Id amendment_id = 0;
   db_.transaction([&] {
     model::Visit original = visit(visit_id);
@@ -366,6 +374,7 @@ Id Store::amendVisit(Id visit_id) {
     copy.signed_by.clear();
     copy.amends_visit_id = visit_id;
     copy.superseded_by.reset();
+    copy.amend_reason = reason;
     checkVisit(copy);
     amendment_id = insertVisitRow(copy);
     for (const auto& set : original.sets) {
@@ -375,9 +384,56 @@ Id Store::amendVisit(Id visit_id) {
     }
     writeScores(visit(amendment_id));
     audit("visit", amendment_id, "amend",
-          json::serialize(json::object{{"amends_visit_id", visit_id}, {"uuid", copy.uuid}}));
+          json::serialize(json::object{
+              {"amends_visit_id", visit_id}, {"uuid", copy.uuid}, {"reason", reason}}));
   });
   return amendment_id;
+}
+
+void Store::discardVisit(Id visit_id) {
+  db_.transaction([&] {
+    const model::Visit v = visit(visit_id);
+    if (v.isSigned())
+      throwBadInput(errorText(
+          "visit {1} is signed and can never be discarded; amend it to correct it", visit_id));
+    // Goals and referrals recorded during the draft stay (they were real), no longer tied to
+    // a visit that is gone; each change is audited like any other.
+    for (const char* table : {"goals", "referrals"}) {
+      const std::string entity = std::string(table) == "goals" ? "goal" : "referral";
+      std::vector<Id> ids;
+      auto tied =
+          db_.prepare(std::string("SELECT id FROM ") + table +
+                      (entity == "goal" ? " WHERE set_at_visit_id = ?1 OR closed_at_visit_id = ?1"
+                                        : " WHERE visit_id = ?1"));
+      tied.bind(1, visit_id);
+      while (tied.step()) ids.push_back(tied.integer(0));
+      for (const Id id : ids) {
+        if (entity == "goal")
+          db_.prepare(
+                 "UPDATE goals SET set_at_visit_id = NULLIF(set_at_visit_id, ?1), "
+                 "closed_at_visit_id = NULLIF(closed_at_visit_id, ?1) WHERE id = ?2")
+              .bind(1, visit_id)
+              .bind(2, id)
+              .run();
+        else
+          db_.prepare("UPDATE referrals SET visit_id = NULL WHERE id = ?").bind(1, id).run();
+        audit(entity, id, "update", json::serialize(json::object{{"visit_discarded", visit_id}}));
+      }
+    }
+    for (const char* sql :
+         {"DELETE FROM observations WHERE set_id IN "
+          "(SELECT id FROM observation_sets WHERE visit_id = ?)",
+          "DELETE FROM observation_sets WHERE visit_id = ?",
+          "DELETE FROM visit_section_scores WHERE visit_id = ?",
+          "DELETE FROM visit_scores WHERE visit_id = ?", "DELETE FROM visits WHERE id = ?"})
+      db_.prepare(sql).bind(1, visit_id).run();
+    // The row keeps what was thrown away and who did it. Its empty content hash says the record
+    // is gone on purpose (record_audit.h), so the check of record content does not call it
+    // deleted outside SecureBase.
+    json::object details = model::toJson(v);
+    details["discarded_by"] = counselor_.empty() ? actor_ : counselor_;
+    writeAuditRow("visit", visit_id, "discard", json::serialize(details), std::string());
+  });
 }
 
 }  // namespace securebase::store
