@@ -7,9 +7,9 @@
 #include <memory>
 #include <ostream>
 
-#include "secret_text.h"
 #include "securebase/core/error.h"
 #include "securebase/core/paths.h"
+#include "securebase/core/secret_text.h"
 #include "securebase/demo/demo.h"
 #include "securebase/forms/form_catalog.h"
 #include "securebase/handout/builder.h"

@@ -12,7 +12,7 @@
 #include <wx/utils.h>
 
 #include "problem_text.h"
-#include "secret_text.h"
+#include "secret_field.h"
 #include "securebase/core/error.h"
 #include "ui_helpers.h"
 
@@ -86,7 +86,7 @@ void LockPanel::reset(const std::filesystem::path& file) {
 }
 
 void LockPanel::tryUnlock() {
-  SecretText typed(passphrase_->GetValue().utf8_string());
+  SecretText typed = secretTextOf(passphrase_);
   passphrase_->ChangeValue(wxEmptyString);
   passphrase_->SetFocus();
   try {

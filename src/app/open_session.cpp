@@ -5,9 +5,9 @@
 
 #include "passphrase_dialogs.h"
 #include "problem_text.h"
-#include "secret_text.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
+#include "securebase/core/secret_text.h"
 #include "securebase/store/database.h"
 #include "securebase/store/recovery.h"
 

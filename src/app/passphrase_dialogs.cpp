@@ -7,7 +7,7 @@
 #include <wx/utils.h>
 
 #include "problem_text.h"
-#include "secret_text.h"
+#include "secret_field.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -42,13 +42,6 @@ void asUserProblem(const std::filesystem::path& file, Call call) {
   }
 }
 
-// Typed text out of a field, which is then emptied so the control no longer holds it.
-std::string takeText(wxTextCtrl* field) {
-  std::string text = field->GetValue().utf8_string();
-  field->ChangeValue(wxEmptyString);
-  return text;
-}
-
 }  // namespace
 
 wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file) {
@@ -80,7 +73,8 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, const wxString& title, cons
 }
 
 void PassphraseDialog::apply() {
-  SecretText typed(takeText(passphrase_));
+  SecretText typed = secretTextOf(passphrase_);
+  passphrase_->ChangeValue(wxEmptyString);
   passphrase_->SetFocus();
   if (typed.text.empty()) throwBadInput(wxTRANSLATE("type the passphrase of this database"));
   wxBusyCursor busy;  // the key derivation takes a moment on purpose
@@ -106,9 +100,9 @@ NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, C
 }
 
 void NewPassphraseDialog::apply() {
-  SecretText current(current_ != nullptr ? current_->GetValue().utf8_string() : std::string());
-  SecretText chosen(passphrase_->GetValue().utf8_string());
-  SecretText again(confirm_->GetValue().utf8_string());
+  SecretText current = current_ != nullptr ? secretTextOf(current_) : SecretText();
+  SecretText chosen = secretTextOf(passphrase_);
+  SecretText again = secretTextOf(confirm_);
   if (current_ != nullptr && current.text.empty())
     throwBadInput(wxTRANSLATE("type the current passphrase"));
   if (chosen.text != again.text) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace securebase {
 
@@ -25,7 +26,14 @@ std::string askPassphrase(const std::string& prompt, const std::string& no_termi
 // Throws Error(bad_input) unless `passphrase` is fit for a new database key.
 void checkNewPassphrase(const std::string& passphrase);
 
-// Overwrites the characters before the string is released.
+// Overwrites the whole buffer of `secret` (up to its capacity, not only its length) and
+// empties it. Every holder of a passphrase or key calls it (or lets SecretText or
+// DatabaseOptions call it) once done: freed memory would otherwise keep the secret until reused,
+// and a core dump or a swapped page could carry it.
 void wipe(std::string& secret);
+
+// Appends `more` to `secret`; when the buffer must grow, the old one is wiped before it is
+// freed (std::string's own growth would free it as it is).
+void appendSecret(std::string& secret, std::string_view more);
 
 }  // namespace securebase

@@ -44,6 +44,10 @@ struct DatabaseOptions {
   bool read_only = false;
   // Stop migrating at this schema version (tests build old databases this way).
   std::optional<int> migrate_to_version;
+
+  // Wipes key and raw_key_hex: options are built for one open and dropped, often as temporaries
+  // holding a copy of a passphrase.
+  ~DatabaseOptions();
 };
 
 class Statement;
@@ -125,6 +129,9 @@ class Statement {
     return bind(index, std::string_view(value));
   }
   Statement& bindNull(int index);
+  // Binds text that SQLite reads in place instead of copying (a key: SQLite frees its copies
+  // without overwriting them). `value` must stay unchanged until the statement is done.
+  Statement& bindInPlace(int index, std::string_view value);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bindNull(index);

@@ -4,9 +4,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include "securebase/core/error.h"
 #include "securebase/core/utf8.h"
@@ -15,30 +15,73 @@ namespace securebase {
 
 namespace {
 
-std::string firstLine(std::string text) {
-  const auto end = text.find_first_of("\r\n");
-  std::string line = text.substr(0, end);
-  wipe(text);
-  return line;
+// Keeps the first line of `text` in place: the rest is overwritten, and nothing is copied.
+void keepFirstLine(std::string& text) {
+  const auto end = std::min(text.find_first_of("\r\n"), text.size());
+  ::explicit_bzero(text.data() + end, text.size() - end);
+  text.resize(end);
 }
 
-void requireUsable(const std::string& passphrase, const std::string& from) {
-  if (passphrase.empty()) throwBadInput("the passphrase from " + from + " is empty");
-  if (!isValidUtf8(passphrase)) throwBadInput("the passphrase from " + from + " is not UTF-8");
+void requireUsable(std::string& passphrase, const std::string& from) {
+  const char* problem = passphrase.empty()         ? "is empty"
+                        : !isValidUtf8(passphrase) ? "is not UTF-8"
+                                                   : nullptr;
+  if (problem == nullptr) return;
+  wipe(passphrase);
+  throwBadInput("the passphrase from " + from + " " + problem);
+}
+
+// Reads `fd` up to its first line end (or its end) into `text`, through a buffer that is wiped.
+// Returns false when a read failed.
+bool readLine(int fd, std::string& text) {
+  char buffer[256];
+  bool ok = true;
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) ok = false;
+    if (n <= 0) break;
+    appendSecret(text, std::string_view(buffer, static_cast<std::size_t>(n)));
+    if (text.find('\n') != std::string::npos) break;
+  }
+  ::explicit_bzero(buffer, sizeof buffer);
+  return ok;
 }
 
 }  // namespace
 
 void wipe(std::string& secret) {
+  // Filled up to its capacity first, so that what an earlier, longer content left past the
+  // current length (or a move left in a short string's own buffer) is overwritten too.
+  secret.resize(secret.capacity());
   ::explicit_bzero(secret.data(), secret.size());
   secret.clear();
 }
 
+void appendSecret(std::string& secret, std::string_view more) {
+  if (secret.size() + more.size() > secret.capacity()) {
+    // Grown by hand: std::string would free its old buffer without overwriting it.
+    std::string larger;
+    larger.reserve(std::max<std::size_t>(2 * (secret.size() + more.size()), 64));
+    larger.append(secret);
+    wipe(secret);
+    secret.swap(larger);  // `larger` now holds the wiped old buffer
+  }
+  secret.append(more);
+}
+
 std::string readPassphraseFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throwNotFound("cannot read the passphrase file " + path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string passphrase = firstLine(std::move(text));
+  // Read with read(2), not a stream: a stream's own buffer would be freed holding the text.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throwNotFound("cannot read the passphrase file " + path);
+  std::string passphrase;
+  const bool ok = readLine(fd, passphrase);
+  ::close(fd);
+  if (!ok) {
+    wipe(passphrase);
+    throwNotFound("cannot read the passphrase file " + path);
+  }
+  keepFirstLine(passphrase);
   requireUsable(passphrase, "file " + path);
   return passphrase;
 }
@@ -46,18 +89,10 @@ std::string readPassphraseFile(const std::string& path) {
 std::string readPassphraseFd(int fd) {
   if (fd < 0 || ::fcntl(fd, F_GETFD) < 0)
     throwBadInput("--passphrase-fd " + std::to_string(fd) + " is not an open file descriptor");
-  std::string text;
-  char buffer[256];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.find('\n') != std::string::npos) break;
-  }
-  ::explicit_bzero(buffer, sizeof buffer);
+  std::string passphrase;
+  readLine(fd, passphrase);
   ::close(fd);
-  std::string passphrase = firstLine(std::move(text));
+  keepFirstLine(passphrase);
   requireUsable(passphrase, "descriptor " + std::to_string(fd));
   return passphrase;
 }
@@ -76,12 +111,11 @@ std::string askPassphrase(const std::string& prompt, const std::string& no_termi
   if (::write(tty, prompt.data(), prompt.size()) < 0) {
     // A prompt that cannot be shown still leaves the terminal to type on.
   }
-  std::string text;
-  char c = 0;
-  while (::read(tty, &c, 1) == 1 && c != '\n') text += c;
+  std::string passphrase;
+  readLine(tty, passphrase);
   if (have_termios) ::tcsetattr(tty, TCSAFLUSH, &saved);
   ::close(tty);
-  std::string passphrase = firstLine(std::move(text));
+  keepFirstLine(passphrase);
   requireUsable(passphrase, "the terminal");
   return passphrase;
 }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "securebase/core/error.h"
+#include "securebase/core/passphrase.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/commit_hook.h"
 #include "securebase/store/migrations.h"
@@ -60,7 +61,11 @@ std::string checkedKey(const DatabaseOptions& options) {
   if (!options.raw_key_hex.empty()) {
     if (!isHexKey(options.raw_key_hex))
       throwBadInput(errorText("a raw database key must be 64 hex digits"));
-    return "x'" + options.raw_key_hex + "'";
+    // Written into one buffer of the right size: "x'" + key + "'" would free unwiped temporaries.
+    std::string key;
+    key.reserve(options.raw_key_hex.size() + 3);
+    key.append("x'").append(options.raw_key_hex).append("'");
+    return key;
   }
   const std::string& key = options.key;
   if (key.rfind("x'", 0) == 0 &&
@@ -75,6 +80,11 @@ std::function<void()>& beforeCommitHook() {
 }
 
 }  // namespace
+
+DatabaseOptions::~DatabaseOptions() {
+  wipe(key);
+  wipe(raw_key_hex);
+}
 
 void setBeforeCommitHook(std::function<void()> hook) {
   beforeCommitHook() = std::move(hook);
@@ -133,7 +143,7 @@ Database::Database(const fs::path& file, const DatabaseOptions& options)
 
 Database::~Database() {
   closeConnection();
-  ::explicit_bzero(key_.data(), key_.size());
+  wipe(key_);
 }
 
 void Database::closeConnection() noexcept {
@@ -340,6 +350,11 @@ Statement& Statement::bind(int index, double value) {
 
 Statement& Statement::bind(int index, std::string_view value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bindInPlace(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
   return *this;
 }
 

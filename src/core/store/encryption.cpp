@@ -57,7 +57,7 @@ void exportEncryptedCopy(Database& source, const fs::path& destination, const st
   try {
     {
       Statement attach(source, "ATTACH DATABASE ? AS securebase_copy KEY ?");
-      attach.bind(1, destination.string()).bind(2, key);
+      attach.bind(1, destination.string()).bindInPlace(2, key);
       attach.run();
     }
     // The copy counts only once it is complete, checked and synced (syncFile below): a journal
