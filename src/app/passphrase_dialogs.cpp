@@ -10,6 +10,7 @@
 #include "secret_text.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
+#include "securebase/store/database.h"
 
 namespace securebase::app {
 namespace {
@@ -42,6 +43,12 @@ void asUserProblem(const std::filesystem::path& file, Call call) {
   }
 }
 
+Error plainWrongPassphrase() {
+  return Error(ErrorKind::database,
+               wxTRANSLATE("wrong passphrase: it does not open this database. Check that Caps "
+                           "Lock is off and type it again"));
+}
+
 // Typed text out of a field, which is then emptied so the control no longer holds it.
 std::string takeText(wxTextCtrl* field) {
   std::string text = field->GetValue().utf8_string();
@@ -60,6 +67,10 @@ wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file) {
   return line;
 }
 
+wxString passphraseProblem(const std::exception& error) {
+  return problemText(store::isWrongPassphrase(error) ? plainWrongPassphrase() : error);
+}
+
 wxString passphraseWarning() {
   return _(
       "Nobody can recover a lost passphrase — not you, not your agency, not SecureBase. "
@@ -75,8 +86,8 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, const wxString& title, cons
   passphrase_ = passwordField(this);
   addRow(_("Passphrase:"), passphrase_);
   finishLayout();
-  setOkLabel(_("Unlock"));
-  passphrase_->SetFocus();
+  setOkLabel(_("&Unlock"));
+  setInitialFocus(passphrase_);
 }
 
 void PassphraseDialog::apply() {
@@ -84,7 +95,12 @@ void PassphraseDialog::apply() {
   passphrase_->SetFocus();
   if (typed.text.empty()) throwBadInput(wxTRANSLATE("type the passphrase of this database"));
   wxBusyCursor busy;  // the key derivation takes a moment on purpose
-  asUserProblem(file_, [&] { attempt_(typed.text); });
+  try {
+    asUserProblem(file_, [&] { attempt_(typed.text); });
+  } catch (const Error& e) {
+    if (store::isWrongPassphrase(e)) throw plainWrongPassphrase();
+    throw;
+  }
 }
 
 NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, Choose choose)
@@ -102,7 +118,7 @@ NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, C
   addWide(explanation(this, passphraseWarning()));
   finishLayout();
   if (!texts.ok_label.empty()) setOkLabel(texts.ok_label);
-  (current_ != nullptr ? current_ : passphrase_)->SetFocus();
+  setInitialFocus(current_ != nullptr ? current_ : passphrase_);
 }
 
 void NewPassphraseDialog::apply() {
