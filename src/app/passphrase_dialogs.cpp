@@ -68,7 +68,8 @@ wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file) {
 }
 
 wxString passphraseProblem(const std::exception& error) {
-  return problemText(store::isWrongPassphrase(error) ? plainWrongPassphrase() : error);
+  if (store::isWrongPassphrase(error)) return problemText(plainWrongPassphrase());
+  return problemText(error);
 }
 
 wxString passphraseWarning() {

@@ -282,9 +282,11 @@ TEST_F(SpanishInterfaceTest, HelpExportAndImportWindows) {
   guide->SetSize(wxSize(1280, 800));
   pump(300);
   EXPECT_TRUE(englishIn(*guide).empty()) << ::testing::PrintToString(englishIn(*guide));
-  for (wxWindow* child : guide->GetChildren())
-    if (auto* html = dynamic_cast<wxHtmlWindow*>(child))
+  for (wxWindow* child : guide->GetChildren()) {
+    if (auto* html = dynamic_cast<wxHtmlWindow*>(child)) {
       EXPECT_EQ(html->GetOpenedPageTitle().utf8_string(), "Guía de uso de SecureBase");
+    }
+  }
   screenshot("es_user_guide");
 }
 
