@@ -38,7 +38,7 @@ set_target_properties(libdeflate::libdeflate PROPERTIES
 
 # wxWidgets: CMake 3.25 has no imported target, so wrap the module's variables.
 if(SECUREBASE_BUILD_GUI)
-  find_package(wxWidgets 3.2 REQUIRED COMPONENTS core base)
+  find_package(wxWidgets 3.2 REQUIRED COMPONENTS html core base)
   add_library(securebase_wx INTERFACE)
   target_include_directories(securebase_wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
   target_compile_definitions(securebase_wx INTERFACE ${wxWidgets_DEFINITIONS})

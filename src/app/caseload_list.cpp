@@ -1,5 +1,6 @@
 #include "caseload_list.h"
 
+#include <wx/config.h>
 #include <wx/settings.h>
 #include <wx/translation.h>
 
@@ -9,10 +10,15 @@
 #include "list_place.h"
 #include "securebase/report/trends.h"
 #include "ui_helpers.h"
+#include "window_config.h"
 
 namespace securebase::app {
 namespace {
 
+constexpr const char* kSortColumnKey = "/Caseload/SortColumn";
+constexpr const char* kSortAscendingKey = "/Caseload/SortAscending";
+
+// In the order of service::CaseloadColumn, which sorts them.
 enum Column {
   kName,
   kLanguage,
@@ -95,6 +101,60 @@ CaseloadList::CaseloadList(wxWindow* parent)
     if (on_activated_)
       on_activated_(rows_[shown_[static_cast<std::size_t>(event.GetIndex())]].summary.family.id);
   });
+  // A click on a column's title sorts by it, a second click the other way round; the choice is
+  // kept on this computer.
+  Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& event) {
+    const int column = event.GetColumn();
+    if (column < 0) return;
+    sortBy(column, column == sort_column_ ? !sort_ascending_ : true);
+  });
+  auto& config = WindowConfig::instance().config();
+  const long stored = config.ReadLong(kSortColumnKey, -1);
+  if (stored >= 0 && stored < GetColumnCount()) {
+    sort_column_ = static_cast<int>(stored);
+    sort_ascending_ = config.ReadBool(kSortAscendingKey, true);
+    ShowSortIndicator(sort_column_, sort_ascending_);
+  }
+  // A cell cut by its column's width shows whole as a tooltip (counselors' names are cut rather
+  // than the family's). The rows are drawn by the list's inner window, which gets the mouse.
+  wxWindow* rows = rowsWindow();
+  rows->Bind(wxEVT_MOTION, [this, rows](wxMouseEvent& event) {
+    event.Skip();
+    int flags = 0;
+    long column = -1;
+    const wxPoint at = ScreenToClient(rows->ClientToScreen(event.GetPosition()));
+    const long item = HitTest(at, flags, &column);
+    const wxString tip = item >= 0 && column >= 0 ? cutText(item, static_cast<int>(column)) : "";
+    if (tip == rows->GetToolTipText()) return;
+    if (tip.empty())
+      rows->UnsetToolTip();
+    else
+      rows->SetToolTip(tip);
+  });
+}
+
+wxWindow* CaseloadList::rowsWindow() {
+  // wxGTK's list is wx's own: its rows are drawn by an inner window under the header.
+  for (wxWindow* child : GetChildren())
+    if (wxString(child->GetClassInfo()->GetClassName()) == "wxListMainWindow") return child;
+  return this;
+}
+
+void CaseloadList::sortBy(int column, bool ascending) {
+  sort_column_ = column;
+  sort_ascending_ = ascending;
+  auto& config = WindowConfig::instance().config();
+  config.Write(kSortColumnKey, static_cast<long>(column));
+  config.Write(kSortAscendingKey, ascending);
+  config.Flush();
+  ShowSortIndicator(column, ascending);
+  refresh(selectedFamily());
+}
+
+wxString CaseloadList::cutText(long item, int column) const {
+  if (item < 0 || static_cast<std::size_t>(item) >= shown_.size()) return {};
+  const wxString text = OnGetItemText(item, column);
+  return textWidth(text) > GetColumnWidth(column) ? text : wxString();
 }
 
 void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
@@ -171,6 +231,9 @@ void CaseloadList::setFilter(const std::string& search, CaseloadView view) {
 
 void CaseloadList::refresh(std::optional<model::Id> keep_selected) {
   shown_ = service::filterCaseload(rows_, {search_, "", view_});
+  if (sort_column_ >= 0)
+    service::sortCaseloadPositions(
+        rows_, shown_, static_cast<service::CaseloadColumn>(sort_column_), sort_ascending_);
   SetItemCount(static_cast<long>(shown_.size()));
   // Selection in a virtual list is by index: clear it so no other family looks selected.
   for (long item = GetFirstSelected(); item != -1; item = GetNextSelected(item))

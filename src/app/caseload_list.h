@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "securebase/service/caseload_filter.h"
+#include "securebase/service/caseload_order.h"
 
 namespace securebase::app {
 
@@ -36,6 +37,14 @@ class CaseloadList : public wxListView {
   void selectFamily(model::Id family_id);
   const CaseloadRow& shownRow(std::size_t index) const { return rows_[shown_[index]]; }
 
+  // Sorts by a column (CaseloadColumn's order), as a click on its title does; remembered on this
+  // computer. -1: the list's own order (by name).
+  void sortBy(int column, bool ascending);
+  int sortColumn() const { return sort_column_; }
+  bool sortAscending() const { return sort_ascending_; }
+  // The cell's whole text when the column is too narrow to show it (its tooltip), else "".
+  wxString cutText(long item, int column) const;
+
   void onFamilySelected(std::function<void(model::Id)> callback) {
     on_selected_ = std::move(callback);
   }
@@ -47,6 +56,7 @@ class CaseloadList : public wxListView {
   wxString OnGetItemText(long item, long column) const override;
   wxListItemAttr* OnGetItemAttr(long item) const override;
   void refresh(std::optional<model::Id> keep_selected);
+  wxWindow* rowsWindow();
   // Column widths from the titles and the contents (see columnPlans in the .cpp).
   void fitColumns();
   void fitNameColumn();
@@ -64,6 +74,8 @@ class CaseloadList : public wxListView {
   std::vector<std::size_t> shown_;
   std::string search_;
   CaseloadView view_ = CaseloadView::active;
+  int sort_column_ = -1;
+  bool sort_ascending_ = true;
   mutable wxListItemAttr overdue_attr_;
   std::function<void(model::Id)> on_selected_;
   std::function<void(model::Id)> on_activated_;

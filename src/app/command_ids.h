@@ -20,6 +20,12 @@ enum CommandId {
   kCmdEncryptDatabase,
   kCmdChangePassphrase,
   kCmdSwitchCounselor,
+  kCmdExport,
+  kCmdImport,
+  kCmdBackups,
+  kCmdUserGuide,
+  kCmdGuideInBrowser,
+  kCmdShortcuts,
   kCmdRecentFirst,
   kCmdRecentLast = kCmdRecentFirst + 16,
 };

@@ -18,7 +18,7 @@ bool offerDemoFamilies(wxWindow* parent, Session& session) {
                         "visits, goals and referrals, to try SecureBase? You can close them "
                         "later."),
                       _("Welcome to SecureBase"), wxYES_NO | wxICON_QUESTION);
-  ask.SetYesNoLabels(_("Add sample families"), _("Start empty"));
+  ask.SetYesNoLabels(_("&Add sample families"), _("&Start empty"));
   if (ask.ShowModal() != wxID_YES) return false;
   wxProgressDialog progress(_("Adding sample families"), _("Writing families and visits…"), 20,
                             parent, wxPD_APP_MODAL | wxPD_AUTO_HIDE);

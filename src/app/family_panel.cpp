@@ -56,10 +56,10 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
 
   title_ = makeHeading(content_, wxEmptyString, 1.5);
   facts_ = new wxStaticText(content_, wxID_ANY, wxEmptyString);
-  auto* edit = new wxButton(content_, wxID_ANY, _("Edit family…"));
-  auto* caregiver = new wxButton(content_, wxID_ANY, _("Add caregiver…"));
-  auto* child = new wxButton(content_, wxID_ANY, _("Add child…"));
-  auto* visit = new wxButton(content_, wxID_ANY, _("New visit…"));
+  auto* edit = new wxButton(content_, wxID_ANY, _("&Edit family…"));
+  auto* caregiver = new wxButton(content_, wxID_ANY, _("Add &caregiver…"));
+  auto* child = new wxButton(content_, wxID_ANY, _("Add chi&ld…"));
+  auto* visit = new wxButton(content_, wxID_ANY, _("New vi&sit…"));
   edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
   caregiver->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
   child->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
@@ -119,12 +119,13 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
     window->SetMinSize(wxSize(FromDIP(200), height > 0 ? FromDIP(height) : -1));
     sizer->Add(window, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
   };
-  // The chart comes early: how the practices move is what a supervisor opens a family for.
+  // Who the family is comes first — the children and the caregivers a counselor greets at the
+  // door — then the chart: how the practices move is what a supervisor opens a family for.
   add(_("Flags"), flags_, 0);
   add(_("Children"), children_, 72);
+  add(_("Caregivers"), caregivers_, 72);
   add(_("Practices over the visits"), trend_, 260);
   add(_("Open goals"), goals_, 90);
-  add(_("Caregivers"), caregivers_, 80);
   page->SetSizer(sizer);
   return page;
 }

@@ -31,6 +31,7 @@ class FamilyPanel : public wxPanel {
   const store::FamilyRecord* record() const { return record_ ? &*record_ : nullptr; }
   VisitsPage& visits() { return *visits_; }
   TrendPanel& trend() { return *trend_; }
+  wxListView& caregivers() { return *caregivers_; }
 
   // The panel's buttons, public so tests reach the same code.
   void editFamily();

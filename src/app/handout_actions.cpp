@@ -6,32 +6,30 @@
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 
+#include "handout_dialog.h"
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "securebase/handout/batch.h"
 #include "securebase/handout/builder.h"
-#include "securebase/handout/content.h"
-#include "securebase/handout/personal_inputs.h"
 #include "session.h"
 
 namespace securebase::app {
-namespace {
-
-constexpr const char* kHandoutId = "infant-attachment";
-
-}  // namespace
-
 std::optional<std::filesystem::path> personalisedHandout(wxWindow* parent, Session& session,
                                                          model::Id visit_id) {
   std::string bytes;
   std::string name;
   try {
-    const auto inputs =
-        handout::personalInputsForVisit(session.store(), session.catalog(), visit_id);
-    const auto content = handout::loadHandoutContent(kHandoutId, inputs.basics.language);
-    bytes = handout::renderHandout(handout::buildPersonalisedHandout(content, inputs)).bytes;
-    name =
-        handout::handoutFileName(session.store().family(session.store().visit(visit_id).family_id));
+    HandoutDialog dialog(parent, session, visit_id);
+    if (pdfSavedWithoutAsking()) {
+      dialog.makeWithDefaults();
+    } else if (dialog.ShowModal() != wxID_OK) {
+      return std::nullopt;
+    }
+    bytes = dialog.pdfBytes();
+    // Named by the family's number and the day, not the family's name (pdf_output.h).
+    name = handout::privateFileName(
+        "handout", session.store().family(session.store().visit(visit_id).family_id),
+        model::Date::today());
   } catch (const std::exception& e) {
     showProblemBox(parent, e);
     return std::nullopt;

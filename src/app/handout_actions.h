@@ -1,6 +1,7 @@
-// Handouts from the window: the personalised handout of a visit in one click (the family's
-// language, settings for clinic and paper), and every active family's handout at once with
-// progress and Cancel. The PDFs go through savePdf (pdf_output.h).
+// Handouts from the window: the personalised handout of a visit (language, paper and copies
+// chosen in HandoutDialog, the family's language and the clinic's paper proposed), and every
+// active family's handout at once with progress and Cancel. The PDFs go through savePdf
+// (pdf_output.h).
 #pragma once
 
 #include <filesystem>
@@ -14,8 +15,9 @@ namespace securebase::app {
 
 class Session;
 
-// The handout for `visit_id`; the file written, or nullopt after saying why not (nothing rated
-// yet, a missed visit) or when the user cancelled.
+// The handout for `visit_id` (HandoutDialog first, unless PDFs are saved without asking); the
+// file written, or nullopt after saying why not (nothing rated yet, a missed visit) or when the
+// user cancelled.
 std::optional<std::filesystem::path> personalisedHandout(wxWindow* parent, Session& session,
                                                          model::Id visit_id);
 

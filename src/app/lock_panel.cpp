@@ -11,6 +11,7 @@
 #include <wx/translation.h>
 #include <wx/utils.h>
 
+#include "passphrase_dialogs.h"
 #include "problem_text.h"
 #include "secret_field.h"
 #include "securebase/core/error.h"
@@ -39,7 +40,7 @@ LockPanel::LockPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   passphrase_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                wxSize(FromDIP(280), -1), wxTE_PASSWORD | wxTE_PROCESS_ENTER);
   passphrase_->SetHint(_("Passphrase"));
-  auto* unlock = new wxButton(this, wxID_ANY, _("Unlock"));
+  auto* unlock = new wxButton(this, wxID_ANY, _("&Unlock"));
   row->Add(passphrase_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(8)));
   row->Add(unlock, wxSizerFlags().CenterVertical());
   column->Add(row, wxSizerFlags().Center());
@@ -57,7 +58,7 @@ LockPanel::LockPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   note->Wrap(width);
   note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   column->Add(note, wxSizerFlags().Center().Border(wxBOTTOM, FromDIP(8)));
-  quick_button_ = new wxButton(this, wxID_ANY, _("Quick handout…"));
+  quick_button_ = new wxButton(this, wxID_ANY, _("&Quick handout…"));
   column->Add(quick_button_, wxSizerFlags().Center());
 
   auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -94,7 +95,7 @@ void LockPanel::tryUnlock() {
     wxBusyCursor busy;
     if (unlock_) unlock_(typed.text);
   } catch (const std::exception& e) {
-    problem_->SetLabel(wxString::FromUTF8(withFileName(problemText(e).utf8_string(), file_)));
+    problem_->SetLabel(wxString::FromUTF8(withFileName(passphraseProblem(e).utf8_string(), file_)));
     problem_->Wrap(FromDIP(420));
     Layout();
   }

@@ -20,6 +20,7 @@
 #include "family_dialog.h"
 #include "family_panel.h"
 #include "handout_actions.h"
+#include "help_menu.h"
 #include "idle_watch.h"
 #include "lock_panel.h"
 #include "modal_dialogs.h"
@@ -159,6 +160,7 @@ void MainFrame::buildMenus() {
   menus_->Append(view, _("&View"));
   menus_->Append(family, _("F&amily"));
   menus_->Append(documents, _("&Documents"));
+  menus_->Append(buildHelpMenu(), _("&Help"));
   SetMenuBar(menus_);
 
   Bind(
@@ -200,6 +202,46 @@ void MainFrame::buildMenus() {
         if (index < files.size()) openDatabase(files[index].utf8_string());
       },
       kCmdRecentFirst, kCmdRecentLast);
+}
+
+wxMenu* MainFrame::buildHelpMenu() {
+  auto* help = new wxMenu;
+  help->Append(kCmdUserGuide, _("&User Guide\tF1"),
+               _("How to do a counselor's day in SecureBase, step by step (no internet needed)"));
+  help->Append(kCmdGuideInBrowser, _("User Guide in &Browser"),
+               _("The same guide in your web browser, to read or print"));
+  help->Append(kCmdShortcuts, _("&Keyboard Shortcuts"), _("Every key SecureBase knows"));
+  help->AppendSeparator();
+  help->Append(wxID_ABOUT, _("&About SecureBase"),
+               _("Version, licence, the database file, its encryption and its backups"));
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { showUserGuide(this); }, kCmdUserGuide);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!openUserGuideInBrowser())
+          wxMessageBox(_("No web browser could be started. Help › User Guide shows the guide "
+                         "here instead."),
+                       _("User guide"), wxOK | wxICON_INFORMATION, this);
+      },
+      kCmdGuideInBrowser);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        wxDialog* dialog = makeShortcutsDialog(this);
+        dialog->ShowModal();
+        dialog->Destroy();
+      },
+      kCmdShortcuts);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        wxDialog* dialog = makeAboutDialog(this, locked() ? nullptr : session_.get());
+        dialog->ShowModal();
+        dialog->Destroy();
+      },
+      wxID_ABOUT);
+  return help;
 }
 
 void MainFrame::buildToolbar() {

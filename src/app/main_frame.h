@@ -100,6 +100,7 @@ class MainFrame : public wxFrame {
  private:
   void placeSash();
   void buildMenus();
+  wxMenu* buildHelpMenu();
   void buildToolbar();
   void rebuildRecentMenu();
   void updateStatus();

@@ -17,6 +17,7 @@
 #include "caseload_panel.h"
 #include "command_ids.h"
 #include "counselor_dialog.h"
+#include "exchange_actions.h"
 #include "family_panel.h"
 #include "idle_watch.h"
 #include "lock_panel.h"
@@ -54,6 +55,12 @@ void MainFrame::buildSecurityMenu(wxMenu& file) {
               _("Write an encrypted, checked copy of the database into the backup folder"));
   file.Append(kCmdRestoreBackup, _("Re&store Backup…"),
               _("Put a backup in place of the database; the current file is set aside"));
+  file.Append(kCmdBackups, _("Bac&kups…"), _("The backups of this database and where they are"));
+  file.AppendSeparator();
+  file.Append(kCmdExport, _("E&xport…"),
+              _("Every family as JSON or CSV, de-identified if wanted (as securebase-cli export)"));
+  file.Append(kCmdImport, _("&Import…"),
+              _("Add the families of an export file; records that differ are listed first"));
   file.AppendSeparator();
   file.Append(kCmdEncryptDatabase, _("&Encrypt Database…"),
               _("Encrypt this older, unencrypted database with a passphrase"));
@@ -65,6 +72,26 @@ void MainFrame::buildSecurityMenu(wxMenu& file) {
       wxEVT_MENU, [this](wxCommandEvent&) { restoreFromBackup(); }, kCmdRestoreBackup);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { encryptDatabase(); }, kCmdEncryptDatabase);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!locked()) showBackups(this, *session_);
+      },
+      kCmdBackups);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!locked()) exportDatabase(this, *session_);
+      },
+      kCmdExport);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (locked()) return;
+        importDatabase(this, *session_);
+        refreshViews();
+      },
+      kCmdImport);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { changePassphrase(); }, kCmdChangePassphrase);
 }
@@ -95,6 +122,10 @@ void MainFrame::updateCommands() {
   for (std::size_t i = 0; i < menus_->GetMenuCount(); ++i) enableMenu(*menus_->GetMenu(i), open);
   menus_->Enable(kCmdQuickHandout, true);
   menus_->Enable(wxID_EXIT, true);
+  // Help holds no family data: it stays there while locked.
+  for (const int id :
+       std::initializer_list<int>{kCmdUserGuide, kCmdGuideInBrowser, kCmdShortcuts, wxID_ABOUT})
+    menus_->Enable(id, true);
   menus_->Enable(kCmdLockNow, encrypted);
   menus_->Enable(kCmdChangePassphrase, encrypted);
   menus_->Enable(kCmdEncryptDatabase, open && !encrypted);
@@ -256,7 +287,7 @@ void MainFrame::restoreFromBackup() {
                          "The current file is set aside, not deleted."),
                        wxString::FromUTF8(chosen.taken)),
       _("Restore backup"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
-  confirm.SetYesNoLabels(_("Restore"), _("Cancel"));
+  confirm.SetYesNoLabels(_("&Restore"), _("&Cancel"));
   if (confirm.ShowModal() != wxID_YES) return;
 
   restoreBackupFile(chosen);
@@ -304,7 +335,7 @@ void MainFrame::encryptDatabase() {
       _("This database is not encrypted: anyone with the laptop can read it. Choose a "
         "passphrase to encrypt it. Backups made before now stay unencrypted; delete "
         "them once a new backup is written.");
-  texts.ok_label = _("Encrypt");
+  texts.ok_label = _("&Encrypt");
   texts.file = file_;
   NewPassphraseDialog dialog(this, texts, [this](const std::string&, const std::string& chosen) {
     closeEditors();
@@ -346,7 +377,7 @@ void MainFrame::changePassphrase() {
   texts.intro =
       _("Type the current passphrase, then the new one twice. Backups made before "
         "the change still open with the old passphrase.");
-  texts.ok_label = _("Change");
+  texts.ok_label = _("C&hange");
   texts.file = file_;
   texts.ask_current = true;
   NewPassphraseDialog dialog(this, texts,
@@ -367,7 +398,7 @@ void MainFrame::offerEncryption() {
                                          "passphrase?"),
                                        path(file_)),
                       _("Encrypt database"), wxYES_NO | wxICON_WARNING);
-  ask.SetYesNoLabels(_("Encrypt…"), _("Not now"));
+  ask.SetYesNoLabels(_("&Encrypt…"), _("&Not now"));
   if (ask.ShowModal() == wxID_YES) encryptDatabase();
 }
 

@@ -29,7 +29,7 @@ std::unique_ptr<Session> createAsking(wxWindow* parent, const fs::path& file) {
         "choose now, and asks for it each time it starts or unlocks. A short sentence "
         "of at least 8 characters is easy to remember and hard to guess. New "
         "database:");
-  texts.ok_label = _("Create");
+  texts.ok_label = _("&Create");
   texts.file = file;
   NewPassphraseDialog dialog(parent, texts, [&](const std::string&, const std::string& chosen) {
     session = std::make_unique<Session>(file, chosen);

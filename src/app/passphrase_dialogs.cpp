@@ -10,6 +10,7 @@
 #include "secret_field.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
+#include "securebase/store/database.h"
 
 namespace securebase::app {
 namespace {
@@ -42,6 +43,12 @@ void asUserProblem(const std::filesystem::path& file, Call call) {
   }
 }
 
+Error plainWrongPassphrase() {
+  return Error(ErrorKind::database,
+               wxTRANSLATE("wrong passphrase: it does not open this database. Check that Caps "
+                           "Lock is off and type it again"));
+}
+
 }  // namespace
 
 wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file) {
@@ -51,6 +58,11 @@ wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file) {
   line->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   line->SetToolTip(wxString::FromUTF8(file.string()));
   return line;
+}
+
+wxString passphraseProblem(const std::exception& error) {
+  if (store::isWrongPassphrase(error)) return problemText(plainWrongPassphrase());
+  return problemText(error);
 }
 
 wxString passphraseWarning() {
@@ -68,8 +80,8 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, const wxString& title, cons
   passphrase_ = passwordField(this);
   addRow(_("Passphrase:"), passphrase_);
   finishLayout();
-  setOkLabel(_("Unlock"));
-  passphrase_->SetFocus();
+  setOkLabel(_("&Unlock"));
+  setInitialFocus(passphrase_);
 }
 
 void PassphraseDialog::apply() {
@@ -78,7 +90,12 @@ void PassphraseDialog::apply() {
   passphrase_->SetFocus();
   if (typed.text.empty()) throwBadInput(wxTRANSLATE("type the passphrase of this database"));
   wxBusyCursor busy;  // the key derivation takes a moment on purpose
-  asUserProblem(file_, [&] { attempt_(typed.text); });
+  try {
+    asUserProblem(file_, [&] { attempt_(typed.text); });
+  } catch (const Error& e) {
+    if (store::isWrongPassphrase(e)) throw plainWrongPassphrase();
+    throw;
+  }
 }
 
 NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, Choose choose)
@@ -96,7 +113,7 @@ NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent, const Texts& texts, C
   addWide(explanation(this, passphraseWarning()));
   finishLayout();
   if (!texts.ok_label.empty()) setOkLabel(texts.ok_label);
-  (current_ != nullptr ? current_ : passphrase_)->SetFocus();
+  setInitialFocus(current_ != nullptr ? current_ : passphrase_);
 }
 
 void NewPassphraseDialog::apply() {

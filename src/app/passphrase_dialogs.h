@@ -9,6 +9,7 @@
 // the callback throws securebase::Error to refuse (wrong passphrase, file in use…).
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -63,6 +64,10 @@ class NewPassphraseDialog : public StandardDialog {
   wxTextCtrl* passphrase_ = nullptr;
   wxTextCtrl* confirm_ = nullptr;
 };
+
+// A wrong passphrase said plainly where it was typed (the core's message also allows that the
+// file is damaged, which a counselor cannot act on there); any other problem as it is.
+wxString passphraseProblem(const std::exception& error);
 
 // The warning every new passphrase comes with (no recovery; a lost laptop shows nothing).
 wxString passphraseWarning();

@@ -39,7 +39,7 @@ void offerOpenOrPrint(wxWindow* parent, const std::filesystem::path& file, const
   wxMessageDialog done(
       parent, wxString::Format(_("%s saved as\n%s"), title, wxString::FromUTF8(file.string())),
       title, wxYES_NO | wxCANCEL | wxICON_INFORMATION);
-  done.SetYesNoCancelLabels(_("&Open"), _("&Print"), _("Close"));
+  done.SetYesNoCancelLabels(_("&Open"), _("&Print"), _("&Close"));
   switch (done.ShowModal()) {
     case wxID_YES:
       if (!openInViewer(file))
@@ -56,6 +56,10 @@ void offerOpenOrPrint(wxWindow* parent, const std::filesystem::path& file, const
 }
 
 }  // namespace
+
+bool pdfSavedWithoutAsking() {
+  return folderWithoutAsking().has_value();
+}
 
 void setPdfFolderWithoutAsking(std::optional<std::filesystem::path> folder) {
   folderWithoutAsking() = std::move(folder);

@@ -21,6 +21,8 @@ std::optional<std::filesystem::path> savePdf(wxWindow* parent, std::string_view 
 // Where savePdf writes without asking, and without offering Open/Print afterwards: for tests
 // and scripted runs. nullopt (the default) asks.
 void setPdfFolderWithoutAsking(std::optional<std::filesystem::path> folder);
+// True while a folder is set above: nothing is asked then (a handout takes its defaults).
+bool pdfSavedWithoutAsking();
 
 // The default viewer, through xdg-open; false when none could be started.
 bool openInViewer(const std::filesystem::path& file);

@@ -6,9 +6,30 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include <array>
+
+#include "date_field.h"
 #include "securebase/core/error.h"
 
 namespace securebase::app {
+namespace {
+
+constexpr std::array<model::Sex, 3> kSexChoices{model::Sex::unknown, model::Sex::female,
+                                                model::Sex::male};
+
+wxString sexChoiceLabel(model::Sex sex) {
+  switch (sex) {
+    case model::Sex::female:
+      return _("Girl");
+    case model::Sex::male:
+      return _("Boy");
+    case model::Sex::unknown:
+      break;
+  }
+  return _("Not recorded");
+}
+
+}  // namespace
 
 CaregiverDialog::CaregiverDialog(wxWindow* parent, store::Store& store, model::Id family_id,
                                  std::optional<model::Caregiver> existing)
@@ -51,26 +72,24 @@ ChildDialog::ChildDialog(wxWindow* parent, store::Store& store, model::Id family
       family_id_(family_id),
       existing_(std::move(existing)) {
   name_ = new wxTextCtrl(this, wxID_ANY);
-  born_ = new wxTextCtrl(this, wxID_ANY);
-  born_->SetHint(_("YYYY-MM-DD"));
+  auto* born = new DateField(this, std::nullopt);
+  born_ = &born->text();
   gestation_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                               wxSP_ARROW_KEYS, 22, 44, 40);
+  // "Not recorded" first, as it is the default: ↓ then reaches girl and boy.
   sex_ = new wxChoice(this, wxID_ANY);
-  sex_->Append(_("Girl"));
-  sex_->Append(_("Boy"));
-  sex_->Append(_("Not recorded"));
-  sex_->SetSelection(2);
+  for (const model::Sex sex : kSexChoices) sex_->Append(sexChoiceLabel(sex));
+  sex_->SetSelection(0);
   addRow(_("Name:"), name_);
-  addRow(_("Date of birth:"), born_);
+  addRow(_("Date of birth:"), born);
   addRow(_("Weeks of gestation at birth:"), gestation_);
   addRow(_("Sex:"), sex_);
   if (existing_) {
     name_->SetValue(wxString::FromUTF8(existing_->name));
     born_->SetValue(wxString::FromUTF8(existing_->birth_date.iso()));
     gestation_->SetValue(existing_->gestation_weeks);
-    sex_->SetSelection(existing_->sex == model::Sex::female ? 0
-                       : existing_->sex == model::Sex::male ? 1
-                                                            : 2);
+    for (std::size_t i = 0; i < kSexChoices.size(); ++i)
+      if (kSexChoices[i] == existing_->sex) sex_->SetSelection(static_cast<int>(i));
   }
   finishLayout();
   name_->SetFocus();
@@ -85,9 +104,7 @@ void ChildDialog::apply() {
   if (model::Date::today() < *born) throwBadInput(wxTRANSLATE("date of birth is in the future"));
   child.birth_date = *born;
   child.gestation_weeks = gestation_->GetValue();
-  child.sex = sex_->GetSelection() == 0   ? model::Sex::female
-              : sex_->GetSelection() == 1 ? model::Sex::male
-                                          : model::Sex::unknown;
+  child.sex = kSexChoices.at(static_cast<std::size_t>(sex_->GetSelection()));
   if (existing_) {
     child.id = existing_->id;
     store_.updateChild(child);

@@ -35,6 +35,11 @@ class ChildDialog : public StandardDialog {
   ChildDialog(wxWindow* parent, store::Store& store, model::Id family_id,
               std::optional<model::Child> existing = std::nullopt);
 
+  // The controls, for tests.
+  wxTextCtrl& name() { return *name_; }
+  wxTextCtrl& born() { return *born_; }
+  wxChoice& sex() { return *sex_; }  // not recorded, girl, boy
+
  private:
   void apply() override;
 

@@ -1,6 +1,12 @@
 #include "preferences_dialog.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -24,7 +30,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
   addText(store::setting::clinic_name, _("Clinic name:"));
   addText(store::setting::clinic_address, _("Clinic address:"));
   addText(store::setting::clinic_phone, _("Clinic phone:"));
-  addText(store::setting::clinic_logo, _("Logo image file:"));
+  addText(store::setting::clinic_logo, _("Logo image file:"), false, Browse::file);
   addText(store::setting::clinic_help_lines, _("Local help lines:"), true);
   addText(store::setting::clinic_crisis_line, _("Crisis line:"));
   addText(store::setting::clinic_website, _("Clinic web address:"))
@@ -44,7 +50,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
   addRow(_("Paper size:"), paper_);
 
   addRow(wxEmptyString, makeHeading(this, _("Backups and locking")));
-  addText(store::setting::backup_folder, _("Backup folder:"))
+  addText(store::setting::backup_folder, _("Backup folder:"), false, Browse::folder)
       ->SetHint(wxString::FromUTF8((database_file.parent_path() / "backups").string()));
   keep_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                          wxSP_ARROW_KEYS, 1, 365,
@@ -70,14 +76,42 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
 }
 
 wxTextCtrl* PreferencesDialog::addText(const std::string& key, const wxString& label,
-                                       bool multiline) {
-  auto* text = new wxTextCtrl(this, wxID_ANY, fromUtf8(before_[key]), wxDefaultPosition,
+                                       bool multiline, Browse browse) {
+  // A path can be typed or chosen: the text and a button beside it, in a row of their own.
+  wxWindow* row = browse == Browse::none ? static_cast<wxWindow*>(this) : new wxPanel(this);
+  auto* text = new wxTextCtrl(row, wxID_ANY, fromUtf8(before_[key]), wxDefaultPosition,
                               multiline ? FromDIP(wxSize(-1, 72)) : wxDefaultSize,
                               multiline ? wxTE_MULTILINE : 0);
   if (key == store::setting::clinic_help_lines)
     text->SetHint(_("One per line, e.g. Crisis line: 988"));
   texts_[key] = text;
-  addRow(label, text);
+  if (browse == Browse::none) {
+    addRow(label, text);
+    return text;
+  }
+  auto* button = new wxButton(row, wxID_ANY,
+                              browse == Browse::file ? _("Choose &File…") : _("Choose Fol&der…"));
+  browse_[key] = button;
+  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+  sizer->Add(text, wxSizerFlags(1).CenterVertical());
+  sizer->AddSpacer(FromDIP(6));
+  sizer->Add(button, wxSizerFlags().CenterVertical());
+  row->SetSizer(sizer);
+  button->Bind(wxEVT_BUTTON, [this, text, browse](wxCommandEvent&) {
+    const wxString now = text->GetValue().Strip(wxString::both);
+    if (browse == Browse::file) {
+      wxFileDialog choose(this, _("Choose the clinic's logo"), wxFileName(now).GetPath(),
+                          wxFileName(now).GetFullName(),
+                          _("Images (*.png;*.jpg;*.jpeg)|*.png;*.jpg;*.jpeg|All files|*"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+      if (choose.ShowModal() == wxID_OK) text->SetValue(choose.GetPath());
+    } else {
+      wxDirDialog choose(this, _("Choose the backup folder"),
+                         now.empty() ? wxString(text->GetHint()) : now, wxDD_DEFAULT_STYLE);
+      if (choose.ShowModal() == wxID_OK) text->SetValue(choose.GetPath());
+    }
+  });
+  addRow(label, row);
   return text;
 }
 

@@ -15,6 +15,7 @@
 class wxTextCtrl;
 class wxChoice;
 class wxSpinCtrl;
+class wxButton;
 
 namespace securebase::app {
 
@@ -25,18 +26,25 @@ class PreferencesDialog : public StandardDialog {
                     const std::filesystem::path& database_file);
 
   // The controls, for tests.
+  wxTextCtrl& clinicName() { return *texts_.at(store::setting::clinic_name); }
   wxTextCtrl& backupFolder() { return *texts_.at(store::setting::backup_folder); }
   wxSpinCtrl& backupsKept() { return *keep_; }
   wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
   wxChoice& interfaceLanguage() { return *interface_; }
+  wxTextCtrl& logo() { return *texts_.at(store::setting::clinic_logo); }
+  // The button that chooses the logo file or the backup folder (the setting's key).
+  wxButton& browseButton(const std::string& key) { return *browse_.at(key); }
 
  private:
   void apply() override;
-  wxTextCtrl* addText(const std::string& key, const wxString& label, bool multiline = false);
+  enum class Browse { none, file, folder };
+  wxTextCtrl* addText(const std::string& key, const wxString& label, bool multiline = false,
+                      Browse browse = Browse::none);
 
   store::Store& store_;
   std::map<std::string, std::string> before_;
   std::map<std::string, wxTextCtrl*> texts_;
+  std::map<std::string, wxButton*> browse_;  // the Choose… button beside a path
   wxChoice* language_ = nullptr;
   wxChoice* paper_ = nullptr;
   wxSpinCtrl* keep_ = nullptr;

@@ -22,7 +22,7 @@ void offerSaveAs(wxWindow* parent, const std::filesystem::path& file, const wxSt
                                              "to print it from another computer?"),
                                            wxString::FromUTF8(file.filename().string())),
                       _("Print"), wxYES_NO | wxICON_INFORMATION);
-  box.SetYesNoLabels(_("Save as PDF…"), _("Close"));
+  box.SetYesNoLabels(_("&Save as PDF…"), _("&Close"));
   if (box.ShowModal() != wxID_YES) return;
   wxFileDialog where(parent, _("Save a copy of the PDF"), wxEmptyString,
                      wxString::FromUTF8(file.filename().string()), _("PDF documents (*.pdf)|*.pdf"),
@@ -62,7 +62,7 @@ PrintDialog::PrintDialog(wxWindow* parent, const std::filesystem::path& file,
   printerChanged();
   printer_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { printerChanged(); });
   finishLayout();
-  setOkLabel(_("Print"));
+  setOkLabel(_("&Print"));
 }
 
 const print::Printer& PrintDialog::chosenPrinter() const {

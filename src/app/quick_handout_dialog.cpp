@@ -88,8 +88,7 @@ QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults de
   note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   addWide(note);
   finishLayout();
-  setOkLabel(_("Save PDF…"));
-  language_->SetFocus();
+  setOkLabel(_("&Save PDF…"));
 }
 
 wxString QuickHandoutDialog::suggestedFileName() const {

@@ -1,10 +1,12 @@
 #include "report_dialog.h"
 
 #include <wx/choice.h>
+#include <wx/config.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "date_field.h"
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "securebase/core/error.h"
@@ -13,17 +15,12 @@
 #include "securebase/pdf/render.h"
 #include "securebase/report/progress_report.h"
 #include "session.h"
+#include "window_config.h"
 
 namespace securebase::app {
 namespace {
 
-// The window writes every date as YYYY-MM-DD, so the period is typed the same way (a date
-// picker would show the locale's own order).
-wxTextCtrl* dateField(wxWindow* parent, model::Date date) {
-  auto* field = new wxTextCtrl(parent, wxID_ANY, wxString::FromUTF8(date.iso()));
-  field->SetHint(_("YYYY-MM-DD"));
-  return field;
-}
+constexpr const char* kAudienceKey = "/Report/Audience";
 
 // `problem` is the whole message, so that it can be translated (problem_text.h).
 model::Date typedDate(const wxTextCtrl& field, const char* problem) {
@@ -44,24 +41,29 @@ ReportDialog::ReportDialog(wxWindow* parent, Session& session, model::Id family_
     if (!first_visit || visit.date < *first_visit) first_visit = visit.date;
   const auto today = model::Date::today();
 
-  from_ = dateField(this, first_visit.value_or(today));
-  to_ = dateField(this, today);
+  // Dates are typed as YYYY-MM-DD, the way the window writes them, or picked on a calendar.
+  auto* from = new DateField(this, first_visit.value_or(today));
+  auto* to = new DateField(this, today);
+  from_ = &from->text();
+  to_ = &to->text();
   audience_ = new wxChoice(this, wxID_ANY);
   audience_->Append(_("Clinical record (scores, items, referrals, notes)"));
   audience_->Append(_("For the parents (strengths, no scores)"));
-  audience_->SetSelection(0);
+  // The audience chosen last time on this computer: a counselor tends to print for the same
+  // readers (window state, not a clinic setting).
+  audience_->SetSelection(WindowConfig::instance().config().ReadLong(kAudienceKey, 0) == 1 ? 1 : 0);
   language_ = new wxChoice(this, wxID_ANY);
   language_->Append(_("English"));
   language_->Append(_("Spanish (Español)"));
   addRow(_("Family:"), new wxStaticText(this, wxID_ANY, fromUtf8(family_.display_name)));
-  addRow(_("From:"), from_);
-  addRow(_("To:"), to_);
+  addRow(_("From:"), from);
+  addRow(_("To:"), to);
   addRow(_("For:"), audience_);
   addRow(_("Language:"), language_);
   audienceChanged();
   audience_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { audienceChanged(); });
   finishLayout();
-  setOkLabel(_("Save PDF…"));
+  setOkLabel(_("&Save PDF…"));
 }
 
 void ReportDialog::audienceChanged() {
@@ -72,9 +74,9 @@ void ReportDialog::audienceChanged() {
 }
 
 wxString ReportDialog::suggestedFileName() const {
-  // "handout-12-garcia.pdf" → "report-12-garcia-clinical.pdf"
-  std::string name = handout::handoutFileName(family_);
-  name = "report" + name.substr(name.find('-'), name.size() - name.find('-') - 4);
+  // "report-12-2026-12-06-clinical.pdf": the family's number and the day, never its name.
+  std::string name = handout::privateFileName("report", family_, model::Date::today());
+  name.resize(name.size() - 4);  // ".pdf"
   name += audience_->GetSelection() == 1 ? "-parent.pdf" : "-clinical.pdf";
   return fromUtf8(name);
 }
@@ -86,6 +88,7 @@ void ReportDialog::apply() {
   options.period.to = typedDate(*to_, wxTRANSLATE("the last date must be written as YYYY-MM-DD"));
   options.audience =
       audience_->GetSelection() == 1 ? report::Audience::parent : report::Audience::clinical;
+  WindowConfig::instance().config().Write(kAudienceKey, audience_->GetSelection() == 1 ? 1L : 0L);
   options.language = language_->GetSelection() == 1 ? model::Language::es : model::Language::en;
   options.paper = handout::paperFromSettings(session_.store());
   const auto document =

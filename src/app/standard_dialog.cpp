@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <algorithm>
 
@@ -10,6 +11,18 @@
 #include "securebase/core/error.h"
 
 namespace securebase::app {
+namespace {
+
+// `window` or, for a row made of several controls (a date and its calendar), its first one
+// that takes the focus; nullptr for a label.
+wxWindow* firstFocusable(wxWindow* window) {
+  if (window->AcceptsFocus()) return window;
+  for (wxWindow* child : window->GetChildren())
+    if (wxWindow* found = firstFocusable(child)) return found;
+  return nullptr;
+}
+
+}  // namespace
 
 StandardDialog::StandardDialog(wxWindow* parent, const wxString& title)
     : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize,
@@ -19,12 +32,23 @@ StandardDialog::StandardDialog(wxWindow* parent, const wxString& title)
   form_->AddGrowableCol(1, 1);
   body_->Add(form_, wxSizerFlags().Expand());
   Bind(wxEVT_BUTTON, &StandardDialog::onOk, this, wxID_OK);
+  Bind(wxEVT_CHAR_HOOK, &StandardDialog::onCharHook, this);
+  // GTK gives the focus to a button when the window appears, whatever was focused before it
+  // was shown (so a typed space would press OK): the field takes it once the dialog shows.
+  Bind(wxEVT_SHOW, [this](wxShowEvent& event) {
+    event.Skip();
+    if (event.IsShown())
+      CallAfter([this] {
+        if (first_field_ != nullptr && IsShown()) first_field_->SetFocus();
+      });
+  });
 }
 
 void StandardDialog::addRow(const wxString& label, wxWindow* control) {
   form_->Add(new wxStaticText(this, wxID_ANY, label),
              wxSizerFlags().Align(wxALIGN_RIGHT | wxALIGN_CENTER_VERTICAL));
   form_->Add(control, wxSizerFlags().Expand());
+  if (first_field_ == nullptr) first_field_ = firstFocusable(control);
 }
 
 void StandardDialog::addWide(wxWindow* window, int proportion) {
@@ -50,6 +74,12 @@ void StandardDialog::finishLayout() {
   SetMinSize(wxSize(std::max(GetSize().x, FromDIP(460)), GetSize().y));
   SetSize(GetMinSize());
   CentreOnParent();
+  if (first_field_ != nullptr) first_field_->SetFocus();
+}
+
+void StandardDialog::setInitialFocus(wxWindow* field) {
+  first_field_ = field;
+  field->SetFocus();
 }
 
 void StandardDialog::setOkLabel(const wxString& label) {
@@ -66,6 +96,25 @@ void StandardDialog::showProblem(const wxString& message) {
 
 wxString StandardDialog::problem() const {
   return problem_ != nullptr ? problem_->GetLabel() : wxString();
+}
+
+void StandardDialog::onCharHook(wxKeyEvent& event) {
+  const int key = event.GetKeyCode();
+  if ((key != WXK_RETURN && key != WXK_NUMPAD_ENTER) || event.HasAnyModifiers()) {
+    event.Skip();
+    return;
+  }
+  wxWindow* focus = FindFocus();
+  const auto* text = dynamic_cast<wxTextCtrl*>(focus);
+  if (dynamic_cast<wxButton*>(focus) != nullptr || (text != nullptr && text->IsMultiLine())) {
+    event.Skip();
+    return;
+  }
+  wxWindow* ok = FindWindow(wxID_OK);
+  if (ok == nullptr || !ok->IsEnabled()) return;
+  wxCommandEvent press(wxEVT_BUTTON, wxID_OK);
+  press.SetEventObject(ok);
+  ok->GetEventHandler()->ProcessEvent(press);
 }
 
 void StandardDialog::onOk(wxCommandEvent&) {

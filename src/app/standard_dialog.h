@@ -2,6 +2,11 @@
 // platform's OK/Cancel buttons, and a problem line under the form. OK calls apply(); a
 // securebase::Error it throws is shown on the problem line and the dialog stays open with
 // everything typed still there, so a refused entry is fixed where it was typed.
+//
+// The keyboard works the same in every dialog: it opens with the focus on its first field
+// (never on a button, where a typed space would press it); Return presses the default button
+// from any field — a drop-down included, which GTK would otherwise open — except in a text of
+// several lines and on a button that has the focus (Return presses that one); Esc cancels.
 #pragma once
 
 #include <wx/dialog.h>
@@ -35,6 +40,8 @@ class StandardDialog : public wxDialog {
   void addIntro(wxWindow* window);
   // Call once all rows are added; fits the dialog and centres it on its parent.
   void finishLayout();
+  // The field the dialog opens on, when it is not the first row's (after finishLayout).
+  void setInitialFocus(wxWindow* field);
   // The OK button's text when it says more than "OK" (e.g. "Save PDF…"); after finishLayout.
   void setOkLabel(const wxString& label);
 
@@ -44,11 +51,13 @@ class StandardDialog : public wxDialog {
 
  private:
   void onOk(wxCommandEvent& event);
+  void onCharHook(wxKeyEvent& event);
 
   wxBoxSizer* body_ = nullptr;
   wxFlexGridSizer* form_ = nullptr;
   wxStaticText* problem_ = nullptr;
   std::size_t intro_items_ = 0;
+  wxWindow* first_field_ = nullptr;  // the first row's control, unless setInitialFocus
 };
 
 }  // namespace securebase::app

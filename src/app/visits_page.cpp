@@ -43,9 +43,9 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
                                 {_("Place"), 140},
                                 {_("Signed by"), 140},
                                 {_("Reason for amendment"), 220}});
-  auto* open = new wxButton(this, wxID_ANY, _("Open visit"));
-  auto* add = new wxButton(this, wxID_ANY, _("New visit…"));
-  auto* handout = new wxButton(this, wxID_ANY, _("Handout…"));
+  auto* open = new wxButton(this, wxID_ANY, _("&Open visit"));
+  auto* add = new wxButton(this, wxID_ANY, _("New vi&sit…"));
+  auto* handout = new wxButton(this, wxID_ANY, _("Handou&t…"));
   handout->SetToolTip(
       _("The personalised handout of the selected visit, in the family's "
         "language, as a PDF"));

@@ -176,6 +176,18 @@ std::size_t displayWidth(const std::string& text) {
   return width;
 }
 
+// A table cell's lines (a cell holds line breaks when a setting spans several lines).
+std::vector<std::string> cellLines(const std::string& cell) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = cell.find('\n', start)) != std::string::npos; start = end + 1)
+    lines.push_back(cell.substr(start, end - start));
+  lines.push_back(cell.substr(start));
+  for (auto& piece : lines)
+    if (!piece.empty() && piece.back() == '\r') piece.pop_back();
+  return lines;
+}
+
 std::string csvField(const std::string& value) {
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
   std::string quoted = "\"";
@@ -227,17 +239,30 @@ void printTable(const Table& table, Format format) {
       out << "\r\n";
     }
   } else {
+    // A cell of several lines (help lines) takes as many lines of the table, its first beside
+    // the row's other cells and the rest under it, so every column stays aligned.
     std::vector<std::size_t> widths;
     for (const auto& h : table.headers) widths.push_back(displayWidth(h));
     for (const auto& row : table.rows)
       for (std::size_t c = 0; c < row.size(); ++c)
-        widths[c] = std::max(widths[c], displayWidth(row[c]));
+        for (const auto& piece : cellLines(row[c]))
+          widths[c] = std::max(widths[c], displayWidth(piece));
     auto line = [&](const std::vector<std::string>& cells) {
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        out << cells[c];
-        if (c + 1 < cells.size()) out << std::string(widths[c] - displayWidth(cells[c]) + 2, ' ');
+      std::vector<std::vector<std::string>> pieces;
+      std::size_t height = 1;
+      for (const auto& cell : cells) {
+        pieces.push_back(cellLines(cell));
+        height = std::max(height, pieces.back().size());
       }
-      out << "\n";
+      for (std::size_t l = 0; l < height; ++l) {
+        std::string text;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          const std::string piece = l < pieces[c].size() ? pieces[c][l] : std::string();
+          text += piece;
+          if (c + 1 < cells.size()) text += std::string(widths[c] - displayWidth(piece) + 2, ' ');
+        }
+        out << text << "\n";
+      }
     };
     line(table.headers);
     std::vector<std::string> rule;

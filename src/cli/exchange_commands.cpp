@@ -15,27 +15,6 @@
 namespace securebase::cli {
 namespace {
 
-// Every file of the folder is written atomically (pdf::writeFileAtomically), all of them at
-// once, as `produce` hands each its rows.
-void writeCsvFolder(const std::filesystem::path& dir,
-                    const std::function<void(const exchange::CsvSinks&)>& produce) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throwOutput("cannot create the folder " + dir.string() + ": " +
-                (ec ? ec.message() : std::string("a file has that name")));
-  const auto names = exchange::csvFileNames();
-  exchange::CsvSinks sinks;
-  std::function<void(std::size_t)> open = [&](std::size_t i) {
-    if (i == names.size()) return produce(sinks);
-    pdf::writeFileAtomically(dir / names[i], [&](const pdf::ByteSink& sink) {
-      sinks[names[i]] = sink;
-      open(i + 1);
-    });
-  };
-  open(0);
-}
-
 int exportCommand(const std::vector<std::string>& args) {
   po::options_description options("Options");
   addDatabaseOptions(options);
@@ -75,9 +54,7 @@ int exportCommand(const std::vector<std::string>& args) {
     const auto names = exchange::csvFileNames();
     for (const auto& name : names) refuseDatabaseFiles((dir / name).string(), open);
     // Written as it is read, one family at a time, like JSON.
-    writeCsvFolder(dir, [&](const exchange::CsvSinks& sinks) {
-      exchange::exportCsv(*open.store, export_options, sinks);
-    });
+    exchange::exportCsvFolder(*open.store, export_options, dir);
     std::cout << "Wrote " << names.size() << " CSV files to " << dir.string() << "\n";
     return kOk;
   }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <sstream>
 
 #include "build_paths.h"
 #include "cli_fixture.h"
@@ -124,6 +125,40 @@ TEST_F(Basics, SettingsSetAndGetInEveryFormat) {
   EXPECT_NE(table.find("clinic.name"), std::string::npos);
   EXPECT_NE(table.find("Casa Cuna"), std::string::npos);
   EXPECT_NE(table.find("paper.size"), std::string::npos);  // unset keys are listed too
+}
+
+// Help lines span several lines: each takes lines of its own in the table, under the value
+// column, and the rows after it keep their columns.
+TEST_F(Basics, SettingsTableStaysAlignedWhenAValueSpansSeveralLines) {
+  init();
+  ok({"settings", "set", "clinic.help_lines", "Crisis line: 988\nParent helpline: 555-0142"});
+  ok({"settings", "set", "clinic.name", "Riverside"});
+  const auto table = ok({"settings", "get"});
+  std::vector<std::string> lines;
+  std::istringstream in(table);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_GE(lines.size(), 3u) << table;
+  // The value column starts where the header's "Value" starts.
+  const auto value_column = lines[0].find("Value");
+  ASSERT_NE(value_column, std::string::npos) << table;
+  std::size_t first = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].rfind("clinic.help_lines", 0) == 0) first = i;
+  ASSERT_LT(first + 1, lines.size()) << table;
+  EXPECT_EQ(lines[first].substr(value_column), "Crisis line: 988") << table;
+  EXPECT_EQ(lines[first + 1], std::string(value_column, ' ') + "Parent helpline: 555-0142")
+      << table;
+  for (const auto& line : lines) {
+    if (line.empty()) continue;
+    if (line.rfind("clinic.name", 0) == 0) {
+      EXPECT_EQ(line.substr(value_column), "Riverside");
+    }
+    // Every line is the key column, then the value column: nothing starts anywhere else.
+    const auto value = line.find_first_not_of(' ', line.find(' '));
+    if (line[0] != ' ' && line[0] != '-' && value != std::string::npos) {
+      EXPECT_EQ(value, value_column) << line;
+    }
+  }
 }
 
 TEST_F(Basics, SettingChangesAreAudited) {

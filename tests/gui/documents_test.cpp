@@ -11,15 +11,20 @@
 #include <wx/scrolwin.h>
 #include <wx/spinctrl.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <fstream>
 
 #include "caseload_panel.h"
 #include "family_panel.h"
 #include "gui_support.h"
+#include "handout_dialog.h"
 #include "main_frame.h"
 #include "pdf_output.h"
 #include "quick_handout_dialog.h"
 #include "report_dialog.h"
 #include "securebase/service/scoring.h"
+#include "session.h"
 #include "temp_dir.h"
 #include "trend_panel.h"
 #include "visit_editor.h"
@@ -95,16 +100,63 @@ TEST_F(DocumentsTest, HandoutButtonWritesThePersonalisedHandoutNamingTheBaby) {
   auto* frame = showFrame();
   frame->selectFamily(garcia_.family);
   pump(100);
-  clickButton(frame->familyPanel().visits(), _("Handout…"));
+  clickButton(frame->familyPanel().visits(), _("Handou&t…"));
   pump(100);
   const auto files = writtenPdfs();
   ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].filename().string().rfind("handout-", 0), 0u) << files[0];
+  // Named by the family's number and the day: a print queue or a shared folder shows no name.
+  EXPECT_EQ(files[0].filename().string(), "handout-" + std::to_string(garcia_.family) + "-" +
+                                              model::Date::today().iso() + ".pdf");
   const std::string text = pdfText(files[0]);
   EXPECT_NE(text.find("Mateo"), std::string::npos) << text.substr(0, 400);
   // A handout goes home: no concern flag, no referral, no score.
   EXPECT_EQ(text.find("concern"), std::string::npos);
   screenshot("handout_from_visits_tab");
+}
+
+// The handout dialog proposes the family's language and the clinic's paper, and makes what is
+// chosen there: here Spanish for an English-speaking family, on A4, two copies.
+TEST_F(DocumentsTest, TheHandoutDialogChoosesLanguagePaperAndCopies) {
+  app::Session session(file_, kTestKey);
+  session.store().setSetting("paper.size", "a4");
+  model::Id visit = 0;
+  for (const auto& v : session.store().loadFamily(garcia_.family).visits)
+    if (v.isCurrent() && v.outcome == model::VisitOutcome::completed) visit = v.id;
+  ASSERT_NE(visit, 0);
+  app::HandoutDialog defaults(nullptr, session, visit);
+  EXPECT_EQ(defaults.language().GetSelection(), 0);  // the family's English
+  EXPECT_EQ(defaults.paper().GetSelection(), 1);     // the clinic's A4
+  EXPECT_EQ(defaults.copies().GetValue(), 1);
+  defaults.makeWithDefaults();
+  const auto one = out_ / "one.pdf";
+  std::ofstream(one, std::ios::binary) << defaults.pdfBytes();
+
+  app::HandoutDialog dialog(nullptr, session, visit);
+  whenModalOpens([](wxDialog& open) {
+    auto& handout = static_cast<app::HandoutDialog&>(open);
+    handout.language().SetSelection(1);
+    handout.copies().SetValue(2);
+    screenshot("handout-dialog");
+    wxUIActionSimulator sim;
+    sim.Char(WXK_RETURN);
+    pump(500);
+    if (open.IsModal()) open.EndModal(wxID_ABORT);
+  });
+  ASSERT_EQ(dialog.ShowModal(), wxID_OK) << dialog.problem().utf8_string();
+  const auto two = out_ / "two.pdf";
+  std::ofstream(two, std::ios::binary) << dialog.pdfBytes();
+  const std::string info_one = run("pdfinfo '" + one.string() + "' 2>/dev/null");
+  const std::string info_two = run("pdfinfo '" + two.string() + "' 2>/dev/null");
+  EXPECT_NE(info_two.find("x 841.89"), std::string::npos) << info_two;  // A4
+  EXPECT_NE(info_one.find("x 841.89"), std::string::npos) << info_one;  // the clinic's A4 too
+  auto pages = [](const std::string& info) {
+    const auto at = info.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+  };
+  EXPECT_EQ(pages(info_two), 2 * pages(info_one));  // two copies
+  EXPECT_NE(pdfText(two).find("Mateo"), std::string::npos);
+  EXPECT_EQ(pdfText(one).find(" el "), std::string::npos);  // English by default
+  EXPECT_NE(pdfText(two).find(" el "), std::string::npos);  // Spanish as chosen
 }
 
 TEST_F(DocumentsTest, VisitEditorHandoutUsesTheVisitShown) {
@@ -206,8 +258,9 @@ TEST_F(DocumentsTest, ReportDialogWritesTheProgressReport) {
   pump(100);
   const auto files = writtenPdfs();
   ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].filename().string(),
-            "report-" + std::to_string(garcia_.family) + "-garcia-clinical.pdf");
+  // Named by the family's number and the day, never by the family's name.
+  EXPECT_EQ(files[0].filename().string(), "report-" + std::to_string(garcia_.family) + "-" +
+                                              model::Date::today().iso() + "-clinical.pdf");
   const std::string text = pdfText(files[0]);
   EXPECT_NE(text.find("Garcia"), std::string::npos) << text.substr(0, 400);
   EXPECT_NE(text.find("Mateo"), std::string::npos);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
+#include <wx/frame.h>
+#include <wx/html/htmlwin.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
@@ -18,9 +20,11 @@
 #include <set>
 
 #include "caseload_panel.h"
+#include "exchange_actions.h"
 #include "family_dialog.h"
 #include "family_panel.h"
 #include "gui_support.h"
+#include "help_menu.h"
 #include "interface_language.h"
 #include "main_frame.h"
 #include "new_visit.h"
@@ -262,6 +266,28 @@ TEST_F(SpanishInterfaceTest, FamilyPersonReportPreferencesQuickHandoutAndPrintDi
             frame, pdf,
             {{"Front_Desk", "Front desk printer", true, true}, {"cap", "cap", false, false}}),
         "print_dialog");
+}
+
+TEST_F(SpanishInterfaceTest, HelpExportAndImportWindows) {
+  auto* frame = showFrame();
+  check(*app::makeShortcutsDialog(frame), "shortcuts_dialog");
+  check(*app::makeAboutDialog(frame, &frame->session()), "about_dialog");
+  check(*new app::ExportDialog(frame), "export_dialog");
+  exchange::Conflict conflict{exchange::RecordType::family, "2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15",
+                              "differs in display_name"};
+  check(*new app::ImportConflictsDialog(frame, {conflict}), "import_conflicts_dialog");
+  auto* guide = dynamic_cast<wxFrame*>(app::showUserGuide(frame));
+  ASSERT_NE(guide, nullptr);
+  guide->SetPosition(wxPoint(0, 0));
+  guide->SetSize(wxSize(1280, 800));
+  pump(300);
+  EXPECT_TRUE(englishIn(*guide).empty()) << ::testing::PrintToString(englishIn(*guide));
+  for (wxWindow* child : guide->GetChildren()) {
+    if (auto* html = dynamic_cast<wxHtmlWindow*>(child)) {
+      EXPECT_EQ(html->GetOpenedPageTitle().utf8_string(), "Guía de uso de SecureBase");
+    }
+  }
+  screenshot("es_user_guide");
 }
 
 TEST_F(SpanishInterfaceTest, PassphraseLockAndBackupWindows) {

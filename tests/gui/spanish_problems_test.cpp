@@ -96,7 +96,9 @@ TEST_F(SpanishProblemsTest, AnUnprintableNameNamesTheFieldAndTheCharacter) {
   EXPECT_EQ(frame->session().store().listFamilies().size(), 1u);
 }
 
-TEST_F(SpanishProblemsTest, AWrongPassphraseOnTheLockedWindowNamesTheFile) {
+// A wrong passphrase is said plainly, in Spanish: not that the file may be damaged, which the
+// counselor cannot act on there (the panel above it already names the file).
+TEST_F(SpanishProblemsTest, AWrongPassphraseOnTheLockedWindowIsSaidPlainly) {
   auto* frame = showFrame();
   frame->lock();
   pump(200);
@@ -106,12 +108,12 @@ TEST_F(SpanishProblemsTest, AWrongPassphraseOnTheLockedWindowNamesTheFile) {
   pump(100);
   EXPECT_TRUE(frame->locked());
   const std::string problem = oneLine(panel.problem());
-  EXPECT_EQ(problem.rfind("La frase de contraseña de la base de datos familias.db no es correcta "
-                          "(si la frase es correcta, el archivo está dañado: restáurela desde una "
-                          "copia de seguridad",
+  EXPECT_EQ(problem.rfind("Frase de contraseña incorrecta: no abre esta base de datos. Revise que "
+                          "Bloq Mayús esté apagado",
                           0),
             0u)
       << problem;
+  EXPECT_EQ(problem.find("dañad"), std::string::npos) << problem;
   screenshot("es_locked_wrong_passphrase");
 }
 

@@ -2,7 +2,7 @@
 # package_installs: `cpack -G DEB` makes securebase_<version>_amd64.deb with dependencies from
 # dpkg-shlibdeps; unpacked into a temporary root (dpkg -x), the installed programs run from
 # there with no SECUREBASE_DATA_DIR (they find ../share/securebase themselves), and the desktop
-# entry, the AppStream metainfo and both man pages are valid.
+# entry, the AppStream metainfo and both man pages are valid, and the user guide is there.
 set -eu
 binary_dir=${1:?usage: check_package.sh BINARY_DIR VERSION}
 version=${2:?usage: check_package.sh BINARY_DIR VERSION}
@@ -29,6 +29,19 @@ test -f root/usr/share/securebase/locale/es/LC_MESSAGES/securebase.mo
 test -f root/usr/share/securebase/forms/attachment-practices.v1.json
 test -f root/usr/share/securebase/fonts/LICENSE-DejaVu.txt
 test -f root/usr/share/doc/securebase/LICENSE
+# The user guide (Help › User Guide) in both languages, whole and offline: every in-page link
+# has its anchor, and nothing is fetched from the network.
+for lang in en es; do
+  guide=root/usr/share/securebase/assets/help/$lang/index.html
+  test -f "$guide" || { echo "no user guide $guide"; exit 1; }
+  if grep -q -e '://' -e '<img' -e '<link' "$guide"; then
+    echo "the $lang user guide refers to something outside it"
+    exit 1
+  fi
+  for anchor in $(grep -o 'href="#[a-z]*"' "$guide" | sed 's/href="#\(.*\)"/\1/'); do
+    grep -q "name=\"$anchor\"" "$guide" || { echo "$guide: no anchor $anchor"; exit 1; }
+  done
+done
 for size in 48 128 256; do test -f "root/usr/share/icons/hicolor/${size}x${size}/apps/securebase.png"; done
 test -f root/usr/share/icons/hicolor/scalable/apps/securebase.svg
 desktop-file-validate root/usr/share/applications/securebase.desktop

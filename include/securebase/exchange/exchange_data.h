@@ -7,8 +7,11 @@
 // its own "import" rows), visit scores (recomputed from the observations) and window state.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,15 @@
 #include "securebase/store/store.h"
 
 namespace securebase::exchange {
+
+// Long exports and imports report after each family: `done` so far of `total` (0 when not known
+// in advance, as for an import read in pieces). Returning false stops the work: Cancelled is
+// thrown, an export's files are not kept and an import's transaction is undone.
+using Progress = std::function<bool(std::size_t done, std::size_t total)>;
+class Cancelled : public std::runtime_error {
+ public:
+  Cancelled() : std::runtime_error("stopped before the end, as asked; nothing was written") {}
+};
 
 struct CounselorData {
   std::string uuid;

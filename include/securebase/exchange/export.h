@@ -9,6 +9,7 @@
 //  [{"caregiver_uuid", "child_uuid", "observations": […]}]}], "goals": […], "referrals": […]}]}
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -29,6 +30,7 @@ struct ExportOptions {
   // Deidentification secret: empty means a fresh random one for this export (the same person
   // cannot then be linked across two exports). Given, the output is reproducible.
   std::string seed;
+  Progress progress;  // after each family; may stop the export
 };
 
 // The document as text (ends with a newline). No timestamp of the export itself, so two exports
@@ -51,5 +53,12 @@ std::vector<std::string> csvFileNames();
 // its sink (by name, one for each of csvFileNames()) piece by piece.
 using CsvSinks = std::map<std::string, std::function<void(std::string_view)>>;
 void exportCsv(store::Store& store, const ExportOptions& options, const CsvSinks& sinks);
+
+// The CSV files written into `folder` (made if missing), each atomically and all of them
+// together as the families are read: a failure or a stop leaves none of them half-written.
+// Error(output) when the folder cannot be made. The CLI's `export --format csv` and the
+// window's File › Export… both write through this.
+void exportCsvFolder(store::Store& store, const ExportOptions& options,
+                     const std::filesystem::path& folder);
 
 }  // namespace securebase::exchange

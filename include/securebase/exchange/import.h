@@ -78,6 +78,7 @@ ImportPlan planImport(ExchangeData file, const ExchangeData& target);
 struct ImportOptions {
   bool skip_conflicts = false;
   bool with_clinic_settings = false;  // write the file's clinic settings over this database's
+  Progress progress;                  // after each family (total 0); may stop the import
 };
 
 // Writes plan.to_add in one transaction, auditing each record with action "import". Refuses

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,10 @@ inline constexpr int kPageCacheKiB = 64 * 1024;
 // to ask for a passphrase, and can tell "wrong passphrase" from "not encrypted").
 enum class FileKind { missing, empty, plain, encrypted };
 FileKind inspectDatabaseFile(const std::filesystem::path& file);
+
+// True for the refusal of an encrypted file's key (Database's "wrong passphrase for database…"),
+// so a front end can say it plainly where the passphrase was typed.
+bool isWrongPassphrase(const std::exception& error);
 
 struct DatabaseOptions {
   // The key of an encrypted file: a passphrase (stretched by SQLCipher's PBKDF2 with

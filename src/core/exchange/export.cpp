@@ -38,6 +38,7 @@ void detail::readForExport(store::Store& store, const ExportOptions& options,
                        summary.family.id);
   std::sort(order.begin(), order.end());
   const auto counselor_uuids = counselorUuids(store);
+  std::size_t done = 0;
   for (const auto& [key, id] : order) {
     FamilyData family = readFamily(store, id, counselor_uuids);
     if (safe) {
@@ -45,6 +46,7 @@ void detail::readForExport(store::Store& store, const ExportOptions& options,
       sortFamily(family);
     }
     each(family);
+    if (options.progress && !options.progress(++done, order.size())) throw Cancelled();
   }
 }
 

@@ -6,7 +6,9 @@
 #include <memory>
 
 #include "record_json.h"
+#include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
+#include "securebase/pdf/render.h"
 
 namespace securebase::exchange {
 namespace json = boost::json;
@@ -167,6 +169,27 @@ std::map<std::string, std::string> exportCsv(store::Store& store, const ExportOp
   std::map<std::string, std::string> files;
   exportCsv(store, options, intoStrings(files));
   return files;
+}
+
+void exportCsvFolder(store::Store& store, const ExportOptions& options,
+                     const std::filesystem::path& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec || !std::filesystem::is_directory(folder))
+    throwOutput(errorText("cannot create the folder {1}: {2}", folder.string(),
+                          ec ? ec.message() : std::string("a file has that name")));
+  // Each file is opened atomically inside the previous one's writing, so all of them are kept
+  // together at the end, or none.
+  const auto names = csvFileNames();
+  CsvSinks sinks;
+  std::function<void(std::size_t)> open = [&](std::size_t i) {
+    if (i == names.size()) return exportCsv(store, options, sinks);
+    pdf::writeFileAtomically(folder / names[i], [&](const pdf::ByteSink& sink) {
+      sinks[names[i]] = sink;
+      open(i + 1);
+    });
+  };
+  open(0);
 }
 
 }  // namespace securebase::exchange

@@ -87,10 +87,12 @@ ImportPlan importFile(store::Store& store, const ExportReader& file, const Impor
       detail::writeHead(store, plan.to_add);
     }
     const auto counselors = counselorUuids(store);
+    std::size_t done = 0;
     file.forEachFamily([&](FamilyData&& family) {
       planner.useTargetFamilies(targetFamiliesHolding(store, family, counselors));
       const FamilyData add = planner.family(family);
       if (writing()) detail::writeFamily(store, add);
+      if (options.progress && !options.progress(++done, 0)) throw Cancelled();
     });
     if (planned) planned(plan);
     detail::refuseConflicts(plan, options);

@@ -94,6 +94,10 @@ std::string handoutFileName(const model::Family& family) {
   return "handout-" + std::to_string(family.id) + "-" + slug + ".pdf";
 }
 
+std::string privateFileName(const std::string& kind, const model::Family& family, model::Date day) {
+  return kind + "-" + std::to_string(family.id) + "-" + day.iso() + ".pdf";
+}
+
 namespace {
 
 // One family's handout, read from the store and waiting to be made and written.

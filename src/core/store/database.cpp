@@ -199,6 +199,16 @@ void Database::configure(const DatabaseOptions& options, FileKind kind) {
   }
 }
 
+namespace {
+constexpr std::string_view kWrongPassphraseStart = "wrong passphrase for database ";
+}  // namespace
+
+bool isWrongPassphrase(const std::exception& error) {
+  const auto* core = dynamic_cast<const Error*>(&error);
+  return core != nullptr && core->kind() == ErrorKind::database &&
+         core->text().wording.rfind(kWrongPassphraseStart, 0) == 0;
+}
+
 void Database::failFirstRead(int code, FileKind kind) const {
   if ((code & 0xFF) == SQLITE_NOTADB) {
     if (kind == FileKind::encrypted && key_.empty())

@@ -1,0 +1,267 @@
+#include "exchange_actions.h"
+
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/progdlg.h>
+#include <wx/stattext.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+#include <wx/translation.h>
+
+#include "problem_text.h"
+#include "securebase/exchange/export.h"
+#include "securebase/exchange/export_reader.h"
+#include "securebase/pdf/render.h"
+#include "securebase/store/backup.h"
+#include "session.h"
+#include "ui_helpers.h"
+
+namespace securebase::app {
+namespace {
+
+// A progress window that can be stopped, handed to the core as its Progress callback.
+class StoppableProgress {
+ public:
+  StoppableProgress(wxWindow* parent, const wxString& title)
+      : dialog_(title, _("Starting…"), 100, parent,
+                wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE) {}
+
+  exchange::Progress callback() {
+    return [this](std::size_t done, std::size_t total) {
+      const wxString said = total > 0 ? wxString::Format(_("Family %zu of %zu"), done, total)
+                                      : wxString::Format(_("%zu families read"), done);
+      if (total == 0) return dialog_.Pulse(said);
+      return dialog_.Update(static_cast<int>(done * 99 / total), said);
+    };
+  }
+  void hide() { dialog_.Hide(); }
+
+ private:
+  wxProgressDialog dialog_;
+};
+
+// The kind of record in the interface's language (the core names it in English).
+wxString recordTypeText(exchange::RecordType type) {
+  switch (type) {
+    case exchange::RecordType::setting:
+      return _("setting");
+    case exchange::RecordType::counselor:
+      return _("counselor");
+    case exchange::RecordType::form:
+      return _("form");
+    case exchange::RecordType::family:
+      return _("family");
+    case exchange::RecordType::caregiver:
+      return _("caregiver");
+    case exchange::RecordType::child:
+      return _("child");
+    case exchange::RecordType::visit:
+      return _("visit");
+    case exchange::RecordType::goal:
+      return _("goal");
+    case exchange::RecordType::referral:
+      return _("referral");
+  }
+  return wxString::FromUTF8(std::string(exchange::toString(type)));
+}
+
+wxString path(const std::filesystem::path& file) {
+  return wxString::FromUTF8(file.string());
+}
+
+}  // namespace
+
+ExportDialog::ExportDialog(wxWindow* parent) : StandardDialog(parent, _("Export")) {
+  auto* intro = new wxStaticText(this, wxID_ANY,
+                                 _("Every family, visit, goal and referral of this database, for "
+                                   "another SecureBase (JSON) or a spreadsheet (CSV). The file is "
+                                   "not encrypted: keep it safe."));
+  intro->Wrap(FromDIP(440));
+  addIntro(intro);
+  format_ = new wxChoice(this, wxID_ANY);
+  format_->Append(_("JSON: one file, for import into SecureBase"));
+  format_->Append(_("CSV: a folder with one file per table, for spreadsheets"));
+  format_->SetSelection(0);
+  addRow(_("Format:"), format_);
+  deidentify_ = new wxCheckBox(this, wxID_ANY,
+                               _("&De-identified (no names, contacts or notes; "
+                                 "dates shifted)"));
+  addRow(wxEmptyString, deidentify_);
+  seed_ = new wxTextCtrl(this, wxID_ANY);
+  seed_->SetHint(_("Optional: the same secret gives the same pseudonyms"));
+  seed_->Enable(false);
+  addRow(_("Secret:"), seed_);
+  deidentify_->Bind(wxEVT_CHECKBOX,
+                    [this](wxCommandEvent&) { seed_->Enable(deidentify_->GetValue()); });
+  finishLayout();
+  setOkLabel(_("&Export…"));
+}
+
+bool ExportDialog::csv() const {
+  return format_->GetSelection() == 1;
+}
+bool ExportDialog::deidentify() const {
+  return deidentify_->GetValue();
+}
+std::string ExportDialog::seed() const {
+  return deidentify() ? toUtf8(seed_->GetValue().Strip(wxString::both)) : std::string();
+}
+
+void ExportDialog::apply() {}
+
+ImportConflictsDialog::ImportConflictsDialog(wxWindow* parent,
+                                             const std::vector<exchange::Conflict>& conflicts)
+    : StandardDialog(parent, _("Import: records that differ")) {
+  auto* intro = new wxStaticText(
+      this, wxID_ANY,
+      wxString::Format(wxPLURAL("%zu record of the file differs from the one in this database. "
+                                "This database keeps its own; nothing has been imported yet.",
+                                "%zu records of the file differ from the ones in this database. "
+                                "This database keeps its own; nothing has been imported yet.",
+                                conflicts.size()),
+                       conflicts.size()));
+  intro->Wrap(FromDIP(560));
+  addIntro(intro);
+  list_ = makeReportList(this, {{_("Record"), 90}, {_("Which"), 260}, {_("How it differs"), 300}});
+  for (const auto& conflict : conflicts) {
+    const long row = list_->InsertItem(list_->GetItemCount(), recordTypeText(conflict.type));
+    list_->SetItem(row, 1, wxString::FromUTF8(conflict.key));
+    list_->SetItem(row, 2, wxString::FromUTF8(conflict.reason));
+  }
+  list_->SetMinSize(FromDIP(wxSize(660, 220)));
+  addWide(list_, 1);
+  finishLayout();
+  setOkLabel(_("&Import the Rest"));
+}
+
+bool exportTo(wxWindow* parent, Session& session, const std::filesystem::path& target, bool csv,
+              const exchange::ExportOptions& options) {
+  StoppableProgress progress(parent, _("Export"));
+  exchange::ExportOptions with_progress = options;
+  with_progress.progress = progress.callback();
+  try {
+    if (csv) {
+      exchange::exportCsvFolder(session.store(), with_progress, target);
+    } else {
+      pdf::writeFileAtomically(target, [&](const pdf::ByteSink& sink) {
+        exchange::exportJson(session.store(), with_progress, sink);
+      });
+    }
+  } catch (const exchange::Cancelled&) {
+    return false;
+  }
+  progress.hide();
+  return true;
+}
+
+std::optional<std::vector<std::string>> importFrom(wxWindow* parent, Session& session,
+                                                   const std::filesystem::path& file) {
+  exchange::ExportReader reader = exchange::ExportReader::ofFile(file, file.string());
+  {
+    wxBusyCursor busy;
+    reader.check();  // the whole file, before the database is touched
+  }
+  exchange::ImportOptions options;
+  std::vector<exchange::Conflict> conflicts;
+  for (;;) {
+    StoppableProgress progress(parent, _("Import"));
+    options.progress = progress.callback();
+    try {
+      const auto plan = exchange::importFile(
+          session.store(), reader, options,
+          [&](const exchange::ImportPlan& planned) { conflicts = planned.conflicts; });
+      progress.hide();
+      return exchange::summaryLines(plan, options);
+    } catch (const exchange::Cancelled&) {
+      return std::nullopt;
+    } catch (const Error&) {
+      // Conflicts refuse the whole import (nothing written), as on the command line; the
+      // counselor sees them and may import the rest, like --skip-conflicts.
+      if (conflicts.empty() || options.skip_conflicts) throw;
+    }
+    progress.hide();
+    ImportConflictsDialog ask(parent, conflicts);
+    if (ask.ShowModal() != wxID_OK) return std::nullopt;
+    options.skip_conflicts = true;
+  }
+}
+
+void exportDatabase(wxWindow* parent, Session& session) {
+  ExportDialog dialog(parent);
+  if (dialog.ShowModal() != wxID_OK) return;
+  std::filesystem::path target;
+  const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
+  if (dialog.csv()) {
+    wxDirDialog where(parent, _("Folder for the CSV files"), documents, wxDD_DEFAULT_STYLE);
+    if (where.ShowModal() != wxID_OK) return;
+    target = where.GetPath().utf8_string();
+  } else {
+    wxFileDialog where(parent, _("Export to"), documents,
+                       dialog.deidentify() ? "securebase-deidentified.json" : "securebase.json",
+                       _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (where.ShowModal() != wxID_OK) return;
+    target = where.GetPath().utf8_string();
+  }
+  exchange::ExportOptions options;
+  options.deidentify = dialog.deidentify();
+  options.seed = dialog.seed();
+  try {
+    if (!exportTo(parent, session, target, dialog.csv(), options)) {
+      wxMessageBox(_("Export stopped. Nothing was written."), _("Export"),
+                   wxOK | wxICON_INFORMATION, parent);
+      return;
+    }
+  } catch (const std::exception& e) {
+    showProblemBox(parent, e);
+    return;
+  }
+  wxMessageBox(wxString::Format(_("Exported to %s"), path(target)), _("Export"),
+               wxOK | wxICON_INFORMATION, parent);
+}
+
+void importDatabase(wxWindow* parent, Session& session) {
+  wxFileDialog which(parent, _("Import an export file"), wxEmptyString, wxEmptyString,
+                     _("JSON files (*.json)|*.json|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (which.ShowModal() != wxID_OK) return;
+  std::optional<std::vector<std::string>> summary;
+  try {
+    summary = importFrom(parent, session, which.GetPath().utf8_string());
+  } catch (const std::exception& e) {
+    showProblemBox(parent, e);
+    return;
+  }
+  if (!summary) {
+    wxMessageBox(_("Import cancelled. The database is unchanged."), _("Import"),
+                 wxOK | wxICON_INFORMATION, parent);
+    return;
+  }
+  wxString text = _("Imported:");
+  for (const auto& line : *summary) text += "\n" + wxString::FromUTF8(line);
+  wxMessageBox(text, _("Import"), wxOK | wxICON_INFORMATION, parent);
+}
+
+void showBackups(wxWindow* parent, Session& session) {
+  std::vector<store::BackupInfo> backups;
+  std::filesystem::path folder;
+  try {
+    folder = store::backupPolicy(session.store(), session.file()).folder;
+    backups = store::listBackups(folder, session.file(), store::databaseId(session.database()));
+  } catch (const std::exception& e) {
+    showProblemBox(parent, e);
+    return;
+  }
+  wxString text = wxString::Format(_("Backups go to %s"), path(folder)) + "\n\n";
+  if (backups.empty()) text += _("There is no backup of this database yet.");
+  for (const auto& backup : backups)
+    text += wxString::Format(_("%s UTC — %s KB"), wxString::FromUTF8(backup.taken),
+                             wxString::Format("%ju", backup.bytes / 1024)) +
+            "\n";
+  text += "\n" + _("File › Back Up Now makes one; File › Restore Backup… puts one in place.");
+  wxMessageBox(text, _("Backups"), wxOK | wxICON_INFORMATION, parent);
+}
+
+}  // namespace securebase::app
