@@ -240,8 +240,8 @@ void ItemRow::announce() {
   // words: "<item>: <answer>", what to look for as the description.
   wxString answer = _("Not answered");
   for (const auto& choice : choices_)
-    if (choice.button->GetValue())  // the label without its key: "2  Consistently"
-      answer = choice.button->GetLabel().AfterFirst(' ').Trim(false);
+    if (choice.button->GetValue())  // the label without its key: "2  Consistently"; the button's
+      answer = choice.label.AfterFirst(' ').Trim(false);  // own label also has a check mark
   if (value_text_ != nullptr && value_) answer = wx(*value_);
   const auto language = interfaceLanguage();
   setAccessibleText(*this, wx(item_.label.get(language)) + ": " + answer,

@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "accessible_names.h"
 #include "idle_watch.h"
 #include "interface_language.h"
 #include "securebase/store/backup.h"
@@ -92,6 +93,11 @@ wxTextCtrl* PreferencesDialog::addText(const std::string& key, const wxString& l
   auto* button = new wxButton(row, wxID_ANY,
                               browse == Browse::file ? _("Choose &File…") : _("Choose Fol&der…"));
   browse_[key] = button;
+  // The label sits in the dialog's grid, the field inside the row: named here, since the
+  // walker (accessible_names.h) finds labels only beside a control in its own sizer.
+  wxString name = wxStripMenuCodes(label);
+  if (name.EndsWith(":")) name.RemoveLast();
+  setAccessibleText(*text, name);
   auto* sizer = new wxBoxSizer(wxHORIZONTAL);
   sizer->Add(text, wxSizerFlags(1).CenterVertical());
   sizer->AddSpacer(FromDIP(6));
