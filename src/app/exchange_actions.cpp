@@ -69,10 +69,6 @@ wxString recordTypeText(exchange::RecordType type) {
   return wxString::FromUTF8(std::string(exchange::toString(type)));
 }
 
-wxString path(const std::filesystem::path& file) {
-  return wxString::FromUTF8(file.string());
-}
-
 }  // namespace
 
 ExportDialog::ExportDialog(wxWindow* parent) : StandardDialog(parent, _("Export")) {
@@ -219,7 +215,7 @@ void exportDatabase(wxWindow* parent, Session& session) {
     showProblemBox(parent, e);
     return;
   }
-  wxMessageBox(wxString::Format(_("Exported to %s"), path(target)), _("Export"),
+  wxMessageBox(wxString::Format(_("Exported to %s"), pathText(target)), _("Export"),
                wxOK | wxICON_INFORMATION, parent);
 }
 
@@ -254,7 +250,7 @@ void showBackups(wxWindow* parent, Session& session) {
     showProblemBox(parent, e);
     return;
   }
-  wxString text = wxString::Format(_("Backups go to %s"), path(folder)) + "\n\n";
+  wxString text = wxString::Format(_("Backups go to %s"), pathText(folder)) + "\n\n";
   if (backups.empty()) text += _("There is no backup of this database yet.");
   for (const auto& backup : backups)
     text += wxString::Format(_("%s UTC — %s KB"), wxString::FromUTF8(backup.taken),

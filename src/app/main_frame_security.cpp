@@ -30,6 +30,7 @@
 #include "securebase/core/secret_text.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/encryption.h"
+#include "ui_helpers.h"
 #include "visit_editor.h"
 #include "window_config.h"
 
@@ -42,10 +43,6 @@ void enableMenu(wxMenu& menu, bool enable) {
     if (wxMenu* sub = item->GetSubMenu()) enableMenu(*sub, enable);
     item->Enable(enable);
   }
-}
-
-wxString path(const std::filesystem::path& file) {
-  return wxString::FromUTF8(file.string());
 }
 
 }  // namespace
@@ -108,7 +105,7 @@ void MainFrame::adoptSession(std::unique_ptr<Session> session) {
   refreshViews();
   updateTitle();
   updateCommands();
-  WindowConfig::instance().addRecentFile(path(file_));
+  WindowConfig::instance().addRecentFile(pathText(file_));
   rebuildRecentMenu();
   idle_->setLimit(
       idle_limit_override_.value_or(std::chrono::minutes(lockMinutes(session_->store()))));
@@ -245,7 +242,8 @@ bool MainFrame::backUp(bool only_if_due) {
     const auto backup = store::createBackup(session_->database(), policy);
     updateStatus();
     if (!only_if_due)
-      showInfo(wxString::Format(_("Backup written: %s"), path(backup.file)), wxICON_INFORMATION);
+      showInfo(wxString::Format(_("Backup written: %s"), pathText(backup.file)),
+               wxICON_INFORMATION);
     return true;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "securebase: the backup failed: %s\n", e.what());
@@ -322,7 +320,7 @@ bool MainFrame::restoreBackupFile(const store::BackupInfo& chosen) {
   }
   showInfo(wxString::Format(_("Restored the backup of %s UTC. The file you had open was set "
                               "aside as %s."),
-                            wxString::FromUTF8(chosen.taken), path(aside)),
+                            wxString::FromUTF8(chosen.taken), pathText(aside)),
            wxICON_INFORMATION);
   return true;
 }
@@ -396,7 +394,7 @@ void MainFrame::offerEncryption() {
                       wxString::Format(_("%s is not encrypted: anyone who has the laptop can "
                                          "read the families' records.\n\nEncrypt it now with a "
                                          "passphrase?"),
-                                       path(file_)),
+                                       pathText(file_)),
                       _("Encrypt database"), wxYES_NO | wxICON_WARNING);
   ask.SetYesNoLabels(_("&Encrypt…"), _("&Not now"));
   if (ask.ShowModal() == wxID_YES) encryptDatabase();

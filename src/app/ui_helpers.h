@@ -3,6 +3,7 @@
 
 #include <wx/string.h>
 
+#include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -15,6 +16,11 @@ namespace securebase::app {
 
 inline wxString wx(const std::string& utf8) {
   return wxString::FromUTF8(utf8);
+}
+
+// A file's path as the window shows it (paths are UTF-8 on Debian).
+inline wxString pathText(const std::filesystem::path& file) {
+  return wxString::FromUTF8(file.string());
 }
 
 // A bold heading, `scale` times the normal font size.
