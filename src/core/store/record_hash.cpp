@@ -44,17 +44,17 @@ std::string selectOneText(RecordKind kind) {
     case RecordKind::counselor:
       return "SELECT id, uuid, name, email, phone FROM counselors WHERE id = ?";
     case RecordKind::family:
-      return std::string("SELECT ") + rows::kFamilyColumns + " FROM families f WHERE f.id = ?";
+      return rows::select(rows::kFamilyColumns, " FROM families f WHERE f.id = ?");
     case RecordKind::caregiver:
-      return std::string("SELECT ") + rows::kCaregiverColumns + " FROM caregivers WHERE id = ?";
+      return rows::select(rows::kCaregiverColumns, " FROM caregivers WHERE id = ?");
     case RecordKind::child:
-      return std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?";
+      return rows::select(rows::kChildColumns, " FROM children WHERE id = ?");
     case RecordKind::visit:
-      return std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?";
+      return rows::select(rows::kVisitColumns, " FROM visits WHERE id = ?");
     case RecordKind::goal:
-      return std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?";
+      return rows::select(rows::kGoalColumns, " FROM goals WHERE id = ?");
     case RecordKind::referral:
-      return std::string("SELECT ") + rows::kReferralColumns + " FROM referrals WHERE id = ?";
+      return rows::select(rows::kReferralColumns, " FROM referrals WHERE id = ?");
   }
   return {};
 }
@@ -109,9 +109,9 @@ std::optional<std::string> recordHash(Database& db, RecordKind kind, model::Id i
   // Migrations before version 8 hash visits (version 6 seals them) before the reason's column
   // exists: read the columns that were there.
   const bool with_reason = kind != RecordKind::visit || db.schemaVersion() >= 8;
-  auto row = db.prepare(with_reason ? selectOne(kind)
-                                    : std::string("SELECT ") + kVisitColumnsBeforeVersion8 +
-                                          " FROM visits WHERE id = ?");
+  auto row = db.prepare(
+      with_reason ? selectOne(kind)
+                  : rows::select(kVisitColumnsBeforeVersion8, " FROM visits WHERE id = ?"));
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   std::string message = "securebase-record-v1\n";

@@ -110,8 +110,7 @@ void Store::closeFamily(Id family_id, const std::string& reason) {
 }
 
 model::Family Store::family(Id family_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
-                       " FROM families f WHERE f.id = ?");
+  auto s = db_.prepare(rows::select(rows::kFamilyColumns, " FROM families f WHERE f.id = ?"));
   s.bind(1, family_id);
   if (!s.step()) throwNotFound(errorText("no family with id {1}", family_id));
   return rows::family(s);
@@ -119,14 +118,15 @@ model::Family Store::family(Id family_id) {
 
 std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
   // The draft date reads the partial index visits_drafts (schema 5): no scan of visits.
-  auto s = db_.prepare(std::string("SELECT ") + rows::kFamilyColumns +
-                       ", coalesce(c.name, ''), f.last_completed_date, "
-                       "f.last_completed_next_planned, f.trend_points, f.flagged, "
-                       "f.open_referrals, (SELECT max(d.visit_date) FROM visits d "
-                       "WHERE d.family_id = f.id AND d.status = 'draft') FROM families f "
-                       "LEFT JOIN counselors c ON c.id = f.counselor_id "
-                       "WHERE (?1 IS NULL OR f.status = ?1) AND (?2 = 0 OR f.flagged = 1) "
-                       "AND (?3 = 0 OR f.open_referrals > 0) ORDER BY f.display_name, f.id");
+  auto s = db_.prepare(
+      rows::select(rows::kFamilyColumns,
+                   ", coalesce(c.name, ''), f.last_completed_date, "
+                   "f.last_completed_next_planned, f.trend_points, f.flagged, "
+                   "f.open_referrals, (SELECT max(d.visit_date) FROM visits d "
+                   "WHERE d.family_id = f.id AND d.status = 'draft') FROM families f "
+                   "LEFT JOIN counselors c ON c.id = f.counselor_id "
+                   "WHERE (?1 IS NULL OR f.status = ?1) AND (?2 = 0 OR f.flagged = 1) "
+                   "AND (?3 = 0 OR f.open_referrals > 0) ORDER BY f.display_name, f.id"));
   if (filter.status) s.bind(1, model::toString(*filter.status));
   s.bind(2, filter.flagged_only ? 1 : 0).bind(3, filter.open_referral_only ? 1 : 0);
   std::vector<FamilySummary> list;
@@ -207,8 +207,7 @@ void Store::updateCaregiver(const model::Caregiver& c) {
   checkText(c.name, errorPhrase("caregiver name"), true);
   checkText(c.relationship, errorPhrase("relationship"), false);
   db_.transaction([&] {
-    auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
-                         " FROM caregivers WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kCaregiverColumns, " FROM caregivers WHERE id = ?"));
     s.bind(1, c.id);
     if (!s.step()) throwNotFound(errorText("no caregiver with id {1}", c.id));
     model::Caregiver after = rows::caregiver(s);
@@ -232,8 +231,7 @@ void Store::updateChild(const model::Child& c) {
   if (c.gestation_weeks < 22 || c.gestation_weeks > 44)
     throwBadInput(errorText("weeks of gestation must be between 22 and 44"));
   db_.transaction([&] {
-    auto s =
-        db_.prepare(std::string("SELECT ") + rows::kChildColumns + " FROM children WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kChildColumns, " FROM children WHERE id = ?"));
     s.bind(1, c.id);
     if (!s.step()) throwNotFound(errorText("no child with id {1}", c.id));
     model::Child after = rows::child(s);
@@ -257,8 +255,8 @@ void Store::updateChild(const model::Child& c) {
 }
 
 std::vector<model::Caregiver> Store::caregivers(Id family_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kCaregiverColumns +
-                       " FROM caregivers WHERE family_id = ? ORDER BY id");
+  auto s = db_.prepare(
+      rows::select(rows::kCaregiverColumns, " FROM caregivers WHERE family_id = ? ORDER BY id"));
   s.bind(1, family_id);
   std::vector<model::Caregiver> list;
   while (s.step()) list.push_back(rows::caregiver(s));
@@ -266,8 +264,8 @@ std::vector<model::Caregiver> Store::caregivers(Id family_id) {
 }
 
 std::vector<model::Child> Store::children(Id family_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kChildColumns +
-                       " FROM children WHERE family_id = ? ORDER BY birth_date, id");
+  auto s = db_.prepare(rows::select(rows::kChildColumns,
+                                    " FROM children WHERE family_id = ? ORDER BY birth_date, id"));
   s.bind(1, family_id);
   std::vector<model::Child> list;
   while (s.step()) list.push_back(rows::child(s));
@@ -282,8 +280,8 @@ FamilyRecord Store::loadFamily(Id family_id, VisitDetail detail) {
   record.goals = goals(family_id);
   record.referrals = referrals(family_id);
 
-  auto vs = db_.prepare(std::string("SELECT ") + rows::kVisitColumns +
-                        " FROM visits WHERE family_id = ? ORDER BY visit_date, id");
+  auto vs = db_.prepare(rows::select(rows::kVisitColumns,
+                                     " FROM visits WHERE family_id = ? ORDER BY visit_date, id"));
   vs.bind(1, family_id);
   while (vs.step()) record.visits.push_back(rows::visit(vs));
   if (detail == VisitDetail::rows_only) return record;

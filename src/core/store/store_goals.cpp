@@ -61,7 +61,7 @@ Id Store::insertGoal(model::Goal g, std::string_view action) {
 
 void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id> at_visit) {
   db_.transaction([&] {
-    auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kGoalColumns, " FROM goals WHERE id = ?"));
     s.bind(1, goal_id);
     if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
@@ -82,7 +82,7 @@ void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id
 void Store::updateGoalText(Id goal_id, const std::string& text) {
   checkText(text, "goal", true);
   db_.transaction([&] {
-    auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns + " FROM goals WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kGoalColumns, " FROM goals WHERE id = ?"));
     s.bind(1, goal_id);
     if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
@@ -95,8 +95,8 @@ void Store::updateGoalText(Id goal_id, const std::string& text) {
 }
 
 std::vector<model::Goal> Store::goals(Id family_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kGoalColumns +
-                       " FROM goals WHERE family_id = ? ORDER BY created_on, id");
+  auto s = db_.prepare(
+      rows::select(rows::kGoalColumns, " FROM goals WHERE family_id = ? ORDER BY created_on, id"));
   s.bind(1, family_id);
   std::vector<model::Goal> list;
   while (s.step()) list.push_back(rows::goal(s));
@@ -135,8 +135,7 @@ Id Store::insertReferral(model::Referral r, std::string_view action) {
 
 void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
   db_.transaction([&] {
-    auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
-                         " FROM referrals WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kReferralColumns, " FROM referrals WHERE id = ?"));
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
@@ -155,8 +154,7 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
   checkText(to_whom, "referred to", true);
   checkText(reason, "referral reason", false);
   db_.transaction([&] {
-    auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
-                         " FROM referrals WHERE id = ?");
+    auto s = db_.prepare(rows::select(rows::kReferralColumns, " FROM referrals WHERE id = ?"));
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
@@ -174,8 +172,8 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
 }
 
 std::vector<model::Referral> Store::referrals(Id family_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kReferralColumns +
-                       " FROM referrals WHERE family_id = ? ORDER BY created_on, id");
+  auto s = db_.prepare(rows::select(rows::kReferralColumns,
+                                    " FROM referrals WHERE family_id = ? ORDER BY created_on, id"));
   s.bind(1, family_id);
   std::vector<model::Referral> list;
   while (s.step()) list.push_back(rows::referral(s));

@@ -190,7 +190,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
 }
 
 model::Visit Store::visit(Id visit_id) {
-  auto s = db_.prepare(std::string("SELECT ") + rows::kVisitColumns + " FROM visits WHERE id = ?");
+  auto s = db_.prepare(rows::select(rows::kVisitColumns, " FROM visits WHERE id = ?"));
   s.bind(1, visit_id);
   if (!s.step()) throwNotFound(errorText("no visit with id {1}", visit_id));
   model::Visit v = rows::visit(s);
