@@ -1,6 +1,7 @@
 // Export and import over real databases: determinism, the round trip through an empty
 // database, merging two databases that share families, conflicts, and all-or-nothing refusal.
 #include <gtest/gtest.h>
+#include <sqlcipher/sqlite3.h>
 
 #include "build_paths.h"
 #include "securebase/core/error.h"
@@ -12,6 +13,7 @@
 #include "securebase/pdf/text_check.h"
 #include "securebase/service/scoring.h"
 #include "securebase/service/visits.h"
+#include "securebase/store/audit_chain.h"
 #include "securebase/store/record_audit.h"
 #include "store_fixture.h"
 
@@ -391,4 +393,123 @@ TEST_F(Exchange, AVisitOfAFormOnlyThisDatabaseHoldsIsCheckedAgainstTheStoredOne)
   const auto plan = exchange::importExport(*b.store, exchange::toJsonText(file), "no-forms.json");
   EXPECT_EQ(plan.counts.at(exchange::RecordType::visit).added, 1);
   EXPECT_EQ(exchange::exportJson(*b.store), exchange::exportJson(*a.store));
+}
+
+namespace {
+
+// Counts the statements run on a connection by how their SQL starts (statements of triggers
+// are not counted: their text starts with "--").
+class StatementCounter {
+ public:
+  explicit StatementCounter(store::Database& db) : db_(db) {
+    sqlite3_trace_v2(db_.handle(), SQLITE_TRACE_STMT, &StatementCounter::seen, this);
+  }
+  ~StatementCounter() { sqlite3_trace_v2(db_.handle(), 0, nullptr, nullptr); }
+  StatementCounter(const StatementCounter&) = delete;
+  StatementCounter& operator=(const StatementCounter&) = delete;
+
+  long long starting(std::string_view prefix) const {
+    long long n = 0;
+    for (const auto& sql : statements_)
+      if (sql.rfind(prefix, 0) == 0) ++n;
+    return n;
+  }
+
+ private:
+  static int seen(unsigned, void* self, void*, void* text) {
+    static_cast<StatementCounter*>(self)->statements_.emplace_back(static_cast<const char*>(text));
+    return 0;
+  }
+  store::Database& db_;
+  std::vector<std::string> statements_;
+};
+
+struct ImportBatches : Exchange {};
+
+}  // namespace
+
+// A family's visits, their observation sets, observations, signatures, scores and audit rows are
+// written many rows per statement, not one statement per row: on an encrypted file each
+// statement journals (and encrypts) the pages it touches again.
+TEST_F(ImportBatches, AFamilysVisitsAreWrittenManyRowsPerStatement) {
+  auto a = demoDb("a.db", 6);
+  const long long visits = countRows(*a.db, "visits");
+  const long long families = countRows(*a.db, "families");
+  const long long amendments =
+      countWhere(*a.db, "SELECT count(*) FROM visits WHERE amends_visit_id IS NOT NULL");
+  ASSERT_GT(visits, 4 * (families + amendments));
+  ASSERT_GE(amendments, 1);
+  const std::string text = exchange::exportJson(*a.store);
+
+  auto b = open("b.db");
+  StatementCounter counter(*b.db);
+  exchange::importExport(*b.store, text, "a.json");
+  // One batch per family, and one more for each amendment whose original is in the batch; a
+  // batch takes one statement per table, or more for many rows (64 to 128 a statement).
+  const long long batches = families + amendments;
+  const auto atMost = [&](long long rows, long long per_statement) {
+    return batches + rows / per_statement;
+  };
+  const long long observations = countRows(*a.db, "observations");
+  EXPECT_LE(counter.starting("INSERT INTO visits "), atMost(visits, 64));
+  EXPECT_LE(counter.starting("INSERT INTO observation_sets "), atMost(visits, 128));
+  EXPECT_LE(counter.starting("INSERT OR REPLACE INTO observations "), atMost(observations, 128));
+  EXPECT_LE(counter.starting("UPDATE visits SET status = 'signed'"), atMost(visits, 128));
+  EXPECT_LE(counter.starting("INSERT OR REPLACE INTO visit_scores "), atMost(visits, 128));
+  EXPECT_LE(counter.starting("INSERT INTO visit_section_scores "),
+            atMost(countRows(*a.db, "visit_section_scores"), 128));
+  // Audit rows of visits share statements too; families, people, goals and referrals still
+  // write theirs one by one.
+  const long long audit_rows = countRows(*b.db, "audit_log");
+  EXPECT_LE(counter.starting("INSERT INTO audit_log "), audit_rows - visits + atMost(visits, 64));
+  EXPECT_LT(counter.starting("INSERT INTO visits "), visits / 4);
+  EXPECT_LT(counter.starting("INSERT OR REPLACE INTO observations "),
+            countRows(*a.db, "observation_sets") / 2);
+
+  EXPECT_EQ(countRows(*b.db, "visits"), visits);
+  EXPECT_EQ(countRows(*b.db, "observations"), countRows(*a.db, "observations"));
+  EXPECT_EQ(exchange::exportJson(*b.store), text);
+  EXPECT_TRUE(store::verifyAuditChain(*b.db).ok());
+  EXPECT_TRUE(store::verifyRecordContent(*b.db).ok())
+      << store::verifyRecordContent(*b.db).summary();
+}
+
+// Each visit of a batch passes the checks of a visit imported alone: one refused visit refuses
+// the batch, and nothing of it is written.
+TEST_F(ImportBatches, OneRefusedVisitRefusesItsWholeBatch) {
+  auto a = demoDb("a.db", 2);
+  const auto families = a.store->listFamilies();
+  const auto first = a.store->loadFamily(families.at(0).family.id);
+  const auto second = a.store->loadFamily(families.at(1).family.id);
+  std::string rated_item;
+  for (const auto& section : form.sections)
+    for (const auto& item : section.items)
+      if (rated_item.empty() && item.kind == forms::ItemKind::rating) rated_item = item.id;
+  const auto batchOf = [&](model::Id caregiver_of_second_visit) {
+    std::vector<model::Visit> batch;
+    for (int i = 0; i < 2; ++i) {
+      model::Visit v;
+      v.uuid = "b4a1c7de-0000-4000-8000-00000000000" + std::to_string(i);
+      v.family_id = first.family.id;
+      v.date = *model::Date::parse("2026-05-0" + std::to_string(i + 1));
+      v.form_id = form.id;
+      v.form_version = form.version;
+      v.sets.push_back({0,
+                        i == 0 ? first.caregivers.at(0).id : caregiver_of_second_visit,
+                        first.children.at(0).id,
+                        {{rated_item, false, "2", "", false}}});
+      batch.push_back(v);
+    }
+    return batch;
+  };
+  const std::string before = dumpContent(*a.db);
+  EXPECT_THROW(a.store->importVisits(batchOf(second.caregivers.at(0).id)), Error);
+  EXPECT_EQ(dumpContent(*a.db), before);
+
+  const auto ids = a.store->importVisits(batchOf(first.caregivers.at(0).id));
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(a.store->visit(ids[1]).uuid, "b4a1c7de-0000-4000-8000-000000000001");
+  EXPECT_EQ(a.store->visit(ids[1]).sets.at(0).observations.at(0).value, "2");
+  EXPECT_TRUE(store::verifyRecordContent(*a.db).ok())
+      << store::verifyRecordContent(*a.db).summary();
 }

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "securebase/model/entities.h"
 
@@ -100,5 +101,8 @@ AuditLink nextAuditLink(Database& db);
 // Appends `row` to the trail (its id and prev_hash are taken from the last row, inside one
 // transaction joined with the caller's) and returns its id.
 model::Id appendAuditRow(Database& db, AuditRowContent row);
+// Appends `rows` in order, each linked to the one before, a few dozen per INSERT; sets their ids
+// and prev_hash.
+void appendAuditRows(Database& db, std::vector<AuditRowContent>& rows);
 
 }  // namespace securebase::store

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ namespace securebase::store {
 
 using model::Id;
 enum class RecordKind : int;  // src/core/store/record_hash.h
+struct AuditRowContent;       // securebase/store/audit_chain.h
 
 struct FormSnapshot {
   std::string form_id;
@@ -208,6 +210,10 @@ class Store {
   // snapshot must be stored already. A signed amendment replaces its original, which must be
   // signed, in the same family and not replaced yet.
   Id importVisit(model::Visit visit);
+  // importVisit for several visits of a family, with the same checks visit by visit, written
+  // many rows per statement; returns their ids in order. An amendment's original must be
+  // stored already (import it in an earlier call).
+  std::vector<Id> importVisits(std::vector<model::Visit> visits);
   Id importGoal(model::Goal goal);
   Id importReferral(model::Referral referral);
 
@@ -217,16 +223,26 @@ class Store {
              const std::string& details);
   void writeAuditRow(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
                      const std::string& details, std::optional<std::string> content_hash);
+  // audit() of several records of one kind, in one INSERT for many rows: (id, details) each.
+  void auditEach(std::string_view entity, std::string_view action,
+                 const std::vector<std::pair<Id, std::string>>& records);
+  // An audit row's when, who and what, before its place in the chain is known.
+  AuditRowContent auditRow(std::string_view entity, std::optional<Id> entity_id,
+                           std::string_view action, const std::string& details);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
+  // Observations of any sets, each with its set's id: the one INSERT of observation rows.
+  void insertObservationRows(const std::vector<std::pair<Id, const model::Observation*>>& rows);
   // The one set of checks every visit write passes (add, amend, import, the editor's header
   // and answers): text, dates (none in the future; next planned not before the visit), and no
   // observations at a visit that did not take place.
   void checkVisit(const model::Visit& visit);
   void checkObservation(const model::Observation& observation);
-  // The one INSERT of a visit row, always as a draft (signing is a separate update).
-  Id insertVisitRow(const model::Visit& visit);
+  // The one INSERT of visit rows, always as drafts (signing is a separate update); returns
+  // their ids in order.
+  std::vector<Id> insertVisitRows(std::span<const model::Visit> visits);
+  Id insertVisitRow(const model::Visit& visit) { return insertVisitRows({&visit, 1}).front(); }
   void markSigned(model::Visit& visit, std::string_view action);
   // Links a signed original to the signed amendment that replaces it, with its own audit row.
   void supersede(Id original_id, Id amendment_id);
@@ -237,7 +253,8 @@ class Store {
   Id insertChild(model::Child child, std::string_view action);
   Id insertGoal(model::Goal goal, std::string_view action);
   Id insertReferral(model::Referral referral, std::string_view action);
-  void writeScores(const model::Visit& visit);
+  void writeScores(std::span<const model::Visit> visits);
+  void writeScores(const model::Visit& visit) { writeScores({&visit, 1}); }
 
   Database& db_;
   std::string counselor_;

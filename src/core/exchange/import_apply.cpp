@@ -1,5 +1,7 @@
 // Import, step 4: writing what the plan adds, in one transaction (import.h).
 #include <array>
+#include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "import_internal.h"
@@ -59,8 +61,7 @@ class Writer {
       remember(Table::children, c.uuid,
                store_.importChild(
                    {0, c.uuid, family_id, c.name, c.birth_date, c.gestation_weeks, c.sex}));
-    // The plan lists an original before its amendment.
-    for (const auto& v : f.visits) visit(v, family_id);
+    visits(f.visits, family_id);
     for (const auto& g : f.goals) {
       model::Goal goal;
       goal.uuid = g.uuid;
@@ -86,7 +87,31 @@ class Writer {
   }
 
  private:
-  void visit(const VisitData& d, Id family_id) {
+  // The family's visits in the plan's order (an original before its amendment), as few batches
+  // as the amendments allow: one whose original is in the batch under way starts the next, as
+  // it needs the original's id.
+  void visits(const std::vector<VisitData>& all, Id family_id) {
+    std::vector<const VisitData*> batch;
+    std::set<std::string_view> in_batch;
+    const auto write = [&] {
+      std::vector<model::Visit> list;
+      list.reserve(batch.size());
+      for (const auto* d : batch) list.push_back(visit(*d, family_id));
+      const auto ids = store_.importVisits(std::move(list));
+      for (std::size_t i = 0; i < batch.size(); ++i)
+        remember(Table::visits, batch[i]->uuid, ids[i]);
+      batch.clear();
+      in_batch.clear();
+    };
+    for (const auto& d : all) {
+      if (d.amends_uuid && in_batch.count(*d.amends_uuid)) write();
+      batch.push_back(&d);
+      in_batch.insert(d.uuid);
+    }
+    if (!batch.empty()) write();
+  }
+
+  model::Visit visit(const VisitData& d, Id family_id) {
     model::Visit v;
     v.uuid = d.uuid;
     v.family_id = family_id;
@@ -110,7 +135,7 @@ class Writer {
       set.observations = s.observations;
       v.sets.push_back(std::move(set));
     }
-    remember(Table::visits, d.uuid, store_.importVisit(std::move(v)));
+    return v;
   }
 
   // The ids of records this writer added, and of those it looked up: a visit refers to its

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <utility>
 
+#include "batch_insert.h"
 #include "netstring.h"
 #include "securebase/core/error.h"
 #include "securebase/core/sha256.h"
@@ -127,31 +128,44 @@ AuditLink nextAuditLink(Database& db) {
 }
 
 model::Id appendAuditRow(Database& db, AuditRowContent row) {
+  std::vector<AuditRowContent> rows{std::move(row)};
+  appendAuditRows(db, rows);
+  return rows.front().id;
+}
+
+void appendAuditRows(Database& db, std::vector<AuditRowContent>& rows) {
+  if (rows.empty()) return;
   // Reading the last row and appending to it must be one transaction, so that two programs
   // writing at once cannot both link to the same row; callers' transactions are joined.
   db.transaction([&] {
-    const AuditLink link = nextAuditLink(db);
-    row.id = link.next_id;
-    row.prev_hash = link.prev_hash;
-    db.prepare(
-          "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
-          "details, counselor_id, os_user, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?)")
-        .bind(1, row.id)
-        .bind(2, row.prev_hash)
-        .bind(3, auditRowHash(row))
-        .bind(4, row.at)
-        .bind(5, row.actor)
-        .bind(6, row.entity)
-        .bind(7, row.entity_id)
-        .bind(8, row.action)
-        .bind(9, row.details)
-        .bind(10, row.counselor_id)
-        .bind(11, row.os_user)
-        .bind(12, row.content_hash)
-        .run();
+    AuditLink link = nextAuditLink(db);
+    std::vector<std::string> hashes;
+    hashes.reserve(rows.size());
+    for (auto& row : rows) {
+      row.id = link.next_id++;
+      row.prev_hash = std::move(link.prev_hash);
+      hashes.push_back(auditRowHash(row));
+      link.prev_hash = hashes.back();
+    }
+    insertRows(db,
+               "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
+               "details, counselor_id, os_user, content_hash)",
+               12, rows.size(), [&](Statement& s, int p, std::size_t i) {
+                 const AuditRowContent& row = rows[i];
+                 s.bind(p, row.id)
+                     .bind(p + 1, row.prev_hash)
+                     .bind(p + 2, hashes[i])
+                     .bind(p + 3, row.at)
+                     .bind(p + 4, row.actor)
+                     .bind(p + 5, row.entity)
+                     .bind(p + 6, row.entity_id)
+                     .bind(p + 7, row.action)
+                     .bind(p + 8, row.details)
+                     .bind(p + 9, row.counselor_id)
+                     .bind(p + 10, row.os_user)
+                     .bind(p + 11, row.content_hash);
+               });
   });
-  return row.id;
 }
 
 }  // namespace securebase::store

@@ -8,7 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "securebase/core/error.h"
+
 namespace securebase::store {
+
+inline void requireUuid(const std::string& uuid, std::string_view what) {
+  if (!uuid.empty()) return;
+  // Appended, not `std::string(what) + …`: GCC 12 flags that as out of bounds when inlined.
+  std::string message(what);
+  message.append(" has no uuid");
+  throwBadInput(message);
+}
 
 inline std::string importDetails(const std::string& uuid) {
   return boost::json::serialize(boost::json::object{{"uuid", uuid}});

@@ -1,6 +1,18 @@
 #include "rows.h"
 
+#include "batch_insert.h"
 #include "securebase/core/error.h"
+
+namespace securebase::store {
+
+std::int64_t firstInsertedId(Database& db, std::size_t rows) {
+  if (db.changes() != static_cast<int>(rows))
+    throwDatabase("a multi-row INSERT added " + std::to_string(db.changes()) + " rows, not " +
+                  std::to_string(rows));
+  return db.lastInsertId() - static_cast<std::int64_t>(rows) + 1;
+}
+
+}  // namespace securebase::store
 
 namespace securebase::store::rows {
 

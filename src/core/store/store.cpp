@@ -59,16 +59,43 @@ void Store::auditGenerated(std::string_view entity, Id entity_id, const std::str
   generated_.clear();
 }
 
-void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
-                          std::string_view action, const std::string& details,
-                          std::optional<std::string> content_hash) {
+AuditRowContent Store::auditRow(std::string_view entity, std::optional<Id> entity_id,
+                                std::string_view action, const std::string& details) {
   AuditRowContent row{
       0, {}, nowTimestamp(), actor_, std::string(entity), entity_id, std::string(action), details};
   if (!counselor_.empty())
     if (const auto c = findCounselorByName(counselor_)) row.counselor_id = c->id;
   if (!os_user_.empty()) row.os_user = os_user_;
+  return row;
+}
+
+void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
+                          std::string_view action, const std::string& details,
+                          std::optional<std::string> content_hash) {
+  AuditRowContent row = auditRow(entity, entity_id, action, details);
   row.content_hash = std::move(content_hash);
   appendAuditRow(db_, std::move(row));
+}
+
+void Store::auditEach(std::string_view entity, std::string_view action,
+                      const std::vector<std::pair<Id, std::string>>& records) {
+  if (records.empty()) return;
+  const auto kind = recordKindOfEntity(entity);
+  if (generating_) {
+    if (kind)
+      for (const auto& record : records) generated_.emplace_back(*kind, record.first);
+    return;
+  }
+  const AuditRowContent common = auditRow(entity, std::nullopt, action, std::string());
+  std::vector<AuditRowContent> rows;
+  rows.reserve(records.size());
+  for (const auto& [id, details] : records) {
+    AuditRowContent& row = rows.emplace_back(common);
+    row.entity_id = id;
+    row.details = details;
+    if (kind) row.content_hash = recordHash(db_, *kind, id);
+  }
+  appendAuditRows(db_, rows);
 }
 
 void Store::checkText(const std::string& text, std::string_view what, bool required) {

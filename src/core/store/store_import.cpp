@@ -9,7 +9,6 @@
 #include "securebase/model/json.h"
 #include "securebase/store/settings.h"
 #include "securebase/store/store.h"
-#include "visit_dates.h"
 
 namespace securebase::store {
 namespace json = boost::json;
@@ -49,39 +48,6 @@ const std::string& uuidQuery(Store::UuidTable table, std::string_view column) {
     return all;
   }();
   return queries[static_cast<std::size_t>(table)][column == "id" ? 0 : 1];
-}
-
-void requireUuid(const std::string& uuid, std::string_view what) {
-  if (uuid.empty()) throwBadInput(std::string(what) + " has no uuid");
-}
-
-void requireFamilyRow(Database& db, Id family_id) {
-  auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
-  s.bind(1, family_id);
-  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
-}
-
-void requireVisitInFamily(Database& db, const std::optional<Id>& visit_id, Id family_id) {
-  if (!visit_id) return;
-  auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
-  s.bind(1, *visit_id);
-  if (!s.step() || s.integer(0) != family_id)
-    throwNotFound("no visit " + std::to_string(*visit_id) + " in this family");
-}
-
-void requirePersonInFamily(Database& db, const char* table, Id id, Id family_id) {
-  auto s = db.prepare(std::string("SELECT family_id FROM ") + table + " WHERE id = ?");
-  s.bind(1, id);
-  if (!s.step() || s.integer(0) != family_id)
-    throwNotFound(std::string(table == std::string("children") ? "child " : "caregiver ") +
-                  std::to_string(id) + " is not in this family");
-}
-
-// Only whether it is stored: the snapshot's JSON is long, and every visit names its form.
-bool formStored(Database& db, const std::string& form_id, int version) {
-  auto s = db.prepare("SELECT 1 FROM form_snapshots WHERE form_id = ? AND version = ?");
-  s.bind(1, form_id).bind(2, version);
-  return s.step();
 }
 
 }  // namespace
@@ -212,57 +178,6 @@ Id Store::importCaregiver(model::Caregiver c) {
 Id Store::importChild(model::Child c) {
   requireUuid(c.uuid, "child");
   return insertChild(std::move(c), "import");
-}
-
-Id Store::importVisit(model::Visit v) {
-  requireUuid(v.uuid, "visit");
-  checkVisit(v);
-  if (v.isSigned()) {
-    checkText(v.signed_by, "signer's name", true);
-    checkText(v.signed_at, "signing time", true);
-  } else if (!v.signed_at.empty() || !v.signed_by.empty()) {
-    throwBadInput("a draft visit cannot carry a signature");
-  }
-  v.superseded_by.reset();  // set by the amendment's own import, when it is signed
-  db_.transaction([&] {
-    requireFamilyRow(db_, v.family_id);
-    requirePlausibleVisitDate(db_, v);
-    if (!formStored(db_, v.form_id, v.form_version))
-      throwNotFound("form " + v.form_id + " version " + std::to_string(v.form_version) +
-                    " is not stored in this database");
-    if (v.amends_visit_id) {
-      requireVisitInFamily(db_, v.amends_visit_id, v.family_id);
-      const model::Visit original = visit(*v.amends_visit_id);
-      if (!original.isSigned())
-        throwBadInput("visit " + v.uuid + " amends a visit that is not signed");
-      if (v.isSigned() && original.superseded_by)
-        throwBadInput("visit " + original.uuid + " is already replaced by another amendment");
-    }
-    v.id = insertVisitRow(v);
-    for (auto& set : v.sets) {
-      requirePersonInFamily(db_, "caregivers", set.caregiver_id, v.family_id);
-      requirePersonInFamily(db_, "children", set.child_id, v.family_id);
-      db_.prepare(
-             "INSERT INTO observation_sets (visit_id, caregiver_id, child_id) VALUES (?, ?, ?)")
-          .bind(1, v.id)
-          .bind(2, set.caregiver_id)
-          .bind(3, set.child_id)
-          .run();
-      set.id = db_.lastInsertId();
-      insertObservations(set.id, set.observations);
-    }
-    if (v.isSigned()) {
-      db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
-          .bind(1, v.signed_at)
-          .bind(2, v.signed_by)
-          .bind(3, v.id)
-          .run();
-    }
-    writeScores(v);
-    audit("visit", v.id, "import", importDetails(v.uuid));
-    if (v.isSigned() && v.amends_visit_id) supersede(*v.amends_visit_id, v.id);
-  });
-  return v.id;
 }
 
 Id Store::importGoal(model::Goal g) {

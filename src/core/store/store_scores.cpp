@@ -1,4 +1,5 @@
 // Visit scores kept at hand for the caseload (schema version 3).
+#include "batch_insert.h"
 #include "rows.h"
 #include "securebase/core/error.h"
 #include "securebase/store/store.h"
@@ -10,24 +11,39 @@ void Store::setScorer(Scorer scorer, int version) {
   scoring_version_ = version;
 }
 
-void Store::writeScores(const model::Visit& visit) {
-  if (!scorer_) return;
-  const VisitScores scores = scorer_(visit);
-  db_.prepare("DELETE FROM visit_section_scores WHERE visit_id = ?").bind(1, visit.id).run();
-  db_.prepare(
-         "INSERT OR REPLACE INTO visit_scores (visit_id, overall, concern, scoring_version) "
-         "VALUES (?, ?, ?, ?)")
-      .bind(1, visit.id)
-      .bind(2, scores.overall)
-      .bind(3, scores.concern ? 1 : 0)
-      .bind(4, scoring_version_)
-      .run();
-  for (const auto& [section, percent] : scores.sections)
-    db_.prepare("INSERT INTO visit_section_scores (visit_id, section_id, percent) VALUES (?, ?, ?)")
-        .bind(1, visit.id)
-        .bind(2, section)
-        .bind(3, percent)
-        .run();
+void Store::writeScores(std::span<const model::Visit> visits) {
+  if (!scorer_ || visits.empty()) return;
+  std::vector<VisitScores> scores;
+  scores.reserve(visits.size());
+  std::vector<std::pair<std::size_t, std::size_t>> sections;  // (visit, section) indexes
+  for (std::size_t v = 0; v < visits.size(); ++v) {
+    scores.push_back(scorer_(visits[v]));
+    for (std::size_t i = 0; i < scores.back().sections.size(); ++i) sections.emplace_back(v, i);
+  }
+  // The old section scores go first: a section the rules no longer score must not stay.
+  for (std::size_t first = 0; first < visits.size(); first += kMaxRowsPerStatement) {
+    const std::size_t count = std::min(kMaxRowsPerStatement, visits.size() - first);
+    std::string sql = "DELETE FROM visit_section_scores WHERE visit_id IN (?";
+    for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+    auto erase = db_.prepare(sql + ")");
+    for (std::size_t i = 0; i < count; ++i)
+      erase.bind(static_cast<int>(i) + 1, visits[first + i].id);
+    erase.run();
+  }
+  insertRows(db_,
+             "INSERT OR REPLACE INTO visit_scores (visit_id, overall, concern, scoring_version)", 4,
+             visits.size(), [&](Statement& insert, int p, std::size_t i) {
+               insert.bind(p, visits[i].id)
+                   .bind(p + 1, scores[i].overall)
+                   .bind(p + 2, scores[i].concern ? 1 : 0)
+                   .bind(p + 3, scoring_version_);
+             });
+  insertRows(db_, "INSERT INTO visit_section_scores (visit_id, section_id, percent)", 3,
+             sections.size(), [&](Statement& insert, int p, std::size_t i) {
+               const auto [v, section] = sections[i];
+               const auto& [section_id, percent] = scores[v].sections[section];
+               insert.bind(p, visits[v].id).bind(p + 1, section_id).bind(p + 2, percent);
+             });
 }
 
 int Store::rescoreOutdated() {
@@ -43,10 +59,9 @@ int Store::rescoreOutdated() {
   // One transaction: either every visit carries the new rules' scores, or none does.
   db_.transaction([&] {
     for (Id family : families) {
-      for (const auto& visit : loadFamily(family).visits) {
-        writeScores(visit);
-        ++rescored;
-      }
+      const FamilyRecord record = loadFamily(family);
+      writeScores(record.visits);
+      rescored += static_cast<int>(record.visits.size());
     }
     db_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scoring_version', ?)")
         .bind(1, version)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
+#include "batch_insert.h"
 #include "rows.h"
 #include "securebase/core/error.h"
 #include "securebase/core/uuid.h"
@@ -80,31 +81,28 @@ std::optional<FormSnapshot> Store::formSnapshot(const std::string& form_id, int 
 }
 
 void Store::insertObservations(Id set_id, const std::vector<model::Observation>& observations) {
-  // Many rows per statement: each INSERT into observations fires a guard trigger, so SQLite
-  // keeps a statement journal, and SQLCipher encrypts every page entering it. One statement per
-  // set journals each page once instead of once per observation: a 10,000-family demo
-  // generated into an encrypted file took 225 s row by row, 111 s this way.
-  constexpr std::size_t kRowsPerStatement = 100;  // 600 parameters, under SQLite's 999
-  for (std::size_t first = 0; first < observations.size(); first += kRowsPerStatement) {
-    const std::size_t count = std::min(kRowsPerStatement, observations.size() - first);
-    std::string sql =
-        "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, focus) "
-        "VALUES (?, ?, ?, ?, ?, ?)";
-    for (std::size_t i = 1; i < count; ++i) sql += ", (?, ?, ?, ?, ?, ?)";
-    auto insert = db_.prepare(sql);
-    int column = 1;
-    for (std::size_t i = first; i < first + count; ++i) {
-      const auto& o = observations[i];
-      insert.bind(column, set_id)
-          .bind(column + 1, o.item_id)
-          .bind(column + 2, o.not_observed ? 1 : 0)
-          .bind(column + 3, o.not_observed ? std::string_view() : std::string_view(o.value))
-          .bind(column + 4, o.note)
-          .bind(column + 5, o.focus ? 1 : 0);
-      column += 6;
-    }
-    insert.run();
-  }
+  std::vector<std::pair<Id, const model::Observation*>> rows;
+  rows.reserve(observations.size());
+  for (const auto& o : observations) rows.emplace_back(set_id, &o);
+  insertObservationRows(rows);
+}
+
+void Store::insertObservationRows(
+    const std::vector<std::pair<Id, const model::Observation*>>& rows) {
+  // Many rows per statement (batch_insert.h): a 10,000-family demo generated into an encrypted
+  // file took 225 s row by row, 111 s with one statement per set.
+  insertRows(db_,
+             "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, "
+             "focus)",
+             6, rows.size(), [&](Statement& insert, int p, std::size_t i) {
+               const auto& [set_id, o] = rows[i];
+               insert.bind(p, set_id)
+                   .bind(p + 1, o->item_id)
+                   .bind(p + 2, o->not_observed ? 1 : 0)
+                   .bind(p + 3, o->not_observed ? std::string_view() : std::string_view(o->value))
+                   .bind(p + 4, o->note)
+                   .bind(p + 5, o->focus ? 1 : 0);
+             });
 }
 
 void Store::checkVisit(const model::Visit& v) {
@@ -129,28 +127,38 @@ void Store::checkObservation(const model::Observation& o) {
   checkText(o.note, "note on " + o.item_id, false);
 }
 
-Id Store::insertVisitRow(const model::Visit& v) {
-  // Always a draft first: the triggers refuse sets and observations of a signed visit.
-  db_.prepare(
-         "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
-         "present, form_id, form_version, status, notes, next_planned, amends_visit_id, "
-         "amend_reason) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)")
-      .bind(1, v.uuid)
-      .bind(2, v.family_id)
-      .bind(3, v.counselor_id)
-      .bind(4, v.date.iso())
-      .bind(5, v.place)
-      .bind(6, model::toString(v.outcome))
-      .bind(7, v.present)
-      .bind(8, v.form_id)
-      .bind(9, v.form_version)
-      .bind(10, v.notes)
-      .bind(11, v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
-      .bind(12, v.amends_visit_id)
-      .bind(13, v.amend_reason)
-      .run();
-  return db_.lastInsertId();
+std::vector<Id> Store::insertVisitRows(std::span<const model::Visit> visits) {
+  std::vector<Id> ids;
+  ids.reserve(visits.size());
+  // Always drafts first: the triggers refuse sets and observations of a signed visit.
+  insertRows(
+      db_,
+      "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, present, "
+      "form_id, form_version, status, notes, next_planned, amends_visit_id, amend_reason)",
+      14, visits.size(),
+      [&](Statement& insert, int p, std::size_t i) {
+        const model::Visit& v = visits[i];
+        insert.bind(p, v.uuid)
+            .bind(p + 1, v.family_id)
+            .bind(p + 2, v.counselor_id)
+            .bind(p + 3, v.date.iso())
+            .bind(p + 4, v.place)
+            .bind(p + 5, model::toString(v.outcome))
+            .bind(p + 6, v.present)
+            .bind(p + 7, v.form_id)
+            .bind(p + 8, v.form_version)
+            .bind(p + 9, "draft")
+            .bind(p + 10, v.notes)
+            .bind(p + 11,
+                  v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
+            .bind(p + 12, v.amends_visit_id)
+            .bind(p + 13, v.amend_reason);
+      },
+      [&](std::size_t, std::size_t rows) {
+        const Id first = firstInsertedId(db_, rows);
+        for (std::size_t i = 0; i < rows; ++i) ids.push_back(first + static_cast<Id>(i));
+      });
+  return ids;
 }
 
 Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
