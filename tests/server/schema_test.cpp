@@ -278,14 +278,14 @@ TEST_F(ServerSchemaTest, ThePushAuditChainsEveryPushAndFindsATamperedRow) {
 
   // Only by switching the trigger off can the owner edit a row: the chain then breaks there.
   admin_->execScript(
-      "ALTER TABLE securebase.push_audit DISABLE TRIGGER push_audit_append_only;"
+      "ALTER TABLE securebase.push_audit DISABLE TRIGGER push_audit_immutable;"
       "UPDATE securebase.push_audit SET what = 'push 2, rewritten' WHERE what = 'push 2';"
-      "ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_append_only;");
+      "ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_immutable;");
   EXPECT_EQ(firstBrokenPushAuditRow(*admin_), std::stoll(rows.text(1, 0)));
   admin_->execScript(
-      "ALTER TABLE securebase.push_audit DISABLE TRIGGER push_audit_append_only;"
+      "ALTER TABLE securebase.push_audit DISABLE TRIGGER push_audit_immutable;"
       "DELETE FROM securebase.push_audit WHERE what LIKE 'push 2%';"
-      "ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_append_only;");
+      "ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_immutable;");
   EXPECT_EQ(firstBrokenPushAuditRow(*admin_), std::stoll(rows.text(2, 0)));
 }
 

@@ -129,22 +129,43 @@ CREATE TABLE securebase.signatures (
   change_number  bigint NOT NULL DEFAULT 0
 );
 
-CREATE TRIGGER counselors_change_number BEFORE INSERT OR UPDATE ON securebase.counselors
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
-CREATE TRIGGER families_change_number BEFORE INSERT OR UPDATE ON securebase.families
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
-CREATE TRIGGER assignments_change_number BEFORE INSERT OR UPDATE ON securebase.assignments
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
-CREATE TRIGGER people_change_number BEFORE INSERT OR UPDATE ON securebase.people
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
-CREATE TRIGGER visits_change_number BEFORE INSERT ON securebase.visits
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
-CREATE TRIGGER signatures_change_number BEFORE INSERT ON securebase.signatures
-  FOR EACH ROW EXECUTE FUNCTION securebase.bump_change_number();
+DO $numbers$
+DECLARE
+  synced text;
+BEGIN
+  FOREACH synced IN ARRAY ARRAY['counselors', 'families', 'assignments', 'people', 'visits',
+                                'signatures'] LOOP
+    -- Visits and signatures are only ever inserted (see guard_rows below).
+    EXECUTE format('CREATE TRIGGER %I BEFORE %s ON securebase.%I FOR EACH ROW '
+                   'EXECUTE FUNCTION securebase.bump_change_number()', synced || '_change_number',
+                   CASE WHEN synced IN ('visits', 'signatures') THEN 'INSERT'
+                        ELSE 'INSERT OR UPDATE' END,
+                   synced);
+  END LOOP;
+END
+$numbers$;
+
+-- guard_rows(table, function): `function` refuses every UPDATE, DELETE and TRUNCATE of the
+-- table, for every role and also with session_replication_role = replica (ENABLE ALWAYS). Only
+-- the owner switching the trigger off gets past it, which the audit chain then shows.
+CREATE FUNCTION securebase.guard_rows(guarded text, refusal text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, securebase AS $$
+BEGIN
+  EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON securebase.%I FOR EACH ROW '
+                 'EXECUTE FUNCTION securebase.%I()', guarded || '_immutable', guarded, refusal);
+  EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON securebase.%I FOR EACH STATEMENT '
+                 'EXECUTE FUNCTION securebase.%I()', guarded || '_not_truncated', guarded,
+                 refusal);
+  EXECUTE format('ALTER TABLE securebase.%I ENABLE ALWAYS TRIGGER %I', guarded,
+                 guarded || '_immutable');
+  EXECUTE format('ALTER TABLE securebase.%I ENABLE ALWAYS TRIGGER %I', guarded,
+                 guarded || '_not_truncated');
+END
+$$;
+REVOKE ALL ON FUNCTION securebase.guard_rows(text, text) FROM PUBLIC;
 
 -- Signed visits are never changed in place, on the server as on the laptop: a correction is an
--- amendment, a new visit. The triggers fire for every role, superusers included, and also with
--- session_replication_role = replica (ENABLE ALWAYS).
+-- amendment, a new visit.
 CREATE FUNCTION securebase.refuse_change_to_signed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'signed visits cannot be changed or deleted (% on %)', TG_OP, TG_TABLE_NAME
@@ -165,27 +186,12 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER visits_immutable BEFORE UPDATE OR DELETE ON securebase.visits
-  FOR EACH ROW EXECUTE FUNCTION securebase.refuse_change_to_signed();
-CREATE TRIGGER visits_not_truncated BEFORE TRUNCATE ON securebase.visits
-  FOR EACH STATEMENT EXECUTE FUNCTION securebase.refuse_change_to_signed();
-CREATE TRIGGER observations_immutable BEFORE UPDATE OR DELETE ON securebase.observations
-  FOR EACH ROW EXECUTE FUNCTION securebase.refuse_change_to_signed();
-CREATE TRIGGER observations_not_truncated BEFORE TRUNCATE ON securebase.observations
-  FOR EACH STATEMENT EXECUTE FUNCTION securebase.refuse_change_to_signed();
 CREATE TRIGGER observations_sealed BEFORE INSERT ON securebase.observations
   FOR EACH ROW EXECUTE FUNCTION securebase.refuse_observation_after_signature();
-CREATE TRIGGER signatures_immutable BEFORE UPDATE OR DELETE ON securebase.signatures
-  FOR EACH ROW EXECUTE FUNCTION securebase.refuse_change_to_signed();
-CREATE TRIGGER signatures_not_truncated BEFORE TRUNCATE ON securebase.signatures
-  FOR EACH STATEMENT EXECUTE FUNCTION securebase.refuse_change_to_signed();
-ALTER TABLE securebase.visits ENABLE ALWAYS TRIGGER visits_immutable;
-ALTER TABLE securebase.visits ENABLE ALWAYS TRIGGER visits_not_truncated;
-ALTER TABLE securebase.observations ENABLE ALWAYS TRIGGER observations_immutable;
-ALTER TABLE securebase.observations ENABLE ALWAYS TRIGGER observations_not_truncated;
 ALTER TABLE securebase.observations ENABLE ALWAYS TRIGGER observations_sealed;
-ALTER TABLE securebase.signatures ENABLE ALWAYS TRIGGER signatures_immutable;
-ALTER TABLE securebase.signatures ENABLE ALWAYS TRIGGER signatures_not_truncated;
+SELECT securebase.guard_rows('visits', 'refuse_change_to_signed');
+SELECT securebase.guard_rows('observations', 'refuse_change_to_signed');
+SELECT securebase.guard_rows('signatures', 'refuse_change_to_signed');
 
 -- Who may see what.
 CREATE FUNCTION securebase.is_supervisor() RETURNS boolean
@@ -311,13 +317,8 @@ $$;
 
 CREATE TRIGGER push_audit_chained BEFORE INSERT ON securebase.push_audit
   FOR EACH ROW EXECUTE FUNCTION securebase.push_audit_chain();
-CREATE TRIGGER push_audit_append_only BEFORE UPDATE OR DELETE ON securebase.push_audit
-  FOR EACH ROW EXECUTE FUNCTION securebase.refuse_audit_change();
-CREATE TRIGGER push_audit_not_truncated BEFORE TRUNCATE ON securebase.push_audit
-  FOR EACH STATEMENT EXECUTE FUNCTION securebase.refuse_audit_change();
 ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_chained;
-ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_append_only;
-ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_not_truncated;
+SELECT securebase.guard_rows('push_audit', 'refuse_audit_change');
 
 -- The id of the first row that does not match its hash or does not link to the row before
 -- it; NULL when the chain holds.
