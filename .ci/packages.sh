@@ -5,11 +5,12 @@ SECUREBASE_BUILD_PACKAGES="cmake make g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-locale1.81-dev
   fonts-dejavu-core libharfbuzz-bin
   gettext wx3.2-i18n libcups2-dev xdg-utils
-  dpkg-dev librsvg2-bin libssl-dev libdeflate-dev"
+  dpkg-dev librsvg2-bin libssl-dev libdeflate-dev libpq-dev"
 SECUREBASE_TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev sqlcipher sqlite3
   poppler-utils qpdf diction xvfb xauth imagemagick xdotool
   cups-daemon cups-client desktop-file-utils appstream man-db
-  dbus-daemon dbus-bin at-spi2-core python3-pyatspi"
+  dbus-daemon dbus-bin at-spi2-core python3-pyatspi
+  postgresql-15 openssl"
 # Only for the long fuzzing runs of tests/fuzz/run.sh (the test command replays with g++).
 SECUREBASE_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev"
 

@@ -19,6 +19,9 @@ target_compile_definitions(securebase_sqlcipher INTERFACE SQLITE_HAS_CODEC)
 # audit rows and record hashes are computed for every record a batch writes.
 pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 
+# libpq (libpq-dev): the PostgreSQL client library the agency server is reached through.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+
 # libharu ships neither a pkg-config file nor a CMake config.
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
 find_library(HPDF_LIBRARY hpdf REQUIRED)

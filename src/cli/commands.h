@@ -18,5 +18,6 @@ std::vector<Command> demoCommands();      // demo
 std::vector<Command> exchangeCommands();  // export, import
 std::vector<Command> trustCommands();     // backup, restore, encrypt, passphrase, check
 std::vector<Command> auditCommands();     // audit verify
+std::vector<Command> serverCommands();    // server init|add-counselor|add-supervisor
 
 }  // namespace securebase::cli

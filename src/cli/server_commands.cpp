@@ -1,0 +1,115 @@
+// server init | add-counselor | add-supervisor: setting up the agency's PostgreSQL server.
+#include <iostream>
+
+#include "commands.h"
+#include "securebase/core/error.h"
+#include "securebase/core/secret_text.h"
+#include "securebase/server/connection.h"
+#include "securebase/server/schema.h"
+
+namespace securebase::cli {
+namespace {
+
+constexpr const char* kServerHelp =
+    "\n\nThe server is named by --server: a libpq connection string (\"host=db.agency.org "
+    "dbname=securebase user=admin\"),\na URI (postgresql://admin@db.agency.org/securebase) or "
+    "a service from ~/.pg_service.conf (\"service=agency\");\nwithout it, libpq's PGHOST, "
+    "PGDATABASE, PGUSER or PGSERVICE. Over TCP the server's certificate is always\nverified "
+    "(sslmode=verify-full; the CA in ~/.postgresql/root.crt or sslrootcert=FILE); a Unix "
+    "socket\n(host=/var/run/postgresql) serves a server on the same machine. The password comes "
+    "from\n--server-passphrase-fd or --server-passphrase-file, else ~/.pgpass — never from an "
+    "argument.";
+
+void addServerOptions(po::options_description& options) {
+  options.add_options()("server", po::value<std::string>()->default_value(""),
+                        "the server's connection string, URI or service=NAME")(
+      "server-passphrase-fd", po::value<int>(),
+      "read the server password from this open file descriptor")(
+      "server-passphrase-file", po::value<std::string>(),
+      "read the server password from the first line of this file");
+}
+
+std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm) {
+  const bool given = vm.count("server-passphrase-fd") || vm.count("server-passphrase-file");
+  if (!given) return std::make_unique<server::Connection>(vm["server"].as<std::string>());
+  // passphraseFrom asks on the terminal only when neither option is given.
+  SecretText password(passphraseFrom(vm, "server-", ""));
+  return std::make_unique<server::Connection>(vm["server"].as<std::string>(), password.text);
+}
+
+int serverInit(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addServerOptions(options);
+  auto vm = parseOptions("server init",
+                         std::string("[--server CONNINFO] [--server-passphrase-fd N | "
+                                     "--server-passphrase-file FILE]\n\n"
+                                     "Creates SecureBase's schema on the agency's PostgreSQL "
+                                     "server, or brings an older one up to date,\nin one "
+                                     "transaction. Run it as the database's owner with the "
+                                     "right to create roles\n(or as a superuser).") +
+                             kServerHelp,
+                         options, {}, args);
+  if (!vm) return kOk;
+  auto connection = connectServer(*vm);
+  const auto change = server::initServerSchema(*connection);
+  std::cout << "Server schema ready: version " << change.to;
+  if (change.from == change.to)
+    std::cout << " (already up to date)\n";
+  else if (change.from == 0)
+    std::cout << " (created)\n";
+  else
+    std::cout << " (updated from version " << change.from << ")\n";
+  return kOk;
+}
+
+int addStaff(const std::vector<std::string>& args, server::StaffRole role) {
+  const bool supervisor = role == server::StaffRole::supervisor;
+  const std::string command = supervisor ? "server add-supervisor" : "server add-counselor";
+  po::options_description options("Options");
+  addServerOptions(options);
+  addPassphraseOptions(options, "new-");
+  options.add_options()("name", po::value<std::string>()->required(), "full name")(
+      "login", po::value<std::string>()->required(),
+      "the PostgreSQL login to create (lower-case letters, digits, _)");
+  const std::string what =
+      supervisor ? "Creates a supervisor's login: reads every family, assigns families to "
+                   "counselors."
+                 : "Creates a counselor's login: reads and writes only the families assigned "
+                   "to them.";
+  auto vm = parseOptions(command,
+                         "NAME --login LOGIN [--new-passphrase-fd N | --new-passphrase-file FILE]"
+                         " [--server CONNINFO]\n\n" +
+                             what +
+                             "\nThe login's password is read from --new-passphrase-fd or "
+                             "--new-passphrase-file, else typed twice\non the terminal; only its "
+                             "SCRAM-SHA-256 verifier reaches the server." +
+                             kServerHelp,
+                         options, {"name"}, args);
+  if (!vm) return kOk;
+  const auto name = (*vm)["name"].as<std::string>();
+  const auto login = (*vm)["login"].as<std::string>();
+  server::checkLogin(login);
+  SecretText password(newPassphraseFrom(*vm, "new-", "login " + login));
+  auto connection = connectServer(*vm);
+  const auto uuid = server::addStaff(*connection, role, name, login, password.text);
+  std::cout << (supervisor ? "Supervisor " : "Counselor ") << name << " can log in as " << login
+            << " (" << uuid << ")\n";
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> serverCommands() {
+  return {
+      {"server init", "create or update the schema on the agency's PostgreSQL server", serverInit},
+      {"server add-counselor", "create a counselor's login on the agency's server",
+       [](const std::vector<std::string>& args) {
+         return addStaff(args, server::StaffRole::counselor);
+       }},
+      {"server add-supervisor", "create a supervisor's login on the agency's server",
+       [](const std::vector<std::string>& args) {
+         return addStaff(args, server::StaffRole::supervisor);
+       }}};
+}
+
+}  // namespace securebase::cli
