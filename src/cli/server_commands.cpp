@@ -20,21 +20,20 @@ constexpr const char* kServerHelp =
     "serves a server on the same machine. The password comes from --server-passphrase-fd or\n"
     "--server-passphrase-file, else ~/.pgpass; never from an argument.";
 
-// A command's usage text followed by how the server is named. Appended to a named string:
-// GCC 12 wrongly flags a std::string + chain here as out of bounds.
-std::string withServerHelp(std::string_view usage) {
-  std::string text(usage);
-  text.append(kServerHelp);
-  return text;
-}
-
-void addServerOptions(po::options_description& options) {
+// parseOptions for a server command: `options` plus the server's, and `usage` followed by
+// how the server is named.
+std::optional<po::variables_map> parseServerOptions(const std::string& command, std::string usage,
+                                                    po::options_description options,
+                                                    const std::vector<std::string>& positional,
+                                                    const std::vector<std::string>& args) {
   options.add_options()("server", po::value<std::string>()->default_value(""),
                         "the server's connection string, URI or service=NAME")(
       "server-passphrase-fd", po::value<int>(),
       "read the server password from this open file descriptor")(
       "server-passphrase-file", po::value<std::string>(),
       "read the server password from the first line of this file");
+  usage.append(kServerHelp);  // not a + chain: GCC 12 wrongly flags those as out of bounds
+  return parseOptions(command, usage, std::move(options), positional, args);
 }
 
 std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm) {
@@ -46,16 +45,14 @@ std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm) {
 }
 
 int serverInit(const std::vector<std::string>& args) {
-  po::options_description options("Options");
-  addServerOptions(options);
-  auto vm = parseOptions("server init",
-                         withServerHelp("[--server CONNINFO] [--server-passphrase-fd N | "
-                                        "--server-passphrase-file FILE]\n\n"
-                                        "Creates SecureBase's schema on the agency's PostgreSQL "
-                                        "server, or brings an older one up to date,\nin one "
-                                        "transaction. Run it as the database's owner with the "
-                                        "right to create roles\n(or as a superuser)."),
-                         options, {}, args);
+  auto vm = parseServerOptions("server init",
+                               "[--server CONNINFO] [--server-passphrase-fd N | "
+                               "--server-passphrase-file FILE]\n\n"
+                               "Creates SecureBase's schema on the agency's PostgreSQL server, or "
+                               "brings an older one up to date,\nin one transaction. Run it as "
+                               "the database's owner with the right to create roles\n(or as a "
+                               "superuser).",
+                               po::options_description("Options"), {}, args);
   if (!vm) return kOk;
   auto connection = connectServer(*vm);
   const auto change = server::initServerSchema(*connection);
@@ -73,7 +70,6 @@ int addStaff(const std::vector<std::string>& args, server::StaffRole role) {
   const bool supervisor = role == server::StaffRole::supervisor;
   const std::string command = supervisor ? "server add-supervisor" : "server add-counselor";
   po::options_description options("Options");
-  addServerOptions(options);
   addPassphraseOptions(options, "new-");
   options.add_options()("name", po::value<std::string>()->required(), "full name")(
       "login", po::value<std::string>()->required(),
@@ -88,7 +84,7 @@ int addStaff(const std::vector<std::string>& args, server::StaffRole role) {
   usage +=
       "\nThe login's password is read from --new-passphrase-fd or --new-passphrase-file, else "
       "typed twice\non the terminal; only its SCRAM-SHA-256 verifier reaches the server.";
-  auto vm = parseOptions(command, withServerHelp(usage), options, {"name"}, args);
+  auto vm = parseServerOptions(command, usage, options, {"name"}, args);
   if (!vm) return kOk;
   const auto name = (*vm)["name"].as<std::string>();
   const auto login = (*vm)["login"].as<std::string>();
@@ -102,15 +98,13 @@ int addStaff(const std::vector<std::string>& args, server::StaffRole role) {
 }
 
 int serverAuditVerify(const std::vector<std::string>& args) {
-  po::options_description options("Options");
-  addServerOptions(options);
-  auto vm = parseOptions("server audit-verify",
-                         withServerHelp("[--server CONNINFO]\n\n"
-                                        "Checks the server's push audit: every row must still "
-                                        "match its SHA-256 and link to the row\nbefore it. The "
-                                        "first row that does not is named on stderr (exit 3). "
-                                        "Run it as a supervisor\nor as the database's owner."),
-                         options, {}, args);
+  auto vm = parseServerOptions("server audit-verify",
+                               "[--server CONNINFO]\n\n"
+                               "Checks the server's push audit: every row must still match its "
+                               "SHA-256 and link to the row\nbefore it. The first row that does "
+                               "not is named on stderr (exit 3). Run it as a supervisor\nor as "
+                               "the database's owner.",
+                               po::options_description("Options"), {}, args);
   if (!vm) return kOk;
   auto connection = connectServer(*vm);
   if (const auto broken = server::firstBrokenPushAuditRow(*connection))
