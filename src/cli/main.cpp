@@ -20,7 +20,7 @@ void printCommandList() {
          "Commands:\n";
   for (const auto& command : cli::commands())
     std::cout << "  " << command.name
-              << std::string(command.name.size() < 18 ? 18 - command.name.size() : 1, ' ')
+              << std::string(command.name.size() < 23 ? 23 - command.name.size() : 1, ' ')
               << command.summary << "\n";
   std::cout << "\nExit codes: 0 success, 1 bad input or usage, 2 not found, 3 database error, "
                "4 output error.\n"

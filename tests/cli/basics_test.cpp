@@ -26,7 +26,11 @@ const std::vector<std::vector<std::string>> kCommands = {{"init"},
                                                          {"visit", "discard"},
                                                          {"forms", "validate"},
                                                          {"demo"},
-                                                         {"audit", "verify"}};
+                                                         {"audit", "verify"},
+                                                         {"server", "init"},
+                                                         {"server", "audit-verify"},
+                                                         {"server", "add-counselor"},
+                                                         {"server", "add-supervisor"}};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string text;

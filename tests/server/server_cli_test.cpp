@@ -64,6 +64,26 @@ TEST_F(ServerCliTest, ACounselorAddedByTheCliLogsInOverTlsWithThePasswordFromThe
   EXPECT_EQ(staff.text(1, 1), "t");
 }
 
+TEST_F(ServerCliTest, AuditVerifyNamesTheFirstAlteredRow) {
+  ASSERT_EQ(cli({"server", "init", "--server", admin_}).exit_code, 0);
+  server::Connection admin(admin_);
+  for (const char* what : {"push 1", "push 2", "push 3"})
+    admin.exec("INSERT INTO securebase.push_audit (what) VALUES ($1)", {std::string(what)});
+  auto intact = cli({"server", "audit-verify", "--server", admin_});
+  ASSERT_EQ(intact.exit_code, 0) << describe(intact);
+  EXPECT_EQ(intact.out, "Push audit intact: 3 rows checked\n");
+
+  const auto second = admin.exec("SELECT id FROM securebase.push_audit ORDER BY id").text(1, 0);
+  admin.execScript(
+      "ALTER TABLE securebase.push_audit DISABLE TRIGGER push_audit_immutable;"
+      "UPDATE securebase.push_audit SET login = 'someone' WHERE what = 'push 2';"
+      "ALTER TABLE securebase.push_audit ENABLE ALWAYS TRIGGER push_audit_immutable;");
+  auto altered = cli({"server", "audit-verify", "--server", admin_});
+  EXPECT_EQ(altered.exit_code, 3) << describe(altered);
+  EXPECT_EQ(altered.err, "securebase-cli: the push audit was altered: row " + second +
+                             " no longer matches its hash or the row before it\n");
+}
+
 TEST_F(ServerCliTest, RefusalsAreOneLineWithTheirExitCodes) {
   // No schema yet.
   auto early = cli({"server", "add-counselor", "Ana", "--login", "ana_early", "--server", admin_,

@@ -48,10 +48,13 @@ class Connection {
  public:
   // `conninfo` is a libpq connection string or URI ("host=… dbname=…",
   // "postgresql://…", "service=agency"); empty takes libpq's defaults (PGHOST, PGSERVICE, …).
-  // `password`, when given, is used for this connection only. Error(bad_input) for a
+  // `password`, when given, is used for this connection only (and never copied here: the
+  // caller holds and wipes it, e.g. in a SecretText). Error(bad_input) for a
   // connection string that cannot be parsed or asks for a weaker sslmode; Error(database) when
   // the server cannot be reached or refuses the login.
-  explicit Connection(const std::string& conninfo, const std::optional<std::string>& password = {});
+  explicit Connection(const std::string& conninfo) : Connection(conninfo, nullptr) {}
+  Connection(const std::string& conninfo, const std::string& password)
+      : Connection(conninfo, password.c_str()) {}
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -76,6 +79,8 @@ class Connection {
   pg_conn* handle() const { return conn_; }
 
  private:
+  Connection(const std::string& conninfo, const char* password);
+
   pg_conn* conn_ = nullptr;
 };
 

@@ -44,7 +44,9 @@ std::string addStaff(Connection& connection, StaffRole role, const std::string& 
 void checkLogin(const std::string& login);
 
 // The id of the first push audit row that no longer matches its hash or does not link to the
-// row before it; nullopt when the whole chain holds.
+// row before it; nullopt when the whole chain holds. Error(database) without the schema.
 std::optional<long long> firstBrokenPushAuditRow(Connection& connection);
+// How many rows the push audit holds.
+long long pushAuditRows(Connection& connection);
 
 }  // namespace securebase::server

@@ -111,21 +111,21 @@ long Result::affected() const {
   return count == nullptr || *count == '\0' ? 0 : std::stol(count);
 }
 
-Connection::Connection(const std::string& conninfo, const std::optional<std::string>& password) {
+Connection::Connection(const std::string& conninfo, const char* password) {
   checkConninfo(conninfo);
   // Later keywords override what the expanded connection string (and the environment) set.
   std::vector<const char*> keywords = {"dbname", "sslmode", "client_encoding", "application_name"};
   std::vector<const char*> values = {conninfo.c_str(), kRequiredSslMode, "UTF8", "securebase"};
-  if (password) {
+  if (password != nullptr) {
     keywords.push_back("password");
-    values.push_back(password->c_str());
+    values.push_back(password);
   }
   keywords.push_back(nullptr);
   values.push_back(nullptr);
   conn_ = PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1);
   if (conn_ == nullptr) throwDatabase("server: out of memory while connecting");
   if (PQstatus(conn_) != CONNECTION_OK) {
-    const bool asked = PQconnectionNeedsPassword(conn_) != 0 && !password;
+    const bool asked = PQconnectionNeedsPassword(conn_) != 0 && password == nullptr;
     std::string message = oneLine(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;

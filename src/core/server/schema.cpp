@@ -16,6 +16,11 @@ const std::vector<const char*>& migrations() {
   return scripts;
 }
 
+void requireSchema(Connection& connection) {
+  if (serverSchemaVersion(connection) == 0)
+    throwDatabase("the server has no SecureBase schema yet; run server init first");
+}
+
 }  // namespace
 
 int serverSchemaVersion(Connection& connection) {
@@ -63,8 +68,7 @@ std::string addStaff(Connection& connection, StaffRole role, const std::string& 
   if (name.empty()) throwBadInput("the name is empty");
   checkLogin(login);
   checkNewPassphrase(password);
-  if (serverSchemaVersion(connection) == 0)
-    throwDatabase("the server has no SecureBase schema yet; run server init first");
+  requireSchema(connection);
   const char* group =
       role == StaffRole::supervisor ? "securebase_supervisor" : "securebase_counselor";
   Transaction transaction(connection);
@@ -82,9 +86,14 @@ std::string addStaff(Connection& connection, StaffRole role, const std::string& 
 }
 
 std::optional<long long> firstBrokenPushAuditRow(Connection& connection) {
+  requireSchema(connection);
   auto broken = connection.exec("SELECT securebase.push_audit_first_broken()");
   if (broken.isNull(0, 0)) return std::nullopt;
   return std::stoll(broken.text(0, 0));
+}
+
+long long pushAuditRows(Connection& connection) {
+  return std::stoll(connection.exec("SELECT count(*) FROM securebase.push_audit").text(0, 0));
 }
 
 }  // namespace securebase::server
