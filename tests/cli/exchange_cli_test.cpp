@@ -2,6 +2,7 @@
 // and one-line messages for refused files, conflicts listed and refused unless skipped.
 #include <gtest/gtest.h>
 
+#include "build_paths.h"
 #include "cli_fixture.h"
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
@@ -133,4 +134,42 @@ TEST_F(ExchangeCli, DeidentifiedExportsKeepOnlyDeclaredFields) {
     EXPECT_EQ(everything.find(part), std::string::npos) << part;
   EXPECT_NE(readFile(csv / "caregivers.csv").find(",other"), std::string::npos)
       << readFile(csv / "caregivers.csv");
+}
+
+// Export version 2 carries why each amendment was made, and an import keeps it.
+TEST_F(ExchangeCli, AmendmentReasonsTravel) {
+  std::string draft;
+  for (int id = 1; id < 60 && draft.empty(); ++id) {
+    const auto amended =
+        cli({"visit", "amend", std::to_string(id), "--reason", "Rated the wrong caregiver"});
+    if (amended.exit_code == 0) draft = amended.out.substr(0, amended.out.find('\n'));
+  }
+  ASSERT_FALSE(draft.empty()) << "no signed visit to amend";
+  const auto file = dir() / "amended.json";
+  ok({"export", "-o", file.string()});
+  const std::string text = readFile(file);
+  EXPECT_EQ(text.find("\"version\": 2,"), text.find("\"version\""));
+  EXPECT_NE(text.find("\"amend_reason\": \"Rated the wrong caregiver\""), std::string::npos);
+
+  ok({"init", "--db", other().string()});
+  ok({"import", file.string(), "--db", other().string()});
+  // The same bytes again: the reason was written with the amendment.
+  EXPECT_EQ(cli({"export", "--db", other().string()}).out, text);
+}
+
+// A version 1 export (before amendment reasons travelled) still imports; its amendment keeps no
+// reason, and importing it again finds everything already there.
+TEST_F(ExchangeCli, AVersion1ExportStillImports) {
+  const auto v1 = std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "tests" / "fuzz" / "corpus" /
+                  "import" / "mini-export.json";
+  ASSERT_NE(readFile(v1).find("\"version\": 1,"), std::string::npos);
+  ASSERT_NE(readFile(v1).find("\"amends_uuid\": \"00000006"), std::string::npos);
+  ok({"init", "--db", other().string()});
+  const std::string summary = ok({"import", v1.string(), "--db", other().string()});
+  EXPECT_NE(summary.find("families: 1 added"), std::string::npos) << summary;
+  const std::string again = ok({"import", v1.string(), "--db", other().string()});
+  EXPECT_NE(again.find("visits: 0 added"), std::string::npos) << again;
+  const std::string exported = cli({"export", "--db", other().string()}).out;
+  EXPECT_NE(exported.find("\"version\": 2,"), std::string::npos);
+  EXPECT_NE(exported.find("\"amend_reason\": \"\""), std::string::npos);
 }

@@ -30,10 +30,12 @@ std::string differingFields(const json::object& mine, const json::object& theirs
 }
 
 // A visit's content as compared: superseded_by follows from a signed amendment, which may
-// arrive later — the same visit before and after its amendment is not a conflict.
-json::object comparable(const VisitData& visit) {
+// arrive later — the same visit before and after its amendment is not a conflict. A file that
+// does not carry amendment reasons (version 1) is compared without them.
+json::object comparable(const VisitData& visit, bool with_reason) {
   json::object out = detail::toJson(visit);
   out.erase("superseded_by_uuid");
+  if (!with_reason) out.erase("amend_reason");
   return out;
 }
 
@@ -251,7 +253,9 @@ class Planner::Impl {
       if (found->second.family != f.uuid)
         conflict(RecordType::visit, v.uuid, "belongs to another family in this database");
       else
-        match(RecordType::visit, v.uuid, &keep(comparable(*found->second.record)), comparable(v));
+        match(RecordType::visit, v.uuid,
+              &keep(comparable(*found->second.record, v.amend_reason.has_value())),
+              comparable(v, v.amend_reason.has_value()));
       if (plan_.conflicts.size() != before) conflicting_.insert(v.uuid);
       return;
     }
