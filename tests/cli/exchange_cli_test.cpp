@@ -2,6 +2,8 @@
 // and one-line messages for refused files, conflicts listed and refused unless skipped.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "build_paths.h"
 #include "cli_fixture.h"
 #include "securebase/store/database.h"
@@ -134,6 +136,70 @@ TEST_F(ExchangeCli, DeidentifiedExportsKeepOnlyDeclaredFields) {
     EXPECT_EQ(everything.find(part), std::string::npos) << part;
   EXPECT_NE(readFile(csv / "caregivers.csv").find(",other"), std::string::npos)
       << readFile(csv / "caregivers.csv");
+}
+
+namespace {
+
+// The uuid in the first `"uuid": "…"` of `text` after `from` (or before it, when `before`).
+std::string uuidNear(const std::string& text, std::size_t from, bool before = false) {
+  const std::string key = "\"uuid\": \"";
+  const auto at = before ? text.rfind(key, from) : text.find(key, from);
+  return at == std::string::npos ? std::string() : text.substr(at + key.size(), 36);
+}
+
+void replaceAll(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+// Each conflict says why the record is left out: other content (naming the fields), a signed
+// visit that differs (never changed), a person who belongs to another family here.
+TEST_F(ExchangeCli, ConflictsSayWhy) {
+  const std::string exported = cli({"export"}).out;
+
+  std::string edited = exported;
+  const std::string family = uuidNear(edited, edited.find("\"families\": ["));
+  const std::string name_key = "\"display_name\": \"";
+  edited.insert(edited.find(name_key) + name_key.size(), "Renamed ");
+  const auto signed_at = edited.find("\"status\": \"signed\"");
+  ASSERT_NE(signed_at, std::string::npos);
+  const std::string visit = uuidNear(edited, signed_at, true);
+  const std::string notes_key = "\"notes\": \"";
+  edited.insert(edited.find(notes_key, signed_at) + notes_key.size(), "Edited afterwards. ");
+  const auto edited_file = dir() / "edited.json";
+  writeFile(edited_file, edited);
+  const auto result = cli({"import", edited_file.string(), "--skip-conflicts"});
+  EXPECT_EQ(result.exit_code, 0) << describe(result);
+  EXPECT_EQ(result.errLines(),
+            (std::vector<std::string>{
+                "conflict: family " + family + ": differs in display_name",
+                "conflict: visit " + visit +
+                    ": a signed visit that differs in notes (a signed visit is never changed)"}));
+
+  // The first visits of two families trade uuids: each belongs to the other family here.
+  std::string swapped = exported;
+  const auto first = swapped.find("\"visits\": [\n");
+  const std::string one = uuidNear(swapped, first);
+  const std::string two = uuidNear(swapped, swapped.find("\"visits\": [\n", first + 1));
+  ASSERT_EQ(one.size(), 36u);
+  ASSERT_EQ(two.size(), 36u);
+  replaceAll(swapped, one, "placeholder");
+  replaceAll(swapped, two, one);
+  replaceAll(swapped, "placeholder", two);
+  const auto swapped_file = dir() / "swapped.json";
+  writeFile(swapped_file, swapped);
+  const std::string before = dump();
+  const auto turned_down = cli({"import", swapped_file.string()});
+  EXPECT_EQ(turned_down.exit_code, 1) << describe(turned_down);
+  const auto lines = turned_down.errLines();
+  for (const auto& uuid : {one, two})
+    EXPECT_NE(std::find(lines.begin(), lines.end(),
+                        "conflict: visit " + uuid + ": belongs to another family in this database"),
+              lines.end())
+        << describe(turned_down);
+  EXPECT_EQ(dump(), before);
 }
 
 // Export version 2 carries why each amendment was made, and an import keeps it.
