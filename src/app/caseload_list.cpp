@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "list_columns.h"
 #include "list_place.h"
 #include "securebase/report/trends.h"
 #include "ui_helpers.h"
@@ -116,28 +117,8 @@ CaseloadList::CaseloadList(wxWindow* parent)
     ShowSortIndicator(sort_column_, sort_ascending_);
   }
   // A cell cut by its column's width shows whole as a tooltip (counselors' names are cut rather
-  // than the family's). The rows are drawn by the list's inner window, which gets the mouse.
-  wxWindow* rows = rowsWindow();
-  rows->Bind(wxEVT_MOTION, [this, rows](wxMouseEvent& event) {
-    event.Skip();
-    int flags = 0;
-    long column = -1;
-    const wxPoint at = ScreenToClient(rows->ClientToScreen(event.GetPosition()));
-    const long item = HitTest(at, flags, &column);
-    const wxString tip = item >= 0 && column >= 0 ? cutText(item, static_cast<int>(column)) : "";
-    if (tip == rows->GetToolTipText()) return;
-    if (tip.empty())
-      rows->UnsetToolTip();
-    else
-      rows->SetToolTip(tip);
-  });
-}
-
-wxWindow* CaseloadList::rowsWindow() {
-  // wxGTK's list is wx's own: its rows are drawn by an inner window under the header.
-  for (wxWindow* child : GetChildren())
-    if (wxString(child->GetClassInfo()->GetClassName()) == "wxListMainWindow") return child;
-  return this;
+  // than the family's).
+  showCutCellsAsTooltips(*this, [this](long item, int column) { return cutText(item, column); });
 }
 
 void CaseloadList::sortBy(int column, bool ascending) {
@@ -168,7 +149,7 @@ void CaseloadList::setRows(std::vector<CaseloadRow> rows) {
 }
 
 int CaseloadList::textWidth(const wxString& text) const {
-  return GetTextExtent(text).x + FromDIP(kColumnPadding);
+  return columnTextWidth(*this, text);
 }
 
 void CaseloadList::fitColumns() {

@@ -56,7 +56,6 @@ class CaseloadList : public wxListView {
   wxString OnGetItemText(long item, long column) const override;
   wxListItemAttr* OnGetItemAttr(long item) const override;
   void refresh(std::optional<model::Id> keep_selected);
-  wxWindow* rowsWindow();
   // Column widths from the titles and the contents (see columnPlans in the .cpp).
   void fitColumns();
   void fitNameColumn();
@@ -64,8 +63,6 @@ class CaseloadList : public wxListView {
   int nameColumnWanted() const;
   int textWidth(const wxString& text) const;
 
-  // Room around a title or a cell's text (DIP): the header draws its label inset on each side.
-  static constexpr int kColumnPadding = 12;
   static constexpr int kWidestCounselor = 150;  // a longer name is cut rather than the family's
   static constexpr int kWidestName = 200;
   std::vector<model::Id> shownFamilies() const;

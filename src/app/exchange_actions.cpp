@@ -3,6 +3,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dirdlg.h>
+#include <wx/display.h>
 #include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -12,6 +13,9 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include <algorithm>
+
+#include "list_columns.h"
 #include "problem_text.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/export_reader.h"
@@ -69,6 +73,42 @@ wxString recordTypeText(exchange::RecordType type) {
   return wxString::FromUTF8(std::string(exchange::toString(type)));
 }
 
+// Why the record is not imported, in the interface's language (the CLI prints
+// Conflict::reasonText, in English). Field names and ids are the file's own.
+wxString conflictReasonText(const exchange::Conflict& conflict) {
+  wxString names;
+  for (const auto& name : conflict.names) names += (names.empty() ? "" : ", ") + wx(name);
+  const wxString first = conflict.names.empty() ? wxString() : wx(conflict.names.front());
+  const wxString second = conflict.names.size() < 2 ? wxString() : wx(conflict.names[1]);
+  using Reason = exchange::ConflictReason;
+  switch (conflict.reason) {
+    case Reason::content_differs:
+      return wxString::Format(_("Same record with other content: differs in %s"), names);
+    case Reason::signed_visit_differs:
+      return wxString::Format(
+          _("Signed visit with other content: differs in %s (a signed visit is never changed)"),
+          names);
+    case Reason::other_family:
+      return _("Belongs to another family in this database");
+    case Reason::form_differs:
+      return _("Another form under the same name and version");
+    case Reason::uses_conflicting_form:
+      return wxString::Format(_("Uses form %s, which differs"), first);
+    case Reason::observes_conflicting_person:
+      return wxString::Format(_("Observes %s, who differs"), first);
+    case Reason::amends_conflicting_visit:
+      return wxString::Format(_("Amends visit %s, which differs"), first);
+    case Reason::refers_to_conflicting_visit:
+      return wxString::Format(_("Refers to visit %s, which differs"), first);
+    case Reason::amends_draft:
+      return wxString::Format(_("Amends visit %s, a draft in this database"), first);
+    case Reason::already_amended:
+      return wxString::Format(_("Amends visit %s, which this database amends with visit %s"), first,
+                              second);
+  }
+  return wx(conflict.reasonText());
+}
+
 }  // namespace
 
 ExportDialog::ExportDialog(wxWindow* parent) : StandardDialog(parent, _("Export")) {
@@ -122,14 +162,25 @@ ImportConflictsDialog::ImportConflictsDialog(wxWindow* parent,
                        conflicts.size()));
   intro->Wrap(FromDIP(560));
   addIntro(intro);
-  list_ = makeReportList(this, {{_("Record"), 90}, {_("Which"), 260}, {_("How it differs"), 300}});
+  list_ = makeReportList(this, {{_("Record"), 90}, {_("Which"), 260}, {_("Why"), 300}});
   for (const auto& conflict : conflicts) {
     const long row = list_->InsertItem(list_->GetItemCount(), recordTypeText(conflict.type));
-    list_->SetItem(row, 1, wxString::FromUTF8(conflict.key));
-    list_->SetItem(row, 2, wxString::FromUTF8(conflict.reason));
+    list_->SetItem(row, 1, wx(conflict.key));
+    list_->SetItem(row, 2, conflictReasonText(conflict));
   }
-  list_->SetMinSize(FromDIP(wxSize(660, 220)));
+  // Ids whole, the reasons in the rest (as wide as the screen allows; a cut one shows whole
+  // as a tooltip).
+  int wanted = 0;
+  for (int column = 0; column < list_->GetColumnCount(); ++column)
+    wanted += columnContentWidth(*list_, column);
+  const int screen = wxDisplay(this).GetClientArea().width - FromDIP(80);
+  list_->SetMinSize(
+      wxSize(std::clamp(wanted + FromDIP(24), FromDIP(660), std::max(screen, FromDIP(660))),
+             FromDIP(220)));
   addWide(list_, 1);
+  fitColumns(*list_, 2);
+  keepStretching(*list_, 2);
+  showCutCellsAsTooltips(*list_);
   finishLayout();
   setOkLabel(_("&Import the Rest"));
 }

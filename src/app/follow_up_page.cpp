@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "family_panel.h"
+#include "list_columns.h"
 #include "list_place.h"
 #include "main_frame.h"
 #include "problem_text.h"
@@ -136,6 +137,8 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { edit(event.GetIndex()); });
   list_->SetToolTip(goals ? _("Double-click a goal to correct its wording")
                           : _("Double-click a referral to correct it"));
+  keepStretching(*list_, stretchColumn());
+  showCutCellsAsTooltips(*list_);
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
   buttons->Add(done, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
@@ -168,6 +171,7 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
       ids_.push_back(referral.id);
     }
   }
+  fitColumns(*list_, stretchColumn());
   place.restore(*list_, ids_);
 }
 

@@ -20,11 +20,14 @@ class FollowUpPage : public wxPanel {
   enum class Kind { goals, referrals };
   FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind);
   void show(const store::FamilyRecord& record);
+  wxListView& list() { return *list_; }
 
  private:
   void add();
   void edit(long row);  // double-click or Enter on a row: correct its wording
   void setStatus(bool done);
+  // The goal's text or the referral's reason: the column that takes the width the others leave.
+  int stretchColumn() const { return kind_ == Kind::goals ? 0 : 1; }
 
   MainFrame& frame_;
   Kind kind_;

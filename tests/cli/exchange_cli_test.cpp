@@ -2,6 +2,9 @@
 // and one-line messages for refused files, conflicts listed and refused unless skipped.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "build_paths.h"
 #include "cli_fixture.h"
 #include "securebase/store/database.h"
 #include "securebase/store/store.h"
@@ -133,4 +136,106 @@ TEST_F(ExchangeCli, DeidentifiedExportsKeepOnlyDeclaredFields) {
     EXPECT_EQ(everything.find(part), std::string::npos) << part;
   EXPECT_NE(readFile(csv / "caregivers.csv").find(",other"), std::string::npos)
       << readFile(csv / "caregivers.csv");
+}
+
+namespace {
+
+// The uuid in the first `"uuid": "…"` of `text` after `from` (or before it, when `before`).
+std::string uuidNear(const std::string& text, std::size_t from, bool before = false) {
+  const std::string key = "\"uuid\": \"";
+  const auto at = before ? text.rfind(key, from) : text.find(key, from);
+  return at == std::string::npos ? std::string() : text.substr(at + key.size(), 36);
+}
+
+void replaceAll(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+// Each conflict says why the record is left out: other content (naming the fields), a signed
+// visit that differs (never changed), a person who belongs to another family here.
+TEST_F(ExchangeCli, ConflictsSayWhy) {
+  const std::string exported = cli({"export"}).out;
+
+  std::string edited = exported;
+  const std::string family = uuidNear(edited, edited.find("\"families\": ["));
+  const std::string name_key = "\"display_name\": \"";
+  edited.insert(edited.find(name_key) + name_key.size(), "Renamed ");
+  const auto signed_at = edited.find("\"status\": \"signed\"");
+  ASSERT_NE(signed_at, std::string::npos);
+  const std::string visit = uuidNear(edited, signed_at, true);
+  const std::string notes_key = "\"notes\": \"";
+  edited.insert(edited.find(notes_key, signed_at) + notes_key.size(), "Edited afterwards. ");
+  const auto edited_file = dir() / "edited.json";
+  writeFile(edited_file, edited);
+  const auto result = cli({"import", edited_file.string(), "--skip-conflicts"});
+  EXPECT_EQ(result.exit_code, 0) << describe(result);
+  EXPECT_EQ(result.errLines(),
+            (std::vector<std::string>{
+                "conflict: family " + family + ": differs in display_name",
+                "conflict: visit " + visit +
+                    ": a signed visit that differs in notes (a signed visit is never changed)"}));
+
+  // The first visits of two families trade uuids: each belongs to the other family here.
+  std::string swapped = exported;
+  const auto first = swapped.find("\"visits\": [\n");
+  const std::string one = uuidNear(swapped, first);
+  const std::string two = uuidNear(swapped, swapped.find("\"visits\": [\n", first + 1));
+  ASSERT_EQ(one.size(), 36u);
+  ASSERT_EQ(two.size(), 36u);
+  replaceAll(swapped, one, "placeholder");
+  replaceAll(swapped, two, one);
+  replaceAll(swapped, "placeholder", two);
+  const auto swapped_file = dir() / "swapped.json";
+  writeFile(swapped_file, swapped);
+  const std::string before = dump();
+  const auto turned_down = cli({"import", swapped_file.string()});
+  EXPECT_EQ(turned_down.exit_code, 1) << describe(turned_down);
+  const auto lines = turned_down.errLines();
+  for (const auto& uuid : {one, two})
+    EXPECT_NE(std::find(lines.begin(), lines.end(),
+                        "conflict: visit " + uuid + ": belongs to another family in this database"),
+              lines.end())
+        << describe(turned_down);
+  EXPECT_EQ(dump(), before);
+}
+
+// Export version 2 carries why each amendment was made, and an import keeps it.
+TEST_F(ExchangeCli, AmendmentReasonsTravel) {
+  std::string draft;
+  for (int id = 1; id < 60 && draft.empty(); ++id) {
+    const auto amended =
+        cli({"visit", "amend", std::to_string(id), "--reason", "Rated the wrong caregiver"});
+    if (amended.exit_code == 0) draft = amended.out.substr(0, amended.out.find('\n'));
+  }
+  ASSERT_FALSE(draft.empty()) << "no signed visit to amend";
+  const auto file = dir() / "amended.json";
+  ok({"export", "-o", file.string()});
+  const std::string text = readFile(file);
+  EXPECT_EQ(text.find("\"version\": 2,"), text.find("\"version\""));
+  EXPECT_NE(text.find("\"amend_reason\": \"Rated the wrong caregiver\""), std::string::npos);
+
+  ok({"init", "--db", other().string()});
+  ok({"import", file.string(), "--db", other().string()});
+  // The same bytes again: the reason was written with the amendment.
+  EXPECT_EQ(cli({"export", "--db", other().string()}).out, text);
+}
+
+// A version 1 export (before amendment reasons travelled) still imports; its amendment keeps no
+// reason, and importing it again finds everything already there.
+TEST_F(ExchangeCli, AVersion1ExportStillImports) {
+  const auto v1 = std::filesystem::path(SECUREBASE_TEST_SOURCE_DIR) / "tests" / "fuzz" / "corpus" /
+                  "import" / "mini-export.json";
+  ASSERT_NE(readFile(v1).find("\"version\": 1,"), std::string::npos);
+  ASSERT_NE(readFile(v1).find("\"amends_uuid\": \"00000006"), std::string::npos);
+  ok({"init", "--db", other().string()});
+  const std::string summary = ok({"import", v1.string(), "--db", other().string()});
+  EXPECT_NE(summary.find("families: 1 added"), std::string::npos) << summary;
+  const std::string again = ok({"import", v1.string(), "--db", other().string()});
+  EXPECT_NE(again.find("visits: 0 added"), std::string::npos) << again;
+  const std::string exported = cli({"export", "--db", other().string()}).out;
+  EXPECT_NE(exported.find("\"version\": 2,"), std::string::npos);
+  EXPECT_NE(exported.find("\"amend_reason\": \"\""), std::string::npos);
 }

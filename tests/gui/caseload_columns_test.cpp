@@ -7,10 +7,10 @@
 #include <wx/notebook.h>
 #include <wx/splitter.h>
 
+#include "both_languages.h"
 #include "caseload_panel.h"
 #include "family_panel.h"
 #include "gui_support.h"
-#include "interface_language.h"
 #include "main_frame.h"
 #include "securebase/demo/demo.h"
 #include "securebase/service/scoring.h"
@@ -19,23 +19,10 @@
 namespace securebase::testing {
 namespace {
 
-// The room the list's header and cells keep around a text (the header insets its label by
-// 5 px on each side, the cells by a little more): a text wider than its column minus this is cut.
-constexpr int kTextInset = 12;
-
-struct LanguageCase {
-  app::InterfaceChoice choice;
-  std::string name;
-};
-void PrintTo(const LanguageCase& language, std::ostream* out) {
-  *out << language.name;
-}
-
-class CaseloadColumnsTest : public ::testing::TestWithParam<LanguageCase> {
+class CaseloadColumnsTest : public BothLanguagesTest {
  protected:
   void SetUp() override {
-    app::storeInterfaceChoice(GetParam().choice);
-    app::setUpInterfaceLanguage();
+    BothLanguagesTest::SetUp();
     store::Database db(file_, {.key = kTestKey});
     store::Store store(db, "test");
     auto catalog = std::make_shared<const forms::FormCatalog>(forms::FormCatalog::loadDefault());
@@ -43,11 +30,6 @@ class CaseloadColumnsTest : public ::testing::TestWithParam<LanguageCase> {
     demo::DemoOptions options;
     options.families = 12;
     demo::generateDemo(store, *catalog->latest("attachment-practices"), options);
-  }
-  void TearDown() override {
-    closeAllWindows();
-    app::storeInterfaceChoice(app::InterfaceChoice::system);
-    app::setUpInterfaceLanguage();
   }
 
   TempDir dir_;
@@ -102,10 +84,43 @@ TEST_P(CaseloadColumnsTest, EveryColumnIsWholeAt1280x800) {
   EXPECT_LE(family.GetRight(), frame->GetScreenRect().GetRight());
 }
 
-INSTANTIATE_TEST_SUITE_P(BothLanguages, CaseloadColumnsTest,
-                         ::testing::Values(LanguageCase{app::InterfaceChoice::spanish, "es"},
-                                           LanguageCase{app::InterfaceChoice::english, "en"}),
-                         [](const auto& test) { return test.param.name; });
+// A counselor's name too long for its column is cut, and shows whole as a tooltip while the
+// mouse is over it; a whole cell has none.
+TEST_P(CaseloadColumnsTest, ACutCellShowsWholeOnHover) {
+  const std::string long_name =
+      "María de los Ángeles Fernández-Villavicencio y Castellanos de la Peña";
+  {
+    store::Database db(file_, {.key = kTestKey});
+    store::Store store(db, "test");
+    model::Counselor counselor;
+    counselor.name = long_name;
+    const auto counselor_id = store.addCounselor(counselor);
+    const auto families = store.listFamilies();
+    for (std::size_t i = 0; i < families.size(); i += 2) {
+      model::Family family = families[i].family;
+      family.counselor_id = counselor_id;
+      store.updateFamily(family);
+    }
+  }
+  auto* frame = showMainFrame(file_, 1280, 800);
+  auto& list = frame->caseload().list();
+  pump(300);
+  constexpr int kCounselor = 2;
+  long cut_row = -1, whole_row = -1;
+  for (long item = 0; item < list.GetItemCount(); ++item) {
+    const bool cut = list.GetTextExtent(list.GetItemText(item, kCounselor)).x + kTextInset >
+                     list.GetColumnWidth(kCounselor);
+    (cut ? cut_row : whole_row) = item;
+  }
+  ASSERT_GE(cut_row, 0) << "the long name fits: nothing to hover";
+  ASSERT_GE(whole_row, 0);
+  EXPECT_EQ(list.GetItemText(cut_row, kCounselor).utf8_string(), long_name);
+  EXPECT_EQ(tooltipOverCell(list, cut_row, kCounselor).utf8_string(), long_name);
+  screenshot("caseload_cut_cell_tooltip_" + GetParam().name);
+  EXPECT_EQ(tooltipOverCell(list, whole_row, kCounselor), wxString());
+}
+
+INSTANTIATE_TEST_SUITE_P(BothLanguages, CaseloadColumnsTest, bothLanguages(), languageName);
 
 }  // namespace
 }  // namespace securebase::testing

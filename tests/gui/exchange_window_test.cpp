@@ -10,7 +10,10 @@
 #include <wx/choice.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
+#include <wx/progdlg.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
+#include <wx/uiaction.h>
 
 #include <fstream>
 #include <iterator>
@@ -199,6 +202,79 @@ TEST_F(ExchangeWindowTest, AStoppedExportKeepsNoFileAndAStoppedImportChangesNoth
     EXPECT_THROW(exchange::importFile(into.store(), reader, options), exchange::Cancelled);
   }
   EXPECT_EQ(cliExport(empty, dir_ / "empty-after.json"), before);
+}
+
+// Clicks the Cancel button of the progress window as soon as it shows (looked for every 10 ms,
+// which the window's own updates let through), then waits until the window has seen the click.
+class CancelWhenProgressShows : public wxTimer {
+ public:
+  CancelWhenProgressShows() { Start(10); }
+  bool cancelled() const { return cancelled_; }
+
+  void Notify() override {
+    for (wxWindow* window : wxTopLevelWindows) {
+      auto* progress = dynamic_cast<wxGenericProgressDialog*>(window);
+      if (progress == nullptr || !progress->IsShown()) continue;
+      Stop();
+      pump(200);  // mapped and laid out
+      wxWindow* cancel = progress->FindWindow(wxID_CANCEL);
+      if (cancel == nullptr) return;
+      const wxRect button = cancel->GetScreenRect();
+      wxUIActionSimulator mouse;
+      mouse.MouseMove(button.GetPosition() + wxPoint(button.width / 2, button.height / 2));
+      pump(50);
+      mouse.MouseClick();
+      for (int i = 0; i < 150 && !progress->WasCancelled(); ++i) pump(20);
+      cancelled_ = progress->WasCancelled();
+      return;
+    }
+  }
+
+ private:
+  bool cancelled_ = false;
+};
+
+std::size_t filesIn(const fs::path& folder) {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++count;
+  return count;
+}
+
+// The progress window's own Cancel stops a long export (no file kept, no temporary one left)
+// and a long import (no row written), on 200 families.
+TEST(ExchangeWindowCancel, TheProgressWindowsCancelStopsLongExportAndImport) {
+  TempDir dir;
+  const fs::path key = writeKeyFile(dir.path());
+  const fs::path source = dir / "source.db";
+  ASSERT_EQ(runCli("demo --families 200 --db '" + source.string() + "'", key), 0);
+  const fs::path out = dir / "out";
+  fs::create_directories(out);
+  {
+    app::Session session(source, kTestKey);
+    CancelWhenProgressShows json;
+    EXPECT_FALSE(app::exportTo(nullptr, session, out / "all.json", false, {}));
+    EXPECT_TRUE(json.cancelled());
+    EXPECT_EQ(filesIn(out), 0u);
+    CancelWhenProgressShows csv;
+    EXPECT_FALSE(app::exportTo(nullptr, session, out / "csv", true, {}));
+    EXPECT_TRUE(csv.cancelled());
+    for (const auto& name : exchange::csvFileNames())
+      EXPECT_FALSE(fs::exists(out / "csv" / name)) << name;
+  }
+
+  const fs::path file = dir / "all.json";
+  ASSERT_EQ(runCli("export --db '" + source.string() + "' -o '" + file.string() + "'", key), 0);
+  const fs::path empty = dir / "empty.db";
+  ASSERT_EQ(runCli("init --db '" + empty.string() + "'", key), 0);
+  const std::string before = cliOutput("export --db '" + empty.string() + "'", key);
+  {
+    app::Session session(empty, kTestKey);
+    CancelWhenProgressShows import;
+    EXPECT_FALSE(app::importFrom(nullptr, session, file).has_value());
+    EXPECT_TRUE(import.cancelled());
+    EXPECT_TRUE(session.store().listFamilies().empty());
+  }
+  EXPECT_EQ(cliOutput("export --db '" + empty.string() + "'", key), before);
 }
 
 }  // namespace

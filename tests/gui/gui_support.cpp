@@ -7,10 +7,12 @@
 #include <wx/app.h>
 #include <wx/dialog.h>
 #include <wx/evtloop.h>
+#include <wx/listctrl.h>
 #include <wx/timer.h>
 #include <wx/toplevel.h>
 #include <wx/uiaction.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -69,6 +71,20 @@ void pump(int ms) {
     wxTheApp->ProcessPendingEvents();
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   } while (std::chrono::steady_clock::now() < end);
+}
+
+wxString tooltipOverCell(wxListCtrl& list, long item, int column) {
+  wxRect cell;
+  list.GetSubItemRect(item, column, cell);
+  const wxPoint at = list.ClientToScreen(cell.GetPosition() +
+                                         wxPoint(std::min(cell.width / 2, 40), cell.height / 2));
+  wxUIActionSimulator mouse;
+  mouse.MouseMove(at + wxPoint(3, 0));
+  pump(100);
+  mouse.MouseMove(at);
+  pump(300);
+  wxWindow* under = wxFindWindowAtPoint(at);
+  return under != nullptr ? under->GetToolTipText() : wxString();
 }
 
 std::filesystem::path screenshot(const std::string& name) {

@@ -13,6 +13,8 @@
 #include "test_key.h"
 
 class wxDialog;
+class wxListCtrl;
+class wxString;
 
 namespace securebase::app {
 class MainFrame;
@@ -40,6 +42,10 @@ void whenModalOpens(std::function<void(wxDialog&)> script);
 // The main window on `file` (opened with kTestKey) at the screen's top left, shown and settled.
 app::MainFrame* showMainFrame(const std::filesystem::path& file, int width = 1280,
                               int height = 800);
+
+// Moves the mouse over a cell of a report list (near its left end) and returns the tooltip of
+// the window under the pointer then.
+wxString tooltipOverCell(wxListCtrl& list, long item, int column);
 
 // Closes every top-level window and lets wx delete them.
 void closeAllWindows();

@@ -273,8 +273,10 @@ TEST_F(SpanishInterfaceTest, HelpExportAndImportWindows) {
   check(*app::makeShortcutsDialog(frame), "shortcuts_dialog");
   check(*app::makeAboutDialog(frame, &frame->session()), "about_dialog");
   check(*new app::ExportDialog(frame), "export_dialog");
-  exchange::Conflict conflict{exchange::RecordType::family, "2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15",
-                              "differs in display_name"};
+  exchange::Conflict conflict{exchange::RecordType::family,
+                              "2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15",
+                              exchange::ConflictReason::content_differs,
+                              {"display_name"}};
   check(*new app::ImportConflictsDialog(frame, {conflict}), "import_conflicts_dialog");
   auto* guide = dynamic_cast<wxFrame*>(app::showUserGuide(frame));
   ASSERT_NE(guide, nullptr);
@@ -288,6 +290,69 @@ TEST_F(SpanishInterfaceTest, HelpExportAndImportWindows) {
     }
   }
   screenshot("es_user_guide");
+}
+
+// The conflict list says why each record is left out, in Spanish, and shows every id whole;
+// a reason too long for the screen shows whole as the tooltip of its cell.
+TEST_F(SpanishInterfaceTest, ImportConflictsSayWhyInSpanishWithWholeIds) {
+  using exchange::ConflictReason;
+  using exchange::RecordType;
+  const std::string family = "2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15";
+  const std::string visit = "8a3b6c1d-2e4f-4a5b-8c7d-9e0f1a2b3c4d";
+  const std::string caregiver = "c0ffee00-1234-4abc-8def-0123456789ab";
+  std::vector<std::string> many_fields;
+  for (int i = 0; i < 24; ++i) many_fields.push_back("observation_field_" + std::to_string(i));
+  const std::vector<exchange::Conflict> conflicts = {
+      {RecordType::family, family, ConflictReason::content_differs, {"display_name", "phone"}},
+      {RecordType::visit, visit, ConflictReason::signed_visit_differs, {"notes"}},
+      {RecordType::caregiver, caregiver, ConflictReason::other_family, {}},
+      {RecordType::visit,
+       "5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f",
+       ConflictReason::observes_conflicting_person,
+       {caregiver}},
+      {RecordType::visit, "0a1b2c3d-4e5f-4061-8273-a4b5c6d7e8f9", ConflictReason::content_differs,
+       many_fields}};
+  auto* frame = showFrame();
+  auto* dialog = new app::ImportConflictsDialog(frame, conflicts);
+  dialog->SetPosition(wxPoint(0, 0));
+  dialog->Show();
+  pump(400);
+  screenshot("es_import_conflicts_why");
+  auto& list = dialog->list();
+  ASSERT_EQ(list.GetItemCount(), 5);
+  const auto cell = [&](long row, int column) {
+    return list.GetItemText(row, column).utf8_string();
+  };
+  EXPECT_EQ(cell(0, 0), "familia");
+  EXPECT_EQ(cell(0, 2), "El mismo registro con otro contenido: distinto en display_name, phone");
+  EXPECT_EQ(cell(1, 2),
+            "Visita firmada con otro contenido: distinta en notes (una visita firmada nunca se "
+            "cambia)");
+  EXPECT_EQ(cell(2, 2), "Pertenece a otra familia en esta base de datos");
+  EXPECT_EQ(cell(3, 2), "Observa a " + caregiver + ", que es distinto");
+  EXPECT_TRUE(englishIn(*dialog).empty()) << ::testing::PrintToString(englishIn(*dialog));
+
+  // Whole ids and titles, and the columns inside the list's visible width.
+  constexpr int kTextInset = 12;
+  int right = 0;
+  for (int column = 0; column < list.GetColumnCount(); ++column) {
+    right += list.GetColumnWidth(column);
+    if (column == 2) continue;  // the reasons take the rest
+    for (long row = 0; row < list.GetItemCount(); ++row)
+      EXPECT_LE(list.GetTextExtent(list.GetItemText(row, column)).x + kTextInset,
+                list.GetColumnWidth(column))
+          << "cut: " << cell(row, column);
+  }
+  EXPECT_LE(right, list.GetClientSize().x);
+  // The short reasons whole; the long one cut, and whole in its tooltip.
+  for (long row = 0; row < 4; ++row)
+    EXPECT_LE(list.GetTextExtent(list.GetItemText(row, 2)).x + kTextInset, list.GetColumnWidth(2))
+        << "cut: " << cell(row, 2);
+  ASSERT_GT(list.GetTextExtent(list.GetItemText(4, 2)).x, list.GetColumnWidth(2));
+  EXPECT_EQ(tooltipOverCell(list, 4, 2), list.GetItemText(4, 2));
+  EXPECT_EQ(tooltipOverCell(list, 0, 2), wxString());  // a whole cell has no tooltip
+  dialog->Destroy();
+  pump(50);
 }
 
 TEST_F(SpanishInterfaceTest, PassphraseLockAndBackupWindows) {

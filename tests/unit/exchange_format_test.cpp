@@ -115,7 +115,7 @@ std::string refusal(const std::string& text) {
 TEST(ExportFormat, SameDataGivesTheSameBytesWithHeaderFirstAndNoIntegerIds) {
   const std::string text = toJsonText(sample());
   EXPECT_EQ(text, toJsonText(sample()));
-  EXPECT_EQ(text.rfind("{\n  \"format\": \"securebase-export\",\n  \"version\": 1,\n  "
+  EXPECT_EQ(text.rfind("{\n  \"format\": \"securebase-export\",\n  \"version\": 2,\n  "
                        "\"deidentified\": false,\n",
                        0),
             0u)
@@ -154,7 +154,7 @@ TEST(ExportFormat, ParsingWhatWasWrittenGivesItBackExactly) {
   EXPECT_EQ(toJsonText(parseExport(text, "x.json")), text);
   const std::string empty = toJsonText(ExchangeData{});
   EXPECT_EQ(empty,
-            "{\n  \"format\": \"securebase-export\",\n  \"version\": 1,\n  \"deidentified\": "
+            "{\n  \"format\": \"securebase-export\",\n  \"version\": 2,\n  \"deidentified\": "
             "false,\n  \"settings\": {},\n  \"counselors\": [],\n  \"forms\": [],\n  "
             "\"families\": []\n}\n");
   EXPECT_EQ(toJsonText(parseExport(empty, "empty.json")), empty);
@@ -165,7 +165,7 @@ TEST(ExportFormat, RefusesBrokenFilesNamingWhereAndWhat) {
   EXPECT_NE(refusal(sampleWith("\"securebase-export\"", "\"something-else\""))
                 .find("$.format: \"something-else\" is not a SecureBase export"),
             std::string::npos);
-  EXPECT_NE(refusal(sampleWith("\"version\": 1", "\"version\": 2")).find("newer SecureBase"),
+  EXPECT_NE(refusal(sampleWith("\"version\": 2", "\"version\": 3")).find("newer SecureBase"),
             std::string::npos);
   EXPECT_NE(refusal(sampleWith("\"outcome\": \"completed\"", "\"outcome\": \"postponed\""))
                 .find("outcome: \"postponed\" is not completed, missed or cancelled"),

@@ -70,6 +70,9 @@ struct VisitData {
   std::optional<model::Date> next_planned;
   std::optional<std::string> amends_uuid;
   std::optional<std::string> superseded_by_uuid;
+  // Why the amendment was made ("" on other visits). None when read from a version 1 export,
+  // which did not carry it: an import then neither writes nor compares it.
+  std::optional<std::string> amend_reason;
   std::string signed_at;
   std::string signed_by;
   std::vector<ObservationSetData> sets;  // by caregiver uuid, then child uuid

@@ -3,10 +3,13 @@
 // database → export gives the same bytes again — or as CSV files, one per table, for program
 // evaluation. Either can be deidentified (deidentify.h).
 //
-// {"format": "securebase-export", "version": 1, "deidentified": false, "settings": {…},
+// {"format": "securebase-export", "version": 2, "deidentified": false, "settings": {…},
 //  "counselors": […], "forms": [{"form_id", "version", "sha256", "json"}],
-//  "families": [{…, "caregivers": […], "children": […], "visits": [{…, "observation_sets":
-//  [{"caregiver_uuid", "child_uuid", "observations": […]}]}], "goals": […], "referrals": […]}]}
+//  "families": [{…, "caregivers": […], "children": […], "visits": [{…, "amend_reason",
+//  "observation_sets": [{"caregiver_uuid", "child_uuid", "observations": […]}]}], "goals": […],
+//  "referrals": […]}]}
+// Version 2 added each visit's "amend_reason" (why an amendment was made, "" on other visits).
+// Import reads versions 1 and 2; a version 1 file's amendments keep no reason.
 #pragma once
 
 #include <filesystem>
@@ -23,7 +26,8 @@
 namespace securebase::exchange {
 
 inline constexpr const char* kExportFormat = "securebase-export";
-inline constexpr int kExportVersion = 1;
+inline constexpr int kExportVersion = 2;
+inline constexpr int kOldestExportVersion = 1;  // the oldest version import reads
 
 struct ExportOptions {
   bool deidentify = false;

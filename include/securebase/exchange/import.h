@@ -39,12 +39,29 @@ ExchangeData parseExport(std::string_view json_text, const std::string& source);
 enum class RecordType { setting, counselor, form, family, caregiver, child, visit, goal, referral };
 std::string_view toString(RecordType type);
 
+// Why a record of the file is not added. `Conflict::names` holds what the reason names.
+enum class ConflictReason {
+  content_differs,              // the same uuid with other content; names: the fields
+  signed_visit_differs,         // as above for a visit signed in the file or here
+  other_family,                 // the uuid is a record of another family here
+  form_differs,                 // the same form id and version with other content
+  uses_conflicting_form,        // names: the form ("form-id v2")
+  observes_conflicting_person,  // names: the caregiver's or child's uuid
+  amends_conflicting_visit,     // names: the original visit's uuid
+  refers_to_conflicting_visit,  // names: the visit's uuid
+  amends_draft,                 // names: the original visit's uuid, a draft here
+  already_amended,              // names: the original visit's uuid, this database's amendment's
+};
+
 struct Conflict {
   RecordType type;
   std::string key;  // uuid, "form-id v2" or setting key
-  std::string reason;
+  ConflictReason reason = ConflictReason::content_differs;
+  std::vector<std::string> names;
 
-  // "conflict: visit 1b4e…: differs in notes, place (this database keeps its own)"
+  // The reason in English: "differs in notes, place".
+  std::string reasonText() const;
+  // "conflict: visit 1b4e…: differs in notes, place"
   std::string describe() const;
 };
 

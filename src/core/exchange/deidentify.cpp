@@ -156,6 +156,7 @@ VisitData Deidentifier::visit(const VisitData& v, int shift_days) const {
   out.next_planned = shift(v.next_planned);
   out.amends_uuid = id("V", v.amends_uuid);
   out.superseded_by_uuid = id("V", v.superseded_by_uuid);
+  if (v.amend_reason) out.amend_reason = removedIfAny(*v.amend_reason);
   out.signed_at = shift.timestamp(v.signed_at);
   out.signed_by = removedIfAny(v.signed_by);
   for (const auto& set : v.sets) {

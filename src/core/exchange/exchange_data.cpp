@@ -35,6 +35,7 @@ VisitData visitData(const model::Visit& v, const UuidMap& counselors, const Fami
   d.next_planned = v.next_planned;
   d.amends_uuid = uuidOf(uuids.visits, v.amends_visit_id);
   d.superseded_by_uuid = uuidOf(uuids.visits, v.superseded_by);
+  d.amend_reason = v.amend_reason;
   d.signed_at = v.signed_at;
   d.signed_by = v.signed_by;
   for (const auto& set : v.sets)

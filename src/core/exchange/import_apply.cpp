@@ -126,6 +126,7 @@ class Writer {
     v.notes = d.notes;
     v.next_planned = d.next_planned;
     v.amends_visit_id = id(Table::visits, d.amends_uuid);
+    v.amend_reason = d.amend_reason.value_or("");
     v.signed_at = d.signed_at;
     v.signed_by = d.signed_by;
     for (const auto& s : d.sets) {

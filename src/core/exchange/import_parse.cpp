@@ -169,8 +169,9 @@ class ShapeReader::Parser {
       f.fail("version", "export version " + std::to_string(version) +
                             " was made by a newer SecureBase; this version reads version " +
                             std::to_string(kExportVersion));
-    if (version != kExportVersion)
+    if (version < kOldestExportVersion)
       f.fail("version", "export version " + std::to_string(version) + " is not supported");
+    version_ = static_cast<int>(version);
     if (r.boolean("deidentified"))
       throwBadInput(source_ +
                     " is a deidentified export (names removed, dates shifted): it is for "
@@ -282,6 +283,7 @@ class ShapeReader::Parser {
     v.next_planned = f.optionalDate("next_planned");
     v.amends_uuid = f.optionalUuid("amends_uuid");
     v.superseded_by_uuid = f.optionalUuid("superseded_by_uuid");
+    if (version_ >= 2) v.amend_reason = f.text("amend_reason", false);
     v.signed_at = f.reader().text("signed_at", false);
     v.signed_by = f.text("signed_by", false);
     v.sets = f.list<ObservationSetData>(
@@ -321,6 +323,7 @@ class ShapeReader::Parser {
 
   const std::string& source_;
   securebase::json::ValueReader values_;  // one for every record, not a copy of the name each
+  int version_ = kExportVersion;          // the document's, read from its head
 };
 
 ShapeReader::ShapeReader(const std::string& source)

@@ -19,21 +19,29 @@ std::string formKey(const std::string& id, int version) {
   return id + " v" + std::to_string(version);
 }
 
-std::string differingFields(const json::object& mine, const json::object& theirs) {
-  std::string fields;
+std::vector<std::string> differingFields(const json::object& mine, const json::object& theirs) {
+  std::vector<std::string> fields;
   for (const auto& [key, value] : mine) {
     const auto* other = theirs.if_contains(key);
     if (other != nullptr && *other == value) continue;
-    fields += (fields.empty() ? "" : ", ") + std::string(key);
+    fields.emplace_back(key);
   }
-  return "differs in " + fields;
+  return fields;
+}
+
+bool isSigned(const json::object& visit) {
+  const auto* status = visit.if_contains("status");
+  return status != nullptr && status->is_string() &&
+         status->get_string() == model::toString(model::VisitStatus::signed_off);
 }
 
 // A visit's content as compared: superseded_by follows from a signed amendment, which may
-// arrive later — the same visit before and after its amendment is not a conflict.
-json::object comparable(const VisitData& visit) {
+// arrive later — the same visit before and after its amendment is not a conflict. A file that
+// does not carry amendment reasons (version 1) is compared without them.
+json::object comparable(const VisitData& visit, bool with_reason) {
   json::object out = detail::toJson(visit);
   out.erase("superseded_by_uuid");
+  if (!with_reason) out.erase("amend_reason");
   return out;
 }
 
@@ -140,8 +148,9 @@ class Planner::Impl {
  private:
   void count(RecordType type, int TypeCounts::*which) { ++(plan_.counts[type].*which); }
 
-  void conflict(RecordType type, const std::string& key, const std::string& reason) {
-    plan_.conflicts.push_back({type, key, reason});
+  void conflict(RecordType type, const std::string& key, ConflictReason reason,
+                std::vector<std::string> names = {}) {
+    plan_.conflicts.push_back({type, key, reason, std::move(names)});
     count(type, &TypeCounts::conflicts);
   }
 
@@ -156,7 +165,11 @@ class Planner::Impl {
     if (*existing == mine)
       count(type, &TypeCounts::present);
     else
-      conflict(type, uuid, differingFields(mine, *existing));
+      conflict(type, uuid,
+               type == RecordType::visit && (isSigned(mine) || isSigned(*existing))
+                   ? ConflictReason::signed_visit_differs
+                   : ConflictReason::content_differs,
+               differingFields(mine, *existing));
     return false;
   }
 
@@ -193,7 +206,7 @@ class Planner::Impl {
       count(RecordType::form, &TypeCounts::present);
     } else {
       conflicting_forms_.insert(key);
-      conflict(RecordType::form, key, "has different content under the same version");
+      conflict(RecordType::form, key, ConflictReason::form_differs);
     }
   }
 
@@ -209,7 +222,7 @@ class Planner::Impl {
     const auto found = existing.find(p.uuid);
     if (found != existing.end() && found->second.family != f.uuid) {
       conflicting_.insert(p.uuid);
-      conflict(type, p.uuid, "belongs to another family in this database");
+      conflict(type, p.uuid, ConflictReason::other_family);
       return;
     }
     const json::object theirs =
@@ -249,9 +262,11 @@ class Planner::Impl {
     if (found != index_.visits.end()) {
       const std::size_t before = plan_.conflicts.size();
       if (found->second.family != f.uuid)
-        conflict(RecordType::visit, v.uuid, "belongs to another family in this database");
+        conflict(RecordType::visit, v.uuid, ConflictReason::other_family);
       else
-        match(RecordType::visit, v.uuid, &keep(comparable(*found->second.record)), comparable(v));
+        match(RecordType::visit, v.uuid,
+              &keep(comparable(*found->second.record, v.amend_reason.has_value())),
+              comparable(v, v.amend_reason.has_value()));
       if (plan_.conflicts.size() != before) conflicting_.insert(v.uuid);
       return;
     }
@@ -265,41 +280,48 @@ class Planner::Impl {
                       ", which is neither in the file nor in this database");
       detail::checkAnswers(targetForm(*target_form->second), v, who);
     }
-    std::optional<std::string> blocked;
-    if (conflicting_forms_.count(key)) blocked = "uses form " + key + ", which is in conflict";
+    std::optional<Blocked> blocked;
+    if (conflicting_forms_.count(key))
+      blocked = Blocked{ConflictReason::uses_conflicting_form, {key}};
     for (const auto& set : v.sets) {
       requirePerson(set.caregiver_uuid, f.caregivers, index_.caregivers, f, who, "caregiver");
       requirePerson(set.child_uuid, f.children, index_.children, f, who, "child");
       for (const auto* uuid : {&set.caregiver_uuid, &set.child_uuid})
-        if (conflicting_.count(*uuid)) blocked = "observes " + *uuid + ", which is in conflict";
+        if (conflicting_.count(*uuid))
+          blocked = Blocked{ConflictReason::observes_conflicting_person, {*uuid}};
     }
     if (v.amends_uuid) blocked = blocked ? blocked : amendmentProblem(v, f, add);
     if (v.superseded_by_uuid) requireVisit(*v.superseded_by_uuid, f, who);
     if (blocked) {
       conflicting_.insert(v.uuid);
-      conflict(RecordType::visit, v.uuid, *blocked);
+      conflict(RecordType::visit, v.uuid, blocked->reason, std::move(blocked->names));
       return;
     }
     count(RecordType::visit, &TypeCounts::added);
     add.visits.push_back(v);
   }
 
+  struct Blocked {
+    ConflictReason reason;
+    std::vector<std::string> names;
+  };
+
   // Why an amendment cannot be added, if it cannot.
-  std::optional<std::string> amendmentProblem(const VisitData& v, const FamilyData& f,
-                                              FamilyData& add) {
+  std::optional<Blocked> amendmentProblem(const VisitData& v, const FamilyData& f,
+                                          FamilyData& add) {
     const std::string& original = *v.amends_uuid;
     requireVisit(original, f, "visit " + v.uuid);
     if (const auto in_file = file_visits_.find(original); in_file != file_visits_.end())
       visit(*in_file->second, f, add);  // decide the original first
-    if (conflicting_.count(original)) return "amends visit " + original + ", which is in conflict";
+    if (conflicting_.count(original))
+      return Blocked{ConflictReason::amends_conflicting_visit, {original}};
     const auto existing = index_.visits.find(original);
     if (existing == index_.visits.end()) return std::nullopt;
     if (existing->second.record->status != model::VisitStatus::signed_off)
-      return "amends visit " + original + ", which is a draft in this database";
+      return Blocked{ConflictReason::amends_draft, {original}};
     if (const auto other = index_.amendment_of.find(original);
         other != index_.amendment_of.end() && other->second != v.uuid)
-      return "amends visit " + original + ", which this database already amends with visit " +
-             other->second;
+      return Blocked{ConflictReason::already_amended, {original, other->second}};
     return std::nullopt;
   }
 
@@ -310,7 +332,7 @@ class Planner::Impl {
     const auto found = existing.find(record.uuid);
     if (found != existing.end()) {
       if (found->second.family != f.uuid)
-        conflict(type, record.uuid, "belongs to another family in this database");
+        conflict(type, record.uuid, ConflictReason::other_family);
       else
         match(type, record.uuid, &keep(detail::toJson(*found->second.record)),
               detail::toJson(record));
@@ -321,7 +343,7 @@ class Planner::Impl {
       if (!visit) continue;
       requireVisit(*visit, f, who);
       if (conflicting_.count(*visit)) {
-        conflict(type, record.uuid, "refers to visit " + *visit + ", which is in conflict");
+        conflict(type, record.uuid, ConflictReason::refers_to_conflicting_visit, {*visit});
         return;
       }
     }
@@ -395,8 +417,38 @@ std::string_view toString(RecordType type) {
   return "record";
 }
 
+std::string Conflict::reasonText() const {
+  const auto name = [this](std::size_t i) { return i < names.size() ? names[i] : std::string(); };
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  switch (reason) {
+    case ConflictReason::content_differs:
+      return "differs in " + list;
+    case ConflictReason::signed_visit_differs:
+      return "a signed visit that differs in " + list + " (a signed visit is never changed)";
+    case ConflictReason::other_family:
+      return "belongs to another family in this database";
+    case ConflictReason::form_differs:
+      return "has different content under the same version";
+    case ConflictReason::uses_conflicting_form:
+      return "uses form " + name(0) + ", which is in conflict";
+    case ConflictReason::observes_conflicting_person:
+      return "observes " + name(0) + ", which is in conflict";
+    case ConflictReason::amends_conflicting_visit:
+      return "amends visit " + name(0) + ", which is in conflict";
+    case ConflictReason::refers_to_conflicting_visit:
+      return "refers to visit " + name(0) + ", which is in conflict";
+    case ConflictReason::amends_draft:
+      return "amends visit " + name(0) + ", which is a draft in this database";
+    case ConflictReason::already_amended:
+      return "amends visit " + name(0) + ", which this database already amends with visit " +
+             name(1);
+  }
+  return "differs";
+}
+
 std::string Conflict::describe() const {
-  return "conflict: " + std::string(toString(type)) + " " + key + ": " + reason;
+  return "conflict: " + std::string(toString(type)) + " " + key + ": " + reasonText();
 }
 
 ImportPlan planImport(ExchangeData file, const ExchangeData& target) {

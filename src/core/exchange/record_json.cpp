@@ -123,6 +123,7 @@ json::object toJson(const VisitData& v) {
           {"notes", v.notes},
           {"next_planned", orNull(v.next_planned)},
           {"amends_uuid", orNull(v.amends_uuid)},
+          {"amend_reason", v.amend_reason.value_or("")},
           {"superseded_by_uuid", orNull(v.superseded_by_uuid)},
           {"signed_at", v.signed_at},
           {"signed_by", v.signed_by},
