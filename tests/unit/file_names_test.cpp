@@ -44,6 +44,15 @@ TEST(FileNamesTest, WhenAllowedTheFamilysNameFollowsAsPlainAscii) {
   EXPECT_EQ(long_file, "handout-8-2026-12-06.pdf") << "one word over 40 letters is left out";
 }
 
+TEST(FileNamesTest, TheGeneralHandoutCarriesTheBabysNameOnlyWhenAllowed) {
+  EXPECT_EQ(generalHandoutFileName(model::Language::es, "Lucía", kDay, FamilyNames::left_out),
+            "handout-es-2026-12-06.pdf");
+  EXPECT_EQ(generalHandoutFileName(model::Language::es, "Lucía", kDay, FamilyNames::included),
+            "handout-es-2026-12-06-lucia.pdf");
+  EXPECT_EQ(generalHandoutFileName(model::Language::en, "", kDay, FamilyNames::included),
+            "handout-en-2026-12-06.pdf");
+}
+
 TEST(FileNamesTest, TheSettingIsADeviceSettingOfYesOrNoThatDefaultsToNo) {
   const store::SettingSpec* spec = store::findSettingSpec(store::setting::files_family_names);
   ASSERT_NE(spec, nullptr);

@@ -29,4 +29,9 @@ FamilyNames familyNamesSetting(store::Store& store);
 std::string documentFileName(std::string_view kind, const model::Family& family, model::Date day,
                              FamilyNames names, std::string_view variant = {});
 
+// The general handout, which has no family: "handout-<en|es>-<YYYY-MM-DD>.pdf", with the baby's
+// name typed for it ("Lucía" → "-lucia") only when names are included.
+std::string generalHandoutFileName(model::Language language, const std::string& child_name,
+                                   model::Date day, FamilyNames names);
+
 }  // namespace securebase::handout

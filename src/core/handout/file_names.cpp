@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "securebase/model/enums.h"
 #include "securebase/store/settings.h"
 #include "securebase/store/store.h"
 
@@ -74,6 +75,16 @@ std::string documentFileName(std::string_view kind, const model::Family& family,
     if (!slug.empty()) name += "-" + slug;
   }
   if (!variant.empty()) name += "-" + std::string(variant);
+  return name + ".pdf";
+}
+
+std::string generalHandoutFileName(model::Language language, const std::string& child_name,
+                                   model::Date day, FamilyNames names) {
+  std::string name = "handout-" + std::string(model::toString(language)) + "-" + day.iso();
+  if (names == FamilyNames::included) {
+    const std::string slug = nameSlug(child_name);
+    if (!slug.empty()) name += "-" + slug;
+  }
   return name + ".pdf";
 }
 
