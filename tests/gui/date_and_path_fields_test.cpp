@@ -55,6 +55,7 @@ void pickOnNextCalendar(const wxDateTime& day, std::string& shown) {
     auto* calendar = dynamic_cast<app::CalendarDialog*>(&dialog);
     ASSERT_NE(calendar, nullptr);
     shown = calendar->calendar().GetDate().FormatISODate().utf8_string();
+    screenshot("date-calendar-dialog");
     calendar->calendar().SetDate(day);
     wxUIActionSimulator sim;
     sim.Char(WXK_RETURN);
