@@ -20,7 +20,6 @@
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/export_reader.h"
 #include "securebase/pdf/render.h"
-#include "securebase/store/backup.h"
 #include "session.h"
 #include "ui_helpers.h"
 
@@ -289,26 +288,6 @@ void importDatabase(wxWindow* parent, Session& session) {
   wxString text = _("Imported:");
   for (const auto& line : *summary) text += "\n" + wxString::FromUTF8(line);
   wxMessageBox(text, _("Import"), wxOK | wxICON_INFORMATION, parent);
-}
-
-void showBackups(wxWindow* parent, Session& session) {
-  std::vector<store::BackupInfo> backups;
-  std::filesystem::path folder;
-  try {
-    folder = store::backupPolicy(session.store(), session.file()).folder;
-    backups = store::listBackups(folder, session.file(), store::databaseId(session.database()));
-  } catch (const std::exception& e) {
-    showProblemBox(parent, e);
-    return;
-  }
-  wxString text = wxString::Format(_("Backups go to %s"), pathText(folder)) + "\n\n";
-  if (backups.empty()) text += _("There is no backup of this database yet.");
-  for (const auto& backup : backups)
-    text += wxString::Format(_("%s UTC — %s KB"), wxString::FromUTF8(backup.taken),
-                             wxString::Format("%ju", backup.bytes / 1024)) +
-            "\n";
-  text += "\n" + _("File › Back Up Now makes one; File › Restore Backup… puts one in place.");
-  wxMessageBox(text, _("Backups"), wxOK | wxICON_INFORMATION, parent);
 }
 
 }  // namespace securebase::app

@@ -1,8 +1,8 @@
-// File › Export…, Import… and Backups…: what `securebase-cli export`, `import` and the backup
-// list do, through the same core calls (exchange/export.h, exchange/import.h, store/backup.h),
-// with a progress window that can stop long work. A stopped export keeps no file; a stopped
-// import leaves the database as it was. An import whose records differ from this database's
-// lists them (as the CLI does on stderr) and adds the rest only when asked.
+// File › Export… and Import…: what `securebase-cli export` and `import` do, through the same
+// core calls (exchange/export.h, exchange/import.h), with a progress window that can stop long
+// work. A stopped export keeps no file; a stopped import leaves the database as it was. An import
+// whose records differ from this database's lists them (as the CLI does on stderr) and adds the
+// rest only when asked.
 #pragma once
 
 #include <wx/string.h>
@@ -72,7 +72,5 @@ std::optional<std::vector<std::string>> importFrom(wxWindow* parent, Session& se
 // The menu commands: ask what and where, do it, say what happened.
 void exportDatabase(wxWindow* parent, Session& session);
 void importDatabase(wxWindow* parent, Session& session);
-// The backups of this database in the backup folder, newest first, with where they are.
-void showBackups(wxWindow* parent, Session& session);
 
 }  // namespace securebase::app

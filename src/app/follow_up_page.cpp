@@ -128,9 +128,9 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
           : makeReportList(
                 this,
                 {{_("Referred to"), 170}, {_("Reason"), 200}, {_("Status"), 90}, {_("Since"), 95}});
-  auto* add = new wxButton(this, wxID_ANY, goals ? _("New goal…") : _("New referral…"));
-  auto* done = new wxButton(this, wxID_ANY, goals ? _("Achieved") : _("Completed"));
-  auto* dropped = new wxButton(this, wxID_ANY, goals ? _("Dropped") : _("Declined"));
+  auto* add = new wxButton(this, wxID_ANY, goals ? _("&New goal…") : _("&New referral…"));
+  auto* done = new wxButton(this, wxID_ANY, goals ? _("Ach&ieved") : _("C&ompleted"));
+  auto* dropped = new wxButton(this, wxID_ANY, goals ? _("D&ropped") : _("Decl&ined"));
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add(); });
   done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(true); });
   dropped->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(false); });

@@ -11,6 +11,7 @@
 #include "problem_text.h"
 #include "securebase/handout/batch.h"
 #include "securebase/handout/builder.h"
+#include "securebase/handout/file_names.h"
 #include "session.h"
 
 namespace securebase::app {
@@ -26,10 +27,10 @@ std::optional<std::filesystem::path> personalisedHandout(wxWindow* parent, Sessi
       return std::nullopt;
     }
     bytes = dialog.pdfBytes();
-    // Named by the family's number and the day, not the family's name (pdf_output.h).
-    name = handout::privateFileName(
+    // Named by the family's number and the day, its name only if allowed (file_names.h).
+    name = handout::documentFileName(
         "handout", session.store().family(session.store().visit(visit_id).family_id),
-        model::Date::today());
+        model::Date::today(), handout::familyNamesSetting(session.store()));
   } catch (const std::exception& e) {
     showProblemBox(parent, e);
     return std::nullopt;

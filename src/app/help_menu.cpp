@@ -119,6 +119,7 @@ wxDialog* makeShortcutsDialog(wxWindow* parent) {
       {_("Return"), _("The dialog's main button, from any field")},
       {_("Esc"), _("Close a dialog without saving")},
       {_("Alt + underlined letter"), _("That button or menu")},
+      {wxString::FromUTF8("Alt+↓"), _("Date field: pick the day on a calendar")},
   };
   auto* list = makeReportList(owner, {{_("Keys"), 170}, {_("What it does"), 380}});
   for (const auto& [keys, what] : rows) {

@@ -74,8 +74,9 @@ class MainFrame : public wxFrame {
   // Backups (store/backup.h) into the folder of Preferences. `only_if_due`: only when the
   // newest is a day old. Failures go to the info bar; true when a backup was written.
   bool backUp(bool only_if_due);
-  // Asks which backup and confirms, then restoreBackupFile.
-  void restoreFromBackup();
+  // File › Backups… and Restore Backup…: the BackupsDialog on this database's backups, whose
+  // buttons call backUp and restoreBackupFile.
+  void showBackups();
   // Closes the database, puts `backup` in its place (the current file is set aside, never
   // overwritten) and opens it again; says where the old file went. False after saying why not.
   bool restoreBackupFile(const store::BackupInfo& backup);

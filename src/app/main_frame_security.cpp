@@ -1,6 +1,5 @@
 // The main window's locking, backups and changes of key (main_frame.h explains the rules).
 #include <wx/app.h>
-#include <wx/choicdlg.h>
 #include <wx/dialog.h>
 #include <wx/infobar.h>
 #include <wx/menu.h>
@@ -13,6 +12,7 @@
 
 #include <cstdio>
 
+#include "backups_dialog.h"
 #include "caseload_list.h"
 #include "caseload_panel.h"
 #include "command_ids.h"
@@ -66,15 +66,11 @@ void MainFrame::buildSecurityMenu(wxMenu& file) {
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { backUp(false); }, kCmdBackUpNow);
   Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { restoreFromBackup(); }, kCmdRestoreBackup);
+      wxEVT_MENU, [this](wxCommandEvent&) { showBackups(); }, kCmdRestoreBackup);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { encryptDatabase(); }, kCmdEncryptDatabase);
   Bind(
-      wxEVT_MENU,
-      [this](wxCommandEvent&) {
-        if (!locked()) showBackups(this, *session_);
-      },
-      kCmdBackups);
+      wxEVT_MENU, [this](wxCommandEvent&) { showBackups(); }, kCmdBackups);
   Bind(
       wxEVT_MENU,
       [this](wxCommandEvent&) {
@@ -256,39 +252,24 @@ bool MainFrame::backUp(bool only_if_due) {
   }
 }
 
-void MainFrame::restoreFromBackup() {
+void MainFrame::showBackups() {
   if (locked()) return;
-  std::vector<store::BackupInfo> backups;
+  std::filesystem::path folder;
   try {
-    backups = store::listBackups(store::backupPolicy(session_->store(), file_).folder, file_,
-                                 store::databaseId(session_->database()));
+    folder = store::backupPolicy(session_->store(), file_).folder;
   } catch (const std::exception& e) {
     showProblemBox(this, e);
     return;
   }
-  if (backups.empty()) {
-    wxMessageBox(_("There is no backup of this database yet. File › Back Up Now makes one."),
-                 _("Restore backup"), wxOK | wxICON_INFORMATION, this);
-    return;
-  }
-  wxArrayString choices;
-  for (const auto& backup : backups)
-    choices.Add(wxString::Format(_("%s UTC — %s KB"), wxString::FromUTF8(backup.taken),
-                                 wxString::Format("%ju", backup.bytes / 1024)));
-  wxSingleChoiceDialog choose(this, _("Choose the backup to put in place of the database:"),
-                              _("Restore backup"), choices);
-  if (choose.ShowModal() != wxID_OK) return;
-  const auto& chosen = backups[static_cast<std::size_t>(choose.GetSelection())];
-  wxMessageDialog confirm(
-      this,
-      wxString::Format(_("Restore the backup of %s UTC?\n\nChanges made since then are not in it. "
-                         "The current file is set aside, not deleted."),
-                       wxString::FromUTF8(chosen.taken)),
-      _("Restore backup"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
-  confirm.SetYesNoLabels(_("&Restore"), _("&Cancel"));
-  if (confirm.ShowModal() != wxID_YES) return;
-
-  restoreBackupFile(chosen);
+  BackupsDialog::Actions actions;
+  actions.list = [this, folder] {
+    if (locked()) return std::vector<store::BackupInfo>();
+    return store::listBackups(folder, file_, store::databaseId(session_->database()));
+  };
+  actions.back_up = [this] { return backUp(false); };
+  actions.restore = [this](const store::BackupInfo& backup) { return restoreBackupFile(backup); };
+  BackupsDialog dialog(this, file_, folder, std::move(actions));
+  dialog.ShowModal();
 }
 
 bool MainFrame::restoreBackupFile(const store::BackupInfo& chosen) {

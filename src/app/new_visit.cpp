@@ -7,6 +7,7 @@
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
+#include "date_field.h"
 #include "problem_text.h"
 #include "securebase/core/error.h"
 #include "securebase/service/visits.h"
@@ -30,7 +31,8 @@ class NewVisitDialog : public StandardDialog {
                        wxString::Format(_("New visit — %s"), wx(record.family.display_name))),
         session_(session),
         record_(record) {
-    date_ = new wxTextCtrl(this, wxID_ANY, wx(model::Date::today().iso()));
+    auto* date = new DateField(this, model::Date::today());
+    date_ = &date->text();
     place_ = new wxTextCtrl(this, wxID_ANY, _("Home"));
     outcome_ = new wxChoice(this, wxID_ANY);
     outcome_->Append(_("Completed"));
@@ -51,7 +53,7 @@ class NewVisitDialog : public StandardDialog {
     for (const auto& caregiver : record.caregivers)
       present += (present.empty() ? "" : ", ") + wx(caregiver.name);
     present_->SetValue(present);
-    addRow(_("Date:"), date_);
+    addRow(_("Date:"), date);
     addRow(_("Place:"), place_);
     addRow(_("Outcome:"), outcome_);
     addRow(_("Who was present:"), present_);

@@ -1,10 +1,12 @@
 #include "preferences_dialog.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
+#include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -25,75 +27,129 @@ int lockMinutes(store::Store& store) {
   return store::settingNumber(store, store::setting::lock_minutes);
 }
 
+namespace {
+
+// Wide enough for an address, a web address or a folder's path without scrolling.
+constexpr int kFieldWidth = 440;
+
+}  // namespace
+
 PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
                                      const std::filesystem::path& database_file)
     : StandardDialog(parent, _("Preferences")), store_(store), before_(store.settings()) {
-  addText(store::setting::clinic_name, _("Clinic name:"));
-  addText(store::setting::clinic_address, _("Clinic address:"));
-  addText(store::setting::clinic_phone, _("Clinic phone:"));
-  addText(store::setting::clinic_logo, _("Logo image file:"), false, Browse::file);
-  addText(store::setting::clinic_help_lines, _("Local help lines:"), true);
-  addText(store::setting::clinic_crisis_line, _("Crisis line:"));
-  addText(store::setting::clinic_website, _("Clinic web address:"))
+  pages_ = new wxNotebook(this, wxID_ANY);
+
+  Page clinic = addPage(_("Clinic"), _("Printed on every handout and report, and the same for "
+                                       "everyone who uses this database."));
+  addText(clinic, store::setting::clinic_name, _("Clinic name:"));
+  addText(clinic, store::setting::clinic_address, _("Clinic address:"));
+  addText(clinic, store::setting::clinic_phone, _("Clinic phone:"));
+  addText(clinic, store::setting::clinic_logo, _("Logo image file:"), false, Browse::file);
+  addText(clinic, store::setting::clinic_help_lines, _("Local help lines:"), true);
+  addText(clinic, store::setting::clinic_crisis_line, _("Crisis line:"));
+  addText(clinic, store::setting::clinic_website, _("Clinic web address:"))
       ->SetHint(wxString::FromUTF8("https://"));
-  addText(store::setting::counselor_name, _("Your name:"));
-  addText(store::setting::counselor_email, _("Your email:"));
-  addText(store::setting::counselor_phone, _("Your phone:"));
-  language_ = new wxChoice(this, wxID_ANY);
+  language_ = new wxChoice(clinic.panel, wxID_ANY);
   language_->Append(_("English"));
   language_->Append(_("Spanish"));
   language_->SetSelection(before_[store::setting::default_language] == "es" ? 1 : 0);
-  addRow(_("Default handout language:"), language_);
-  paper_ = new wxChoice(this, wxID_ANY);
+  addRow(clinic, _("Default handout language:"), language_);
+  paper_ = new wxChoice(clinic.panel, wxID_ANY);
   paper_->Append(_("US Letter"));
   paper_->Append(_("A4"));
   paper_->SetSelection(before_[store::setting::paper_size] == "a4" ? 1 : 0);
-  addRow(_("Paper size:"), paper_);
+  addRow(clinic, _("Paper size:"), paper_);
 
-  addRow(wxEmptyString, makeHeading(this, _("Backups and locking")));
-  addText(store::setting::backup_folder, _("Backup folder:"), false, Browse::folder)
+  Page you = addPage(_("You"), _("Your own details, printed on the handouts you give."));
+  addText(you, store::setting::counselor_name, _("Your name:"));
+  addText(you, store::setting::counselor_email, _("Your email:"));
+  addText(you, store::setting::counselor_phone, _("Your phone:"));
+
+  Page computer = addPage(_("This computer"), _("How this computer keeps and shows the "
+                                                "database; never taken by an import."));
+  addText(computer, store::setting::backup_folder, _("Backup folder:"), false, Browse::folder)
       ->SetHint(wxString::FromUTF8((database_file.parent_path() / "backups").string()));
-  keep_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+  keep_ = new wxSpinCtrl(computer.panel, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                          wxSP_ARROW_KEYS, 1, 365,
                          store::settingNumber(store, store::setting::backup_keep));
-  addRow(_("Backups kept:"), keep_);
-  lock_minutes_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
-                                 wxSP_ARROW_KEYS, 0, 1440,
+  addRow(computer, _("Backups kept:"), keep_);
+  lock_minutes_ = new wxSpinCtrl(computer.panel, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                 wxDefaultSize, wxSP_ARROW_KEYS, 0, 1440,
                                  store::settingNumber(store, store::setting::lock_minutes));
   lock_minutes_->SetToolTip(_("0: never lock"));
-  addRow(_("Lock after (minutes idle):"), lock_minutes_);
-
+  addRow(computer, _("Lock after (minutes idle):"), lock_minutes_);
+  family_names_ = new wxCheckBox(computer.panel, wxID_ANY, _("Family &names in PDF file names"));
+  family_names_->SetValue(store::settingValue(store, store::setting::files_family_names) == "yes");
+  family_names_->SetToolTip(
+      _("Print queues, recent-file lists and shared folders show file names. Without this, a "
+        "file is named by the family's number and the day."));
+  addRow(computer, wxEmptyString, family_names_);
   // Kept on this computer, not in the database: colleagues sharing a file may read different
   // languages.
-  addRow(wxEmptyString, makeHeading(this, _("This computer")));
-  interface_ = new wxChoice(this, wxID_ANY);
+  interface_ = new wxChoice(computer.panel, wxID_ANY);
   interface_->Append(_("System language"));
   interface_->Append(wxString::FromUTF8("English"));  // each language named in itself
   interface_->Append(wxString::FromUTF8("Español"));
   interface_->SetSelection(static_cast<int>(storedInterfaceChoice()));
   interface_->SetToolTip(_("Takes effect the next time SecureBase starts."));
-  addRow(_("Interface language:"), interface_);
+  addRow(computer, _("Interface language:"), interface_);
+
+  addWide(pages_, 1);
   finishLayout();
+  setInitialFocus(texts_.at(store::setting::clinic_name));
 }
 
-wxTextCtrl* PreferencesDialog::addText(const std::string& key, const wxString& label,
+wxWindow& PreferencesDialog::control(const std::string& key) {
+  if (const auto text = texts_.find(key); text != texts_.end()) return *text->second;
+  const std::map<std::string, wxWindow*> others = {
+      {store::setting::default_language, language_},
+      {store::setting::paper_size, paper_},
+      {store::setting::backup_keep, keep_},
+      {store::setting::lock_minutes, lock_minutes_},
+      {store::setting::files_family_names, family_names_}};
+  return *others.at(key);
+}
+
+PreferencesDialog::Page PreferencesDialog::addPage(const wxString& title, const wxString& intro) {
+  Page page;
+  page.panel = new wxPanel(pages_);
+  auto* explanation = new wxStaticText(page.panel, wxID_ANY, intro);
+  explanation->Wrap(FromDIP(kFieldWidth + 160));
+  page.form = new wxFlexGridSizer(2, wxSize(FromDIP(12), FromDIP(8)));
+  page.form->AddGrowableCol(1, 1);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(explanation, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
+  sizer->Add(page.form, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12)));
+  page.panel->SetSizer(sizer);
+  pages_->AddPage(page.panel, title);
+  return page;
+}
+
+void PreferencesDialog::addRow(Page& page, const wxString& label, wxWindow* control) {
+  page.form->Add(new wxStaticText(page.panel, wxID_ANY, label),
+                 wxSizerFlags().Align(wxALIGN_RIGHT | wxALIGN_CENTER_VERTICAL));
+  page.form->Add(control, wxSizerFlags().Expand());
+}
+
+wxTextCtrl* PreferencesDialog::addText(Page& page, const std::string& key, const wxString& label,
                                        bool multiline, Browse browse) {
   // A path can be typed or chosen: the text and a button beside it, in a row of their own.
-  wxWindow* row = browse == Browse::none ? static_cast<wxWindow*>(this) : new wxPanel(this);
+  wxWindow* row = browse == Browse::none ? page.panel : new wxPanel(page.panel);
   auto* text = new wxTextCtrl(row, wxID_ANY, fromUtf8(before_[key]), wxDefaultPosition,
-                              multiline ? FromDIP(wxSize(-1, 72)) : wxDefaultSize,
+                              FromDIP(wxSize(kFieldWidth, multiline ? 72 : -1)),
                               multiline ? wxTE_MULTILINE : 0);
+  text->SetMinSize(wxSize(FromDIP(kFieldWidth), text->GetMinSize().y));
   if (key == store::setting::clinic_help_lines)
     text->SetHint(_("One per line, e.g. Crisis line: 988"));
   texts_[key] = text;
   if (browse == Browse::none) {
-    addRow(label, text);
+    addRow(page, label, text);
     return text;
   }
   auto* button = new wxButton(row, wxID_ANY,
                               browse == Browse::file ? _("Choose &File…") : _("Choose Fol&der…"));
   browse_[key] = button;
-  // The label sits in the dialog's grid, the field inside the row: named here, since the
+  // The label sits in the page's grid, the field inside the row: named here, since the
   // walker (accessible_names.h) finds labels only beside a control in its own sizer.
   wxString name = wxStripMenuCodes(label);
   if (name.EndsWith(":")) name.RemoveLast();
@@ -117,7 +173,7 @@ wxTextCtrl* PreferencesDialog::addText(const std::string& key, const wxString& l
       if (choose.ShowModal() == wxID_OK) text->SetValue(choose.GetPath());
     }
   });
-  addRow(label, row);
+  addRow(page, label, row);
   return text;
 }
 
@@ -129,6 +185,7 @@ void PreferencesDialog::apply() {
   after[store::setting::paper_size] = paper_->GetSelection() == 1 ? "a4" : "letter";
   after[store::setting::backup_keep] = std::to_string(keep_->GetValue());
   after[store::setting::lock_minutes] = std::to_string(lock_minutes_->GetValue());
+  after[store::setting::files_family_names] = family_names_->GetValue() ? "yes" : "no";
   // An unset setting reads as its default, so opening and closing the dialog writes nothing.
   auto stored = [this](const std::string& key) -> std::string {
     const auto it = before_.find(key);

@@ -1,7 +1,9 @@
-// Preferences: the clinic, its help lines, the counselor, the defaults, backups (folder, how
-// many to keep) and the minutes without input before the window locks. All of them are the
-// core's settings in the database, so the CLI and every printed page see the same values —
-// except the interface language, which belongs to the computer (interface_language.h).
+// Preferences, on three pages that follow the settings' scopes (store/settings.h): Clinic (its
+// details, help lines, handout language and paper — the same for everyone using the database),
+// You (the counselor's own details) and This computer (backups, locking, whether file names
+// carry families' names, and the interface language). All but the interface language are the
+// core's settings in the database, so the CLI and every printed page see the same values; the
+// interface language belongs to the computer (interface_language.h).
 #pragma once
 
 #include <filesystem>
@@ -16,6 +18,10 @@ class wxTextCtrl;
 class wxChoice;
 class wxSpinCtrl;
 class wxButton;
+class wxCheckBox;
+class wxNotebook;
+class wxPanel;
+class wxFlexGridSizer;
 
 namespace securebase::app {
 
@@ -31,6 +37,10 @@ class PreferencesDialog : public StandardDialog {
   wxSpinCtrl& backupsKept() { return *keep_; }
   wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
   wxChoice& interfaceLanguage() { return *interface_; }
+  wxCheckBox& familyNamesInFiles() { return *family_names_; }
+  wxNotebook& pages() { return *pages_; }
+  // The control that edits a setting (its key), for tests.
+  wxWindow& control(const std::string& key);
   wxTextCtrl& logo() { return *texts_.at(store::setting::clinic_logo); }
   // The button that chooses the logo file or the backup folder (the setting's key).
   wxButton& browseButton(const std::string& key) { return *browse_.at(key); }
@@ -38,8 +48,15 @@ class PreferencesDialog : public StandardDialog {
  private:
   void apply() override;
   enum class Browse { none, file, folder };
-  wxTextCtrl* addText(const std::string& key, const wxString& label, bool multiline = false,
-                      Browse browse = Browse::none);
+  // A page of the notebook: what its settings are, then a form of labelled fields.
+  struct Page {
+    wxPanel* panel = nullptr;
+    wxFlexGridSizer* form = nullptr;
+  };
+  Page addPage(const wxString& title, const wxString& intro);
+  void addRow(Page& page, const wxString& label, wxWindow* control);
+  wxTextCtrl* addText(Page& page, const std::string& key, const wxString& label,
+                      bool multiline = false, Browse browse = Browse::none);
 
   store::Store& store_;
   std::map<std::string, std::string> before_;
@@ -49,6 +66,8 @@ class PreferencesDialog : public StandardDialog {
   wxChoice* paper_ = nullptr;
   wxSpinCtrl* keep_ = nullptr;
   wxSpinCtrl* lock_minutes_ = nullptr;
+  wxCheckBox* family_names_ = nullptr;
+  wxNotebook* pages_ = nullptr;
   wxChoice* interface_ = nullptr;  // per computer (interface_language.h), not a database setting
 };
 

@@ -17,19 +17,10 @@
 #include "securebase/handout/content.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/text_check.h"
-#include "securebase/service/caseload_filter.h"
 #include "securebase/store/settings.h"
 
 namespace securebase::app {
 namespace {
-
-// `name` as plain lower-case ASCII for a file name: "Lucía" → "lucia".
-std::string fileSlug(const std::string& name) {
-  std::string slug;
-  for (char c : service::foldForSearch(name))
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
-  return slug;
-}
 
 // The age choices in order, each as a whole number of months inside its band (content.h's
 // ageBandFor); the first, "any age", prints the general version.
@@ -41,6 +32,7 @@ QuickHandoutDefaults quickHandoutDefaults(store::Store& store) {
   QuickHandoutDefaults defaults;
   defaults.language = handout::defaultLanguage(store);
   defaults.paper = handout::paperFromSettings(store);
+  defaults.file_names = handout::familyNamesSetting(store);
   try {
     defaults.clinic = handout::clinicFromSettings(store);
   } catch (const Error& e) {
@@ -92,10 +84,9 @@ QuickHandoutDialog::QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults de
 }
 
 wxString QuickHandoutDialog::suggestedFileName() const {
-  std::string name = language_->GetSelection() == 1 ? "handout-es" : "handout-en";
-  const std::string slug = fileSlug(toUtf8(child_name_->GetValue()));
-  if (!slug.empty()) name += "-" + slug;
-  return fromUtf8(name + ".pdf");
+  return fromUtf8(handout::generalHandoutFileName(
+      language_->GetSelection() == 1 ? model::Language::es : model::Language::en,
+      toUtf8(child_name_->GetValue()), model::Date::today(), defaults_.file_names));
 }
 
 void QuickHandoutDialog::apply() {

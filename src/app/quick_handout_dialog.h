@@ -12,6 +12,7 @@
 
 #include "securebase/core/error.h"
 #include "securebase/handout/builder.h"
+#include "securebase/handout/file_names.h"
 #include "securebase/store/store.h"
 #include "standard_dialog.h"
 
@@ -28,6 +29,7 @@ struct QuickHandoutDefaults {
   pdf::PaperSize paper = pdf::PaperSize::letter;
   handout::ClinicDetails clinic;
   ErrorText clinic_problem;  // why the clinic's details could not be read (a logo gone)
+  handout::FamilyNames file_names = handout::FamilyNames::left_out;  // files.family_names
 };
 QuickHandoutDefaults quickHandoutDefaults(store::Store& store);
 
@@ -35,7 +37,8 @@ class QuickHandoutDialog : public StandardDialog {
  public:
   QuickHandoutDialog(wxWindow* parent, QuickHandoutDefaults defaults);
 
-  // After OK: the PDF, and a file name that says what it is ("handout-es-lucia.pdf").
+  // After OK: the PDF, and a file name that says what it is ("handout-es-2026-12-06.pdf";
+  // handout/file_names.h).
   const std::string& pdfBytes() const { return bytes_; }
   wxString suggestedFileName() const;
 

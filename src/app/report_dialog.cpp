@@ -10,7 +10,7 @@
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "securebase/core/error.h"
-#include "securebase/handout/batch.h"
+#include "securebase/handout/file_names.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
 #include "securebase/report/progress_report.h"
@@ -74,11 +74,10 @@ void ReportDialog::audienceChanged() {
 }
 
 wxString ReportDialog::suggestedFileName() const {
-  // "report-12-2026-12-06-clinical.pdf": the family's number and the day, never its name.
-  std::string name = handout::privateFileName("report", family_, model::Date::today());
-  name.resize(name.size() - 4);  // ".pdf"
-  name += audience_->GetSelection() == 1 ? "-parent.pdf" : "-clinical.pdf";
-  return fromUtf8(name);
+  // "report-12-2026-12-06-clinical.pdf": the family's number and the day (file_names.h).
+  return fromUtf8(handout::documentFileName(
+      "report", family_, model::Date::today(), handout::familyNamesSetting(session_.store()),
+      audience_->GetSelection() == 1 ? "parent" : "clinical"));
 }
 
 void ReportDialog::apply() {

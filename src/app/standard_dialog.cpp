@@ -61,14 +61,14 @@ void StandardDialog::addIntro(wxWindow* window) {
   body_->InsertSpacer(intro_items_++, FromDIP(8));
 }
 
-void StandardDialog::finishLayout() {
+void StandardDialog::finishLayout(long buttons) {
   problem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
   problem_->SetForegroundColour(wxColour(178, 34, 34));
   body_->AddSpacer(FromDIP(8));
   body_->Add(problem_, wxSizerFlags().Expand());
   auto* outer = new wxBoxSizer(wxVERTICAL);
   outer->Add(body_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
-  outer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL),
+  outer->Add(CreateSeparatedButtonSizer(buttons),
              wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16)));
   SetSizerAndFit(outer);
   SetMinSize(wxSize(std::max(GetSize().x, FromDIP(460)), GetSize().y));
@@ -111,7 +111,11 @@ void StandardDialog::onCharHook(wxKeyEvent& event) {
     return;
   }
   wxWindow* ok = FindWindow(wxID_OK);
-  if (ok == nullptr || !ok->IsEnabled()) return;
+  if (ok == nullptr) {  // no default action: Return is the focused control's (a list's row)
+    event.Skip();
+    return;
+  }
+  if (!ok->IsEnabled()) return;
   wxCommandEvent press(wxEVT_BUTTON, wxID_OK);
   press.SetEventObject(ok);
   ok->GetEventHandler()->ProcessEvent(press);

@@ -38,8 +38,9 @@ class StandardDialog : public wxDialog {
   void addWide(wxWindow* window, int proportion = 0);
   // Something above the form, spanning its width (what the dialog is for), in call order.
   void addIntro(wxWindow* window);
-  // Call once all rows are added; fits the dialog and centres it on its parent.
-  void finishLayout();
+  // Call once all rows are added; fits the dialog and centres it on its parent. `buttons`: the
+  // platform's buttons under it (wxCLOSE alone for a dialog whose actions are its own buttons).
+  void finishLayout(long buttons = wxOK | wxCANCEL);
   // The field the dialog opens on, when it is not the first row's (after finishLayout).
   void setInitialFocus(wxWindow* field);
   // The OK button's text when it says more than "OK" (e.g. "Save PDF…"); after finishLayout.

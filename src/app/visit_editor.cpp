@@ -12,6 +12,7 @@
 #include <wx/translation.h>
 
 #include "accessible_names.h"
+#include "date_field.h"
 #include "family_panel.h"
 #include "interface_language.h"
 #include "item_row.h"
@@ -172,8 +173,9 @@ ItemRow& VisitEditor::row(std::size_t index) {
 }
 
 void VisitEditor::buildHeader(wxWindow* parent, wxSizer* sizer) {
-  date_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.date.iso()), wxDefaultPosition,
-                         FromDIP(wxSize(110, -1)));
+  auto* date = new DateField(parent, visit_.date);
+  date_ = &date->text();
+  date_->SetMinSize(FromDIP(wxSize(110, -1)));
   place_ = new wxTextCtrl(parent, wxID_ANY, wx(visit_.place), wxDefaultPosition,
                           FromDIP(wxSize(150, -1)));
   outcome_ = new wxChoice(parent, wxID_ANY);
@@ -199,7 +201,7 @@ void VisitEditor::buildHeader(wxWindow* parent, wxSizer* sizer) {
              wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(4)));
     row->Add(control, wxSizerFlags(proportion).CenterVertical().Border(wxRIGHT, FromDIP(14)));
   };
-  add(_("Date:"), date_, 0);
+  add(_("Date:"), date, 0);
   add(_("Place:"), place_, 0);
   add(_("Outcome:"), outcome_, 0);
   add(_("Present:"), present_, 1);
@@ -279,7 +281,9 @@ void VisitEditor::applyReadOnly() {
   const bool read_only = readOnly();
   for (std::size_t i = 0; i < rows_->size(); ++i)
     if (ItemRow* row = rows_->ifBuilt(i)) row->setReadOnly(read_only);
-  for (wxWindow* control : std::initializer_list<wxWindow*>{date_, place_, outcome_, present_})
+  // The date's field, its calendar button included.
+  for (wxWindow* control :
+       std::initializer_list<wxWindow*>{date_->GetParent(), place_, outcome_, present_})
     control->Enable(!read_only);
   sign_->Show(!read_only);
   discard_->Show(!read_only);

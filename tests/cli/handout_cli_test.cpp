@@ -286,13 +286,28 @@ TEST(HandoutCli, BatchWritesOneFilePerFamilyAndListsTheSkipped) {
                     std::to_string(db.rated_family) + "," + std::to_string(db.missed_family),
                     "--out-dir", out.string()});
   ASSERT_EQ(result.status, 0) << result.err;
-  const std::string expected = "handout-" + std::to_string(db.rated_family) + "-garcia-nunez.pdf";
+  // Named by the family's number and the day, not its name (handout/file_names.h).
+  const std::string expected =
+      "handout-" + std::to_string(db.rated_family) + "-" + model::Date::today().iso() + ".pdf";
   EXPECT_EQ(filesIn(out), std::vector<std::string>{expected});
   EXPECT_NE(pdfText(out / expected).find("Lo que vimos hoy"), std::string::npos);
   EXPECT_NE(result.err.find("handout 2/2"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("skipped family " + std::to_string(db.missed_family)),
             std::string::npos)
       << result.err;
+
+  // The family's name only once this computer's setting allows it.
+  ASSERT_EQ(runCli(home, {"settings", "set", "files.family_names", "yes", "--db", db.file.string()})
+                .status,
+            0);
+  const fs::path named = home / "named";
+  ASSERT_EQ(runCli(home, {"handout", "--db", db.file.string(), "--families",
+                          std::to_string(db.rated_family), "--out-dir", named.string()})
+                .status,
+            0);
+  EXPECT_EQ(filesIn(named),
+            std::vector<std::string>{"handout-" + std::to_string(db.rated_family) + "-" +
+                                     model::Date::today().iso() + "-garcia-nunez.pdf"});
 
   const auto unknown = runCli(home, {"handout", "--db", db.file.string(), "--families", "1,999",
                                      "--out-dir", (home / "b2").string()});

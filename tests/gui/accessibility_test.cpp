@@ -369,7 +369,7 @@ TEST_F(AccessibilityTest, EveryDialogNamesEveryFocusableElement) {
   });
   checkModal("change passphrase", [&] { frame->changePassphrase(); });
   ASSERT_TRUE(frame->backUp(false));
-  checkModal("restore backup", [&] { frame->restoreFromBackup(); });
+  checkModal("restore backup", [&] { frame->showBackups(); });
   closeAllWindows();
   checkModal("unlock", [&] { (void)app::openSessionAsking(nullptr, file_, nullptr); });
   checkModal("new passphrase",

@@ -1,16 +1,16 @@
-// Dates and paths in dialogs: every date field has a calendar beside it (a day picked there is
-// written into the text as YYYY-MM-DD, and a date typed moves the calendar), the logo file and
-// the backup folder in Preferences have a button that chooses them, and the report dialog
-// remembers the audience chosen last time.
+// Dates and paths in dialogs: every date field has a calendar button beside it, also opened with
+// Alt+↓ in the text (it opens on the date typed, and the day picked there is written into the
+// text as YYYY-MM-DD), the logo file and the backup folder in Preferences have a button that
+// chooses them, and the report dialog remembers the audience chosen last time.
 #include <gtest/gtest.h>
 #include <wx/button.h>
+#include <wx/calctrl.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/dialog.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include "date_field.h"
 #include "gui_support.h"
 #include "pdf_output.h"
 #include "person_dialogs.h"
@@ -42,33 +42,66 @@ class DateAndPathFieldsTest : public ::testing::Test {
   TestFamily family_;
 };
 
-// The calendar beside `text` (in the same row), or nullptr.
-wxDatePickerCtrl* calendarBeside(wxTextCtrl& text) {
-  for (wxWindow* sibling : text.GetParent()->GetChildren())
-    if (auto* calendar = dynamic_cast<wxDatePickerCtrl*>(sibling)) return calendar;
-  return nullptr;
+// The date field that holds `text`.
+app::DateField& fieldOf(wxTextCtrl& text) {
+  auto* field = dynamic_cast<app::DateField*>(text.GetParent());
+  EXPECT_NE(field, nullptr) << "a date typed without a calendar beside it";
+  return *field;
 }
 
-void pick(wxDatePickerCtrl& calendar, const wxDateTime& day) {
-  calendar.SetValue(day);
-  wxDateEvent changed(&calendar, day, wxEVT_DATE_CHANGED);
-  calendar.GetEventHandler()->ProcessEvent(changed);
+// Picks `day` on the calendar that opens next (then Return); `shown` gets the day it opened on.
+void pickOnNextCalendar(const wxDateTime& day, std::string& shown) {
+  whenModalOpens([day, &shown](wxDialog& dialog) {
+    auto* calendar = dynamic_cast<app::CalendarDialog*>(&dialog);
+    ASSERT_NE(calendar, nullptr);
+    shown = calendar->calendar().GetDate().FormatISODate().utf8_string();
+    screenshot("date-calendar-dialog");
+    calendar->calendar().SetDate(day);
+    wxUIActionSimulator sim;
+    sim.Char(WXK_RETURN);
+    pump(200);
+    if (dialog.IsModal()) dialog.EndModal(wxID_ABORT);
+  });
 }
 
-TEST_F(DateAndPathFieldsTest, EveryDateFieldHasACalendarAndTypingStillWorks) {
+TEST_F(DateAndPathFieldsTest, EveryDateFieldHasACalendarButtonAndAltDownAndTypingStillWorks) {
   app::ReportDialog report(nullptr, *session_, family_.family);
   app::ChildDialog child(nullptr, session_->store(), family_.family);
-  for (wxTextCtrl* text : {&report.from(), &report.to(), &child.born()}) {
-    wxDatePickerCtrl* calendar = calendarBeside(*text);
-    ASSERT_NE(calendar, nullptr) << "no calendar beside a date field";
-    pick(*calendar, wxDateTime(14, wxDateTime::Mar, 2025));
-    EXPECT_EQ(text->GetValue().utf8_string(), "2025-03-14");
-    text->SetValue("2024-11-02");  // typed
-    EXPECT_EQ(calendar->GetValue().FormatISODate().utf8_string(), "2024-11-02");
+  for (app::StandardDialog* dialog : std::initializer_list<app::StandardDialog*>{&report, &child}) {
+    dialog->SetPosition(wxPoint(40, 40));
+    dialog->Show();
+    pump(300);
+    std::vector<wxTextCtrl*> dates = {&child.born()};
+    if (dialog == &report) dates = {&report.from(), &report.to()};
+    for (wxTextCtrl* text : dates) {
+      app::DateField& field = fieldOf(*text);
+      EXPECT_NE(field.calendarButton().GetLabel().Find('&'), wxNOT_FOUND);
+      text->SetValue("2024-11-02");  // typed
+      std::string shown;
+      pickOnNextCalendar(wxDateTime(14, wxDateTime::Mar, 2025), shown);
+      wxUIActionSimulator sim;
+      wxButton& button = field.calendarButton();
+      sim.MouseMove(button.GetScreenRect().GetPosition() + button.GetSize() / 2);
+      pump(50);
+      sim.MouseClick();
+      pump(300);
+      EXPECT_EQ(shown, "2024-11-02") << "the calendar opens on the date typed";
+      EXPECT_EQ(text->GetValue().utf8_string(), "2025-03-14");
+      screenshot("date-field-after-calendar");
+
+      // Alt+Down in the text opens it too.
+      pickOnNextCalendar(wxDateTime(3, wxDateTime::Feb, 2025), shown);
+      text->SetFocus();
+      pump(50);
+      sim.Char(WXK_DOWN, wxMOD_ALT);
+      pump(300);
+      EXPECT_EQ(shown, "2025-03-14");
+      EXPECT_EQ(text->GetValue().utf8_string(), "2025-02-03");
+    }
+    dialog->Hide();
   }
   // A child added with the calendar's date.
   child.name().SetValue("Lina");
-  pick(*calendarBeside(child.born()), wxDateTime(3, wxDateTime::Feb, 2025));
   whenModalOpens([](wxDialog& dialog) {
     wxUIActionSimulator sim;
     sim.Char(WXK_RETURN);
@@ -83,10 +116,6 @@ TEST_F(DateAndPathFieldsTest, EveryDateFieldHasACalendarAndTypingStillWorks) {
       EXPECT_EQ(added.birth_date.iso(), "2025-02-03");
     }
   }
-  report.Show();
-  report.SetPosition(wxPoint(40, 40));
-  pump(300);
-  screenshot("report-dialog-calendar");
 }
 
 TEST_F(DateAndPathFieldsTest, PreferencesChoosesTheLogoFileAndTheBackupFolderWithAButton) {

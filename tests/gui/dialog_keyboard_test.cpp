@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "family_dialog.h"
-#include "follow_up_page.h"
 #include "gui_support.h"
 #include "lock_panel.h"
 #include "main_frame.h"
@@ -178,10 +177,8 @@ TEST_F(DialogKeyboardTest, ReturnInATextFieldPressesTheDefaultButtonAndEscCancel
 }
 
 // Every button of `window` and below whose label has no mnemonic (its text where it has none).
-// The goals' and referrals' pages are the visit editor's (follow_up_page.h), checked with it.
 void buttonsWithoutMnemonic(wxWindow& window, std::vector<std::string>& found) {
   for (wxWindow* child : window.GetChildren()) {
-    if (dynamic_cast<app::FollowUpPage*>(child) != nullptr) continue;
     if (auto* button = dynamic_cast<wxButton*>(child);
         button != nullptr && button->GetLabel().Find('&') == wxNOT_FOUND)
       found.push_back(button->GetLabel().utf8_string());

@@ -362,7 +362,7 @@ TEST_F(SpanishInterfaceTest, PassphraseLockAndBackupWindows) {
   pump(200);
   EXPECT_TRUE(englishIn(*frame).empty()) << ::testing::PrintToString(englishIn(*frame));
   screenshot("es_after_backup");
-  checkModal("restore_backup", [&] { frame->restoreFromBackup(); });
+  checkModal("restore_backup", [&] { frame->showBackups(); });
   frame->lock();
   pump(400);
   EXPECT_TRUE(englishIn(*frame).empty()) << ::testing::PrintToString(englishIn(*frame));

@@ -37,13 +37,6 @@ struct BatchResult {
 // Called before each family with (1-based position, total); return false to stop.
 using BatchProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
-// "handout-12-garcia.pdf": the family id and an ASCII slug of its name without "family".
-std::string handoutFileName(const model::Family& family);
-// A name that says what the document is without naming anyone — print queues, recent-file
-// lists and shared folders show file names —: "<kind>-12-2026-12-06.pdf", the family's number
-// in this database and the day. What the window proposes for a family's handout or report.
-std::string privateFileName(const std::string& kind, const model::Family& family, model::Date day);
-
 // Writes each file atomically into `out_dir` (which must exist). Error(not_found) for an
 // unknown family id; Error(output) when a file cannot be written (the batch stops there).
 BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& catalog,

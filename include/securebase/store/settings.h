@@ -7,7 +7,7 @@
 // - clinic:   describes the clinic on every printed page; import writes them only when asked
 //             (`import --with-clinic-settings`), listing each change.
 // - personal: the counselor using this database; never imported.
-// - device:   this computer's backups and lock; never imported.
+// - device:   this computer's backups, lock and file names; never imported.
 #pragma once
 
 #include <string>
@@ -34,6 +34,7 @@ inline constexpr const char* counselor_phone = "counselor.phone";
 inline constexpr const char* backup_folder = "backup.folder";
 inline constexpr const char* backup_keep = "backup.keep";
 inline constexpr const char* lock_minutes = "security.lock_minutes";
+inline constexpr const char* files_family_names = "files.family_names";
 }  // namespace setting
 
 enum class SettingScope { clinic, personal, device };
@@ -49,6 +50,7 @@ enum class SettingType {
   language,      // en or es
   paper,         // letter or a4
   whole_number,  // within [low, high]
+  yes_no,        // yes or no
 };
 
 struct SettingSpec {

@@ -13,6 +13,7 @@
 #include "securebase/core/error.h"
 #include "securebase/handout/builder.h"
 #include "securebase/handout/content.h"
+#include "securebase/handout/file_names.h"
 #include "securebase/handout/personal_inputs.h"
 #include "securebase/pdf/render.h"
 #include "securebase/service/visits.h"
@@ -23,45 +24,6 @@ namespace securebase::handout {
 namespace {
 
 constexpr const char* kHandoutId = "infant-attachment";
-
-// The ASCII letter a Latin-1 letter is read as in a file name ("í" → "i"), or "" for none.
-std::string asciiFor(char32_t cp) {
-  if (cp < 0x80) {
-    const char c = static_cast<char>(cp);
-    if (c >= 'A' && c <= 'Z') return std::string(1, static_cast<char>(c - 'A' + 'a'));
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return std::string(1, c);
-    return "";
-  }
-  static const std::map<char32_t, const char*> latin = {{0xDF, "ss"}, {0xE7, "c"}, {0xF1, "n"},
-                                                        {0xF8, "o"},  {0xFD, "y"}, {0xFF, "y"}};
-  const char32_t lower = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ? cp + 0x20 : cp;
-  if (auto it = latin.find(lower); it != latin.end()) return it->second;
-  if (lower >= 0xE0 && lower <= 0xE5) return "a";
-  if (lower >= 0xE8 && lower <= 0xEB) return "e";
-  if (lower >= 0xEC && lower <= 0xEF) return "i";
-  if (lower >= 0xF2 && lower <= 0xF6) return "o";
-  if (lower >= 0xF9 && lower <= 0xFC) return "u";
-  return "";
-}
-
-std::vector<std::string> asciiWords(const std::string& text) {
-  std::vector<std::string> words(1);
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
-    for (int k = 1; k < length && i + static_cast<std::size_t>(k) < text.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
-    i += static_cast<std::size_t>(length);
-    const std::string ascii = asciiFor(cp);
-    if (!ascii.empty())
-      words.back() += ascii;
-    else if (!words.back().empty())
-      words.emplace_back();
-  }
-  if (words.back().empty()) words.pop_back();
-  return words;
-}
 
 class FormCache {
  public:
@@ -82,21 +44,6 @@ class FormCache {
 };
 
 }  // namespace
-
-std::string handoutFileName(const model::Family& family) {
-  std::string slug;
-  for (const std::string& word : asciiWords(family.display_name)) {
-    if (word == "family" || word == "familia" || word == "famille") continue;
-    if (slug.size() + word.size() > 40) break;
-    slug += (slug.empty() ? "" : "-") + word;
-  }
-  if (slug.empty()) slug = "family";
-  return "handout-" + std::to_string(family.id) + "-" + slug + ".pdf";
-}
-
-std::string privateFileName(const std::string& kind, const model::Family& family, model::Date day) {
-  return kind + "-" + std::to_string(family.id) + "-" + day.iso() + ".pdf";
-}
 
 namespace {
 
@@ -197,6 +144,7 @@ BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& c
   basics.clinic = clinicFromSettings(store);
   basics.printed_on = model::Date::today();
   const CounselorContact default_counselor = counselorFromSettings(store);
+  const FamilyNames names = familyNamesSetting(store);
   std::map<model::Id, CounselorContact> counselors;
   for (const model::Counselor& row : store.counselors())
     counselors[row.id] = {row.name, row.phone, row.email};
@@ -236,7 +184,9 @@ BatchResult writeFamilyHandouts(store::Store& store, const forms::FormCatalog& c
   const auto readFamily = [&](model::Id id) {
     // The visit rows alone: only the visit the handout is made from is read whole.
     const store::FamilyRecord family = store.loadFamily(id, store::Store::VisitDetail::rows_only);
-    ReadFamily read{family.family.id, handoutFileName(family.family), std::nullopt};
+    ReadFamily read{family.family.id,
+                    documentFileName("handout", family.family, basics.printed_on, names),
+                    std::nullopt};
     for (auto row = family.visits.rbegin(); row != family.visits.rend() && !read.inputs; ++row) {
       if (row->outcome != model::VisitOutcome::completed || !row->isCurrent()) continue;
       const model::Visit visit = store.visit(row->id);

@@ -77,6 +77,8 @@ const std::vector<SettingSpec>& settingSpecs() {
       {setting::backup_keep, S::device, T::whole_number, "7", 1, 1000, "backups kept"},
       {setting::lock_minutes, S::device, T::whole_number, "10", 0, 1440,
        "minutes without input before the window locks (0: never)"},
+      {setting::files_family_names, S::device, T::yes_no, "no", 0, 0,
+       "yes: document file names carry the family's name, not only its number and the day"},
   };
   return specs;
 }
@@ -120,6 +122,9 @@ void validateSetting(std::string_view key, std::string_view value) {
       return;
     case T::paper:
       if (value != "letter" && value != "a4") refuse(*spec, errorText("must be letter or a4"));
+      return;
+    case T::yes_no:
+      if (value != "yes" && value != "no") refuse(*spec, errorText("must be yes or no"));
       return;
     case T::whole_number: {
       const auto number = wholeNumber(value);
