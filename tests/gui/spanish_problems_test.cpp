@@ -19,6 +19,16 @@
 namespace securebase::testing {
 namespace {
 
+// The first text field in `window`'s children, depth first: a date field's text sits inside its
+// panel, beside the calendar button.
+wxTextCtrl* firstTextField(wxWindow& window) {
+  for (wxWindow* child : window.GetChildren()) {
+    if (auto* field = dynamic_cast<wxTextCtrl*>(child)) return field;
+    if (wxTextCtrl* inner = firstTextField(*child)) return inner;
+  }
+  return nullptr;
+}
+
 std::string oneLine(wxString text) {
   text.Replace("\n", " ");
   return text.utf8_string();
@@ -53,11 +63,7 @@ class SpanishProblemsTest : public ::testing::Test {
                               const std::function<void()>& open) {
     std::string problem;
     whenModalOpens([&](wxDialog& dialog) {
-      for (wxWindow* child : dialog.GetChildren())
-        if (auto* field = dynamic_cast<wxTextCtrl*>(child)) {
-          field->SetValue(text);
-          break;
-        }
+      if (wxTextCtrl* field = firstTextField(dialog)) field->SetValue(text);
       wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
       dialog.FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(ok);
       pump(100);

@@ -7,8 +7,7 @@ namespace securebase::store {
 
 std::int64_t firstInsertedId(Database& db, std::size_t rows) {
   if (db.changes() != static_cast<int>(rows))
-    throwDatabase("a multi-row INSERT added " + std::to_string(db.changes()) + " rows, not " +
-                  std::to_string(rows));
+    throwDatabase(errorText("a multi-row INSERT added {1} rows, not {2}", db.changes(), rows));
   return db.lastInsertId() - static_cast<std::int64_t>(rows) + 1;
 }
 

@@ -18,14 +18,14 @@ namespace {
 void requireFamilyRow(Database& db, Id family_id) {
   auto s = db.prepare("SELECT 1 FROM families WHERE id = ?");
   s.bind(1, family_id);
-  if (!s.step()) throwNotFound("no family with id " + std::to_string(family_id));
+  if (!s.step()) throwNotFound(errorText("no family with id {1}", family_id));
 }
 
 void requireVisitInFamily(Database& db, Id visit_id, Id family_id) {
   auto s = db.prepare("SELECT family_id FROM visits WHERE id = ?");
   s.bind(1, visit_id);
   if (!s.step() || s.integer(0) != family_id)
-    throwNotFound("no visit " + std::to_string(visit_id) + " in this family");
+    throwNotFound(errorText("no visit {1} in this family", visit_id));
 }
 
 // Only whether it is stored: the snapshot's JSON is long, and every visit names its form.
@@ -48,9 +48,9 @@ class PeopleCheck {
       s.bind(1, id);
       if (s.step()) it->second = s.integer(0);
     }
-    if (it->second != family_id)
-      throwNotFound(std::string(child ? "child " : "caregiver ") + std::to_string(id) +
-                    " is not in this family");
+    if (it->second == family_id) return;
+    if (child) throwNotFound(errorText("child {1} is not in this family", id));
+    throwNotFound(errorText("caregiver {1} is not in this family", id));
   }
 
  private:
@@ -100,7 +100,7 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       checkText(v.signed_by, "signer's name", true);
       checkText(v.signed_at, "signing time", true);
     } else if (!v.signed_at.empty() || !v.signed_by.empty()) {
-      throwBadInput("a draft visit cannot carry a signature");
+      throwBadInput(errorText("a draft visit cannot carry a signature"));
     }
     v.superseded_by.reset();  // set by the amendment's own import, when it is signed
   }
@@ -115,15 +115,16 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       requirePlausibleVisitDate(db_, v);
       if (forms.emplace(v.form_id, v.form_version).second &&
           !formStored(db_, v.form_id, v.form_version))
-        throwNotFound("form " + v.form_id + " version " + std::to_string(v.form_version) +
-                      " is not stored in this database");
+        throwNotFound(errorText("form {1} version {2} is not stored in this database", v.form_id,
+                                v.form_version));
       if (v.amends_visit_id) {
         requireVisitInFamily(db_, *v.amends_visit_id, v.family_id);
         const model::Visit original = visit(*v.amends_visit_id);
         if (!original.isSigned())
-          throwBadInput("visit " + v.uuid + " amends a visit that is not signed");
+          throwBadInput(errorText("visit {1} amends a visit that is not signed", v.uuid));
         if (v.isSigned() && (original.superseded_by || !replaced.insert(original.id).second))
-          throwBadInput("visit " + original.uuid + " is already replaced by another amendment");
+          throwBadInput(
+              errorText("visit {1} is already replaced by another amendment", original.uuid));
       }
       for (const auto& set : v.sets) {
         people.require(false, set.caregiver_id, v.family_id);
