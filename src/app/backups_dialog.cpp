@@ -24,11 +24,17 @@ BackupsDialog::BackupsDialog(wxWindow* parent, const std::filesystem::path& data
       actions_(std::move(actions)) {
   auto* intro = new wxStaticText(
       this, wxID_ANY,
-      wxString::Format(_("Backups of %s go to %s. Each is encrypted like the database and "
-                         "checked before it counts."),
-                       pathText(database_file_.filename()), pathText(folder_)));
+      wxString::Format(_("Backups of %s go to the folder below. Each is encrypted like the "
+                         "database and checked before it counts."),
+                       pathText(database_file_.filename())));
   intro->Wrap(FromDIP(520));
   addIntro(intro);
+  // A folder's path has no spaces to wrap at: on a line of its own, shortened in the middle
+  // when it must be, and whole in its tooltip.
+  auto* folder_line = new wxStaticText(this, wxID_ANY, pathText(folder_), wxDefaultPosition,
+                                       wxDefaultSize, wxST_ELLIPSIZE_MIDDLE);
+  folder_line->SetToolTip(pathText(folder_));
+  addWide(folder_line);
   list_ = makeReportList(this, {{_("Taken (UTC)"), 200}, {_("Size"), 110}}, wxLC_SINGLE_SEL);
   list_->SetMinSize(FromDIP(wxSize(360, 200)));
   addWide(list_, 1);
