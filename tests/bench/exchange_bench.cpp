@@ -33,9 +33,10 @@ store::DatabaseOptions keyOf(const benchmark::State& state, bool create) {
   return {.key = state.range(1) ? testing::kTestKey : "", .create_if_missing = create};
 }
 
-// 1,000 families unencrypted (quick), 10,000 unencrypted and encrypted (the targets).
+// 1,000 families unencrypted and encrypted (quick), 10,000 unencrypted and encrypted (the
+// targets).
 void caseloads(benchmark::internal::Benchmark* benchmark) {
-  benchmark->Args({1000, 0})->Args({10000, 0})->Args({10000, 1});
+  benchmark->Args({1000, 0})->Args({1000, 1})->Args({10000, 0})->Args({10000, 1});
   benchmark->Unit(benchmark::kSecond)->Iterations(1);
 }
 

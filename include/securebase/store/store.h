@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "securebase/model/entities.h"
+#include "securebase/store/audit_chain.h"
 #include "securebase/store/database.h"
 
 namespace securebase::store {
 
 using model::Id;
 enum class RecordKind : int;  // src/core/store/record_hash.h
-struct AuditRowContent;       // securebase/store/audit_chain.h
 
 struct FormSnapshot {
   std::string form_id;
@@ -184,6 +184,12 @@ class Store {
   void setGenerating(bool generating) { generating_ = generating; }
   void auditGenerated(std::string_view entity, Id entity_id, const std::string& details);
 
+  // Runs `work` in one transaction, holding the audit rows it writes and appending them together
+  // when it ends (many rows per INSERT, instead of one statement each), in the order written and
+  // each with its record's content hash as of its change. For a batch of writes that read no
+  // audit rows, such as one family's import. Nested calls join the outer one.
+  void batchAudit(const std::function<void()>& work);
+
   std::vector<AuditEntry> auditTrail(std::optional<std::string> entity = std::nullopt,
                                      std::optional<Id> entity_id = std::nullopt);
 
@@ -223,12 +229,14 @@ class Store {
              const std::string& details);
   void writeAuditRow(std::string_view entity, std::optional<Id> entity_id, std::string_view action,
                      const std::string& details, std::optional<std::string> content_hash);
-  // audit() of several records of one kind, in one INSERT for many rows: (id, details) each.
+  // audit() of several records of one kind, many rows per INSERT: (id, details) each.
   void auditEach(std::string_view entity, std::string_view action,
                  const std::vector<std::pair<Id, std::string>>& records);
   // An audit row's when, who and what, before its place in the chain is known.
   AuditRowContent auditRow(std::string_view entity, std::optional<Id> entity_id,
                            std::string_view action, const std::string& details);
+  // Appends the rows to the trail, or holds them while batchAudit runs.
+  void appendOrHold(std::vector<AuditRowContent> rows);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
@@ -266,6 +274,9 @@ class Store {
   bool generating_ = false;
   // Records written while generating, sealed by the next auditGenerated row.
   std::vector<std::pair<RecordKind, Id>> generated_;
+  // Audit rows held by batchAudit, while it runs.
+  bool holding_audit_ = false;
+  std::vector<AuditRowContent> held_audit_rows_;
 };
 
 // Now as an ISO-8601 UTC timestamp ("2026-11-28T18:30:05Z"), for audit rows and signatures.

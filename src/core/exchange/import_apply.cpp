@@ -36,7 +36,13 @@ class Writer {
     return uuid ? std::optional<Id>(id(table, *uuid)) : std::nullopt;
   }
 
+  // The family's audit rows are written together at its end (Store::batchAudit).
   void family(const FamilyData& f) {
+    store_.batchAudit([&] { familyRecords(f); });
+  }
+
+ private:
+  void familyRecords(const FamilyData& f) {
     Id family_id = 0;
     if (const auto existing = store_.idByUuid(Table::families, f.uuid)) {
       family_id = *existing;
@@ -86,7 +92,6 @@ class Writer {
     }
   }
 
- private:
   // The family's visits in the plan's order (an original before its amendment), as few batches
   // as the amendments allow: one whose original is in the batch under way starts the next, as
   // it needs the original's id.

@@ -63,18 +63,51 @@ AuditRowContent Store::auditRow(std::string_view entity, std::optional<Id> entit
                                 std::string_view action, const std::string& details) {
   AuditRowContent row{
       0, {}, nowTimestamp(), actor_, std::string(entity), entity_id, std::string(action), details};
-  if (!counselor_.empty())
+  if (holding_audit_ && !held_audit_rows_.empty()) {
+    row.counselor_id = held_audit_rows_.back().counselor_id;  // nobody else starts work inside
+  } else if (!counselor_.empty()) {
     if (const auto c = findCounselorByName(counselor_)) row.counselor_id = c->id;
+  }
   if (!os_user_.empty()) row.os_user = os_user_;
   return row;
+}
+
+void Store::appendOrHold(std::vector<AuditRowContent> rows) {
+  if (!holding_audit_) {
+    appendAuditRows(db_, rows);
+    return;
+  }
+  held_audit_rows_.insert(held_audit_rows_.end(), std::make_move_iterator(rows.begin()),
+                          std::make_move_iterator(rows.end()));
+}
+
+void Store::batchAudit(const std::function<void()>& work) {
+  if (holding_audit_) {
+    work();
+    return;
+  }
+  db_.transaction([&] {
+    holding_audit_ = true;
+    try {
+      work();
+    } catch (...) {
+      holding_audit_ = false;
+      held_audit_rows_.clear();
+      throw;
+    }
+    holding_audit_ = false;
+    std::vector<AuditRowContent> rows;
+    rows.swap(held_audit_rows_);
+    appendAuditRows(db_, rows);
+  });
 }
 
 void Store::writeAuditRow(std::string_view entity, std::optional<Id> entity_id,
                           std::string_view action, const std::string& details,
                           std::optional<std::string> content_hash) {
-  AuditRowContent row = auditRow(entity, entity_id, action, details);
-  row.content_hash = std::move(content_hash);
-  appendAuditRow(db_, std::move(row));
+  std::vector<AuditRowContent> rows{auditRow(entity, entity_id, action, details)};
+  rows.front().content_hash = std::move(content_hash);
+  appendOrHold(std::move(rows));
 }
 
 void Store::auditEach(std::string_view entity, std::string_view action,
@@ -95,7 +128,7 @@ void Store::auditEach(std::string_view entity, std::string_view action,
     row.details = details;
     if (kind) row.content_hash = recordHash(db_, *kind, id);
   }
-  appendAuditRows(db_, rows);
+  appendOrHold(std::move(rows));
 }
 
 void Store::checkText(const std::string& text, std::string_view what, bool required) {

@@ -96,11 +96,14 @@ void Store::insertObservationRows(
              "focus)",
              6, rows.size(), [&](Statement& insert, int p, std::size_t i) {
                const auto& [set_id, o] = rows[i];
+               // Read in place: the rows outlive the statement, and a large import binds
+               // millions of texts that SQLite would otherwise copy.
                insert.bind(p, set_id)
-                   .bind(p + 1, o->item_id)
+                   .bindInPlace(p + 1, o->item_id)
                    .bind(p + 2, o->not_observed ? 1 : 0)
-                   .bind(p + 3, o->not_observed ? std::string_view() : std::string_view(o->value))
-                   .bind(p + 4, o->note)
+                   .bindInPlace(p + 3,
+                                o->not_observed ? std::string_view() : std::string_view(o->value))
+                   .bindInPlace(p + 4, o->note)
                    .bind(p + 5, o->focus ? 1 : 0);
              });
 }
@@ -138,21 +141,22 @@ std::vector<Id> Store::insertVisitRows(std::span<const model::Visit> visits) {
       14, visits.size(),
       [&](Statement& insert, int p, std::size_t i) {
         const model::Visit& v = visits[i];
-        insert.bind(p, v.uuid)
+        // Texts read in place (they outlive the statement); the dates are made here.
+        insert.bindInPlace(p, v.uuid)
             .bind(p + 1, v.family_id)
             .bind(p + 2, v.counselor_id)
             .bind(p + 3, v.date.iso())
-            .bind(p + 4, v.place)
-            .bind(p + 5, model::toString(v.outcome))
-            .bind(p + 6, v.present)
-            .bind(p + 7, v.form_id)
+            .bindInPlace(p + 4, v.place)
+            .bindInPlace(p + 5, model::toString(v.outcome))
+            .bindInPlace(p + 6, v.present)
+            .bindInPlace(p + 7, v.form_id)
             .bind(p + 8, v.form_version)
-            .bind(p + 9, "draft")
-            .bind(p + 10, v.notes)
+            .bindInPlace(p + 9, "draft")
+            .bindInPlace(p + 10, v.notes)
             .bind(p + 11,
                   v.next_planned ? std::optional<std::string>(v.next_planned->iso()) : std::nullopt)
             .bind(p + 12, v.amends_visit_id)
-            .bind(p + 13, v.amend_reason);
+            .bindInPlace(p + 13, v.amend_reason);
       },
       [&](std::size_t, std::size_t rows) {
         const Id first = firstInsertedId(db_, rows);
