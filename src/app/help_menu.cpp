@@ -6,11 +6,13 @@
 #include <wx/frame.h>
 #include <wx/html/htmlwin.h>
 #include <wx/listctrl.h>
+#include <wx/renderer.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/translation.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -120,6 +122,11 @@ wxDialog* makeShortcutsDialog(wxWindow* parent) {
       {_("Esc"), _("Close a dialog without saving")},
       {_("Alt + underlined letter"), _("That button or menu")},
       {wxString::FromUTF8("Alt+↓"), _("Date field: pick the day on a calendar")},
+      {_("Ctrl+Return"), _("Visit: sign it (asks first)")},
+      {wxString::FromUTF8("Ctrl+P"), _("Visit: its parent handout")},
+      {wxString::FromUTF8("Ctrl+Z"), _("Visit: undo the last answer or note change")},
+      {_("Ctrl+Shift+Z"), _("Visit: redo")},
+      {wxString::FromUTF8("Ctrl+W"), _("Visit: close the window")},
   };
   auto* list = makeReportList(owner, {{_("Keys"), 170}, {_("What it does"), 380}});
   for (const auto& [keys, what] : rows) {
@@ -131,7 +138,13 @@ wxDialog* makeShortcutsDialog(wxWindow* parent) {
   fitColumnsToTitles(*list);
   int width = 0;
   for (int c = 0; c < list->GetColumnCount(); ++c) width += list->GetColumnWidth(c);
-  list->SetMinSize(wxSize(width + dialog->FromDIP(24), dialog->FromDIP(440)));
+  // Tall enough for every row, so nothing hides below a scroll bar (up to most of the screen).
+  wxRect row;
+  const int row_height = list->GetItemRect(0, row) ? row.height : list->GetCharHeight() + 8;
+  const int header = wxRendererNative::Get().GetHeaderButtonHeight(list);
+  const int wanted = header + row_height * list->GetItemCount() + dialog->FromDIP(8);
+  const int most = wxGetDisplaySize().GetHeight() * 3 / 4;
+  list->SetMinSize(wxSize(width + dialog->FromDIP(24), std::min(wanted, most)));
   body->Add(list, wxSizerFlags(1).Expand());
   finishCloseDialog(dialog, body);
   return dialog;
