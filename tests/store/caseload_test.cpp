@@ -212,6 +212,7 @@ TEST_F(Caseload, SearchIgnoresAccentsAndCaseAndACounselorIsFoundByAnyPartOfTheNa
   const auto carmen_id = store.addCounselor(carmen);
   auto garcia = addSmallFamily(store, "García, Ana");
   auto nunez = addSmallFamily(store, "Núñez family");
+  addSmallFamily(store, "Wiśniewski, Sarah");
   model::Family family = store.family(garcia.family);
   family.counselor_id = carmen_id;
   store.updateFamily(family);
@@ -227,6 +228,8 @@ TEST_F(Caseload, SearchIgnoresAccentsAndCaseAndACounselorIsFoundByAnyPartOfTheNa
   EXPECT_EQ(names(), (std::vector<std::string>{"García, Ana"}));
   query.words.search = "NUNEZ";
   EXPECT_EQ(names(), (std::vector<std::string>{"Núñez family"}));
+  query.words.search = "wisniewski";  // ś is Latin Extended-A, past Latin-1
+  EXPECT_EQ(names(), (std::vector<std::string>{"Wiśniewski, Sarah"}));
   query.words.search = "";
   query.words.counselor = "Carmen";
   EXPECT_EQ(names(), (std::vector<std::string>{"García, Ana"}));

@@ -35,6 +35,12 @@ TEST(FileNamesTest, WhenAllowedTheFamilysNameFollowsAsPlainAscii) {
   EXPECT_EQ(documentFileName("report", family(3, "Ødegård family"), kDay, FamilyNames::included,
                              "clinical"),
             "report-3-2026-12-06-odegard-clinical.pdf");
+  // Letters of Central European names read as their plain letter, not as a word break.
+  EXPECT_EQ(
+      documentFileName("handout", family(2, "Wiśniewski, Sarah"), kDay, FamilyNames::included),
+      "handout-2-2026-12-06-wisniewski-sarah.pdf");
+  EXPECT_EQ(documentFileName("handout", family(4, "Dvořák Łukasz"), kDay, FamilyNames::included),
+            "handout-4-2026-12-06-dvorak-lukasz.pdf");
   // Nothing left of the name (no Latin letters, quotes, slashes): the number and day suffice.
   EXPECT_EQ(documentFileName("handout", family(7, "../\"家族\""), kDay, FamilyNames::included),
             "handout-7-2026-12-06.pdf");

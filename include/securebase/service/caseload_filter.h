@@ -29,8 +29,8 @@ struct CaseloadRow {
 std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> families,
                                          model::Date today);
 
-// Lower-cases ASCII and the accented Latin-1 letters, and drops their accents, so "garcia"
-// finds "García" and "NUNEZ" finds "Núñez".
+// Lower-cases ASCII and the accented Latin letters (model::latinBase), and drops their accents,
+// so "garcia" finds "García", "NUNEZ" finds "Núñez" and "wisniewski" finds "Wiśniewski".
 std::string foldForSearch(std::string_view text);
 
 // True when every word of `wanted` (folded) is found in `folded_text`.

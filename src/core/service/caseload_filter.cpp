@@ -1,18 +1,12 @@
 #include "securebase/service/caseload_filter.h"
 
+#include <algorithm>
+
+#include "securebase/model/latin_letters.h"
 #include "securebase/model/visit_due.h"
 
 namespace securebase::service {
 namespace {
-
-// Base letters of U+00C0–U+00FF, lower case; '\0' where the character is not a letter.
-// (The table holds '\0' bytes, so its length is given explicitly.)
-constexpr std::string_view kLatin1Base{
-    "aaaaaaaceeeeiiii"    // C0–CF
-    "dnooooo\0ouuuuyts"   // D0–DF (× is not a letter)
-    "aaaaaaaceeeeiiii"    // E0–EF
-    "dnooooo\0ouuuuyty",  // F0–FF (÷ is not a letter)
-    64};
 
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
@@ -59,23 +53,16 @@ bool inView(const CaseloadRow& row, CaseloadView view) {
 std::string foldForSearch(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else if ((c == 0xC3) && i + 1 < text.size()) {
-      // U+00C0–U+00FF are 0xC3 0x80–0xBF in UTF-8.
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      const char base = kLatin1Base[static_cast<std::size_t>(next - 0x80) % 64];
-      if (base != '\0') {
-        out += base;
-        ++i;
-      } else {
-        out += static_cast<char>(c);
-      }
-    } else {
-      out += static_cast<char>(c);
-    }
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t code_point = model::nextCodePoint(text, i);
+    if (code_point < 0x80)
+      out += static_cast<char>(code_point >= 'A' && code_point <= 'Z' ? code_point - 'A' + 'a'
+                                                                      : code_point);
+    else if (const char base = model::latinBase(code_point); base != '\0')
+      out += base;
+    else
+      out.append(text.substr(start, std::min(i, text.size()) - start));
   }
   return out;
 }
