@@ -13,6 +13,7 @@
 #include "family_dialog.h"
 #include "follow_up_page.h"
 #include "interface_language.h"
+#include "list_columns.h"
 #include "list_place.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
@@ -107,6 +108,12 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
                     [this](wxListEvent& event) { editCaregiver(event.GetIndex()); });
   children_->SetToolTip(_("Double-click a child to correct the details"));
   caregivers_->SetToolTip(_("Double-click a caregiver to correct the details"));
+  // Ages, dates and relationships show whole; the name takes the width they leave.
+  for (wxListCtrl* list :
+       {static_cast<wxListCtrl*>(children_), static_cast<wxListCtrl*>(caregivers_)}) {
+    keepStretching(*list, 0);
+    showCutCellsAsTooltips(*list);
+  }
   goals_ = makeReportList(page, {{_("Open goal"), 360}, {_("Since"), 86}});
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
   trend_ = new TrendPanel(page);
@@ -204,6 +211,8 @@ void FamilyPanel::fillOverview() {
     // The dialog's choices are English words; shown in the window's language when they are.
     caregivers_->SetItem(row, 1, wxGetTranslation(wx(caregiver.relationship)));
   }
+  fitColumns(*children_, 0);
+  fitColumns(*caregivers_, 0);
   goals_->DeleteAllItems();
   shown_goal_ids_.clear();
   for (const auto& goal : record.goals)

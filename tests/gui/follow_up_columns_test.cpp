@@ -2,7 +2,9 @@
 // referral's reason take the width the other columns leave (which show whole, as do the titles),
 // every column lies inside the list's visible width, and a goal or reason too long for its
 // column shows whole as a tooltip while the mouse is over it.
-// Screenshots: gui-screenshots/follow_up_columns_{goals,referrals}_{es,en}.png.
+// The Overview's children and caregivers show every age, date and relationship whole.
+// Screenshots: gui-screenshots/follow_up_columns_{goals,referrals}_{es,en}.png,
+// overview_columns_{es,en}.png.
 #include <gtest/gtest.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -14,6 +16,7 @@
 #include "family_panel.h"
 #include "follow_up_page.h"
 #include "gui_support.h"
+#include "list_columns.h"
 #include "main_frame.h"
 #include "temp_dir.h"
 
@@ -126,6 +129,41 @@ TEST_P(FollowUpColumnsTest, ReferralReasonsTakeTheWidthTheOtherColumnsLeave) {
   auto* frame = showMainFrame(file_, 1280, 800);
   auto& list = showPage(*frame, 2, 1);
   checkColumns(list, 1, kLongReason, "follow_up_columns_referrals");
+}
+
+// The Overview's children and caregivers: every age, date and relationship shows whole (the
+// child's age read "17 mont…" before), and no column runs past the list's visible width.
+TEST_P(FollowUpColumnsTest, OverviewChildrenAndCaregiversShowWhole) {
+  {
+    // A toddler: an age of two digits and a longer word ("17 months").
+    store::Database db(file_, {.key = kTestKey});
+    store::Store store(db, "test");
+    model::Child child = store.children(family_).front();
+    child.birth_date = model::Date::today().plusDays(-520);
+    store.updateChild(child);
+  }
+  auto* frame = showMainFrame(file_, 1280, 800);
+  frame->selectFamily(family_);
+  pump(300);
+  screenshot("overview_columns_" + GetParam().name);
+  for (int columns : {5, 2}) {
+    auto* list = find<wxListView>(frame->familyPanel(), [&](wxListView& l) {
+      return l.GetColumnCount() == columns && l.GetItemCount() == 1;
+    });
+    ASSERT_NE(list, nullptr) << columns;
+    int total = 0;
+    for (int column = 0; column < list->GetColumnCount(); ++column) {
+      total += list->GetColumnWidth(column);
+      wxListItem header;
+      header.SetMask(wxLIST_MASK_TEXT);
+      list->GetColumn(column, header);
+      EXPECT_LE(list->GetTextExtent(header.GetText()).x + kTextInset, list->GetColumnWidth(column))
+          << "title \"" << header.GetText().utf8_string() << "\" is cut";
+      EXPECT_EQ(app::cutCellText(*list, 0, column), wxString())
+          << "\"" << list->GetItemText(0, column).utf8_string() << "\" is cut";
+    }
+    EXPECT_LE(total, list->GetClientSize().x);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(BothLanguages, FollowUpColumnsTest, bothLanguages(), languageName);
