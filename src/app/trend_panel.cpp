@@ -14,6 +14,7 @@
 #include "interface_language.h"
 #include "securebase/report/report_text.h"
 #include "securebase/report/trend_chart.h"
+#include "ui_helpers.h"
 #include "wx_canvas.h"
 
 namespace securebase::app {
@@ -95,8 +96,12 @@ void TrendPanel::renderCache(wxSize size) {
   if (!chart_) {
     dc.SetFont(GetFont());
     dc.SetTextForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    dc.DrawLabel(_("No completed visit yet: the chart of section scores starts with the first."),
-                 wxRect(size).Deflate(FromDIP(12)), wxALIGN_CENTER);
+    const wxRect room = wxRect(size).Deflate(FromDIP(12));
+    dc.DrawLabel(
+        wrapToWidth(dc,
+                    _("No completed visit yet: the chart of section scores starts with the first."),
+                    room.width),
+        room, wxALIGN_CENTER);
     return;
   }
   std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));

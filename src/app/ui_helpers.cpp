@@ -1,7 +1,9 @@
 #include "ui_helpers.h"
 
+#include <wx/dc.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
+#include <wx/tokenzr.h>
 
 namespace securebase::app {
 
@@ -32,6 +34,23 @@ void fitColumnsToTitles(wxListView& list) {
     const int needed = list.GetTextExtent(column.GetText()).x + list.FromDIP(22);
     if (column.GetWidth() < needed) list.SetColumnWidth(i, needed);
   }
+}
+
+wxString wrapToWidth(const wxDC& dc, const wxString& text, int width) {
+  wxString wrapped;
+  wxString line;
+  for (const wxString& word : wxSplit(text, ' ', '\0')) {
+    if (word.empty()) continue;
+    const wxString longer = line.empty() ? word : line + ' ' + word;
+    if (!line.empty() && dc.GetTextExtent(longer).x > width) {
+      wrapped += (wrapped.empty() ? "" : "\n") + line;
+      line = word;
+    } else {
+      line = longer;
+    }
+  }
+  if (!line.empty()) wrapped += (wrapped.empty() ? "" : "\n") + line;
+  return wrapped;
 }
 
 }  // namespace securebase::app

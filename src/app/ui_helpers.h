@@ -11,6 +11,7 @@
 class wxWindow;
 class wxStaticText;
 class wxListView;
+class wxDC;
 
 namespace securebase::app {
 
@@ -34,5 +35,10 @@ void fitColumnsToTitles(wxListView& list);
 wxListView* makeReportList(wxWindow* parent,
                            std::initializer_list<std::pair<wxString, int>> columns,
                            long extra_style = 0);
+
+// `text` broken into lines (at spaces) that each fit `width` pixels in `dc`'s font, for text a
+// window draws itself (wxStaticText wraps on its own). A word wider than `width` keeps a line
+// of its own.
+wxString wrapToWidth(const wxDC& dc, const wxString& text, int width);
 
 }  // namespace securebase::app
