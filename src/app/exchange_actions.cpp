@@ -15,6 +15,7 @@
 
 #include <algorithm>
 
+#include "exchange_field_names.h"
 #include "list_columns.h"
 #include "problem_text.h"
 #include "securebase/exchange/export.h"
@@ -73,10 +74,12 @@ wxString recordTypeText(exchange::RecordType type) {
 }
 
 // Why the record is not imported, in the interface's language (the CLI prints
-// Conflict::reasonText, in English). Field names and ids are the file's own.
+// Conflict::reasonText, in English). Differing fields are named as the window names them; ids
+// are the file's own.
 wxString conflictReasonText(const exchange::Conflict& conflict) {
   wxString names;
-  for (const auto& name : conflict.names) names += (names.empty() ? "" : ", ") + wx(name);
+  for (const auto& name : conflict.names)
+    names += (names.empty() ? "" : ", ") + exchangeFieldName(name);
   const wxString first = conflict.names.empty() ? wxString() : wx(conflict.names.front());
   const wxString second = conflict.names.size() < 2 ? wxString() : wx(conflict.names[1]);
   using Reason = exchange::ConflictReason;

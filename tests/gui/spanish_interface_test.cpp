@@ -292,7 +292,8 @@ TEST_F(SpanishInterfaceTest, HelpExportAndImportWindows) {
   screenshot("es_user_guide");
 }
 
-// The conflict list says why each record is left out, in Spanish, and shows every id whole;
+// The conflict list says why each record is left out, in Spanish, naming the differing fields as
+// the window does (a key it does not know stays as it is), and shows every id whole;
 // a reason too long for the screen shows whole as the tooltip of its cell.
 TEST_F(SpanishInterfaceTest, ImportConflictsSayWhyInSpanishWithWholeIds) {
   using exchange::ConflictReason;
@@ -324,9 +325,9 @@ TEST_F(SpanishInterfaceTest, ImportConflictsSayWhyInSpanishWithWholeIds) {
     return list.GetItemText(row, column).utf8_string();
   };
   EXPECT_EQ(cell(0, 0), "familia");
-  EXPECT_EQ(cell(0, 2), "El mismo registro con otro contenido: distinto en display_name, phone");
+  EXPECT_EQ(cell(0, 2), "El mismo registro con otro contenido: distinto en el nombre, el teléfono");
   EXPECT_EQ(cell(1, 2),
-            "Visita firmada con otro contenido: distinta en notes (una visita firmada nunca se "
+            "Visita firmada con otro contenido: distinta en las notas (una visita firmada nunca se "
             "cambia)");
   EXPECT_EQ(cell(2, 2), "Pertenece a otra familia en esta base de datos");
   EXPECT_EQ(cell(3, 2), "Observa a " + caregiver + ", que es distinto");
