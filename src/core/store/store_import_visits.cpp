@@ -69,7 +69,7 @@ void markImportedSigned(Database& db, const std::vector<const model::Visit*>& vi
       by += " WHEN ? THEN ?";
       if (i > 0) ids += ", ?";
     }
-    auto s = db.prepare("UPDATE visits SET status = 'signed', signed_at = " + at +
+    auto s = db.prepare("UPDATE OR FAIL visits SET status = 'signed', signed_at = " + at +
                         " END, signed_by = " + by + " END WHERE id IN (" + ids + ")");
     const int by_first = static_cast<int>(2 * count) + 1,
               ids_first = static_cast<int>(4 * count) + 1;
@@ -139,7 +139,8 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       for (auto& set : visits[i].sets) sets.emplace_back(ids[i], &set);
     }
     insertRows(
-        db_, "INSERT INTO observation_sets (visit_id, caregiver_id, child_id)", 3, sets.size(),
+        db_, "INSERT OR FAIL INTO observation_sets (visit_id, caregiver_id, child_id)", 3,
+        sets.size(),
         [&](Statement& insert, int p, std::size_t i) {
           insert.bind(p, sets[i].first)
               .bind(p + 1, sets[i].second->caregiver_id)
