@@ -78,6 +78,7 @@ TEST_F(BulkTransaction, NestedInATransactionItChecksKeysAsItGoes) {
 }
 
 // Version 9 makes every refusal trigger again with FAIL: same tables, conditions and words.
+// And it indexes the visits that count, which a family's summary triggers read.
 TEST(SchemaVersion9, RefusalTriggersFailWithTheirOwnWords) {
   TempDir dir;
   const auto file = dir / "v8.db";
@@ -102,6 +103,14 @@ TEST(SchemaVersion9, RefusalTriggersFailWithTheirOwnWords) {
   TempDir fresh_dir;
   store::Database fresh(fresh_dir / "fresh.db");
   EXPECT_EQ(triggers(fresh), expected);
+  // The triggers that keep a family's summary find the visits that count through an index.
+  for (store::Database* each : {&db, &fresh}) {
+    auto plan = each->prepare(
+        "EXPLAIN QUERY PLAN SELECT visit_date FROM current_visits c WHERE c.family_id = 1 AND "
+        "c.outcome = 'completed' ORDER BY visit_date DESC, id DESC LIMIT 1");
+    ASSERT_TRUE(plan.step());
+    EXPECT_NE(plan.text(3).find("USING INDEX visits_current"), std::string::npos) << plan.text(3);
+  }
 
   // Still refused, with the same words, and nothing of the statement is left.
   store::Store store(db, "test");

@@ -156,11 +156,14 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       for (const auto& o : set->observations) observations.emplace_back(set->id, &o);
     insertObservationRows(observations);
 
+    // Scores before signatures: the triggers that keep each family's trend and last visit read
+    // the family's signed, scored visits newest first, so every visit signed with its score
+    // already there is found at once instead of after all the ones not yet signed or scored.
+    writeScores(visits);
     std::vector<const model::Visit*> signed_visits;
     for (const auto& v : visits)
       if (v.isSigned()) signed_visits.push_back(&v);
     markImportedSigned(db_, signed_visits);
-    writeScores(visits);
     std::vector<std::pair<Id, std::string>> audited;
     audited.reserve(visits.size());
     for (const auto& v : visits) audited.emplace_back(v.id, importDetails(v.uuid));
