@@ -541,3 +541,22 @@ TEST_F(ImportBatches, AnImportKeepsNoStatementJournal) {
     EXPECT_EQ(exchange::exportJson(*c.store), text);
   }
 }
+
+// A small file into a large database checks keys row by row, as SQLite does, rather than
+// reading the whole database to check them at the end (import_stream.cpp says when each pays).
+TEST_F(ImportBatches, ASmallFileIntoALargeDatabaseChecksKeysAsItGoes) {
+  StatementJournals journals;
+  {
+    auto small = open("small.db");
+    demo::generateDemo(*small.store, form, {.families = 1, .seed = 4242, .today = {2026, 6, 1}});
+    const std::string text = exchange::exportJson(*small.store);
+
+    auto large = demoDb("large.db", 9);
+    large.db->exec("PRAGMA temp_store = FILE");
+    journals.reset();
+    exchange::importExport(*large.store, text, "small.json");
+    EXPECT_GT(journals.opened(), 0);
+    EXPECT_EQ(countRows(*large.db, "families"), 10);
+    EXPECT_TRUE(store::verifyRecordContent(*large.db).ok());
+  }
+}
