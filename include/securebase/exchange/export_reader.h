@@ -32,6 +32,8 @@ class ExportReader {
 
   // Settings, counselors and forms, sorted; no families.
   const ExchangeData& header() const;
+  // How many families the file holds (after check()).
+  std::size_t familyCount() const;
   // The families in the document's order (by uuid), each parsed and sorted (sortFamily).
   void forEachFamily(const std::function<void(FamilyData&&)>& visit) const;
 

@@ -88,6 +88,11 @@ class Database {
   // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back and rethrows on any exception.
   // One call is one user action. Nested calls join the outer transaction.
   void transaction(const std::function<void()>& work);
+  // transaction() for one large write (an import): foreign keys are checked once over the
+  // whole file before COMMIT, not statement by statement — a many-row statement that checks
+  // them as it goes keeps a statement journal (batch_insert.h). A broken reference refuses it
+  // all. Nested in another transaction it joins that one, keys checked as usual.
+  void bulkTransaction(const std::function<void()>& work);
 
   // Turns a SQLite result code into securebase::Error with a message a user can act on.
   [[noreturn]] void fail(int code, std::string_view doing) const;
@@ -101,6 +106,8 @@ class Database {
   // open) while any statement is left.
   void closeConnection() noexcept;
   void commit();
+  // Refuses the open transaction when a row refers to one that does not exist.
+  void requireReferencesKept();
   // Compiled statements are kept for reuse: compiling costs far more than running, and the
   // same few statements run thousands of times in a batch (e.g. one per observation).
   StatementCache::node_type acquire(std::string_view sql);

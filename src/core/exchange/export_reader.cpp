@@ -96,6 +96,10 @@ const ExchangeData& ExportReader::header() const {
   return impl_->header;
 }
 
+std::size_t ExportReader::familyCount() const {
+  return impl_->places.size();
+}
+
 void ExportReader::forEachFamily(const std::function<void(FamilyData&&)>& visit) const {
   detail::ShapeReader shape(impl_->source);
   for (std::size_t i = 0; i < impl_->places.size(); ++i) {

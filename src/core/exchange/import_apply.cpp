@@ -185,7 +185,7 @@ void writeFamily(store::Store& store, const FamilyData& add) {
 
 void applyImport(store::Store& store, const ImportPlan& plan, const ImportOptions& options) {
   detail::refuseConflicts(plan, options);
-  store.database().transaction([&] {
+  store.database().bulkTransaction([&] {
     detail::writeSettings(store, plan, options);
     Writer writer(store);
     writer.head(plan.to_add);

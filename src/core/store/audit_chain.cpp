@@ -147,24 +147,25 @@ void appendAuditRows(Database& db, std::vector<AuditRowContent>& rows) {
       hashes.push_back(auditRowHash(row));
       link.prev_hash = hashes.back();
     }
-    insertRows(db,
-               "INSERT INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
-               "details, counselor_id, os_user, content_hash)",
-               12, rows.size(), [&](Statement& s, int p, std::size_t i) {
-                 const AuditRowContent& row = rows[i];
-                 s.bind(p, row.id)
-                     .bind(p + 1, row.prev_hash)
-                     .bind(p + 2, hashes[i])
-                     .bind(p + 3, row.at)
-                     .bind(p + 4, row.actor)
-                     .bind(p + 5, row.entity)
-                     .bind(p + 6, row.entity_id)
-                     .bind(p + 7, row.action)
-                     .bind(p + 8, row.details)
-                     .bind(p + 9, row.counselor_id)
-                     .bind(p + 10, row.os_user)
-                     .bind(p + 11, row.content_hash);
-               });
+    insertRows(
+        db,
+        "INSERT OR FAIL INTO audit_log (id, prev_hash, hash, at, actor, entity, entity_id, action, "
+        "details, counselor_id, os_user, content_hash)",
+        12, rows.size(), [&](Statement& s, int p, std::size_t i) {
+          const AuditRowContent& row = rows[i];
+          s.bind(p, row.id)
+              .bind(p + 1, row.prev_hash)
+              .bind(p + 2, hashes[i])
+              .bind(p + 3, row.at)
+              .bind(p + 4, row.actor)
+              .bind(p + 5, row.entity)
+              .bind(p + 6, row.entity_id)
+              .bind(p + 7, row.action)
+              .bind(p + 8, row.details)
+              .bind(p + 9, row.counselor_id)
+              .bind(p + 10, row.os_user)
+              .bind(p + 11, row.content_hash);
+        });
   });
 }
 

@@ -330,6 +330,31 @@ void Database::transaction(const std::function<void()>& work) {
   transaction_depth_ = 0;
 }
 
+void Database::bulkTransaction(const std::function<void()>& work) {
+  if (transaction_depth_ > 0) return transaction(work);
+  // Only outside a transaction does SQLite take this pragma.
+  exec("PRAGMA foreign_keys = OFF");
+  try {
+    transaction([&] {
+      work();
+      requireReferencesKept();
+    });
+  } catch (...) {
+    sqlite3_exec(db_, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec("PRAGMA foreign_keys = ON");
+}
+
+void Database::requireReferencesKept() {
+  auto broken = prepare("PRAGMA foreign_key_check");
+  if (!broken.step()) return;
+  throwDatabase(
+      errorText("a {1} row would refer to a {2} row that does not exist; nothing was "
+                "changed",
+                broken.text(0), broken.text(2)));
+}
+
 void Database::commit() {
   exec("COMMIT");
 }
@@ -364,7 +389,9 @@ Statement& Statement::bind(int index, std::string_view value) {
 }
 
 Statement& Statement::bindInPlace(int index, std::string_view value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  // An empty view may hold no pointer, which SQLite would store as NULL, not as empty text.
+  const char* text = value.data() != nullptr ? value.data() : "";
+  sqlite3_bind_text(stmt_, index, text, static_cast<int>(value.size()), SQLITE_STATIC);
   return *this;
 }
 

@@ -285,6 +285,8 @@ void migrateToVersion4(Database& db);
 void migrateToVersion7(Database& db);
 // Version 8: the reason an amendment was made (schema_v8.cpp).
 void migrateToVersion8(Database& db);
+// Version 9: the refusal triggers FAIL instead of ABORT (schema_v9.cpp).
+void migrateToVersion9(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.

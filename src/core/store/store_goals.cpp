@@ -116,7 +116,8 @@ Id Store::insertReferral(model::Referral r, std::string_view action) {
     requireFamily(db_, r.family_id);
     requireVisitOfFamily(db_, r.visit_id, r.family_id);
     db_.prepare(
-           "INSERT INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, created_on) "
+           "INSERT OR FAIL INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, "
+           "created_on) "
            "VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, r.uuid)
         .bind(2, r.family_id)

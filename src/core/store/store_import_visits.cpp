@@ -69,7 +69,7 @@ void markImportedSigned(Database& db, const std::vector<const model::Visit*>& vi
       by += " WHEN ? THEN ?";
       if (i > 0) ids += ", ?";
     }
-    auto s = db.prepare("UPDATE visits SET status = 'signed', signed_at = " + at +
+    auto s = db.prepare("UPDATE OR FAIL visits SET status = 'signed', signed_at = " + at +
                         " END, signed_by = " + by + " END WHERE id IN (" + ids + ")");
     const int by_first = static_cast<int>(2 * count) + 1,
               ids_first = static_cast<int>(4 * count) + 1;
@@ -139,7 +139,8 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       for (auto& set : visits[i].sets) sets.emplace_back(ids[i], &set);
     }
     insertRows(
-        db_, "INSERT INTO observation_sets (visit_id, caregiver_id, child_id)", 3, sets.size(),
+        db_, "INSERT OR FAIL INTO observation_sets (visit_id, caregiver_id, child_id)", 3,
+        sets.size(),
         [&](Statement& insert, int p, std::size_t i) {
           insert.bind(p, sets[i].first)
               .bind(p + 1, sets[i].second->caregiver_id)
@@ -155,11 +156,14 @@ std::vector<Id> Store::importVisits(std::vector<model::Visit> visits) {
       for (const auto& o : set->observations) observations.emplace_back(set->id, &o);
     insertObservationRows(observations);
 
+    // Scores before signatures: the triggers that keep each family's trend and last visit read
+    // the family's signed, scored visits newest first, so every visit signed with its score
+    // already there is found at once instead of after all the ones not yet signed or scored.
+    writeScores(visits);
     std::vector<const model::Visit*> signed_visits;
     for (const auto& v : visits)
       if (v.isSigned()) signed_visits.push_back(&v);
     markImportedSigned(db_, signed_visits);
-    writeScores(visits);
     std::vector<std::pair<Id, std::string>> audited;
     audited.reserve(visits.size());
     for (const auto& v : visits) audited.emplace_back(v.id, importDetails(v.uuid));

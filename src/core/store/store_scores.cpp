@@ -20,25 +20,27 @@ void Store::writeScores(std::span<const model::Visit> visits) {
     scores.push_back(scorer_(visits[v]));
     for (std::size_t i = 0; i < scores.back().sections.size(); ++i) sections.emplace_back(v, i);
   }
-  // The old section scores go first: a section the rules no longer score must not stay.
-  for (std::size_t first = 0; first < visits.size(); first += kMaxRowsPerStatement) {
-    const std::size_t count = std::min(kMaxRowsPerStatement, visits.size() - first);
-    std::string sql = "DELETE FROM visit_section_scores WHERE visit_id IN (?";
-    for (std::size_t i = 1; i < count; ++i) sql += ", ?";
-    auto erase = db_.prepare(sql + ")");
-    for (std::size_t i = 0; i < count; ++i)
-      erase.bind(static_cast<int>(i) + 1, visits[first + i].id);
-    erase.run();
+  // The old scores go first: a section the rules no longer score must not stay, and the new
+  // rows are inserted OR FAIL (batch_insert.h), not OR REPLACE. A new visit has none to delete.
+  for (const char* table : {"visit_section_scores", "visit_scores"}) {
+    for (std::size_t first = 0; first < visits.size(); first += kMaxRowsPerStatement) {
+      const std::size_t count = std::min(kMaxRowsPerStatement, visits.size() - first);
+      std::string sql = std::string("DELETE FROM ") + table + " WHERE visit_id IN (?";
+      for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+      auto erase = db_.prepare(sql + ")");
+      for (std::size_t i = 0; i < count; ++i)
+        erase.bind(static_cast<int>(i) + 1, visits[first + i].id);
+      erase.run();
+    }
   }
-  insertRows(db_,
-             "INSERT OR REPLACE INTO visit_scores (visit_id, overall, concern, scoring_version)", 4,
-             visits.size(), [&](Statement& insert, int p, std::size_t i) {
+  insertRows(db_, "INSERT OR FAIL INTO visit_scores (visit_id, overall, concern, scoring_version)",
+             4, visits.size(), [&](Statement& insert, int p, std::size_t i) {
                insert.bind(p, visits[i].id)
                    .bind(p + 1, scores[i].overall)
                    .bind(p + 2, scores[i].concern ? 1 : 0)
                    .bind(p + 3, scoring_version_);
              });
-  insertRows(db_, "INSERT INTO visit_section_scores (visit_id, section_id, percent)", 3,
+  insertRows(db_, "INSERT OR FAIL INTO visit_section_scores (visit_id, section_id, percent)", 3,
              sections.size(), [&](Statement& insert, int p, std::size_t i) {
                const auto [v, section] = sections[i];
                const auto& [section_id, percent] = scores[v].sections[section];

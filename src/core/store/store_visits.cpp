@@ -92,7 +92,7 @@ void Store::insertObservationRows(
   // Many rows per statement (batch_insert.h): a 10,000-family demo generated into an encrypted
   // file took 225 s row by row, 111 s with one statement per set.
   insertRows(db_,
-             "INSERT OR REPLACE INTO observations (set_id, item_id, not_observed, value, note, "
+             "INSERT OR FAIL INTO observations (set_id, item_id, not_observed, value, note, "
              "focus)",
              6, rows.size(), [&](Statement& insert, int p, std::size_t i) {
                const auto& [set_id, o] = rows[i];
@@ -136,7 +136,8 @@ std::vector<Id> Store::insertVisitRows(std::span<const model::Visit> visits) {
   // Always drafts first: the triggers refuse sets and observations of a signed visit.
   insertRows(
       db_,
-      "INSERT INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, present, "
+      "INSERT OR FAIL INTO visits (uuid, family_id, counselor_id, visit_date, place, outcome, "
+      "present, "
       "form_id, form_version, status, notes, next_planned, amends_visit_id, amend_reason)",
       14, visits.size(),
       [&](Statement& insert, int p, std::size_t i) {
@@ -241,7 +242,8 @@ void Store::updateVisitHeader(const model::Visit& v) {
     dated.date = v.date;
     requirePlausibleVisitDate(db_, dated);
     db_.prepare(
-           "UPDATE visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = ?, "
+           "UPDATE OR FAIL visits SET visit_date = ?, place = ?, outcome = ?, present = ?, notes = "
+           "?, "
            "next_planned = ?, counselor_id = ? WHERE id = ?")
         .bind(1, v.date.iso())
         .bind(2, v.place)
@@ -299,6 +301,12 @@ void Store::saveObservation(Id visit_id, Id set_id, const model::Observation& o)
         found ? std::optional<model::Observation>(*found) : std::nullopt;
     const auto after_json = model::toJson(o);
     if (before && model::toJson(*before) == after_json) return;  // nothing changed
+    // Replaced by hand: observations are inserted OR FAIL (batch_insert.h), never OR REPLACE.
+    if (before)
+      db_.prepare("DELETE FROM observations WHERE set_id = ? AND item_id = ?")
+          .bind(1, set_id)
+          .bind(2, o.item_id)
+          .run();
     insertObservations(set_id, {o});
     std::erase_if(set->observations, [&](const auto& x) { return x.item_id == o.item_id; });
     set->observations.push_back(o);
@@ -334,7 +342,8 @@ void Store::markSigned(model::Visit& v, std::string_view action) {
   v.status = model::VisitStatus::signed_off;
   v.signed_at = nowTimestamp();
   v.signed_by = signer;
-  db_.prepare("UPDATE visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
+  db_.prepare(
+         "UPDATE OR FAIL visits SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?")
       .bind(1, v.signed_at)
       .bind(2, v.signed_by)
       .bind(3, v.id)
@@ -345,7 +354,7 @@ void Store::markSigned(model::Visit& v, std::string_view action) {
 }
 
 void Store::supersede(Id original_id, Id amendment_id) {
-  db_.prepare("UPDATE visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
+  db_.prepare("UPDATE OR FAIL visits SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL")
       .bind(1, amendment_id)
       .bind(2, original_id)
       .run();
