@@ -32,6 +32,12 @@ wxString statusText(model::GoalStatus status) {
   return {};
 }
 
+// Why no referral was made, and who decided it when the record names them.
+wxString noReferralText(const model::Referral& referral) {
+  if (referral.recorded_by.empty()) return wx(referral.reason);
+  return wxString::Format(_("%s (recorded by %s)"), wx(referral.reason), wx(referral.recorded_by));
+}
+
 wxString statusText(model::ReferralStatus status) {
   switch (status) {
     case model::ReferralStatus::open:
@@ -155,20 +161,25 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
   family_id_ = record.family.id;
   list_->DeleteAllItems();
   ids_.clear();
+  fixed_.clear();
   if (kind_ == Kind::goals) {
     for (const auto& goal : record.goals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(goal.text));
       list_->SetItem(row, 1, statusText(goal.status));
       list_->SetItem(row, 2, wx(goal.created_on.iso()));
       ids_.push_back(goal.id);
+      fixed_.push_back(false);
     }
   } else {
     for (const auto& referral : record.referrals) {
-      const long row = list_->InsertItem(list_->GetItemCount(), wx(referral.to_whom));
-      list_->SetItem(row, 1, wx(referral.reason));
-      list_->SetItem(row, 2, statusText(referral.status));
+      const bool none = referral.kind == model::ReferralKind::no_referral;
+      const long row = list_->InsertItem(list_->GetItemCount(),
+                                         none ? _("No referral made") : wx(referral.to_whom));
+      list_->SetItem(row, 1, none ? noReferralText(referral) : wx(referral.reason));
+      list_->SetItem(row, 2, none ? _("Decided") : statusText(referral.status));
       list_->SetItem(row, 3, wx(referral.created_on.iso()));
       ids_.push_back(referral.id);
+      fixed_.push_back(none);
     }
   }
   fitColumns(*list_, stretchColumn());
@@ -182,6 +193,7 @@ void FollowUpPage::add() {
 
 void FollowUpPage::edit(long row) {
   if (row < 0 || row >= static_cast<long>(ids_.size())) return;
+  if (fixed_[static_cast<std::size_t>(row)]) return;  // kept as it was recorded
   FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_,
                         ids_[static_cast<std::size_t>(row)]);
   if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();
