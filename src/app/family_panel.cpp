@@ -15,6 +15,7 @@
 #include "interface_language.h"
 #include "list_columns.h"
 #include "list_place.h"
+#include "list_rows_spoken.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
 #include "problem_text.h"
@@ -115,6 +116,7 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
     showCutCellsAsTooltips(*list);
   }
   goals_ = makeReportList(page, {{_("Open goal"), 360}, {_("Since"), 86}});
+  speakCurrentRow(*goals_, _("Open goals"));
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
   trend_ = new TrendPanel(page);
   auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -11,6 +11,7 @@
 #include "family_panel.h"
 #include "list_columns.h"
 #include "list_place.h"
+#include "list_rows_spoken.h"
 #include "main_frame.h"
 #include "problem_text.h"
 #include "standard_dialog.h"
@@ -143,6 +144,7 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { edit(event.GetIndex()); });
   list_->SetToolTip(goals ? _("Double-click a goal to correct its wording")
                           : _("Double-click a referral to correct it"));
+  speakCurrentRow(*list_, goals ? _("Goals") : _("Referrals"));
   keepStretching(*list_, stretchColumn());
   showCutCellsAsTooltips(*list_);
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
