@@ -85,6 +85,17 @@ TEST(NoReferralExchange, WithoutSuchARecordTheFileStaysVersion2) {
   EXPECT_EQ(exchange::exportJson(b.store), exported);
 }
 
+TEST(NoReferralExchange, DeidentifiedItKeepsTheKindAndTheConcernButNoWordsOrNames) {
+  TempDir dir;
+  Db a(dir / "a.db");
+  fill(a.store, true);
+  const std::string safe = exchange::exportJson(a.store, {.deidentify = true, .seed = "s"});
+  EXPECT_NE(safe.find("\"kind\":\"no_referral\""), std::string::npos);
+  EXPECT_NE(safe.find("\"concern_item\":\"wellbeing-concern\""), std::string::npos);
+  EXPECT_EQ(safe.find("Already sees her doctor"), std::string::npos);
+  EXPECT_EQ(safe.find("Counselor Kim"), std::string::npos);
+}
+
 TEST(NoReferralExchange, AVersion2FileCannotSmuggleANoReferralRecord) {
   TempDir dir;
   Db a(dir / "a.db");
