@@ -103,6 +103,8 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
                                     {_("Corrected age"), 110},
                                     {_("Weeks at birth"), 105}});
   caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
+  speakCurrentRow(*children_, _("Children"));
+  speakCurrentRow(*caregivers_, _("Caregivers"));
   children_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                   [this](wxListEvent& event) { editChild(event.GetIndex()); });
   caregivers_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
