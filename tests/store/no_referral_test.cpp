@@ -92,3 +92,49 @@ TEST(NoReferral, ReferralsMadeBeforeVersion9KeepTheirRowsAndSeals) {
   EXPECT_EQ(store.listFamilies().at(0).open_referrals, 0);
   EXPECT_FALSE(store.hasNoReferralRecords());
 }
+
+TEST(NoReferral, ReasonsOnNotesBeforeVersion9BecomeRecordsAndTheNotesStay) {
+  TempDir dir;
+  const auto file = dir / "v5.db";
+  {
+    store::Database db(file, {.migrate_to_version = 5});
+    // Written by hand before version 6 sealed what was there: a signed visit whose concern's note ends with the reason
+    // (the editor wrote it so), and a Spanish draft of another family.
+    db.exec(
+        "INSERT INTO families (id, uuid, display_name, language, created_on) VALUES "
+        "(1, 'f1', 'Rivera family', 'en', '2024-01-01'), (2, 'f2', 'Familia Paz', 'es', "
+        "'2024-01-01');"
+        "INSERT INTO caregivers (id, uuid, family_id, name) VALUES (1, 'c1', 1, 'Ana'), "
+        "(2, 'c2', 2, 'Luz');"
+        "INSERT INTO children (id, uuid, family_id, name, birth_date) VALUES "
+        "(1, 'k1', 1, 'Leo', '2023-12-01'), (2, 'k2', 2, 'Sol', '2023-12-01');"
+        "INSERT INTO visits (id, uuid, family_id, visit_date, outcome, form_id, form_version) "
+        "VALUES (1, 'v1', 1, '2024-02-01', 'completed', 'x', 1), "
+        "(2, 'v2', 2, '2024-02-03', 'completed', 'x', 1);"
+        "INSERT INTO observation_sets (id, visit_id, caregiver_id, child_id) VALUES (1, 1, 1, 1), "
+        "(2, 2, 2, 2);"
+        "INSERT INTO observations (set_id, item_id, value, note) VALUES "
+        "(1, 'wellbeing-concern', 'yes', 'Tired — No referral made: Already sees her doctor'), "
+        "(1, 'i2', '2', 'Calm today'), "
+        "(2, 'wellbeing-concern', 'yes', 'Sin derivación: Ya tiene médica');"
+        "UPDATE visits SET status = 'signed', signed_by = 'Kim Lee' WHERE id = 1;");
+  }
+  store::Database db(file);
+  store::Store store(db, "Counselor Kim");
+  const auto first = store.referrals(1);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].kind, model::ReferralKind::no_referral);
+  EXPECT_EQ(first[0].reason, "Already sees her doctor");
+  EXPECT_EQ(first[0].concern_item, "wellbeing-concern");
+  EXPECT_EQ(first[0].visit_id, 1);
+  EXPECT_EQ(first[0].created_on.iso(), "2024-02-01");
+  EXPECT_EQ(first[0].recorded_by, "Kim Lee");
+  const auto second = store.referrals(2);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].reason, "Ya tiene médica");
+  // The notes stay as the counselor's record of the visit.
+  EXPECT_EQ(store.visit(1).sets.at(0).find("wellbeing-concern")->note,
+            "Tired — No referral made: Already sees her doctor");
+  EXPECT_TRUE(store::verifyAuditChain(db).ok());
+  EXPECT_TRUE(store::verifyRecordContent(db).ok()) << store::verifyRecordContent(db).summary();
+}
