@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/translation.h>
 
+#include "list_rows_spoken.h"
 #include "pdf_output.h"
 #include "problem_text.h"
 #include "ui_helpers.h"
@@ -37,6 +38,7 @@ BackupsDialog::BackupsDialog(wxWindow* parent, const std::filesystem::path& data
   addWide(folder_line);
   list_ = makeReportList(this, {{_("Taken (UTC)"), 200}, {_("Size"), 110}}, wxLC_SINGLE_SEL);
   list_->SetMinSize(FromDIP(wxSize(360, 200)));
+  speakCurrentRow(*list_, _("Backups"));
   addWide(list_, 1);
   empty_ = new wxStaticText(this, wxID_ANY, _("There is no backup of this database yet."));
   addWide(empty_);

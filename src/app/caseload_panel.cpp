@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accessible_names.h"
+#include "list_rows_spoken.h"
 
 namespace securebase::app {
 namespace {
@@ -36,7 +37,8 @@ CaseloadPanel::CaseloadPanel(wxWindow* parent) : wxPanel(parent) {
   for (const auto& [view, label] : viewLabels()) view_->Append(label);
   view_->SetSelection(0);
   list_ = new CaseloadList(this);
-  setAccessibleText(*list_, _("Families"));  // for screen readers: nothing labels it on screen
+  // For screen readers: nothing labels it on screen, and its rows are drawn by wx.
+  speakCurrentRow(*list_, _("Families"));
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(search_, wxSizerFlags(1).CenterVertical());

@@ -17,6 +17,7 @@
 
 #include "exchange_field_names.h"
 #include "list_columns.h"
+#include "list_rows_spoken.h"
 #include "problem_text.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/export_reader.h"
@@ -165,6 +166,7 @@ ImportConflictsDialog::ImportConflictsDialog(wxWindow* parent,
   intro->Wrap(FromDIP(560));
   addIntro(intro);
   list_ = makeReportList(this, {{_("Record"), 90}, {_("Which"), 260}, {_("Why"), 300}});
+  speakCurrentRow(*list_, _("Import: records that differ"));
   for (const auto& conflict : conflicts) {
     const long row = list_->InsertItem(list_->GetItemCount(), recordTypeText(conflict.type));
     list_->SetItem(row, 1, wx(conflict.key));

@@ -15,6 +15,7 @@
 #include "interface_language.h"
 #include "list_columns.h"
 #include "list_place.h"
+#include "list_rows_spoken.h"
 #include "main_frame.h"
 #include "person_dialogs.h"
 #include "problem_text.h"
@@ -102,6 +103,8 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
                                     {_("Corrected age"), 110},
                                     {_("Weeks at birth"), 105}});
   caregivers_ = makeReportList(page, {{_("Caregiver"), 180}, {_("Relationship"), 150}});
+  speakCurrentRow(*children_, _("Children"));
+  speakCurrentRow(*caregivers_, _("Caregivers"));
   children_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                   [this](wxListEvent& event) { editChild(event.GetIndex()); });
   caregivers_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
@@ -115,6 +118,7 @@ wxWindow* FamilyPanel::buildOverview(wxWindow* parent) {
     showCutCellsAsTooltips(*list);
   }
   goals_ = makeReportList(page, {{_("Open goal"), 360}, {_("Since"), 86}});
+  speakCurrentRow(*goals_, _("Open goals"));
   flags_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
   trend_ = new TrendPanel(page);
   auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -30,6 +30,7 @@ class FamilyPanel : public wxPanel {
   std::optional<model::Id> familyId() const { return family_id_; }
   const store::FamilyRecord* record() const { return record_ ? &*record_ : nullptr; }
   VisitsPage& visits() { return *visits_; }
+  FollowUpPage& referrals() { return *referrals_page_; }
   TrendPanel& trend() { return *trend_; }
   wxListView& caregivers() { return *caregivers_; }
 

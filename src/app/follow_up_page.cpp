@@ -11,6 +11,7 @@
 #include "family_panel.h"
 #include "list_columns.h"
 #include "list_place.h"
+#include "list_rows_spoken.h"
 #include "main_frame.h"
 #include "problem_text.h"
 #include "standard_dialog.h"
@@ -30,6 +31,12 @@ wxString statusText(model::GoalStatus status) {
       return _("Dropped");
   }
   return {};
+}
+
+// Why no referral was made, and who decided it when the record names them.
+wxString noReferralText(const model::Referral& referral) {
+  if (referral.recorded_by.empty()) return wx(referral.reason);
+  return wxString::Format(_("%s (recorded by %s)"), wx(referral.reason), wx(referral.recorded_by));
 }
 
 wxString statusText(model::ReferralStatus status) {
@@ -137,6 +144,7 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { edit(event.GetIndex()); });
   list_->SetToolTip(goals ? _("Double-click a goal to correct its wording")
                           : _("Double-click a referral to correct it"));
+  speakCurrentRow(*list_, goals ? _("Goals") : _("Referrals"));
   keepStretching(*list_, stretchColumn());
   showCutCellsAsTooltips(*list_);
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -155,20 +163,25 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
   family_id_ = record.family.id;
   list_->DeleteAllItems();
   ids_.clear();
+  fixed_.clear();
   if (kind_ == Kind::goals) {
     for (const auto& goal : record.goals) {
       const long row = list_->InsertItem(list_->GetItemCount(), wx(goal.text));
       list_->SetItem(row, 1, statusText(goal.status));
       list_->SetItem(row, 2, wx(goal.created_on.iso()));
       ids_.push_back(goal.id);
+      fixed_.push_back(false);
     }
   } else {
     for (const auto& referral : record.referrals) {
-      const long row = list_->InsertItem(list_->GetItemCount(), wx(referral.to_whom));
-      list_->SetItem(row, 1, wx(referral.reason));
-      list_->SetItem(row, 2, statusText(referral.status));
+      const bool none = referral.kind == model::ReferralKind::no_referral;
+      const long row = list_->InsertItem(list_->GetItemCount(),
+                                         none ? _("No referral made") : wx(referral.to_whom));
+      list_->SetItem(row, 1, none ? noReferralText(referral) : wx(referral.reason));
+      list_->SetItem(row, 2, none ? _("Decided") : statusText(referral.status));
       list_->SetItem(row, 3, wx(referral.created_on.iso()));
       ids_.push_back(referral.id);
+      fixed_.push_back(none);
     }
   }
   fitColumns(*list_, stretchColumn());
@@ -182,6 +195,7 @@ void FollowUpPage::add() {
 
 void FollowUpPage::edit(long row) {
   if (row < 0 || row >= static_cast<long>(ids_.size())) return;
+  if (fixed_[static_cast<std::size_t>(row)]) return;  // kept as it was recorded
   FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_,
                         ids_[static_cast<std::size_t>(row)]);
   if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();

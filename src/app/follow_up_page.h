@@ -34,6 +34,8 @@ class FollowUpPage : public wxPanel {
   model::Id family_id_ = 0;
   wxListView* list_ = nullptr;
   std::vector<model::Id> ids_;
+  // Rows that record "no referral made": fixed once recorded, so neither corrected nor closed.
+  std::vector<bool> fixed_;
 };
 
 }  // namespace securebase::app

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "interface_language.h"
+#include "list_rows_spoken.h"
 #include "securebase/core/paths.h"
 #include "securebase/store/backup.h"
 #include "session.h"
@@ -129,6 +130,7 @@ wxDialog* makeShortcutsDialog(wxWindow* parent) {
       {wxString::FromUTF8("Ctrl+W"), _("Visit: close the window")},
   };
   auto* list = makeReportList(owner, {{_("Keys"), 170}, {_("What it does"), 380}});
+  speakCurrentRow(*list, _("Keyboard Shortcuts"));
   for (const auto& [keys, what] : rows) {
     const long row = list->InsertItem(list->GetItemCount(), keys);
     list->SetItem(row, 1, what);

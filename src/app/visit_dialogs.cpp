@@ -89,9 +89,15 @@ void ConcernReferralDialog::apply() {
   store_.addReferral(referral);
 }
 
-NoReferralDialog::NoReferralDialog(wxWindow* parent) : StandardDialog(parent, _("No referral")) {
+NoReferralDialog::NoReferralDialog(wxWindow* parent, store::Store& store, model::Id family_id,
+                                   model::Id visit_id, std::string concern_item)
+    : StandardDialog(parent, _("No referral")),
+      store_(store),
+      family_id_(family_id),
+      visit_id_(visit_id),
+      concern_item_(std::move(concern_item)) {
   addIntro(explanation(this, _("No referral was recorded for this concern. Say why in a few "
-                               "words; it is kept on the concern's note.")));
+                               "words; it is kept with the family's referrals.")));
   reason_ = new wxTextCtrl(this, wxID_ANY);
   reason_->SetHint(_("e.g. Already seeing her doctor"));
   addRow(_("&Why:"), reason_);
@@ -100,9 +106,8 @@ NoReferralDialog::NoReferralDialog(wxWindow* parent) : StandardDialog(parent, _(
 }
 
 void NoReferralDialog::apply() {
-  const wxString reason = reason_->GetValue().Strip(wxString::both);
-  if (reason.empty()) throwBadInput(errorText("say in a few words why no referral was made"));
-  text_ = wxString::Format(_("No referral made: %s"), reason).utf8_string();
+  store_.addNoReferral(family_id_, visit_id_, concern_item_,
+                       toUtf8(reason_->GetValue().Strip(wxString::both)));
 }
 
 }  // namespace securebase::app

@@ -68,20 +68,23 @@ class ConcernReferralDialog : public StandardDialog {
   wxTextCtrl* reason_ = nullptr;
 };
 
-// After a skipped referral: why none was made, in a few words (required). reasonText() is the
-// line the editor records on the concern's note.
+// After a skipped referral: why none was made, in a few words (required). OK records it as a
+// "no referral made" record of its own (Store::addNoReferral) for the concern's item; the
+// concern's note is left as the counselor typed it.
 class NoReferralDialog : public StandardDialog {
  public:
-  explicit NoReferralDialog(wxWindow* parent);
-  // "No referral made: <reason>", in the interface's language.
-  std::string reasonText() const { return text_; }
+  NoReferralDialog(wxWindow* parent, store::Store& store, model::Id family_id, model::Id visit_id,
+                   std::string concern_item);
   wxTextCtrl& reasonField() { return *reason_; }
 
  private:
   void apply() override;
 
+  store::Store& store_;
+  model::Id family_id_;
+  model::Id visit_id_;
+  std::string concern_item_;
   wxTextCtrl* reason_ = nullptr;
-  std::string text_;
 };
 
 }  // namespace securebase::app

@@ -482,18 +482,10 @@ void VisitEditor::offerReferral(std::size_t set_index, std::size_t row) {
     notifyMainWindow();
     return;
   }
-  NoReferralDialog why(this);
+  NoReferralDialog why(this, session_.store(), visit_.family_id, visit_.id, rows_->item(row).id);
   if (why.ShowModal() != wxID_OK) return;  // skipped both: nothing is recorded
-  const forms::Item& item = rows_->item(row);
-  model::Observation observation;
-  observation.item_id = item.id;
-  if (const auto* existing = findObservation(set_index, item.id)) observation = *existing;
-  observation.note =
-      observation.note.empty() ? why.reasonText() : observation.note + " — " + why.reasonText();
-  if (writeAnswer(set_index, row, observation, true)) {
-    if (set_index == set_index_) rows_->row(row).show(findObservation(set_index, item.id));
-    setStatus(_("Recorded on the concern's note: no referral made."));
-  }
+  setStatus(_("Recorded: no referral made. It shows on the family's Referrals page."));
+  notifyMainWindow();
 }
 
 void VisitEditor::keepAnswer(std::size_t set_index, bool kept,

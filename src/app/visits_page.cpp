@@ -8,6 +8,7 @@
 
 #include "handout_actions.h"
 #include "list_place.h"
+#include "list_rows_spoken.h"
 #include "main_frame.h"
 #include "new_visit.h"
 #include "ui_helpers.h"
@@ -54,6 +55,7 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
   open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openRow(list_->GetFirstSelected()); });
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { openRow(event.GetIndex()); });
+  speakCurrentRow(*list_, _("Visits"));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->Add(open, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));

@@ -174,9 +174,20 @@ int familyShow(const std::vector<std::string>& args) {
   for (const auto& g : record.goals)
     std::cout << "  " << g.id << "  [" << model::toString(g.status) << "] " << g.text << "\n";
   std::cout << "Referrals:\n";
-  for (const auto& r : record.referrals)
+  for (const auto& r : record.referrals) {
+    if (r.kind == model::ReferralKind::no_referral) {
+      // Its own line: a decision that none was made, why, for which concern and by whom.
+      std::cout << "  " << r.id << "  [no referral made] " << r.reason << "  ("
+                << r.created_on.iso();
+      if (r.visit_id) std::cout << ", visit " << *r.visit_id;
+      if (!r.concern_item.empty()) std::cout << ", concern " << r.concern_item;
+      if (!r.recorded_by.empty()) std::cout << ", by " << r.recorded_by;
+      std::cout << ")\n";
+      continue;
+    }
     std::cout << "  " << r.id << "  [" << model::toString(r.status) << "] " << r.to_whom
               << (r.reason.empty() ? "" : " — " + r.reason) << "\n";
+  }
   return kOk;
 }
 

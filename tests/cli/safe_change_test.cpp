@@ -68,7 +68,9 @@ class SafeChange : public CliTest {
 
 TEST_F(SafeChange, APassphraseChangeOnAFullDiskLeavesTheOldPassphraseWorking) {
   const auto size = fs::file_size(db());
-  for (const auto limit : {std::uintmax_t{4096}, size / 4, size / 2, size - 4096}) {
+  // The verified copy can be a few pages smaller than the file (it leaves out free pages, such as
+  // those a migration's rebuilt table left), so the largest limit stays well under the size.
+  for (const auto limit : {std::uintmax_t{4096}, size / 4, size / 2, size * 3 / 4}) {
     SCOPED_TRACE("file size limit " + std::to_string(limit) + " of " + std::to_string(size));
     runner().setPrefix({"/usr/bin/prlimit", "--fsize=" + std::to_string(limit), "--"});
     const auto result = changePassphrase();

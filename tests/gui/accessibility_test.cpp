@@ -11,9 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <wx/app.h>
+#include <wx/bookctrl.h>
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/evtloop.h>
+#include <wx/listctrl.h>
 #include <wx/timer.h>
 
 #include <algorithm>
@@ -26,9 +28,11 @@
 #include <sstream>
 
 #include "accessibility_bus.h"
+#include "caseload_list.h"
 #include "caseload_panel.h"
 #include "counselor_dialog.h"
 #include "family_dialog.h"
+#include "family_panel.h"
 #include "gui_support.h"
 #include "interface_language.h"
 #include "item_row.h"
@@ -45,6 +49,7 @@
 #include "temp_dir.h"
 #include "visit_editor.h"
 #include "visit_fixture.h"
+#include "visits_page.h"
 
 namespace securebase::testing {
 namespace {
@@ -333,6 +338,53 @@ TEST_F(AccessibilityTest, VisitEditorRowsSayTheirItemAndAnswer) {
       after.begin(), after.end(),
       [&](const Element& element) { return element.role == "panel" && element.name == expected; }))
       << "after rating 1, no row reads \"" << expected << "\"";
+}
+
+wxListView* firstList(wxWindow& window) {
+  if (auto* list = dynamic_cast<wxListView*>(&window)) return list;
+  for (auto* child : window.GetChildren())
+    if (auto* list = firstList(*child)) return list;
+  return nullptr;
+}
+
+// The wx-drawn lists' rows are pixels to AT-SPI: the caseload and the visits list are read as
+// their current row, and again when it changes.
+TEST_F(AccessibilityTest, ListsReadTheirCurrentRow) {
+  auto* frame = showFrame();  // the caseload's row of Aaron family is selected
+  app::VisitsPage& page = frame->familyPanel().visits();
+  auto* book = dynamic_cast<wxBookCtrlBase*>(page.GetParent());
+  ASSERT_NE(book, nullptr);
+  book->SetSelection(static_cast<size_t>(book->FindPage(&page)));
+  wxListView* visits = firstList(page);
+  ASSERT_NE(visits, nullptr);
+  ASSERT_GE(visits->GetItemCount(), 2);
+  const std::string of_visits = " of " + std::to_string(visits->GetItemCount()) + ": ";
+  visits->Focus(1);
+  visits->Select(1);
+  pump(300);
+  const auto reads = [&](const std::vector<std::string>& words) {
+    const auto elements = inWindow(readAccessibilityTree(frame->GetTitle()), frame->GetTitle());
+    return std::any_of(elements.begin(), elements.end(), [&](const Element& element) {
+      return element.focusable() &&
+             std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+               return element.name.find(word) != std::string::npos;
+             });
+    });
+  };
+  const app::CaseloadList& caseload = frame->caseload().list();
+  EXPECT_TRUE(reads({"Families, row " + std::to_string(caseload.GetFirstSelected() + 1) + " of " +
+                         std::to_string(caseload.GetItemCount()) + ": ",
+                     "Family: Aaron family"}))
+      << "the caseload does not read its selected family";
+  const std::string second = visits->GetItemText(1, 0).utf8_string();
+  EXPECT_TRUE(reads({"Visits, row 2" + of_visits, "Date: " + second}))
+      << "the visits list does not read its selected visit";
+  visits->Focus(0);
+  visits->Select(0);
+  pump(200);
+  EXPECT_TRUE(
+      reads({"Visits, row 1" + of_visits, "Date: " + visits->GetItemText(0, 0).utf8_string()}))
+      << "the visits list does not follow the selection";
 }
 
 TEST_F(AccessibilityTest, EveryDialogNamesEveryFocusableElement) {

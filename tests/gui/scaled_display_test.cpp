@@ -2,18 +2,25 @@
 // GDK_SCALE=2 on a 2560×1600 virtual screen (see CMakeLists.txt), so the window has the same
 // 1280×800 units as everywhere else and every pixel is doubled. The chart is checked by its own
 // layout numbers: a plot that keeps its height, labels at the window's text size that do not
-// overlap, and every section's marker visible.
+// overlap, and every section's marker visible. The date field's calendar and the three pages of
+// Preferences are photographed (scaled_calendar, scaled_preferences_1…3) and checked for
+// controls running past their window.
 #include <gtest/gtest.h>
+#include <wx/bookctrl.h>
+#include <wx/notebook.h>
 #include <wx/scrolwin.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
+#include "date_field.h"
 #include "family_panel.h"
 #include "gui_support.h"
 #include "main_frame.h"
+#include "preferences_dialog.h"
 #include "securebase/service/scoring.h"
+#include "session.h"
 #include "temp_dir.h"
 #include "trend_panel.h"
 #include "visit_fixture.h"
@@ -107,6 +114,48 @@ TEST_F(ScaledDisplay, OneVisitShowsEverySectionsMarker) {
       EXPECT_GE(std::hypot(markers[a].x - markers[b].x, markers[a].y - markers[b].y),
                 2 * pdf::ChartGeometry::kMarkerRadius * 1.3)
           << "markers " << a << " and " << b << " hide each other";
+}
+
+// Every control under `window` inside its parent's client area: nothing cut off at the right or
+// the bottom. (A notebook's pages sit beside its tabs, outside what GTK calls its client area:
+// each page is checked on its own.)
+void expectNothingCut(wxWindow& window, const std::string& where) {
+  if (dynamic_cast<wxBookCtrlBase*>(&window) != nullptr) return;
+  for (wxWindow* child : window.GetChildren()) {
+    if (!child->IsShown() || child->IsTopLevel()) continue;
+    const wxRect box = child->GetRect();
+    const wxSize room = window.GetClientSize();
+    EXPECT_LE(box.GetRight(), room.x) << where << ": " << child->GetClassInfo()->GetClassName()
+                                      << " '" << child->GetLabel() << "' runs past the right";
+    EXPECT_LE(box.GetBottom(), room.y) << where << ": " << child->GetClassInfo()->GetClassName()
+                                       << " '" << child->GetLabel() << "' runs past the bottom";
+    expectNothingCut(*child, where);
+  }
+}
+
+TEST_F(ScaledDisplay, CalendarAndPreferencesShowWhole) {
+  auto* frame = showMainFrame(file_);
+  {
+    app::CalendarDialog calendar(frame, model::Date(2024, 11, 2));
+    calendar.Show();
+    pump(400);
+    screenshot("scaled_calendar");
+    const wxSize wanted = calendar.calendar().GetBestSize();
+    EXPECT_GE(calendar.calendar().GetSize().x, wanted.x);
+    EXPECT_GE(calendar.calendar().GetSize().y, wanted.y);
+    expectNothingCut(calendar, "calendar");
+  }
+  app::PreferencesDialog preferences(frame, frame->session().store(), file_);
+  preferences.Show();
+  for (std::size_t page = 0; page < preferences.pages().GetPageCount(); ++page) {
+    preferences.pages().SetSelection(page);
+    pump(300);
+    screenshot("scaled_preferences_" + std::to_string(page + 1));
+    expectNothingCut(*preferences.pages().GetPage(page),
+                     "preferences page " + std::to_string(page + 1));
+  }
+  expectNothingCut(preferences, "preferences");
+  EXPECT_LE(preferences.GetSize().y, 800) << "taller than the screen";
 }
 
 }  // namespace

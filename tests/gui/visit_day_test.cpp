@@ -26,6 +26,7 @@
 #include "caseload_list.h"
 #include "caseload_panel.h"
 #include "family_panel.h"
+#include "follow_up_page.h"
 #include "gui_support.h"
 #include "item_row.h"
 #include "main_frame.h"
@@ -434,7 +435,7 @@ TEST_F(VisitDayTest, MarkingAConcernOffersAReferralOrAsksWhyNone) {
   EXPECT_EQ(frame_->caseload().list().shownRow(0).summary.open_referrals, 1);
   EXPECT_FALSE(frame_->caseload().list().shownRow(0).summary.flagged);
 
-  // Marked again after "no": skipped, then why none was made, kept on the concern's note.
+  // Marked again after "no": skipped, then why none was made — a record of its own.
   editor->moveTo(concern);
   key('0');
   whenModalOpens([](wxDialog&) {
@@ -447,13 +448,29 @@ TEST_F(VisitDayTest, MarkingAConcernOffersAReferralOrAsksWhyNone) {
   });
   key('1');
   pump(1200);
-  EXPECT_EQ(store().referrals(ids_.family).size(), 1u);
+  const auto after = store().referrals(ids_.family);
+  ASSERT_EQ(after.size(), 2u);
+  const model::Referral& none = after[1];
+  EXPECT_EQ(none.kind, model::ReferralKind::no_referral);
+  EXPECT_EQ(none.reason, "Already sees her doctor");
+  EXPECT_EQ(none.visit_id, id);
+  EXPECT_EQ(none.concern_item, "wellbeing-concern");
+  EXPECT_EQ(store().auditTrail("referral", none.id).size(), 1u);
+  // The concern's note stays the counselor's own text.
   const model::Visit stored = store().visit(id);
   const auto* answer = stored.sets[0].find("wellbeing-concern");
   ASSERT_NE(answer, nullptr);
   EXPECT_EQ(answer->value, "yes");
-  EXPECT_NE(answer->note.find("No referral made: Already sees her doctor"), std::string::npos)
-      << answer->note;
+  EXPECT_EQ(answer->note, "");
+  // The family's Referrals page lists it beside the referral, and it is not an open referral.
+  frame_->refreshViews();
+  pump(200);
+  wxListView& list = frame_->familyPanel().referrals().list();
+  ASSERT_EQ(list.GetItemCount(), 2);
+  EXPECT_EQ(list.GetItemText(1, 0), "No referral made");
+  EXPECT_TRUE(list.GetItemText(1, 1).StartsWith("Already sees her doctor"))
+      << list.GetItemText(1, 1);
+  EXPECT_EQ(frame_->caseload().list().shownRow(0).summary.open_referrals, 1);
 }
 
 TEST_F(VisitDayTest, TheNextStepAnswersShowWhole) {

@@ -165,7 +165,7 @@ TEST(ExportFormat, RefusesBrokenFilesNamingWhereAndWhat) {
   EXPECT_NE(refusal(sampleWith("\"securebase-export\"", "\"something-else\""))
                 .find("$.format: \"something-else\" is not a SecureBase export"),
             std::string::npos);
-  EXPECT_NE(refusal(sampleWith("\"version\": 2", "\"version\": 3")).find("newer SecureBase"),
+  EXPECT_NE(refusal(sampleWith("\"version\": 2", "\"version\": 4")).find("newer SecureBase"),
             std::string::npos);
   EXPECT_NE(refusal(sampleWith("\"outcome\": \"completed\"", "\"outcome\": \"postponed\""))
                 .find("outcome: \"postponed\" is not completed, missed or cancelled"),

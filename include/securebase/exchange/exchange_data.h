@@ -94,6 +94,11 @@ struct ReferralData {
   std::string reason;
   model::ReferralStatus status = model::ReferralStatus::open;
   model::Date created_on;
+  // "No referral made" records (export version 3). The document carries these three keys only on
+  // such records, so a file without one stays version 2, readable by older imports.
+  model::ReferralKind kind = model::ReferralKind::referral;
+  std::string concern_item;
+  std::string recorded_by;
 };
 
 struct FamilyData {
@@ -117,6 +122,9 @@ struct FamilyData {
 struct ExchangeData {
   // Names, contact details and free text removed, dates shifted: for evaluation, never import.
   bool deidentified = false;
+  // Some family holds a "no referral made" record: the document needs export version 3. Set by
+  // readHeader (families are read after the head is written); a whole document also looks itself.
+  bool has_no_referrals = false;
   std::map<std::string, std::string> settings;
   std::vector<CounselorData> counselors;   // by uuid
   std::vector<store::FormSnapshot> forms;  // by form id, then version
@@ -132,6 +140,9 @@ ExchangeData readHeader(store::Store& store);
 std::map<model::Id, std::string> counselorUuids(store::Store& store);
 FamilyData readFamily(store::Store& store, model::Id family_id,
                       const std::map<model::Id, std::string>& counselor_uuids);
+
+// The export version a document holding `data` is written as: the oldest that carries it all.
+int documentVersion(const ExchangeData& data);
 
 // Puts every list in the order above (export, deidentification and parsing all end with it).
 void sortCanonically(ExchangeData& data);

@@ -26,7 +26,9 @@
 namespace securebase::exchange {
 
 inline constexpr const char* kExportFormat = "securebase-export";
-inline constexpr int kExportVersion = 2;
+inline constexpr int kExportVersion = 3;  // 3: "no referral made" records
+// A document with no "no referral made" record is written as version 2, so older imports read it.
+inline constexpr int kExportVersionWithoutNoReferrals = 2;
 inline constexpr int kOldestExportVersion = 1;  // the oldest version import reads
 
 struct ExportOptions {

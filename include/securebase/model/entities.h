@@ -117,6 +117,8 @@ struct Goal {
   Date created_on;
 };
 
+// A referral, or the record that none was made after a wellbeing concern (kind no_referral: no
+// one to refer to, `reason` says why, `concern_item` names the form item marked, status completed).
 struct Referral {
   Id id = 0;
   std::string uuid;
@@ -126,6 +128,9 @@ struct Referral {
   std::string reason;
   ReferralStatus status = ReferralStatus::open;
   Date created_on;
+  ReferralKind kind = ReferralKind::referral;
+  std::string concern_item;  // the form item of the concern ("" when not tied to one)
+  std::string recorded_by;   // the counselor at work when it was recorded ("" before schema 10)
 };
 
 }  // namespace securebase::model

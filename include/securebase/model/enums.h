@@ -14,6 +14,7 @@ enum class VisitOutcome { completed, missed, cancelled };
 enum class VisitStatus { draft, signed_off };  // stored as "draft" / "signed"
 enum class GoalStatus { open, achieved, dropped };
 enum class ReferralStatus { open, completed, declined };
+enum class ReferralKind { referral, no_referral };
 
 std::string_view toString(Language value);
 std::string_view toString(Sex value);
@@ -22,6 +23,7 @@ std::string_view toString(VisitOutcome value);
 std::string_view toString(VisitStatus value);
 std::string_view toString(GoalStatus value);
 std::string_view toString(ReferralStatus value);
+std::string_view toString(ReferralKind value);
 
 std::optional<Language> parseLanguage(std::string_view text);
 std::optional<Sex> parseSex(std::string_view text);
@@ -30,5 +32,6 @@ std::optional<VisitOutcome> parseVisitOutcome(std::string_view text);
 std::optional<VisitStatus> parseVisitStatus(std::string_view text);
 std::optional<GoalStatus> parseGoalStatus(std::string_view text);
 std::optional<ReferralStatus> parseReferralStatus(std::string_view text);
+std::optional<ReferralKind> parseReferralKind(std::string_view text);
 
 }  // namespace securebase::model

@@ -174,10 +174,16 @@ class Store {
   std::vector<model::Goal> goals(Id family_id);
 
   Id addReferral(model::Referral referral);
+  // Records that no referral was made for the wellbeing concern marked on `concern_item` of the
+  // visit, and why (required): a referral row of kind no_referral naming the counselor at work.
+  Id addNoReferral(Id family_id, std::optional<Id> visit_id, const std::string& concern_item,
+                   const std::string& reason);
   void setReferralStatus(Id referral_id, model::ReferralStatus status);
   // Corrects to whom and why; its status stays.
   void updateReferral(Id referral_id, const std::string& to_whom, const std::string& reason);
   std::vector<model::Referral> referrals(Id family_id);
+  // Whether any family holds a "no referral made" record (the export's version depends on it).
+  bool hasNoReferralRecords();
 
   // Sample data (demo): while generating, records are not audited one by one — the generator
   // writes one "generate" row per family with auditGenerated(). Never for what a person enters.

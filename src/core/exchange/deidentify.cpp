@@ -229,6 +229,10 @@ FamilyData Deidentifier::family(const FamilyData& f) const {
     safe.reason = removedIfAny(r.reason);
     safe.status = r.status;
     safe.created_on = shift(r.created_on);
+    safe.kind = r.kind;
+    safe.concern_item = r.concern_item;  // a form item's id, not a person's words
+    if (r.kind == model::ReferralKind::no_referral) safe.to_whom.clear();
+    safe.recorded_by = removedIfAny(r.recorded_by);
     out.referrals.push_back(std::move(safe));
   }
   return out;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "securebase/exchange/export.h"
+
 namespace securebase::exchange {
 namespace {
 
@@ -72,8 +74,8 @@ FamilyData familyData(const store::FamilyRecord& record, const UuidMap& counselo
     d.goals.push_back({g.uuid, g.text, g.status, uuidOf(uuids.visits, g.set_at_visit_id),
                        uuidOf(uuids.visits, g.closed_at_visit_id), g.created_on});
   for (const auto& r : record.referrals)
-    d.referrals.push_back(
-        {r.uuid, uuidOf(uuids.visits, r.visit_id), r.to_whom, r.reason, r.status, r.created_on});
+    d.referrals.push_back({r.uuid, uuidOf(uuids.visits, r.visit_id), r.to_whom, r.reason, r.status,
+                           r.created_on, r.kind, r.concern_item, r.recorded_by});
   return d;
 }
 
@@ -96,8 +98,16 @@ ExchangeData readHeader(store::Store& store) {
   for (const auto& c : store.counselors())
     data.counselors.push_back({c.uuid, c.name, c.email, c.phone});
   data.forms = store.formSnapshots();
+  data.has_no_referrals = store.hasNoReferralRecords();
   sortCanonically(data);
   return data;
+}
+
+int documentVersion(const ExchangeData& data) {
+  bool none = data.has_no_referrals;
+  for (const auto& f : data.families)
+    for (const auto& r : f.referrals) none = none || r.kind == model::ReferralKind::no_referral;
+  return none ? kExportVersion : kExportVersionWithoutNoReferrals;
 }
 
 FamilyData readFamily(store::Store& store, Id family_id,

@@ -100,7 +100,8 @@ class CsvFiles {
         visits_(detail::toJson(VisitData{}), sinks.at("visits.csv"), "family_uuid"),
         observations_(observationRow({}, {}, {}), sinks.at("observations.csv")),
         goals_(detail::toJson(GoalData{}), sinks.at("goals.csv"), "family_uuid"),
-        referrals_(detail::toJson(ReferralData{}), sinks.at("referrals.csv"), "family_uuid") {}
+        referrals_(detail::referralWithKind(ReferralData{}), sinks.at("referrals.csv"),
+                   "family_uuid") {}
 
   void head(const ExchangeData& data) {
     for (const auto& c : data.counselors) counselors_.add(detail::toJson(c));
@@ -117,7 +118,7 @@ class CsvFiles {
         for (const auto& o : set.observations) observations_.add(observationRow(v, set, o));
     }
     for (const auto& g : f.goals) goals_.add(toJson(g), f.uuid);
-    for (const auto& r : f.referrals) referrals_.add(toJson(r), f.uuid);
+    for (const auto& r : f.referrals) referrals_.add(detail::referralWithKind(r), f.uuid);
   }
 
   void finish() {

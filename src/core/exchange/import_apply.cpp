@@ -88,6 +88,9 @@ class Writer {
       referral.reason = r.reason;
       referral.status = r.status;
       referral.created_on = r.created_on;
+      referral.kind = r.kind;
+      referral.concern_item = r.concern_item;
+      referral.recorded_by = r.recorded_by;
       store_.importReferral(referral);
     }
   }

@@ -312,11 +312,22 @@ class ShapeReader::Parser {
     ReferralData r;
     r.uuid = f.uuid("uuid");
     r.visit_uuid = f.optionalUuid("visit_uuid");
-    r.to_whom = f.text("to_whom", true);
-    r.reason = f.text("reason", false);
+    if (version_ >= 3 && f.reader().object().contains("kind"))
+      r.kind =
+          f.word<model::ReferralKind>("kind", model::parseReferralKind, "referral or no_referral");
+    const bool none = r.kind == model::ReferralKind::no_referral;
+    r.to_whom = f.text("to_whom", !none);
+    if (none && !r.to_whom.empty()) f.fail("to_whom", "must be empty on a no_referral record");
+    r.reason = f.text("reason", none);
     r.status = f.word<model::ReferralStatus>("status", model::parseReferralStatus,
                                              "open, completed or declined");
+    if (none && r.status != model::ReferralStatus::completed)
+      f.fail("status", "must be completed on a no_referral record");
     r.created_on = f.date("created_on");
+    if (version_ >= 3) {
+      r.concern_item = f.reader().text("concern_item", false);
+      r.recorded_by = f.text("recorded_by", false);
+    }
     f.finish();
     return r;
   }

@@ -139,13 +139,28 @@ json::object toJson(const GoalData& g) {
           {"created_on", g.created_on.iso()}};
 }
 
-json::object toJson(const ReferralData& r) {
+namespace {
+// What every referral has had since export version 1.
+json::object referralFields(const ReferralData& r) {
   return {{"uuid", r.uuid},
           {"visit_uuid", orNull(r.visit_uuid)},
           {"to_whom", r.to_whom},
           {"reason", r.reason},
           {"status", model::toString(r.status)},
           {"created_on", r.created_on.iso()}};
+}
+}  // namespace
+
+json::object referralWithKind(const ReferralData& r) {
+  json::object out = referralFields(r);
+  out["kind"] = model::toString(r.kind);
+  out["concern_item"] = r.concern_item;
+  out["recorded_by"] = r.recorded_by;
+  return out;
+}
+
+json::object toJson(const ReferralData& r) {
+  return r.kind == model::ReferralKind::referral ? referralFields(r) : referralWithKind(r);
 }
 
 json::object familyFields(const FamilyData& f) {
@@ -175,7 +190,7 @@ json::object toJson(const ExchangeData& data) {
   json::object settings;
   for (const auto& [key, value] : data.settings) settings[key] = value;
   return {{"format", kExportFormat},
-          {"version", kExportVersion},
+          {"version", documentVersion(data)},
           {"deidentified", data.deidentified},
           {"settings", std::move(settings)},
           {"counselors", arrayOf(data.counselors)},
@@ -186,6 +201,7 @@ json::object toJson(const ExchangeData& data) {
 DocumentWriter::DocumentWriter(const ExchangeData& header, Sink sink) : sink_(std::move(sink)) {
   ExchangeData head_only;
   head_only.deidentified = header.deidentified;
+  head_only.has_no_referrals = documentVersion(header) == kExportVersion;
   head_only.settings = header.settings;
   head_only.counselors = header.counselors;
   head_only.forms = header.forms;

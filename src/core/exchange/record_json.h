@@ -21,7 +21,11 @@ boost::json::object toJson(const ChildData& child);
 boost::json::object toJson(const model::Observation& observation);
 boost::json::object toJson(const VisitData& visit);  // with its observation sets
 boost::json::object toJson(const GoalData& goal);
+// An ordinary referral has the fields of export version 1; a "no referral made" record adds
+// kind, concern_item and recorded_by (version 3).
 boost::json::object toJson(const ReferralData& referral);
+// Always with those three: the CSV's columns are the same on every row.
+boost::json::object referralWithKind(const ReferralData& referral);
 // The family's own fields, without its caregivers, children, visits, goals and referrals.
 boost::json::object familyFields(const FamilyData& family);
 boost::json::object toJson(const FamilyData& family);  // with everything in it

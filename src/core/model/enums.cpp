@@ -25,6 +25,8 @@ constexpr Names<GoalStatus, 3> kGoalStatuses{{{GoalStatus::open, "open"},
 constexpr Names<ReferralStatus, 3> kReferralStatuses{{{ReferralStatus::open, "open"},
                                                       {ReferralStatus::completed, "completed"},
                                                       {ReferralStatus::declined, "declined"}}};
+constexpr Names<ReferralKind, 2> kReferralKinds{
+    {{ReferralKind::referral, "referral"}, {ReferralKind::no_referral, "no_referral"}}};
 
 template <typename E, std::size_t N>
 std::string_view nameOf(const Names<E, N>& names, E value) {
@@ -63,6 +65,9 @@ std::string_view toString(GoalStatus v) {
 std::string_view toString(ReferralStatus v) {
   return nameOf(kReferralStatuses, v);
 }
+std::string_view toString(ReferralKind v) {
+  return nameOf(kReferralKinds, v);
+}
 
 std::optional<Language> parseLanguage(std::string_view t) {
   return valueOf(kLanguages, t);
@@ -84,6 +89,9 @@ std::optional<GoalStatus> parseGoalStatus(std::string_view t) {
 }
 std::optional<ReferralStatus> parseReferralStatus(std::string_view t) {
   return valueOf(kReferralStatuses, t);
+}
+std::optional<ReferralKind> parseReferralKind(std::string_view t) {
+  return valueOf(kReferralKinds, t);
 }
 
 }  // namespace securebase::model

@@ -117,7 +117,10 @@ json::object toJson(const Referral& r) {
           {"to_whom", r.to_whom},
           {"reason", r.reason},
           {"status", toString(r.status)},
-          {"created_on", r.created_on.iso()}};
+          {"created_on", r.created_on.iso()},
+          {"kind", toString(r.kind)},
+          {"concern_item", r.concern_item},
+          {"recorded_by", r.recorded_by}};
 }
 
 json::object changedFields(const json::object& before, const json::object& after) {

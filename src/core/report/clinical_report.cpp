@@ -278,9 +278,16 @@ void addGoalsAndReferrals(pdf::Document& doc, const Trends& trends, const Report
                    {text.get("referral_reason"), 3, pdf::TextAlign::left},
                    {text.get("referral_made"), 1.6, pdf::TextAlign::left},
                    {text.get("status_column"), 1.3, pdf::TextAlign::left}};
-  for (const auto& r : trends.referrals)
+  for (const auto& r : trends.referrals) {
+    if (r.kind == model::ReferralKind::no_referral) {
+      // Listed with the referrals it stands in for: the concern was seen, and why none was made.
+      table.rows.push_back({text.get("no_referral_made"), r.reason, text.longDate(r.created_on),
+                            text.get("no_referral_status")});
+      continue;
+    }
     table.rows.push_back({r.to_whom, r.reason, text.longDate(r.created_on),
                           text.get("referral_" + std::string(model::toString(r.status)))});
+  }
   doc.blocks.push_back(std::move(table));
 }
 

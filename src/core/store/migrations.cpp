@@ -28,7 +28,7 @@ const std::vector<Migration>& migrations() {
       {3, sql(schema::version3())},   {4, schema::migrateToVersion4},
       {5, sql(schema::version5())},   {6, schema::migrateToVersion6},
       {7, schema::migrateToVersion7}, {8, schema::migrateToVersion8},
-      {9, schema::migrateToVersion9},
+      {9, schema::migrateToVersion9}, {10, schema::migrateToVersion10},
   };
   return list;
 }

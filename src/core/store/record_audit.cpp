@@ -11,6 +11,7 @@
 #include "record_seals.h"
 #include "securebase/core/sha256.h"
 #include "securebase/store/database.h"
+#include "securebase/store/store.h"
 
 namespace securebase::store {
 namespace {
@@ -81,6 +82,17 @@ std::string sealDigest(const std::vector<SealEntry>& entries) {
     appendNetstring(message, entry.hash);
   }
   return sha256Hex(message);
+}
+
+void sealBaseline(Database& db, std::string details,
+                  const std::vector<std::pair<RecordKind, model::Id>>& records) {
+  AuditRowContent row;
+  row.at = nowTimestamp();
+  row.actor = "securebase";
+  row.entity = "database";
+  row.action = "baseline";
+  row.details = std::move(details);
+  sealRecords(db, std::move(row), records);
 }
 
 void sealRecords(Database& db, AuditRowContent row,

@@ -28,6 +28,11 @@ constexpr const char* kVisitColumnsBeforeVersion8 =
     "form_version, status, notes, next_planned, amends_visit_id, superseded_by, signed_at, "
     "signed_by";
 
+// rows::kReferralColumns up to created_on: the referral's columns before schema version 10.
+constexpr int kReferralColumnsBeforeKind = 8;
+constexpr const char* kReferralColumnsBeforeVersion10 =
+    "id, uuid, family_id, visit_id, to_whom, reason, status, created_on";
+
 // Every column of the current row (or the first `count`), NULL kept apart from the empty string.
 void appendColumns(std::string& out, const Statement& s, int count = -1) {
   const int end = count < 0 ? s.columnCount() : count;
@@ -108,10 +113,13 @@ std::optional<RecordKind> recordKindOfEntity(std::string_view entity) {
 std::optional<std::string> recordHash(Database& db, RecordKind kind, model::Id id) {
   // Migrations before version 8 hash visits (version 6 seals them) before the reason's column
   // exists: read the columns that were there.
+  // Likewise referrals (version 6 seals them) before version 10 gave them a kind.
   const bool with_reason = kind != RecordKind::visit || db.schemaVersion() >= 8;
+  const bool with_kind = kind != RecordKind::referral || db.schemaVersion() >= 10;
   auto row = db.prepare(
-      with_reason ? selectOne(kind)
-                  : rows::select(kVisitColumnsBeforeVersion8, " FROM visits WHERE id = ?"));
+      !with_reason ? rows::select(kVisitColumnsBeforeVersion8, " FROM visits WHERE id = ?")
+      : !with_kind ? rows::select(kReferralColumnsBeforeVersion10, " FROM referrals WHERE id = ?")
+                   : selectOne(kind));
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   std::string message = "securebase-record-v1\n";
@@ -126,6 +134,15 @@ std::optional<std::string> recordHash(Database& db, RecordKind kind, model::Id i
       appendNetstring(message, reason);
     }
     appendObservationSets(message, db, id);
+  } else if (kind == RecordKind::referral) {
+    // An ordinary referral hashes as before version 10; a "no referral made" record adds what
+    // only it has.
+    appendColumns(message, row, kReferralColumnsBeforeKind);
+    if (with_kind && row.text(kReferralColumnsBeforeKind) != "referral") {
+      message += 'N';
+      for (int i = kReferralColumnsBeforeKind; i < row.columnCount(); ++i)
+        appendNetstring(message, row.textView(i));
+    }
   } else {
     appendColumns(message, row);
   }

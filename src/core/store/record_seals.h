@@ -31,4 +31,9 @@ std::string sealDigest(const std::vector<SealEntry>& entries);
 void sealRecords(Database& db, AuditRowContent row,
                  const std::vector<std::pair<RecordKind, model::Id>>& records);
 
+// The same under a "baseline" row of the database itself, by "securebase": records a migration
+// found or made, vouched for as they are. `details` is the row's JSON.
+void sealBaseline(Database& db, std::string details,
+                  const std::vector<std::pair<RecordKind, model::Id>>& records);
+
 }  // namespace securebase::store

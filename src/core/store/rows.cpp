@@ -105,6 +105,9 @@ model::Referral referral(const Statement& s) {
   r.reason = s.text(5);
   r.status = model::parseReferralStatus(s.text(6)).value_or(model::ReferralStatus::open);
   r.created_on = date(s, 7);
+  r.kind = model::parseReferralKind(s.text(8)).value_or(model::ReferralKind::referral);
+  r.concern_item = s.text(9);
+  r.recorded_by = s.text(10);
   return r;
 }
 

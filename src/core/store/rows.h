@@ -42,7 +42,8 @@ inline constexpr const char* kGoalColumns =
 model::Goal goal(const Statement& s);
 
 inline constexpr const char* kReferralColumns =
-    "id, uuid, family_id, visit_id, to_whom, reason, status, created_on";
+    "id, uuid, family_id, visit_id, to_whom, reason, status, created_on, kind, concern_item, "
+    "recorded_by";
 model::Referral referral(const Statement& s);
 
 // A stored date column; the schema only ever holds valid ISO dates.

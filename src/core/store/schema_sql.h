@@ -277,6 +277,9 @@ UPDATE families SET
 
 // Version 3 is composed in schema_v3.cpp: its triggers share one refresh statement.
 std::string version3();
+// The triggers that keep each family's count of open referrals (version 3; made again by
+// version 10 with the table they belong to).
+std::string openReferralTriggers();
 
 // Version 4 chains the audit trail (schema_v4.cpp): it hashes the rows already there, so it is
 // code rather than SQL alone. Runs inside the migration's transaction.
@@ -287,6 +290,8 @@ void migrateToVersion7(Database& db);
 void migrateToVersion8(Database& db);
 // Version 9: the refusal triggers FAIL instead of ABORT (schema_v9.cpp).
 void migrateToVersion9(Database& db);
+// Version 10: "no referral made" as a referral row of its own kind (schema_v10.cpp).
+void migrateToVersion10(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.

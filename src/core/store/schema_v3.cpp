@@ -46,6 +46,15 @@ std::string trigger(const std::string& name, const std::string& when, const std:
 
 }  // namespace
 
+std::string openReferralTriggers() {
+  return trigger("family_referrals_after_insert", "AFTER INSERT ON referrals",
+                 refreshOpenReferrals("NEW.family_id")) +
+         trigger("family_referrals_after_update", "AFTER UPDATE ON referrals",
+                 refreshOpenReferrals("NEW.family_id") + refreshOpenReferrals("OLD.family_id")) +
+         trigger("family_referrals_after_delete", "AFTER DELETE ON referrals",
+                 refreshOpenReferrals("OLD.family_id"));
+}
+
 std::string version3() {
   std::string sql = R"SQL(
 CREATE TABLE meta (
@@ -86,12 +95,7 @@ CREATE INDEX families_by_name ON families (display_name, id);
   sql += trigger("family_trend_after_visit_update",
                  "AFTER UPDATE OF visit_date, outcome, status, superseded_by ON visits",
                  refreshTrend("NEW.family_id"));
-  sql += trigger("family_referrals_after_insert", "AFTER INSERT ON referrals",
-                 refreshOpenReferrals("NEW.family_id"));
-  sql += trigger("family_referrals_after_update", "AFTER UPDATE ON referrals",
-                 refreshOpenReferrals("NEW.family_id") + refreshOpenReferrals("OLD.family_id"));
-  sql += trigger("family_referrals_after_delete", "AFTER DELETE ON referrals",
-                 refreshOpenReferrals("OLD.family_id"));
+  sql += openReferralTriggers();
   sql +=
       "UPDATE families SET open_referrals = (SELECT count(*) FROM referrals r "
       "WHERE r.family_id = families.id AND r.status = 'open');\n";

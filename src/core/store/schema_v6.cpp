@@ -47,13 +47,7 @@ void migrateToVersion6(Database& db) {
     while (ids.step()) records.emplace_back(kind, ids.integer(0));
   }
   if (records.empty()) return;  // a new database: its records are audited as they come
-  AuditRowContent row;
-  row.at = nowTimestamp();
-  row.actor = "securebase";
-  row.entity = "database";
-  row.action = "baseline";
-  row.details = "{\"schema\":6,\"records\":" + std::to_string(records.size()) + "}";
-  sealRecords(db, std::move(row), records);
+  sealBaseline(db, "{\"schema\":6,\"records\":" + std::to_string(records.size()) + "}", records);
 }
 
 }  // namespace securebase::store::schema

@@ -27,6 +27,13 @@ void requireVisitOfFamily(Database& db, std::optional<Id> visit_id, Id family_id
     throwNotFound(errorText("no visit {1} in this family", *visit_id));
 }
 
+// What a "no referral made" record says stays as it was recorded (the schema refuses it too).
+void refuseNoReferralChange(const model::Referral& r) {
+  if (r.kind == model::ReferralKind::no_referral)
+    throwBadInput(
+        errorText("referral {1} records that no referral was made; it cannot be changed", r.id));
+}
+
 }  // namespace
 
 Id Store::addGoal(model::Goal g) {
@@ -109,16 +116,39 @@ Id Store::addReferral(model::Referral r) {
   return insertReferral(std::move(r), "create");
 }
 
+Id Store::addNoReferral(Id family_id, std::optional<Id> visit_id, const std::string& concern_item,
+                        const std::string& reason) {
+  model::Referral r;
+  r.family_id = family_id;
+  r.visit_id = visit_id;
+  r.kind = model::ReferralKind::no_referral;
+  r.concern_item = concern_item;
+  r.reason = reason;
+  r.recorded_by = counselor_;
+  return addReferral(std::move(r));
+}
+
 Id Store::insertReferral(model::Referral r, std::string_view action) {
-  checkText(r.to_whom, "referred to", true);
-  checkText(r.reason, "referral reason", false);
+  const bool none = r.kind == model::ReferralKind::no_referral;
+  if (none) {
+    if (!r.to_whom.empty())
+      throwBadInput(errorText("a \"no referral made\" record names nobody to refer to"));
+    if (r.reason.find_first_not_of(" \t\n") == std::string::npos)
+      throwBadInput(errorText("say in a few words why no referral was made"));
+    r.status = model::ReferralStatus::completed;  // a decision, never open
+  } else {
+    checkText(r.to_whom, "referred to", true);
+  }
+  checkText(r.reason, "referral reason", none);
+  checkText(r.concern_item, "concern item", false);
+  checkText(r.recorded_by, "recorded by", false);
   db_.transaction([&] {
     requireFamily(db_, r.family_id);
     requireVisitOfFamily(db_, r.visit_id, r.family_id);
     db_.prepare(
            "INSERT OR FAIL INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, "
-           "created_on) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+           "created_on, "
+           "kind, concern_item, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, r.uuid)
         .bind(2, r.family_id)
         .bind(3, r.visit_id)
@@ -126,6 +156,9 @@ Id Store::insertReferral(model::Referral r, std::string_view action) {
         .bind(5, r.reason)
         .bind(6, model::toString(r.status))
         .bind(7, r.created_on.iso())
+        .bind(8, model::toString(r.kind))
+        .bind(9, r.concern_item)
+        .bind(10, r.recorded_by)
         .run();
     r.id = db_.lastInsertId();
     audit("referral", r.id, action,
@@ -140,6 +173,7 @@ void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
+    refuseNoReferralChange(before);
     model::Referral after = before;
     after.status = status;
     db_.prepare("UPDATE referrals SET status = ? WHERE id = ?")
@@ -159,6 +193,7 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
+    refuseNoReferralChange(before);
     model::Referral after = before;
     after.to_whom = to_whom;
     after.reason = reason;
@@ -170,6 +205,10 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
     const auto changes = model::changedFields(model::toJson(before), model::toJson(after));
     if (!changes.empty()) audit("referral", referral_id, "update", json::serialize(changes));
   });
+}
+
+bool Store::hasNoReferralRecords() {
+  return db_.prepare("SELECT 1 FROM referrals WHERE kind = 'no_referral' LIMIT 1").step();
 }
 
 std::vector<model::Referral> Store::referrals(Id family_id) {
