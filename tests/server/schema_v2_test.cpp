@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pg_cluster.h"
+#include "raw_sql.h"
 #include "securebase/core/error.h"
 #include "securebase/server/connection.h"
 #include "securebase/server/schema.h"
@@ -12,22 +13,15 @@
 namespace securebase::server {
 namespace {
 
-using testing::pgCluster;
+using securebase::testing::pgCluster;
+using testing::addAssignedFamily;
+using testing::refusal;
 
 constexpr const char* kPassword = "a long enough password";
 constexpr const char* kFamilyA = "a0000000-0000-4000-8000-000000000001";
 constexpr const char* kFamilyB = "b0000000-0000-4000-8000-000000000002";
 constexpr const char* kUnknown = "c0000000-0000-4000-8000-000000000003";
 constexpr const char* kDigest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-std::string refusal(const std::function<void()>& run) {
-  try {
-    run();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "";
-}
 
 class ServerSchemaV2Test : public ::testing::Test {
  protected:
@@ -40,8 +34,8 @@ class ServerSchemaV2Test : public ::testing::Test {
     counselor_b_ = addStaff(*admin_, StaffRole::counselor, "Bea", dbname_ + "_b", kPassword);
     a_ = as(dbname_ + "_a");
     b_ = as(dbname_ + "_b");
-    addFamily(*a_, kFamilyA, counselor_a_);
-    addFamily(*b_, kFamilyB, counselor_b_);
+    addAssignedFamily(*a_, kFamilyA, counselor_a_, "Familia");
+    addAssignedFamily(*b_, kFamilyB, counselor_b_, "Familia");
     const auto change = initServerSchema(*admin_);
     ASSERT_EQ(change.from, 1);
     ASSERT_EQ(change.to, 2);
@@ -50,17 +44,6 @@ class ServerSchemaV2Test : public ::testing::Test {
   std::unique_ptr<Connection> as(const std::string& login) {
     return std::make_unique<Connection>(pgCluster().socketConninfo(dbname_, login),
                                         std::string(kPassword));
-  }
-
-  static void addFamily(Connection& db, const char* uuid, const std::string& counselor) {
-    Transaction push(db);
-    db.exec(
-        "INSERT INTO securebase.families (uuid, display_name, language, created_on) "
-        "VALUES ($1, 'Familia', 'es', '2026-11-01')",
-        {uuid});
-    db.exec("INSERT INTO securebase.assignments (family_uuid, counselor_uuid) VALUES ($1, $2)",
-            {uuid, counselor});
-    push.commit();
   }
 
   static std::string one(Connection& db, const std::string& sql,
