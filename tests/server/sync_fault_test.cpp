@@ -1,0 +1,66 @@
+// A sync killed (SIGKILL) at many points — in its push, between push and pull, in its pull — and
+// run again ends with the server and the laptop complete: every signed visit and observation
+// once, one push audit row, both audit chains intact, and a supervisor's copy identical.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "sync_fixture.h"
+
+namespace securebase::testing {
+
+TEST_F(SyncTest, ASyncKilledAtAnyPointAndRunAgainConverges) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  ana.setUp("Ana Ruiz");
+  ana.ok({"demo", "--families", "30"});
+  int killed = 0;
+  // Kill points from the first statements to well past a whole sync of this caseload.
+  for (int delay_ms : {15, 40, 80, 150, 250, 400, 600, 900, 1300, 1800, 2500, 3500}) {
+    auto process = ana.startSync();
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    if (::kill(process.pid(), SIGKILL) == 0) ++killed;
+    process.wait(std::chrono::seconds(30));
+  }
+  EXPECT_GT(killed, 0);
+  const auto finished = ana.sync();
+  ASSERT_EQ(finished.exit_code, 0) << describe(finished);
+  const auto idle = ana.sync();
+  ASSERT_EQ(idle.exit_code, 0) << describe(idle);
+  EXPECT_EQ(idle.out.rfind("pushed: nothing new\n", 0), 0u) << idle.out;
+  EXPECT_TRUE(idle.out.ends_with("\npulled: nothing new\n")) << idle.out;
+
+  // Exactly what the laptop signed, once.
+  const auto families = signedFamilies(ana.ok({"export"}));
+  std::size_t visits = 0, observations = 0;
+  for (const auto& [uuid, family] : families)
+    for (const auto& visit : family.as_object().at("visits").as_array()) {
+      ++visits;
+      for (const auto& set : visit.as_object().at("observation_sets").as_array())
+        observations += set.as_object().at("observations").as_array().size();
+    }
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.families"),
+            std::to_string(families.size()));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), std::to_string(visits));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.signatures"), std::to_string(visits));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.observations"),
+            std::to_string(observations));
+  EXPECT_EQ(pushAuditRows(), 1);
+  EXPECT_TRUE(has(ana.ok({"audit", "verify"}), "Audit trail intact"));
+  CliRunner admin(dir_ / "admin-verify");
+  const auto verified = admin.run({"server", "audit-verify", "--server", admin_});
+  EXPECT_EQ(verified.out, "Push audit intact: 1 rows checked\n") << describe(verified);
+
+  sol.setUp("Sol Vega");
+  ASSERT_EQ(sol.sync().exit_code, 0);
+  const auto sol_export = sol.ok({"export"});
+  const bool same = signedFamilies(sol_export) == families;
+  EXPECT_TRUE(same);
+  if (!same) {
+    writeFile("/tmp/sync-ana.json", ana.ok({"export"}));
+    writeFile("/tmp/sync-sol.json", sol_export);
+  }
+}
+
+}  // namespace securebase::testing
