@@ -155,5 +155,41 @@ TEST_F(ServerSchemaV2Test, AFormSnapshotCannotBeChangedByAnyRole) {
         << change;
 }
 
+TEST_F(ServerSchemaV2Test, AddObservationsTakesAVisitsObservationsOnlyFromWhoMayWriteIt) {
+  constexpr const char* kVisit = "a0000000-0000-4000-8000-0000000000f1";
+  constexpr const char* kCaregiver = "a0000000-0000-4000-8000-0000000000c1";
+  constexpr const char* kChild = "a0000000-0000-4000-8000-0000000000c2";
+  a_->exec(
+      "INSERT INTO securebase.people (uuid, family_uuid, kind, name, birth_date) VALUES "
+      "($1, $3, 'caregiver', 'Mamá', NULL), ($2, $3, 'child', 'Bebé', '2026-10-01')",
+      {kCaregiver, kChild, kFamilyA});
+  a_->exec(
+      "INSERT INTO securebase.visits (uuid, family_uuid, visit_date, outcome, form_id, "
+      "form_version) VALUES ($1, $2, '2026-11-30', 'completed', 'pcis', 1)",
+      {kVisit, kFamilyA});
+  const std::string add =
+      "SELECT securebase.add_observations($1, ARRAY[$2, $2]::uuid[], ARRAY[$3, $3]::uuid[], "
+      "ARRAY['warmth', 'play'], ARRAY[false, true], ARRAY['2', ''], ARRAY['', ''], "
+      "ARRAY[false, false])";
+  EXPECT_NE(refusal([&] {
+              b_->exec(add, {kVisit, kCaregiver, kChild});
+            }).find("is not one this login may write"),
+            std::string::npos);
+  EXPECT_EQ(one(*a_, add, {kVisit, kCaregiver, kChild}), "2");
+  EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.observations"), "2");
+  a_->exec(
+      "INSERT INTO securebase.signatures (visit_uuid, signed_by, signed_at, content_sha256) "
+      "VALUES ($1, 'Ana', now(), $2)",
+      {kVisit, kDigest});
+  EXPECT_NE(refusal([&] {
+              a_->exec(
+                  "SELECT securebase.add_observations($1, ARRAY[$2]::uuid[], ARRAY[$3]::uuid[], "
+                  "ARRAY['calm'], ARRAY[false], ARRAY['1'], ARRAY[''], ARRAY[false])",
+                  {kVisit, kCaregiver, kChild});
+            }).find("is signed"),
+            std::string::npos);
+  EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.observations"), "2");
+}
+
 }  // namespace
 }  // namespace securebase::server

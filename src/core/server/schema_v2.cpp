@@ -89,6 +89,33 @@ REVOKE ALL ON FUNCTION securebase.family_state(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION securebase.family_state(uuid)
   TO securebase_counselor, securebase_supervisor;
 
+-- A visit's observations in one call, checked once for the whole visit rather than row by row
+-- (a push sends dozens per visit, thousands per caseload): only a caller who may see the visit
+-- adds them, and the seal trigger still refuses them once the visit is signed.
+CREATE FUNCTION securebase.add_observations(visit uuid, caregivers uuid[], children uuid[],
+                                            items text[], not_observed boolean[],
+                                            answers text[], notes text[], focus boolean[])
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, securebase AS $$
+DECLARE
+  added bigint;
+BEGIN
+  IF NOT securebase.may_see_visit(visit) THEN
+    RAISE EXCEPTION 'visit % is not one this login may write', visit
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  INSERT INTO securebase.observations (visit_uuid, caregiver_uuid, child_uuid, item_id,
+                                       not_observed, value, note, focus)
+    SELECT visit, * FROM unnest(caregivers, children, items, not_observed, answers, notes, focus);
+  GET DIAGNOSTICS added = ROW_COUNT;
+  RETURN added;
+END
+$$;
+REVOKE ALL ON FUNCTION securebase.add_observations(uuid, uuid[], uuid[], text[], boolean[], text[],
+                                                   text[], boolean[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION securebase.add_observations(uuid, uuid[], uuid[], text[], boolean[],
+                                                      text[], text[], boolean[])
+  TO securebase_counselor, securebase_supervisor;
+
 -- A counselor's laptop records counselors (itself, the colleagues it names): such rows carry
 -- no login and no supervisor rights, so adding one gives nobody access to anything.
 CREATE POLICY staff_recorded_on_laptop ON securebase.counselors FOR INSERT
@@ -99,12 +126,36 @@ ALTER TABLE securebase.goals ENABLE ROW LEVEL SECURITY;
 ALTER TABLE securebase.referrals ENABLE ROW LEVEL SECURITY;
 ALTER TABLE securebase.form_snapshots ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY goal_access ON securebase.goals FOR ALL
+-- What hangs off a family is read with the family's assignment, and what hangs off a visit with
+-- the visit: each is a set the planner computes once per statement (the assignments or visits
+-- the caller may see, by their own policies) rather than a function call per row, which made
+-- reading a caseload's observations take seconds per thousand visits. A write, one row or one
+-- visit's observations at a time, is still checked row by row, which is cheaper there.
+DROP POLICY people_access ON securebase.people;
+DROP POLICY visit_access ON securebase.visits;
+DROP POLICY observation_access ON securebase.observations;
+DROP POLICY signature_access ON securebase.signatures;
+DO $policies$
+DECLARE
+  by_family text;
+BEGIN
+  FOREACH by_family IN ARRAY ARRAY['people', 'visits', 'goals', 'referrals'] LOOP
+    EXECUTE format('CREATE POLICY %I ON securebase.%I FOR ALL '
+                   'TO securebase_counselor, securebase_supervisor '
+                   'USING (family_uuid IN (SELECT family_uuid FROM securebase.assignments)) '
+                   'WITH CHECK (securebase.may_see_family(family_uuid))',
+                   by_family || '_by_assignment', by_family);
+  END LOOP;
+END
+$policies$;
+CREATE POLICY observations_by_visit ON securebase.observations FOR ALL
   TO securebase_counselor, securebase_supervisor
-  USING (securebase.may_see_family(family_uuid)) WITH CHECK (securebase.may_see_family(family_uuid));
-CREATE POLICY referral_access ON securebase.referrals FOR ALL
+  USING (visit_uuid IN (SELECT uuid FROM securebase.visits))
+  WITH CHECK (securebase.may_see_visit(visit_uuid));
+CREATE POLICY signatures_by_visit ON securebase.signatures FOR ALL
   TO securebase_counselor, securebase_supervisor
-  USING (securebase.may_see_family(family_uuid)) WITH CHECK (securebase.may_see_family(family_uuid));
+  USING (visit_uuid IN (SELECT uuid FROM securebase.visits))
+  WITH CHECK (securebase.may_see_visit(visit_uuid));
 -- Forms hold no one's data: everyone reads and adds them.
 CREATE POLICY form_read ON securebase.form_snapshots FOR SELECT
   TO securebase_counselor, securebase_supervisor USING (true);

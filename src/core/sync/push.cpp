@@ -27,6 +27,12 @@ class Pusher {
   explicit Pusher(server::Connection& db) : db_(db) {
     for (const auto& row : rowsOf("SELECT visit_uuid FROM securebase.signatures"))
       visits_on_server_.insert(row);
+    // Asked once, so that what is there already costs no statement: an insert that meets an
+    // existing row is checked against the read policy, a whole caseload's worth each time.
+    for (const auto& row :
+         rowsOf("SELECT uuid FROM securebase.people UNION ALL SELECT uuid FROM securebase.goals "
+                "UNION ALL SELECT uuid FROM securebase.referrals"))
+      records_on_server_.insert(row);
   }
 
   PushResult run(const exchange::ExchangeData& local) {
@@ -50,6 +56,13 @@ class Pusher {
 
   int inserted(const std::string& sql, const std::vector<Param>& params) {
     return static_cast<int>(db_.exec(sql, params).affected());
+  }
+
+  // Inserts the person, goal or referral `uuid` unless the server has it; 1 when inserted.
+  int insertedIfNew(const std::string& uuid, const std::string& sql,
+                    const std::vector<Param>& params) {
+    if (!records_on_server_.insert(uuid).second) return 0;
+    return inserted(sql, params);
   }
 
   void pushForm(const store::FormSnapshot& form) {
@@ -91,15 +104,16 @@ class Pusher {
     }
     const std::string person =
         "INSERT INTO securebase.people (uuid, family_uuid, kind, name, relationship, "
-        "birth_date, gestation_weeks, sex) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-        "ON CONFLICT (uuid) DO NOTHING";
+        "birth_date, gestation_weeks, sex) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     for (const auto& c : f.caregivers)
-      result_.sent.people += inserted(person, {c.uuid, f.uuid, "caregiver", c.name, c.relationship,
-                                               std::nullopt, std::nullopt, std::string()});
+      result_.sent.people += insertedIfNew(c.uuid, person,
+                                           {c.uuid, f.uuid, "caregiver", c.name, c.relationship,
+                                            std::nullopt, std::nullopt, std::string()});
     for (const auto& c : f.children)
-      result_.sent.people += inserted(
-          person, {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
-                   std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
+      result_.sent.people +=
+          insertedIfNew(c.uuid, person,
+                        {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
+                         std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
     pushVisits(f);
     pushGoalsAndReferrals(f);
   }
@@ -150,9 +164,8 @@ class Pusher {
       }
     // One statement for all of a visit's observations: a visit holds dozens.
     db_.exec(
-        "INSERT INTO securebase.observations (visit_uuid, caregiver_uuid, child_uuid, item_id, "
-        "not_observed, value, note, focus) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], "
-        "$4::text[], $5::boolean[], $6::text[], $7::text[], $8::boolean[])",
+        "SELECT securebase.add_observations($1, $2::uuid[], $3::uuid[], $4::text[], "
+        "$5::boolean[], $6::text[], $7::text[], $8::boolean[])",
         {v.uuid, detail::arrayLiteral(caregivers), detail::arrayLiteral(children),
          detail::arrayLiteral(items), detail::arrayLiteral(not_observed),
          detail::arrayLiteral(values), detail::arrayLiteral(notes), detail::arrayLiteral(focus)});
@@ -177,10 +190,10 @@ class Pusher {
         ++result_.waiting_for_signature;
         continue;
       }
-      result_.sent.goals += inserted(
+      result_.sent.goals += insertedIfNew(
+          g.uuid,
           "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
-          "closed_at_visit_uuid, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-          "ON CONFLICT (uuid) DO NOTHING",
+          "closed_at_visit_uuid, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
           {g.uuid, f.uuid, g.text, std::string(model::toString(g.status)),
            detail::optionalText(g.set_at_visit_uuid), detail::optionalText(g.closed_at_visit_uuid),
            g.created_on.iso()});
@@ -190,9 +203,10 @@ class Pusher {
         ++result_.waiting_for_signature;
         continue;
       }
-      result_.sent.referrals += inserted(
+      result_.sent.referrals += insertedIfNew(
+          r.uuid,
           "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
-          "status, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (uuid) DO NOTHING",
+          "status, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
           {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
            std::string(model::toString(r.status)), r.created_on.iso()});
     }
@@ -200,6 +214,7 @@ class Pusher {
 
   server::Connection& db_;
   std::set<std::string> visits_on_server_;
+  std::set<std::string> records_on_server_;  // people, goals and referrals
   PushResult result_;
 };
 

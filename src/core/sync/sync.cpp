@@ -17,8 +17,8 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
     lines.push_back("kept on this computer: " + std::to_string(push.drafts_kept) +
                     (push.drafts_kept == 1 ? " draft visit" : " draft visits"));
   if (push.waiting_for_signature > 0)
-    lines.push_back("waiting for a draft visit's signature: " +
-                    std::to_string(push.waiting_for_signature) + " goals or referrals");
+    lines.push_back("goals and referrals waiting for a draft visit's signature: " +
+                    std::to_string(push.waiting_for_signature));
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
   const auto& pull = result.pull;
