@@ -7,7 +7,9 @@
 //   referrals, in one server transaction with one row in the server's push audit. Drafts stay
 //   here, and so do goals and referrals tied to a draft visit until it is signed. Records are
 //   matched by uuid: what the server has is not sent again, so a second push sends nothing.
-//   A family that is someone else's on the server (reassigned away) is not pushed.
+//   A family that is someone else's on the server (reassigned away) is not pushed. Families,
+//   people, goals and referrals carry their seal (record_seal.h); one edited here after it
+//   reached the server is named and not sent (edits do not travel yet).
 // - Pull: every family with a row numbered after this database's watermark (a device setting,
 //   never exported or imported) that the login may see, whole, with the counselors and forms
 //   it names, turned into export data and imported by the ordinary import — every check and
@@ -44,6 +46,9 @@ struct PushResult {
   int drafts_kept = 0;                     // draft visits, which never leave the laptop
   int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
   std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
+  // Records edited here after they reached the server ("caregiver <uuid>"): edits do not travel
+  // yet, so they are kept here as they are and the server keeps what it was sent.
+  std::vector<std::string> edited_here;
 };
 
 struct PullResult {

@@ -5,7 +5,7 @@
 
 #include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
-#include "securebase/exchange/visit_seal.h"
+#include "securebase/exchange/record_seal.h"
 #include "securebase/store/settings.h"
 #include "securebase/sync/sync.h"
 #include "server_families.h"

@@ -1,9 +1,10 @@
 // Push: what this database holds that the server lacks, in one server transaction.
+#include <map>
 #include <set>
 
 #include "securebase/core/error.h"
 #include "securebase/exchange/exchange_data.h"
-#include "securebase/exchange/visit_seal.h"
+#include "securebase/exchange/record_seal.h"
 #include "securebase/sync/sync.h"
 #include "server_text.h"
 
@@ -29,10 +30,12 @@ class Pusher {
       visits_on_server_.insert(row);
     // Asked once, so that what is there already costs no statement: an insert that meets an
     // existing row is checked against the read policy, a whole caseload's worth each time.
-    for (const auto& row :
-         rowsOf("SELECT uuid FROM securebase.people UNION ALL SELECT uuid FROM securebase.goals "
-                "UNION ALL SELECT uuid FROM securebase.referrals"))
-      records_on_server_.insert(row);
+    auto held = db_.exec(
+        "SELECT uuid, content_sha256 FROM securebase.families UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.people UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.goals UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.referrals");
+    for (int i = 0; i < held.rows(); ++i) server_seals_[held.text(i, 0)] = held.text(i, 1);
   }
 
   PushResult run(const exchange::ExchangeData& local) {
@@ -58,11 +61,25 @@ class Pusher {
     return static_cast<int>(db_.exec(sql, params).affected());
   }
 
-  // Inserts the person, goal or referral `uuid` unless the server has it; 1 when inserted.
-  int insertedIfNew(const std::string& uuid, const std::string& sql,
-                    const std::vector<Param>& params) {
-    if (!records_on_server_.insert(uuid).second) return 0;
+  // Inserts the person, goal or referral `uuid` with its `seal` as the last parameter unless
+  // the server has it; 1 when inserted. One the server holds with another seal was edited here
+  // after it was sent: it is named, and left as it is on both sides.
+  int insertedIfNew(const char* kind, const std::string& uuid, const std::string& seal,
+                    const std::string& sql, std::vector<Param> params) {
+    if (const auto held = server_seals_.find(uuid); held != server_seals_.end()) {
+      keptIfEdited(kind, uuid, seal);
+      return 0;
+    }
+    server_seals_[uuid] = seal;
+    params.emplace_back(seal);
     return inserted(sql, params);
+  }
+
+  // Rows sent before the server kept seals have none: nothing to compare them with.
+  void keptIfEdited(const char* kind, const std::string& uuid, const std::string& seal) {
+    const std::string& held = server_seals_.at(uuid);
+    if (!held.empty() && held != seal)
+      result_.edited_here.push_back(std::string(kind) + " " + uuid);
   }
 
   void pushForm(const store::FormSnapshot& form) {
@@ -86,15 +103,17 @@ class Pusher {
       result_.not_mine.push_back(f.uuid);
       return;
     }
+    const std::string seal = exchange::recordSeal(f);
+    if (state == "mine") keptIfEdited("family", f.uuid, seal);
     if (state == "new") {
       db_.exec(
           "INSERT INTO securebase.families (uuid, display_name, language, status, "
-          "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+          "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on, "
+          "content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
           {f.uuid, f.display_name, std::string(model::toString(f.language)),
            std::string(model::toString(f.status)), f.closing_reason,
            std::to_string(f.visit_frequency_days), detail::optionalText(f.counselor_uuid),
-           f.address, f.phone, f.created_on.iso()});
+           f.address, f.phone, f.created_on.iso(), seal});
       // Whoever brings a family in holds it until a supervisor reassigns it.
       db_.exec(
           "INSERT INTO securebase.assignments (family_uuid, counselor_uuid) "
@@ -104,14 +123,15 @@ class Pusher {
     }
     const std::string person =
         "INSERT INTO securebase.people (uuid, family_uuid, kind, name, relationship, "
-        "birth_date, gestation_weeks, sex) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        "birth_date, gestation_weeks, sex, content_sha256) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
     for (const auto& c : f.caregivers)
-      result_.sent.people += insertedIfNew(c.uuid, person,
+      result_.sent.people += insertedIfNew("caregiver", c.uuid, exchange::recordSeal(c), person,
                                            {c.uuid, f.uuid, "caregiver", c.name, c.relationship,
                                             std::nullopt, std::nullopt, std::string()});
     for (const auto& c : f.children)
       result_.sent.people +=
-          insertedIfNew(c.uuid, person,
+          insertedIfNew("child", c.uuid, exchange::recordSeal(c), person,
                         {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
                          std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
     pushVisits(f);
@@ -191,9 +211,10 @@ class Pusher {
         continue;
       }
       result_.sent.goals += insertedIfNew(
-          g.uuid,
+          "goal", g.uuid, exchange::recordSeal(g),
           "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
-          "closed_at_visit_uuid, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          "closed_at_visit_uuid, created_on, content_sha256) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
           {g.uuid, f.uuid, g.text, std::string(model::toString(g.status)),
            detail::optionalText(g.set_at_visit_uuid), detail::optionalText(g.closed_at_visit_uuid),
            g.created_on.iso()});
@@ -204,9 +225,9 @@ class Pusher {
         continue;
       }
       result_.sent.referrals += insertedIfNew(
-          r.uuid,
+          "referral", r.uuid, exchange::recordSeal(r),
           "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
-          "status, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
           {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
            std::string(model::toString(r.status)), r.created_on.iso()});
     }
@@ -214,7 +235,7 @@ class Pusher {
 
   server::Connection& db_;
   std::set<std::string> visits_on_server_;
-  std::set<std::string> records_on_server_;  // people, goals and referrals
+  std::map<std::string, std::string> server_seals_;  // families, people, goals, referrals
   PushResult result_;
 };
 

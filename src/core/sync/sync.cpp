@@ -19,6 +19,9 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   if (push.waiting_for_signature > 0)
     lines.push_back("goals and referrals waiting for a draft visit's signature: " +
                     std::to_string(push.waiting_for_signature));
+  for (const auto& record : push.edited_here)
+    lines.push_back("kept on this computer: " + record +
+                    " was edited after it reached the server (edits are not sent yet)");
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
   const auto& pull = result.pull;
