@@ -8,6 +8,16 @@
 
 namespace securebase::server::testing {
 
+// The staff's password and the uuids of the tests' records (family A is counselor a's, B b's).
+inline constexpr const char* kPassword = "a long enough password";
+inline constexpr const char* kFamilyA = "a0000000-0000-4000-8000-000000000001";
+inline constexpr const char* kFamilyB = "b0000000-0000-4000-8000-000000000002";
+inline constexpr const char* kVisitA = "a0000000-0000-4000-8000-0000000000f1";
+inline constexpr const char* kCaregiverA = "a0000000-0000-4000-8000-0000000000c1";
+inline constexpr const char* kChildA = "a0000000-0000-4000-8000-0000000000c2";
+inline constexpr const char* kDigest =
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
 // The message of the error `run` throws; "" when it throws none.
 template <typename Run>
 std::string refusal(Run&& run) {

@@ -14,15 +14,14 @@ namespace {
 
 using securebase::testing::pgCluster;
 using testing::addAssignedFamily;
+using testing::kCaregiverA;
+using testing::kChildA;
+using testing::kDigest;
+using testing::kFamilyA;
+using testing::kFamilyB;
+using testing::kPassword;
+using testing::kVisitA;
 using testing::refusal;
-
-constexpr const char* kPassword = "a long enough password";
-constexpr const char* kFamilyA = "a0000000-0000-4000-8000-000000000001";
-constexpr const char* kFamilyB = "b0000000-0000-4000-8000-000000000002";
-constexpr const char* kVisitA = "a0000000-0000-4000-8000-0000000000f1";
-constexpr const char* kCaregiverA = "a0000000-0000-4000-8000-0000000000c1";
-constexpr const char* kChildA = "a0000000-0000-4000-8000-0000000000c2";
-constexpr const char* kDigest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 // A database with the schema, two counselors (a, b) and a supervisor, each with one family
 // of their own entered the way a laptop's push will: family, assignment to self, people, a

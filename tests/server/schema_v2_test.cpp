@@ -15,13 +15,13 @@ namespace {
 
 using securebase::testing::pgCluster;
 using testing::addAssignedFamily;
+using testing::kDigest;
+using testing::kFamilyA;
+using testing::kFamilyB;
+using testing::kPassword;
 using testing::refusal;
 
-constexpr const char* kPassword = "a long enough password";
-constexpr const char* kFamilyA = "a0000000-0000-4000-8000-000000000001";
-constexpr const char* kFamilyB = "b0000000-0000-4000-8000-000000000002";
 constexpr const char* kUnknown = "c0000000-0000-4000-8000-000000000003";
-constexpr const char* kDigest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 class ServerSchemaV2Test : public ::testing::Test {
  protected:
@@ -156,36 +156,34 @@ TEST_F(ServerSchemaV2Test, AFormSnapshotCannotBeChangedByAnyRole) {
 }
 
 TEST_F(ServerSchemaV2Test, AddObservationsTakesAVisitsObservationsOnlyFromWhoMayWriteIt) {
-  constexpr const char* kVisit = "a0000000-0000-4000-8000-0000000000f1";
-  constexpr const char* kCaregiver = "a0000000-0000-4000-8000-0000000000c1";
-  constexpr const char* kChild = "a0000000-0000-4000-8000-0000000000c2";
+  using testing::kCaregiverA, testing::kChildA, testing::kVisitA;
   a_->exec(
       "INSERT INTO securebase.people (uuid, family_uuid, kind, name, birth_date) VALUES "
       "($1, $3, 'caregiver', 'Mamá', NULL), ($2, $3, 'child', 'Bebé', '2026-10-01')",
-      {kCaregiver, kChild, kFamilyA});
+      {kCaregiverA, kChildA, kFamilyA});
   a_->exec(
       "INSERT INTO securebase.visits (uuid, family_uuid, visit_date, outcome, form_id, "
       "form_version) VALUES ($1, $2, '2026-11-30', 'completed', 'pcis', 1)",
-      {kVisit, kFamilyA});
+      {kVisitA, kFamilyA});
   const std::string add =
       "SELECT securebase.add_observations($1, ARRAY[$2, $2]::uuid[], ARRAY[$3, $3]::uuid[], "
       "ARRAY['warmth', 'play'], ARRAY[false, true], ARRAY['2', ''], ARRAY['', ''], "
       "ARRAY[false, false])";
   EXPECT_NE(refusal([&] {
-              b_->exec(add, {kVisit, kCaregiver, kChild});
+              b_->exec(add, {kVisitA, kCaregiverA, kChildA});
             }).find("is not one this login may write"),
             std::string::npos);
-  EXPECT_EQ(one(*a_, add, {kVisit, kCaregiver, kChild}), "2");
+  EXPECT_EQ(one(*a_, add, {kVisitA, kCaregiverA, kChildA}), "2");
   EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.observations"), "2");
   a_->exec(
       "INSERT INTO securebase.signatures (visit_uuid, signed_by, signed_at, content_sha256) "
       "VALUES ($1, 'Ana', now(), $2)",
-      {kVisit, kDigest});
+      {kVisitA, kDigest});
   EXPECT_NE(refusal([&] {
               a_->exec(
                   "SELECT securebase.add_observations($1, ARRAY[$2]::uuid[], ARRAY[$3]::uuid[], "
                   "ARRAY['calm'], ARRAY[false], ARRAY['1'], ARRAY[''], ARRAY[false])",
-                  {kVisit, kCaregiver, kChild});
+                  {kVisitA, kCaregiverA, kChildA});
             }).find("is signed"),
             std::string::npos);
   EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.observations"), "2");
