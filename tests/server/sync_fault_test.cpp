@@ -1,12 +1,14 @@
 // A sync killed (SIGKILL) at many points — in its push, between push and pull, in its pull — and
 // run again ends with the server and the laptop complete: every signed visit and observation
-// once, one push audit row, both audit chains intact, and a supervisor's copy identical.
+// once, one push audit row, both audit chains intact, and a supervisor's copy identical. So does
+// a sync whose server goes away mid-push (stopped as in a crash) once it is back.
 #include <gtest/gtest.h>
 #include <signal.h>
 
 #include <boost/json.hpp>
 #include <thread>
 
+#include "pg_cluster.h"
 #include "sync_fixture.h"
 
 namespace securebase::testing {
@@ -62,6 +64,37 @@ TEST_F(SyncTest, ASyncKilledAtAnyPointAndRunAgainConverges) {
     writeFile("/tmp/sync-ana.json", ana.ok({"export"}));
     writeFile("/tmp/sync-sol.json", sol_export);
   }
+}
+
+TEST_F(SyncTest, AServerThatGoesAwayMidSyncAndComesBackConverges) {
+  const Laptop ana = laptop("ana");
+  ana.setUp("Ana Ruiz");
+  ana.ok({"demo", "--families", "30"});
+  const auto before = ana.ok({"export"});
+  auto process = ana.startSync();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  pgCluster().stop();
+  const auto cut = process.wait(std::chrono::seconds(30));
+  EXPECT_EQ(cut.exit_code, 3) << describe(cut);
+  EXPECT_EQ(cut.errLines().size(), 1u) << cut.err;
+  // While it is away: one line, nothing changed here.
+  const auto away = ana.sync();
+  EXPECT_EQ(away.exit_code, 3) << describe(away);
+  EXPECT_EQ(away.errLines().size(), 1u) << away.err;
+  pgCluster().start();
+  EXPECT_EQ(ana.ok({"export"}), before);
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), "0");
+
+  const auto back = ana.sync();
+  ASSERT_EQ(back.exit_code, 0) << describe(back);
+  std::size_t visits = 0;
+  for (const auto& [uuid, family] : signedFamilies(ana.ok({"export"})))
+    visits += family.as_object().at("visits").as_array().size();
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.signatures"), std::to_string(visits));
+  EXPECT_EQ(pushAuditRows(), 1);
+  EXPECT_EQ(adminValue("SELECT coalesce(securebase.push_audit_first_broken()::text, 'intact')"),
+            "intact");
+  EXPECT_TRUE(has(ana.ok({"audit", "verify"}), "Audit trail intact"));
 }
 
 }  // namespace securebase::testing
