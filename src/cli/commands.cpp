@@ -7,7 +7,7 @@ const std::vector<Command>& commands() {
     std::vector<Command> list;
     for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
                        handoutCommands, reportCommands, demoCommands, exchangeCommands,
-                       trustCommands, auditCommands, serverCommands})
+                       trustCommands, auditCommands, serverCommands, syncCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

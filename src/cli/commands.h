@@ -19,5 +19,6 @@ std::vector<Command> exchangeCommands();  // export, import
 std::vector<Command> trustCommands();     // backup, restore, encrypt, passphrase, check
 std::vector<Command> auditCommands();     // audit verify
 std::vector<Command> serverCommands();    // server init|add-counselor|add-supervisor
+std::vector<Command> syncCommands();      // sync
 
 }  // namespace securebase::cli

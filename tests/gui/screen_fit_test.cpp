@@ -91,6 +91,7 @@ class ScreenFitTest : public ::testing::Test {
       screenshot(name + "_page" + std::to_string(i + 1));
     }
     for (const auto& spec : store::settingSpecs()) {
+      if (!spec.in_preferences) continue;
       if (auto* text = dynamic_cast<wxTextCtrl*>(&dialog->control(spec.key))) {
         EXPECT_GE(text->GetSize().x, dialog->FromDIP(440)) << name << ": " << spec.key;
       }
@@ -116,9 +117,11 @@ TEST_F(ScreenFitTest, PreferencesInSpanish) {
 
 TEST_F(ScreenFitTest, EachSettingIsOnThePageOfItsScopeAndTheFirstFieldHasTheFocus) {
   app::PreferencesDialog dialog(nullptr, session_->store(), file_);
-  for (const auto& spec : store::settingSpecs())
+  for (const auto& spec : store::settingSpecs()) {
+    if (!spec.in_preferences) continue;
     EXPECT_EQ(pageOf(dialog.pages(), dialog.control(spec.key)), static_cast<int>(spec.scope))
         << spec.key;
+  }
   EXPECT_EQ(dialog.pages().GetPageText(0), _("Clinic"));
   bool focused = false;
   whenModalOpens([&](wxDialog& open) {

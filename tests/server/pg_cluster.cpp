@@ -179,9 +179,19 @@ void PgCluster::initAndStart() {
       << "local all postgres trust\n"
       << "local all all scram-sha-256\n"
       << "hostssl all all 127.0.0.1/32 scram-sha-256\n";
-  runProgram(asPostgres("pg_ctl", {"-D", data.string(), "-l", (folder_ / "server.log").string(),
-                                   "-w", "start"}),
-             log);
+  start();
+}
+
+void PgCluster::stop() {
+  runProgram(
+      asPostgres("pg_ctl", {"-D", (folder_ / "data").string(), "-m", "immediate", "-w", "stop"}),
+      folder_ / "setup.log");
+}
+
+void PgCluster::start() {
+  runProgram(asPostgres("pg_ctl", {"-D", (folder_ / "data").string(), "-l",
+                                   (folder_ / "server.log").string(), "-w", "start"}),
+             folder_ / "setup.log");
 }
 
 PgCluster::~PgCluster() {

@@ -38,6 +38,11 @@ class PgCluster {
   // A new, empty database with a name no other test uses.
   std::string createDatabase();
 
+  // The server going away as in a crash (immediate shutdown) and coming back: for the tests of
+  // a network cut or a server restart in the middle of a sync.
+  void stop();
+  void start();
+
  private:
   void startGuardian();
   void makeCertificates();

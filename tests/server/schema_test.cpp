@@ -5,32 +5,23 @@
 #include <gtest/gtest.h>
 
 #include "pg_cluster.h"
+#include "raw_sql.h"
 #include "securebase/core/error.h"
 #include "securebase/server/connection.h"
 
 namespace securebase::server {
 namespace {
 
-using testing::pgCluster;
-
-constexpr const char* kPassword = "a long enough password";
-constexpr const char* kFamilyA = "a0000000-0000-4000-8000-000000000001";
-constexpr const char* kFamilyB = "b0000000-0000-4000-8000-000000000002";
-constexpr const char* kVisitA = "a0000000-0000-4000-8000-0000000000f1";
-constexpr const char* kCaregiverA = "a0000000-0000-4000-8000-0000000000c1";
-constexpr const char* kChildA = "a0000000-0000-4000-8000-0000000000c2";
-constexpr const char* kDigest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-// The message of the error `run` throws; "" when it throws none.
-template <typename Run>
-std::string refusal(Run&& run) {
-  try {
-    run();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "";
-}
+using securebase::testing::pgCluster;
+using testing::addAssignedFamily;
+using testing::kCaregiverA;
+using testing::kChildA;
+using testing::kDigest;
+using testing::kFamilyA;
+using testing::kFamilyB;
+using testing::kPassword;
+using testing::kVisitA;
+using testing::refusal;
 
 // A database with the schema, two counselors (a, b) and a supervisor, each with one family
 // of their own entered the way a laptop's push will: family, assignment to self, people, a
@@ -52,8 +43,8 @@ class ServerSchemaTest : public ::testing::Test {
     a_ = as(login_a_);
     b_ = as(login_b_);
     supervisor_ = as(login_s_);
-    addFamily(*a_, kFamilyA, counselor_a_, "Familia A");
-    addFamily(*b_, kFamilyB, counselor_b_, "Familia B");
+    addAssignedFamily(*a_, kFamilyA, counselor_a_, "Familia A");
+    addAssignedFamily(*b_, kFamilyB, counselor_b_, "Familia B");
     Transaction push(*a_);
     a_->exec(
         "INSERT INTO securebase.people (uuid, family_uuid, kind, name) VALUES "
@@ -78,18 +69,6 @@ class ServerSchemaTest : public ::testing::Test {
   std::unique_ptr<Connection> as(const std::string& login) {
     return std::make_unique<Connection>(pgCluster().socketConninfo(dbname_, login),
                                         std::string(kPassword));
-  }
-
-  static void addFamily(Connection& db, const char* uuid, const std::string& counselor,
-                        const char* name) {
-    Transaction push(db);
-    db.exec(
-        "INSERT INTO securebase.families (uuid, display_name, language, created_on) "
-        "VALUES ($1, $2, 'es', '2026-11-01')",
-        {uuid, std::string(name)});
-    db.exec("INSERT INTO securebase.assignments (family_uuid, counselor_uuid) VALUES ($1, $2)",
-            {uuid, counselor});
-    push.commit();
   }
 
   static std::string count(Connection& db, const std::string& sql) {

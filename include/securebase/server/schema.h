@@ -15,7 +15,7 @@
 namespace securebase::server {
 
 // The schema version this program creates and works with.
-inline constexpr int kServerSchemaVersion = 1;
+inline constexpr int kServerSchemaVersion = 2;
 
 // The schema's version on the server; 0 when it has none yet.
 int serverSchemaVersion(Connection& connection);
@@ -25,10 +25,11 @@ struct SchemaChange {
   int to = 0;
 };
 
-// Creates the schema, or brings an older one up to kServerSchemaVersion, in one transaction.
-// Needs a role that may create schemas and roles (the database owner with CREATEROLE, or a
-// superuser). Error(database) when the server's schema is newer than this program.
-SchemaChange initServerSchema(Connection& connection);
+// Creates the schema, or brings an older one up to `target_version` (an older version only to
+// test the migrations), in one transaction. Needs a role that may create schemas and roles
+// (the database owner with CREATEROLE, or a superuser). Error(database) when the server's
+// schema is newer than this program.
+SchemaChange initServerSchema(Connection& connection, int target_version = kServerSchemaVersion);
 
 enum class StaffRole { counselor, supervisor };
 

@@ -35,6 +35,7 @@ inline constexpr const char* backup_folder = "backup.folder";
 inline constexpr const char* backup_keep = "backup.keep";
 inline constexpr const char* lock_minutes = "security.lock_minutes";
 inline constexpr const char* files_family_names = "files.family_names";
+inline constexpr const char* sync_change_number = "sync.change_number";
 }  // namespace setting
 
 enum class SettingScope { clinic, personal, device };
@@ -61,6 +62,9 @@ struct SettingSpec {
   int low = 0;                // whole_number only
   int high = 0;
   const char* description = "";
+  // False for what the program keeps for itself (sync's watermark): no Preferences page shows
+  // it, though `settings get` reads it like any other.
+  bool in_preferences = true;
 };
 
 // In display order: clinic, personal, device.

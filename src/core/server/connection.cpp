@@ -140,6 +140,11 @@ Connection::Connection(const std::string& conninfo, const char* password) {
     conn_ = nullptr;
     throwDatabase("server: the connection is not encrypted; SecureBase needs TLS over TCP");
   }
+  // libpq would print the server's notices and warnings on stderr as they come ("terminating
+  // connection due to administrator command"); what matters reaches the caller as the error
+  // of the statement that failed, in one line.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() {

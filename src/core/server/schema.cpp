@@ -1,8 +1,10 @@
 #include "securebase/server/schema.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "schema_v1.h"
+#include "schema_v2.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -12,7 +14,7 @@ namespace {
 
 // The scripts that bring the schema from version i to i + 1, in order.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> scripts = {kServerSchemaV1};
+  static const std::vector<const char*> scripts = {kServerSchemaV1, kServerSchemaV2};
   return scripts;
 }
 
@@ -30,8 +32,11 @@ int serverSchemaVersion(Connection& connection) {
   return std::stoi(version.text(0, 0));
 }
 
-SchemaChange initServerSchema(Connection& connection) {
+SchemaChange initServerSchema(Connection& connection, int target_version) {
   static_assert(kServerSchemaVersion > 0);
+  if (target_version < 1 || target_version > kServerSchemaVersion)
+    throwBadInput("server schema version " + std::to_string(target_version) +
+                  " is not one this program makes");
   Transaction transaction(connection);
   // Two administrators running init at once: the second waits, then finds the schema current.
   connection.exec("SELECT pg_advisory_xact_lock(hashtext('securebase.schema'))");
@@ -41,13 +46,13 @@ SchemaChange initServerSchema(Connection& connection) {
     throwDatabase("the server's schema is version " + std::to_string(change.from) +
                   ", newer than this program knows (" + std::to_string(kServerSchemaVersion) +
                   "); update SecureBase");
-  for (int version = change.from + 1; version <= kServerSchemaVersion; ++version) {
+  for (int version = change.from + 1; version <= target_version; ++version) {
     connection.execScript(migrations().at(static_cast<std::size_t>(version - 1)));
     connection.exec("INSERT INTO securebase.schema_version (version) VALUES ($1)",
                     {std::to_string(version)});
   }
   transaction.commit();
-  change.to = kServerSchemaVersion;
+  change.to = std::max(change.from, target_version);
   return change;
 }
 

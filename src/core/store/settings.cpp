@@ -79,6 +79,8 @@ const std::vector<SettingSpec>& settingSpecs() {
        "minutes without input before the window locks (0: never)"},
       {setting::files_family_names, S::device, T::yes_no, "no", 0, 0,
        "yes: document file names carry the family's name, not only its number and the day"},
+      {setting::sync_change_number, S::device, T::whole_number, "0", 0, 2147483647,
+       "the agency server's change number this file has pulled up to (sync sets it)", false},
   };
   return specs;
 }

@@ -1,0 +1,79 @@
+// Sync (DESIGN §13): a laptop pushes to the agency's PostgreSQL server what the server lacks,
+// then pulls what its login may see. The laptop keeps working on its own file; the server is
+// where laptops meet.
+//
+// - Push: this database's counselors, form snapshots, families with their caregivers and
+//   children, signed visits (with their observations and original signatures), goals and
+//   referrals, in one server transaction with one row in the server's push audit. Drafts stay
+//   here, and so do goals and referrals tied to a draft visit until it is signed. Records are
+//   matched by uuid: what the server has is not sent again, so a second push sends nothing.
+//   A family that is someone else's on the server (reassigned away) is not pushed. Families,
+//   people, goals and referrals carry their seal (record_seal.h); one edited here after it
+//   reached the server is named and not sent (edits do not travel yet).
+// - Pull: every family with a row numbered after this database's watermark (a device setting,
+//   never exported or imported) that the login may see, whole, with the counselors and forms
+//   it names, turned into export data and imported by the ordinary import — every check and
+//   the local audit apply; a record that differs here is a conflict, listed and left as it is
+//   here. Each pulled signed visit must match its server seal. The watermark moves after the
+//   import committed, so a pull cut short is simply pulled again.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "securebase/exchange/import.h"
+#include "securebase/server/connection.h"
+#include "securebase/store/store.h"
+
+namespace securebase::sync {
+
+struct PushCounts {
+  int counselors = 0;
+  int forms = 0;
+  int families = 0;
+  int people = 0;  // caregivers and children
+  int visits = 0;  // signed visits and amendments
+  int goals = 0;
+  int referrals = 0;
+  bool any() const;
+  // "2 families, 4 people, 3 signed visits" (what is not zero).
+  std::string text() const;
+};
+
+struct PushResult {
+  PushCounts sent;
+  std::vector<std::string> signed_visits;  // the uuids of the visits sent, named by the audit
+  int drafts_kept = 0;                     // draft visits, which never leave the laptop
+  int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
+  std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
+  // Records edited here after they reached the server ("caregiver <uuid>"): edits do not travel
+  // yet, so they are kept here as they are and the server keeps what it was sent.
+  std::vector<std::string> edited_here;
+};
+
+struct PullResult {
+  long long from = 0;  // the watermark before and after
+  long long to = 0;
+  int families = 0;  // families read from the server (changed since the watermark)
+  exchange::ImportPlan plan;
+};
+
+struct SyncResult {
+  PushResult push;
+  PullResult pull;
+};
+
+// Error(bad_input) when the login is not a counselor or supervisor of the server's schema, or
+// a record here cannot go (a form whose version the server holds with other content);
+// Error(database) when the server cannot be reached or refuses. A failed push leaves the server
+// as it was.
+PushResult push(store::Store& store, server::Connection& server);
+PullResult pull(store::Store& store, server::Connection& server);
+// push, then pull.
+SyncResult sync(store::Store& store, server::Connection& server);
+
+// What sync did, one line each: "pushed: 2 families, 5 signed visits", the drafts kept, the
+// families not pushed, "pulled: …" (import's summary lines).
+std::vector<std::string> summaryLines(const SyncResult& result);
+
+}  // namespace securebase::sync

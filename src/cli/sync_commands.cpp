@@ -1,0 +1,42 @@
+// sync: push this laptop's work to the agency's server, then pull what this login may see.
+#include <iostream>
+
+#include "commands.h"
+#include "securebase/sync/sync.h"
+#include "server_options.h"
+
+namespace securebase::cli {
+namespace {
+
+int syncCommand(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  addDatabaseOptions(options);
+  auto vm = parseServerOptions(
+      "sync",
+      "[--server CONNINFO] [--server-passphrase-fd N | --server-passphrase-file FILE] "
+      "[--db FILE]\n\n"
+      "Pushes to the agency's server what it lacks from this database — counselors, families\n"
+      "with their caregivers and children, signed visits and amendments with their signatures,\n"
+      "goals, referrals and forms; drafts stay here — in one transaction, then pulls every\n"
+      "family this login may see that changed since the last sync, through the same checks as\n"
+      "import. A record that differs here and on the server is listed as a conflict and left\n"
+      "as it is here. Running it again brings nothing twice.",
+      options, {}, args);
+  if (!vm) return kOk;
+  // The local database first: a wrong passphrase is found before the server is asked for one.
+  auto open = openStore(*vm);
+  auto connection = connectServer(*vm);
+  const auto result = sync::sync(*open.store, *connection);
+  for (const auto& conflict : result.pull.plan.conflicts) std::cerr << conflict.describe() << "\n";
+  for (const auto& line : sync::summaryLines(result)) std::cout << line << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> syncCommands() {
+  return {{"sync", "push this database's work to the agency's server and pull what is new",
+           syncCommand}};
+}
+
+}  // namespace securebase::cli

@@ -1,0 +1,78 @@
+// Pull: the families that changed on the server since this database's watermark, imported by
+// the ordinary import.
+#include <algorithm>
+#include <limits>
+
+#include "securebase/core/error.h"
+#include "securebase/exchange/export.h"
+#include "securebase/exchange/record_seal.h"
+#include "securebase/store/settings.h"
+#include "securebase/sync/sync.h"
+#include "server_families.h"
+#include "server_text.h"
+
+namespace securebase::sync {
+namespace {
+
+// Reads under the push lock (shared) in one snapshot: every push either committed before the
+// snapshot or waits for the read to end, so no row numbered below the highest one read can
+// appear later. A session lock, since the snapshot must be taken after the lock is held.
+detail::ServerRead readUnderPushLock(server::Connection& server, long long after) {
+  server.exec(std::string("SELECT pg_advisory_lock_shared(") + detail::kPushLockKey + ")");
+  struct Unlock {
+    server::Connection& server;
+    ~Unlock() {
+      try {
+        server.exec(std::string("SELECT pg_advisory_unlock_shared(") + detail::kPushLockKey + ")");
+      } catch (const Error&) {
+        // The connection is gone, and the lock with it.
+      }
+    }
+  } unlock{server};
+  server::Transaction transaction(server);
+  server.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+  auto read = detail::readChangedFamilies(server, after);
+  transaction.commit();
+  return read;
+}
+
+void checkSeals(const detail::ServerRead& read) {
+  for (const auto& family : read.data.families)
+    for (const auto& visit : family.visits)
+      if (exchange::visitSeal(visit) != read.seals.at(visit.uuid))
+        throwDatabase(errorText(
+            "visit {1} on the server does not match the content it was signed with; nothing "
+            "was pulled",
+            visit.uuid));
+}
+
+}  // namespace
+
+PullResult pull(store::Store& store, server::Connection& server) {
+  PullResult result;
+  detail::useIsoDates(server);
+  detail::requireStaffLogin(server);
+  result.from = store::settingNumber(store, store::setting::sync_change_number);
+  auto read = readUnderPushLock(server, result.from);
+  checkSeals(read);
+  result.families = static_cast<int>(read.data.families.size());
+  if (read.data.families.empty() && read.data.counselors.empty() && read.data.forms.empty()) {
+    result.to = result.from;
+    return result;
+  }
+  // Through the import a file takes: every check, conflicts listed and never written over, the
+  // local audit. One transaction here; the watermark moves only once it committed.
+  exchange::ImportOptions options;
+  options.skip_conflicts = true;
+  result.plan =
+      exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
+  result.to = std::max(result.from, read.highest_change);
+  if (result.to > static_cast<long long>(std::numeric_limits<int>::max()))
+    throwDatabase(
+        errorText("the server's change numbers have outgrown this program; update SecureBase"));
+  if (result.to != result.from)
+    store.setSetting(store::setting::sync_change_number, std::to_string(result.to));
+  return result;
+}
+
+}  // namespace securebase::sync

@@ -1,0 +1,284 @@
+// Push: what this database holds that the server lacks, in one server transaction.
+#include <map>
+#include <set>
+
+#include "securebase/core/error.h"
+#include "securebase/exchange/exchange_data.h"
+#include "securebase/exchange/record_seal.h"
+#include "securebase/sync/sync.h"
+#include "server_text.h"
+
+namespace securebase::sync {
+namespace {
+
+using exchange::FamilyData;
+using exchange::VisitData;
+using server::Param;
+
+bool isSigned(const VisitData& visit) {
+  return visit.status == model::VisitStatus::signed_off;
+}
+
+Param optionalDate(const std::optional<model::Date>& date) {
+  return date ? Param(date->iso()) : std::nullopt;
+}
+
+class Pusher {
+ public:
+  explicit Pusher(server::Connection& db) : db_(db) {
+    for (const auto& row : rowsOf("SELECT visit_uuid FROM securebase.signatures"))
+      visits_on_server_.insert(row);
+    // Asked once, so that what is there already costs no statement: an insert that meets an
+    // existing row is checked against the read policy, a whole caseload's worth each time.
+    auto held = db_.exec(
+        "SELECT uuid, content_sha256 FROM securebase.families UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.people UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.goals UNION ALL "
+        "SELECT uuid, content_sha256 FROM securebase.referrals");
+    for (int i = 0; i < held.rows(); ++i) server_seals_[held.text(i, 0)] = held.text(i, 1);
+  }
+
+  PushResult run(const exchange::ExchangeData& local) {
+    for (const auto& c : local.counselors)
+      result_.sent.counselors += inserted(
+          "INSERT INTO securebase.counselors (uuid, name, email, phone) VALUES ($1, $2, $3, $4) "
+          "ON CONFLICT (uuid) DO NOTHING",
+          {c.uuid, c.name, c.email, c.phone});
+    for (const auto& form : local.forms) pushForm(form);
+    for (const auto& family : local.families) pushFamily(family);
+    return result_;
+  }
+
+ private:
+  std::vector<std::string> rowsOf(const std::string& sql, const std::vector<Param>& params = {}) {
+    auto rows = db_.exec(sql, params);
+    std::vector<std::string> out;
+    for (int i = 0; i < rows.rows(); ++i) out.push_back(rows.text(i, 0));
+    return out;
+  }
+
+  int inserted(const std::string& sql, const std::vector<Param>& params) {
+    return static_cast<int>(db_.exec(sql, params).affected());
+  }
+
+  // Inserts the person, goal or referral `uuid` with its `seal` as the last parameter unless
+  // the server has it; 1 when inserted. One the server holds with another seal was edited here
+  // after it was sent: it is named, and left as it is on both sides.
+  int insertedIfNew(const char* kind, const std::string& uuid, const std::string& seal,
+                    const std::string& sql, std::vector<Param> params) {
+    if (const auto held = server_seals_.find(uuid); held != server_seals_.end()) {
+      keptIfEdited(kind, uuid, seal);
+      return 0;
+    }
+    server_seals_[uuid] = seal;
+    params.emplace_back(seal);
+    return inserted(sql, params);
+  }
+
+  // Rows sent before the server kept seals have none: nothing to compare them with.
+  void keptIfEdited(const char* kind, const std::string& uuid, const std::string& seal) {
+    const std::string& held = server_seals_.at(uuid);
+    if (!held.empty() && held != seal)
+      result_.edited_here.push_back(std::string(kind) + " " + uuid);
+  }
+
+  void pushForm(const store::FormSnapshot& form) {
+    const std::string version = std::to_string(form.version);
+    result_.sent.forms += inserted(
+        "INSERT INTO securebase.form_snapshots (form_id, version, sha256, json) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT (form_id, version) DO NOTHING",
+        {form.form_id, version, form.sha256, form.json});
+    const auto held =
+        rowsOf("SELECT sha256 FROM securebase.form_snapshots WHERE form_id = $1 AND version = $2",
+               {form.form_id, version});
+    if (held.empty() || held.front() != form.sha256)
+      throwBadInput(errorText(
+          "form {1} version {2} differs from the one the server holds; nothing was pushed",
+          form.form_id, form.version));
+  }
+
+  void pushFamily(const FamilyData& f) {
+    const auto state = db_.exec("SELECT securebase.family_state($1)", {f.uuid}).text(0, 0);
+    if (state == "other") {
+      result_.not_mine.push_back(f.uuid);
+      return;
+    }
+    const std::string seal = exchange::recordSeal(f);
+    if (state == "mine") keptIfEdited("family", f.uuid, seal);
+    if (state == "new") {
+      db_.exec(
+          "INSERT INTO securebase.families (uuid, display_name, language, status, "
+          "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on, "
+          "content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+          {f.uuid, f.display_name, std::string(model::toString(f.language)),
+           std::string(model::toString(f.status)), f.closing_reason,
+           std::to_string(f.visit_frequency_days), detail::optionalText(f.counselor_uuid),
+           f.address, f.phone, f.created_on.iso(), seal});
+      // Whoever brings a family in holds it until a supervisor reassigns it.
+      db_.exec(
+          "INSERT INTO securebase.assignments (family_uuid, counselor_uuid) "
+          "VALUES ($1, securebase.my_counselor_uuid())",
+          {f.uuid});
+      ++result_.sent.families;
+    }
+    const std::string person =
+        "INSERT INTO securebase.people (uuid, family_uuid, kind, name, relationship, "
+        "birth_date, gestation_weeks, sex, content_sha256) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    for (const auto& c : f.caregivers)
+      result_.sent.people += insertedIfNew("caregiver", c.uuid, exchange::recordSeal(c), person,
+                                           {c.uuid, f.uuid, "caregiver", c.name, c.relationship,
+                                            std::nullopt, std::nullopt, std::string()});
+    for (const auto& c : f.children)
+      result_.sent.people +=
+          insertedIfNew("child", c.uuid, exchange::recordSeal(c), person,
+                        {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
+                         std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
+    pushVisits(f);
+    pushGoalsAndReferrals(f);
+  }
+
+  // Originals before their amendments (the server checks each reference as it is written).
+  void pushVisits(const FamilyData& f) {
+    std::vector<const VisitData*> waiting;
+    for (const auto& v : f.visits) {
+      if (!isSigned(v))
+        ++result_.drafts_kept;
+      else if (!visits_on_server_.count(v.uuid))
+        waiting.push_back(&v);
+    }
+    while (!waiting.empty()) {
+      std::vector<const VisitData*> later;
+      for (const VisitData* v : waiting) {
+        if (v->amends_uuid && !visits_on_server_.count(*v->amends_uuid))
+          later.push_back(v);
+        else
+          pushVisit(f, *v);
+      }
+      if (later.size() == waiting.size())
+        throwBadInput(errorText("visit {1} amends a visit this database does not hold signed",
+                                later.front()->uuid));
+      waiting = std::move(later);
+    }
+  }
+
+  void pushVisit(const FamilyData& f, const VisitData& v) {
+    db_.exec(
+        "INSERT INTO securebase.visits (uuid, family_uuid, counselor_uuid, visit_date, place, "
+        "outcome, present, form_id, form_version, notes, next_planned, amends_visit_uuid, "
+        "amend_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        {v.uuid, f.uuid, detail::optionalText(v.counselor_uuid), v.date.iso(), v.place,
+         std::string(model::toString(v.outcome)), v.present, v.form_id,
+         std::to_string(v.form_version), v.notes, optionalDate(v.next_planned),
+         detail::optionalText(v.amends_uuid), v.amend_reason.value_or("")});
+    std::vector<std::string> caregivers, children, items, not_observed, values, notes, focus;
+    for (const auto& set : v.sets)
+      for (const auto& o : set.observations) {
+        caregivers.push_back(set.caregiver_uuid);
+        children.push_back(set.child_uuid);
+        items.push_back(o.item_id);
+        not_observed.push_back(detail::boolText(o.not_observed));
+        values.push_back(o.value);
+        notes.push_back(o.note);
+        focus.push_back(detail::boolText(o.focus));
+      }
+    // One statement for all of a visit's observations: a visit holds dozens.
+    db_.exec(
+        "SELECT securebase.add_observations($1, $2::uuid[], $3::uuid[], $4::text[], "
+        "$5::boolean[], $6::text[], $7::text[], $8::boolean[])",
+        {v.uuid, detail::arrayLiteral(caregivers), detail::arrayLiteral(children),
+         detail::arrayLiteral(items), detail::arrayLiteral(not_observed),
+         detail::arrayLiteral(values), detail::arrayLiteral(notes), detail::arrayLiteral(focus)});
+    // The signature last: it seals the visit and its observations on the server.
+    db_.exec(
+        "INSERT INTO securebase.signatures (visit_uuid, counselor_uuid, signed_by, signed_at, "
+        "signed_at_text, content_sha256) VALUES ($1, $2, $3, $4::text::timestamptz, $4::text, $5)",
+        {v.uuid, detail::optionalText(v.counselor_uuid), v.signed_by, v.signed_at,
+         exchange::visitSeal(v)});
+    visits_on_server_.insert(v.uuid);
+    result_.signed_visits.push_back(v.uuid);
+    ++result_.sent.visits;
+  }
+
+  bool onServer(const std::optional<std::string>& visit) const {
+    return !visit || visits_on_server_.count(*visit) > 0;
+  }
+
+  void pushGoalsAndReferrals(const FamilyData& f) {
+    for (const auto& g : f.goals) {
+      if (!onServer(g.set_at_visit_uuid) || !onServer(g.closed_at_visit_uuid)) {
+        ++result_.waiting_for_signature;
+        continue;
+      }
+      result_.sent.goals += insertedIfNew(
+          "goal", g.uuid, exchange::recordSeal(g),
+          "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
+          "closed_at_visit_uuid, created_on, content_sha256) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {g.uuid, f.uuid, g.text, std::string(model::toString(g.status)),
+           detail::optionalText(g.set_at_visit_uuid), detail::optionalText(g.closed_at_visit_uuid),
+           g.created_on.iso()});
+    }
+    for (const auto& r : f.referrals) {
+      if (!onServer(r.visit_uuid)) {
+        ++result_.waiting_for_signature;
+        continue;
+      }
+      result_.sent.referrals += insertedIfNew(
+          "referral", r.uuid, exchange::recordSeal(r),
+          "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
+          "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
+           std::string(model::toString(r.status)), r.created_on.iso()});
+    }
+  }
+
+  server::Connection& db_;
+  std::set<std::string> visits_on_server_;
+  std::map<std::string, std::string> server_seals_;  // families, people, goals, referrals
+  PushResult result_;
+};
+
+}  // namespace
+
+bool PushCounts::any() const {
+  return counselors + forms + families + people + visits + goals + referrals > 0;
+}
+
+std::string PushCounts::text() const {
+  const PushCounts& c = *this;
+  std::string out;
+  auto part = [&](int n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  part(c.families, "family", "families");
+  part(c.people, "person", "people");
+  part(c.visits, "signed visit", "signed visits");
+  part(c.goals, "goal", "goals");
+  part(c.referrals, "referral", "referrals");
+  part(c.counselors, "counselor", "counselors");
+  part(c.forms, "form", "forms");
+  return out;
+}
+
+PushResult push(store::Store& store, server::Connection& server) {
+  const auto local = exchange::readDatabase(store);
+  detail::useIsoDates(server);
+  detail::requireStaffLogin(server);
+  server::Transaction transaction(server);
+  server.exec(std::string("SELECT pg_advisory_xact_lock(") + detail::kPushLockKey + ")");
+  PushResult result = Pusher(server).run(local);
+  // A push that brings nothing leaves no trace: running sync again changes nothing.
+  if (result.sent.any()) {
+    std::string what = "push: " + result.sent.text();
+    for (std::size_t i = 0; i < result.signed_visits.size(); ++i)
+      what += (i == 0 ? "; signed visits " : " ") + result.signed_visits[i];
+    server.exec("INSERT INTO securebase.push_audit (what) VALUES ($1)", {what});
+  }
+  transaction.commit();
+  return result;
+}
+
+}  // namespace securebase::sync

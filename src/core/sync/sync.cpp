@@ -1,0 +1,39 @@
+#include "securebase/sync/sync.h"
+
+namespace securebase::sync {
+
+SyncResult sync(store::Store& store, server::Connection& server) {
+  SyncResult result;
+  result.push = push(store, server);
+  result.pull = pull(store, server);
+  return result;
+}
+
+std::vector<std::string> summaryLines(const SyncResult& result) {
+  std::vector<std::string> lines;
+  const auto& push = result.push;
+  lines.push_back("pushed: " + (push.sent.any() ? push.sent.text() : std::string("nothing new")));
+  if (push.drafts_kept > 0)
+    lines.push_back("kept on this computer: " + std::to_string(push.drafts_kept) +
+                    (push.drafts_kept == 1 ? " draft visit" : " draft visits"));
+  if (push.waiting_for_signature > 0)
+    lines.push_back("goals and referrals waiting for a draft visit's signature: " +
+                    std::to_string(push.waiting_for_signature));
+  for (const auto& record : push.edited_here)
+    lines.push_back("kept on this computer: " + record +
+                    " was edited after it reached the server (edits are not sent yet)");
+  for (const auto& family : push.not_mine)
+    lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
+  const auto& pull = result.pull;
+  if (pull.families == 0 && pull.plan.counts.empty()) {
+    lines.push_back("pulled: nothing new");
+  } else {
+    lines.push_back(
+        "pulled: " + std::to_string(pull.families) +
+        (pull.families == 1 ? " family changed on the server" : " families changed on the server"));
+    for (const auto& line : exchange::summaryLines(pull.plan)) lines.push_back("  " + line);
+  }
+  return lines;
+}
+
+}  // namespace securebase::sync

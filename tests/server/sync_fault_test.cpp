@@ -1,0 +1,100 @@
+// A sync killed (SIGKILL) at many points — in its push, between push and pull, in its pull — and
+// run again ends with the server and the laptop complete: every signed visit and observation
+// once, one push audit row, both audit chains intact, and a supervisor's copy identical. So does
+// a sync whose server goes away mid-push (stopped as in a crash) once it is back.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "pg_cluster.h"
+#include "sync_fixture.h"
+
+namespace securebase::testing {
+
+TEST_F(SyncTest, ASyncKilledAtAnyPointAndRunAgainConverges) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  ana.setUp("Ana Ruiz");
+  ana.ok({"demo", "--families", "30"});
+  int killed = 0;
+  // Kill points from the first statements to the end of a whole sync of this caseload (a few
+  // seconds); a sync that ended before its kill point just ran whole.
+  for (int delay_ms : {10, 30, 60, 100, 200, 350, 500, 800, 1100, 1500, 2000, 2600, 3300}) {
+    auto process = ana.startSync();
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(process.pid(), SIGKILL);
+    if (process.wait(std::chrono::seconds(30)).signal == SIGKILL) ++killed;
+  }
+  EXPECT_GE(killed, 6);
+  const auto finished = ana.sync();
+  ASSERT_EQ(finished.exit_code, 0) << describe(finished);
+  const auto idle = ana.sync();
+  ASSERT_EQ(idle.exit_code, 0) << describe(idle);
+  EXPECT_EQ(idle.out.rfind("pushed: nothing new\n", 0), 0u) << idle.out;
+  EXPECT_TRUE(idle.out.ends_with("\npulled: nothing new\n")) << idle.out;
+
+  // Exactly what the laptop signed, once.
+  const auto families = signedFamilies(ana.ok({"export"}));
+  std::size_t visits = 0, observations = 0;
+  for (const auto& [uuid, family] : families)
+    for (const auto& visit : family.as_object().at("visits").as_array()) {
+      ++visits;
+      for (const auto& set : visit.as_object().at("observation_sets").as_array())
+        observations += set.as_object().at("observations").as_array().size();
+    }
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.families"),
+            std::to_string(families.size()));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), std::to_string(visits));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.signatures"), std::to_string(visits));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.observations"),
+            std::to_string(observations));
+  EXPECT_EQ(pushAuditRows(), 1);
+  EXPECT_TRUE(has(ana.ok({"audit", "verify"}), "Audit trail intact"));
+  CliRunner admin(dir_ / "admin-verify");
+  const auto verified = admin.run({"server", "audit-verify", "--server", admin_});
+  EXPECT_EQ(verified.out, "Push audit intact: 1 rows checked\n") << describe(verified);
+
+  sol.setUp("Sol Vega");
+  ASSERT_EQ(sol.sync().exit_code, 0);
+  const auto sol_export = sol.ok({"export"});
+  const bool same = signedFamilies(sol_export) == families;
+  EXPECT_TRUE(same);
+  if (!same) {
+    writeFile("/tmp/sync-ana.json", ana.ok({"export"}));
+    writeFile("/tmp/sync-sol.json", sol_export);
+  }
+}
+
+TEST_F(SyncTest, AServerThatGoesAwayMidSyncAndComesBackConverges) {
+  const Laptop ana = laptop("ana");
+  ana.setUp("Ana Ruiz");
+  ana.ok({"demo", "--families", "30"});
+  const auto before = ana.ok({"export"});
+  auto process = ana.startSync();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  pgCluster().stop();
+  const auto cut = process.wait(std::chrono::seconds(30));
+  EXPECT_EQ(cut.exit_code, 3) << describe(cut);
+  EXPECT_EQ(cut.errLines().size(), 1u) << cut.err;
+  // While it is away: one line, nothing changed here.
+  const auto away = ana.sync();
+  EXPECT_EQ(away.exit_code, 3) << describe(away);
+  EXPECT_EQ(away.errLines().size(), 1u) << away.err;
+  pgCluster().start();
+  EXPECT_EQ(ana.ok({"export"}), before);
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), "0");
+
+  const auto back = ana.sync();
+  ASSERT_EQ(back.exit_code, 0) << describe(back);
+  std::size_t visits = 0;
+  for (const auto& [uuid, family] : signedFamilies(ana.ok({"export"})))
+    visits += family.as_object().at("visits").as_array().size();
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.signatures"), std::to_string(visits));
+  EXPECT_EQ(pushAuditRows(), 1);
+  EXPECT_EQ(adminValue("SELECT coalesce(securebase.push_audit_first_broken()::text, 'intact')"),
+            "intact");
+  EXPECT_TRUE(has(ana.ok({"audit", "verify"}), "Audit trail intact"));
+}
+
+}  // namespace securebase::testing

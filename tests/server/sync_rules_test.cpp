@@ -1,0 +1,129 @@
+// What one laptop's sync refuses or leaves alone: a login that is no counselor, a family the
+// supervisor gave to someone else (it moves to them on their next sync), a server visit that
+// no longer matches what was signed; and the watermark that stays on this computer.
+#include <gtest/gtest.h>
+
+#include "securebase/store/database.h"
+#include "securebase/store/store.h"
+#include "sync_fixture.h"
+#include "test_key.h"
+
+namespace securebase::testing {
+
+TEST_F(SyncTest, ALoginThatIsNoCounselorIsRefusedAndNothingIsWritten) {
+  const Laptop ana = laptop("ana");
+  ana.setUp("Ana Ruiz");
+  ana.ok(
+      {"visit", "sign", ana.addVisit(ana.addFamily("García", "Ana Ruiz", "Sofía"), "2025-03-01")});
+  adminRun("CREATE ROLE " + dbname_ + "_nobody LOGIN PASSWORD 'a counselor''s long password'");
+  const Laptop nobody(dir_ / "ana", admin_ + " user=" + dbname_ + "_nobody", dir_ / "password.txt");
+  const auto refused = nobody.sync();
+  EXPECT_EQ(refused.exit_code, 1) << describe(refused);
+  EXPECT_EQ(refused.errLines().size(), 1u) << refused.err;
+  EXPECT_TRUE(has(refused.err, "is not a counselor or supervisor on this server")) << refused.err;
+  EXPECT_EQ(refused.out, "");
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.families"), "0");
+  EXPECT_EQ(pushAuditRows(), 0);
+}
+
+TEST_F(SyncTest, AFamilyReassignedAwayStaysHereAndMovesToItsNewCounselor) {
+  const Laptop ana = laptop("ana"), bea = laptop("bea");
+  ana.setUp("Ana Ruiz");
+  const auto garcia = ana.addFamily("García", "Ana Ruiz", "Sofía");
+  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  // The push audit names who pushed, what, and each signed visit.
+  EXPECT_EQ(adminValue("SELECT login || ' ' || what FROM securebase.push_audit"),
+            dbname_ +
+                "_ana push: 1 family, 2 people, 1 signed visit, 1 counselor, 1 form; "
+                "signed visits " +
+                adminValue("SELECT uuid FROM securebase.visits"));
+  bea.setUp("Bea Soto");
+  ASSERT_EQ(bea.sync().exit_code, 0);
+  ASSERT_FALSE(has(bea.ok({"caseload", "--format", "csv"}), "García"));
+
+  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("bea") + "'");
+  // Ana, not yet told, signs another visit: it stays on her laptop, nothing is refused.
+  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-15")});
+  const auto ana_sync = ana.sync();
+  ASSERT_EQ(ana_sync.exit_code, 0) << describe(ana_sync);
+  EXPECT_TRUE(has(ana_sync.out, "pushed: nothing new\n")) << ana_sync.out;
+  EXPECT_TRUE(has(ana_sync.out, "is assigned to someone else on the server")) << ana_sync.out;
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), "1");
+  EXPECT_EQ(ana.ok({"family", "list", "--format", "csv"}).find("García") != std::string::npos,
+            true);
+
+  const auto bea_sync = bea.sync();
+  ASSERT_EQ(bea_sync.exit_code, 0) << describe(bea_sync);
+  EXPECT_TRUE(has(bea_sync.out, "pulled: 1 family changed on the server")) << bea_sync.out;
+  EXPECT_TRUE(has(bea.ok({"caseload", "--format", "csv"}), "García"));
+}
+
+TEST_F(SyncTest, AServerVisitThatNoLongerMatchesItsSignatureIsNotPulled) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  ana.setUp("Ana Ruiz");
+  ana.ok(
+      {"visit", "sign", ana.addVisit(ana.addFamily("García", "Ana Ruiz", "Sofía"), "2025-03-01")});
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  // Only the table's owner can do this, and only by switching the guard off.
+  adminRun(
+      "ALTER TABLE securebase.visits DISABLE TRIGGER visits_immutable;"
+      "UPDATE securebase.visits SET notes = 'rewritten';"
+      "ALTER TABLE securebase.visits ENABLE ALWAYS TRIGGER visits_immutable;");
+  sol.setUp("Sol Vega");
+  const auto before = sol.ok({"export"});
+  const auto refused = sol.sync();
+  EXPECT_EQ(refused.exit_code, 3) << describe(refused);
+  EXPECT_TRUE(has(refused.err, "does not match the content it was signed with")) << refused.err;
+  EXPECT_EQ(sol.ok({"export"}), before);
+}
+
+TEST_F(SyncTest, TheWatermarkIsThisComputersOwnAndNeverImported) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  ana.setUp("Ana Ruiz");
+  ana.addFamily("García", "Ana Ruiz", "Sofía");
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  const auto watermark = ana.ok({"settings", "get", "sync.change_number"});
+  EXPECT_GT(std::stoll(watermark), 0);
+  writeFile(dir_ / "ana.json", ana.ok({"export"}) + "\n");
+  sol.setUp("Sol Vega");
+  sol.ok({"import", (dir_ / "ana.json").string()});
+  EXPECT_EQ(sol.run({"settings", "get", "sync.change_number"}).exit_code, 2);  // not set
+  // So Sol's first sync still pulls everything, and finds it all present.
+  const auto sol_sync = sol.sync();
+  EXPECT_TRUE(has(sol_sync.out, "families: 0 added, 1 already present")) << sol_sync.out;
+}
+
+TEST_F(SyncTest, ARecordEditedAfterItReachedTheServerIsKeptOnBothSidesAndNamed) {
+  const Laptop ana = laptop("ana");
+  ana.setUp("Ana Ruiz");
+  const auto garcia = ana.addFamily("García", "Ana Ruiz", "Sofía");
+  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  std::string caregiver;
+  {  // The window's edit: the mother's name corrected.
+    store::Database db(ana.db(), {.key = kTestKey, .create_if_missing = false});
+    store::Store store(db, "Ana Ruiz");
+    auto mother = store.loadFamily(std::stoll(garcia[0])).caregivers.at(0);
+    caregiver = mother.uuid;
+    mother.name = "Ana María García";
+    store.updateCaregiver(mother);
+  }
+  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-15")});
+  // The new visit goes; the edit stays here, named by the push and, as the family comes back
+  // from the server, listed by the pull as a conflict. Neither side is written over.
+  const auto synced = ana.sync();
+  ASSERT_EQ(synced.exit_code, 0) << describe(synced);
+  const std::string kept =
+      "kept on this computer: caregiver " + caregiver + " was edited after it reached the server";
+  EXPECT_TRUE(has(synced.out, "pushed: 1 signed visit\n" + kept)) << synced.out;
+  EXPECT_EQ(synced.err, "conflict: caregiver " + caregiver + ": differs in name\n");
+  const auto again = ana.sync();
+  EXPECT_TRUE(has(again.out, "pushed: nothing new\n" + kept)) << again.out;
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), "2");
+  EXPECT_EQ(adminValue("SELECT name FROM securebase.people WHERE kind = 'caregiver'"),
+            "Mamá de Sofía");
+  EXPECT_TRUE(has(ana.ok({"export"}), "Ana María García"));
+}
+
+}  // namespace securebase::testing
