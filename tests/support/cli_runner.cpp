@@ -19,7 +19,7 @@ namespace securebase::testing {
 namespace {
 
 // A time limit is there to catch a hung command, not a slow one: under AddressSanitizer (the
-// `asan` preset, -O0) the same command takes several times as long.
+// `asan` preset) the same command takes several times as long.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr int kSlowdown = 5;
 #else
