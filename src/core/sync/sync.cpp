@@ -19,9 +19,11 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   if (push.waiting_for_signature > 0)
     lines.push_back("goals and referrals waiting for a draft visit's signature: " +
                     std::to_string(push.waiting_for_signature));
-  for (const auto& record : push.edited_here)
-    lines.push_back("kept on this computer: " + record +
-                    " was edited after it reached the server (edits are not sent yet)");
+  for (const auto& record : push.edited) lines.push_back("edit sent: " + record);
+  for (const auto& record : push.conflicts)
+    lines.push_back("conflict: " + record +
+                    " was changed here and on the server since the last sync; both kept as "
+                    "they are");
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
   const auto& pull = result.pull;
