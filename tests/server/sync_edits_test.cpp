@@ -113,6 +113,35 @@ TEST_F(SyncEditsTest, ACaregiverEditedOnOneLaptopReachesTheServerAndTheOtherLapt
   EXPECT_EQ(motherName(ana), "Ana María García");
 }
 
+TEST_F(SyncEditsTest, AChildCorrectedByTheSupervisorReachesTheCounselorsLaptop) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  bothHoldTheFamily(ana, sol);
+  std::string child;
+  {  // The supervisor corrects the baby's name and weeks of gestation.
+    store::Database db(sol.db(), {.key = kTestKey, .create_if_missing = false});
+    store::Store store(db, "Sol Vega");
+    auto baby = store.loadFamily(store.listFamilies().at(0).family.id).children.at(0);
+    child = baby.uuid;
+    baby.name = "Sofía Inés";
+    baby.gestation_weeks = 35;
+    store.updateChild(baby);
+  }
+  const auto sent = sol.sync();
+  EXPECT_TRUE(has(sent.out, "edit sent: child " + child)) << describe(sent);
+  EXPECT_EQ(adminValue("SELECT name || ' ' || gestation_weeks FROM securebase.people "
+                       "WHERE kind = 'child'"),
+            "Sofía Inés 35");
+  const auto pulled = ana.sync();
+  ASSERT_EQ(pulled.exit_code, 0) << describe(pulled);
+  EXPECT_EQ(pulled.err, "");
+  store::Database db(ana.db(), {.key = kTestKey, .create_if_missing = false});
+  store::Store store(db, "reader");
+  const auto baby = store.loadFamily(store.listFamilies().at(0).family.id).children.at(0);
+  EXPECT_EQ(baby.name, "Sofía Inés");
+  EXPECT_EQ(baby.gestation_weeks, 35);
+  EXPECT_EQ(store.auditTrail("child", baby.id).back().action, "update");
+}
+
 // The same caregiver renamed on both laptops between syncs. Run in both orders on copies of the
 // same server and laptops: each laptop keeps its own version and names the conflict on every
 // sync, and each laptop's export is the same bytes whichever synced first.

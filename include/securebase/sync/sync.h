@@ -14,8 +14,8 @@
 // - Pull: every family with a row numbered after this database's watermark (a device setting,
 //   never exported or imported) that the login may see, whole, with the counselors and forms
 //   it names, turned into export data and imported by the ordinary import — every check and
-//   the local audit apply. A caregiver changed on the server only since the last sync is first
-//   written here through the store's own edit; any other record that differs here is a
+//   the local audit apply. A caregiver or child changed on the server only since the last sync is
+//   first written here through the store's own edit; any other record that differs here is a
 //   conflict, listed and left as it is here. Each pulled signed visit must match its server seal.
 //   The watermark moves after the import committed, so a pull cut short is simply pulled again.
 #pragma once

@@ -37,6 +37,20 @@ int takeServerEdits(store::Store& store, const exchange::ExchangeData& pulled,
         store.updateCaregiver(here);
         ++written;
       }
+    for (const auto& server : f.children)
+      for (auto& here : local.children) {
+        if (here.uuid != server.uuid) continue;
+        if (!changedOnServerOnly(exchange::ChildData{here.uuid, here.name, here.birth_date,
+                                                     here.gestation_weeks, here.sex},
+                                 exchange::recordSeal(server), synced, server.uuid))
+          continue;
+        here.name = server.name;
+        here.birth_date = server.birth_date;
+        here.gestation_weeks = server.gestation_weeks;
+        here.sex = server.sex;
+        store.updateChild(here);
+        ++written;
+      }
   }
   return written;
 }

@@ -9,8 +9,8 @@
 
 namespace securebase::sync::detail {
 
-// Caregivers for now (a family, child, goal or referral changed on the server only is still
-// listed by the import as a conflict); `synced` is the last agreement. Returns how many were
+// Caregivers and children for now (a family, goal or referral changed on the server only is
+// still listed by the import as a conflict); `synced` is the last agreement. Returns how many were
 // written.
 int takeServerEdits(store::Store& store, const exchange::ExchangeData& pulled, const Seals& synced);
 
