@@ -170,14 +170,20 @@ TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOr
     const std::string conflict =
         "conflict: caregiver " + caregiver + " was changed here and on the server";
     EXPECT_TRUE(has(first->sync().out, "edit sent: caregiver " + caregiver));
+    const std::string listed =
+        "conflict on the server, until a supervisor resolves it: caregiver " + caregiver +
+        " (reported by " + dbname_ + (ana_first ? "_sol)" : "_ana)");
     for (int round = 0; round < 2; ++round) {
       const auto later = second->sync();
       EXPECT_EQ(later.exit_code, 0) << describe(later);
       EXPECT_TRUE(has(later.out, conflict)) << name << "\n" << later.out;
       EXPECT_FALSE(has(later.out, "edit sent")) << later.out;
+      EXPECT_TRUE(has(later.out, listed)) << later.out;
+      // Listed on the laptop whose version the server holds too.
       const auto again = first->sync();
       EXPECT_EQ(again.exit_code, 0) << describe(again);
       EXPECT_FALSE(has(again.out, "edit sent")) << again.out;
+      EXPECT_TRUE(has(again.out, listed)) << again.out;
     }
     // Nothing written over: each laptop keeps its own, the server the version that came first.
     EXPECT_EQ(motherName(a), "Ana María García") << name;
@@ -185,6 +191,13 @@ TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOr
     server::Connection server(pgCluster().socketConninfo(copy));
     EXPECT_EQ(server.exec("SELECT name FROM securebase.people WHERE kind = 'caregiver'").text(0, 0),
               ana_first ? "Ana María García" : "Ana G. López");
+    // Recorded once on the server, however often it is met.
+    EXPECT_EQ(server
+                  .exec("SELECT count(*) FROM securebase.conflicts WHERE record_uuid = $1 "
+                        "AND resolved_at IS NULL",
+                        {caregiver})
+                  .text(0, 0),
+              "1");
     return Run{withoutWatermark(a.ok({"export"})), withoutWatermark(s.ok({"export"}))};
   };
   const Run ana_first = play("ab", true);

@@ -65,6 +65,9 @@ struct PullResult {
 struct SyncResult {
   PushResult push;
   PullResult pull;
+  // The server's unresolved conflicts this login may see, oldest first: "caregiver <uuid>
+  // (reported by <login>)". Listed by every sync until a supervisor resolves them.
+  std::vector<std::string> open_conflicts;
 };
 
 // Error(bad_input) when the login is not a counselor or supervisor of the server's schema, or

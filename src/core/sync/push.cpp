@@ -67,10 +67,10 @@ class Pusher {
 
   // Sends the family, person, goal or referral `uuid` whose `seal` is the last parameter of
   // both statements: inserted when the server lacks it, updated when only this laptop changed
-  // it since the last sync. Changed on both sides, it is a conflict: named, neither side
-  // written. Returns 1 when inserted.
-  int sent(const char* kind, const std::string& uuid, const std::string& seal,
-           const std::string& insert_sql, const std::string& update_sql,
+  // it since the last sync. Changed on both sides, it is a conflict: named and recorded on the
+  // server, neither side written. Returns 1 when inserted.
+  int sent(const char* kind, const std::string& uuid, const std::string& family_uuid,
+           const std::string& seal, const std::string& insert_sql, const std::string& update_sql,
            std::vector<Param> params) {
     params.emplace_back(seal);
     const auto held = server_seals_.find(uuid);
@@ -97,6 +97,10 @@ class Pusher {
         break;
       case detail::Changed::both:
         result_.conflicts.push_back(std::string(kind) + " " + uuid);
+        db_.exec(
+            "INSERT INTO securebase.conflicts (record_uuid, family_uuid, kind, server_sha256, "
+            "laptop_sha256) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            {uuid, family_uuid, kind, held->second, seal});
         break;
     }
     return 0;
@@ -124,7 +128,7 @@ class Pusher {
       return;
     }
     if (state == "mine" && !server_seals_.count(f.uuid)) server_seals_[f.uuid] = "";
-    sent("family", f.uuid, exchange::recordSeal(f),
+    sent("family", f.uuid, f.uuid, exchange::recordSeal(f),
          "INSERT INTO securebase.families (uuid, display_name, language, status, "
          "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on, "
          "content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -154,12 +158,12 @@ class Pusher {
         "WHERE uuid = $1 AND family_uuid = $2";
     for (const auto& c : f.caregivers)
       result_.sent.people +=
-          sent("caregiver", c.uuid, exchange::recordSeal(c), person, person_update,
+          sent("caregiver", c.uuid, f.uuid, exchange::recordSeal(c), person, person_update,
                {c.uuid, f.uuid, "caregiver", c.name, c.relationship, std::nullopt, std::nullopt,
                 std::string()});
     for (const auto& c : f.children)
       result_.sent.people +=
-          sent("child", c.uuid, exchange::recordSeal(c), person, person_update,
+          sent("child", c.uuid, f.uuid, exchange::recordSeal(c), person, person_update,
                {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
                 std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
     pushVisits(f);
@@ -239,7 +243,7 @@ class Pusher {
         continue;
       }
       result_.sent.goals +=
-          sent("goal", g.uuid, exchange::recordSeal(g),
+          sent("goal", g.uuid, f.uuid, exchange::recordSeal(g),
                "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
                "closed_at_visit_uuid, created_on, content_sha256) "
                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -256,7 +260,7 @@ class Pusher {
         continue;
       }
       result_.sent.referrals +=
-          sent("referral", r.uuid, exchange::recordSeal(r),
+          sent("referral", r.uuid, f.uuid, exchange::recordSeal(r),
                "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
                "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                "UPDATE securebase.referrals SET visit_uuid = $3, to_whom = $4, reason = $5, "

@@ -6,6 +6,10 @@ SyncResult sync(store::Store& store, server::Connection& server) {
   SyncResult result;
   result.push = push(store, server);
   result.pull = pull(store, server);
+  auto open = server.exec(
+      "SELECT kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
+      "FROM securebase.conflicts WHERE resolved_at IS NULL ORDER BY id");
+  for (int i = 0; i < open.rows(); ++i) result.open_conflicts.push_back(open.text(i, 0));
   return result;
 }
 
@@ -35,6 +39,8 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
         (pull.families == 1 ? " family changed on the server" : " families changed on the server"));
     for (const auto& line : exchange::summaryLines(pull.plan)) lines.push_back("  " + line);
   }
+  for (const auto& conflict : result.open_conflicts)
+    lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
   return lines;
 }
 
