@@ -171,8 +171,7 @@ TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOr
         "conflict: caregiver " + caregiver + " was changed here and on the server";
     EXPECT_TRUE(has(first->sync().out, "edit sent: caregiver " + caregiver));
     const std::string listed =
-        "conflict on the server, until a supervisor resolves it: caregiver " + caregiver +
-        " (reported by " + dbname_ + (ana_first ? "_sol)" : "_ana)");
+        ": caregiver " + caregiver + " (reported by " + dbname_ + (ana_first ? "_sol)" : "_ana)");
     for (int round = 0; round < 2; ++round) {
       const auto later = second->sync();
       EXPECT_EQ(later.exit_code, 0) << describe(later);
@@ -208,6 +207,59 @@ TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOr
   EXPECT_TRUE(has(ana_first.sol_export, "Ana G. López"));
   EXPECT_TRUE(has(ana_first.ana_export, "\"settings\": {\"counselor.name\":\"Ana Ruiz\"}"))
       << ana_first.ana_export.substr(0, 200);
+}
+
+TEST_F(SyncEditsTest, TheSupervisorsResolutionReachesBothLaptops) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  bothHoldTheFamily(ana, sol);
+  CliRunner admin(dir_ / "admin");
+  auto resolve = [&](const std::string& login, const std::string& keep) {
+    return admin.run({"sync", "resolve", adminValue("SELECT max(id) FROM securebase.conflicts"),
+                      "--keep", keep, "--server",
+                      pgCluster().tcpConninfo(dbname_, dbname_ + "_" + login),
+                      "--server-passphrase-file", (dir_ / "password.txt").string()});
+  };
+  auto conflictBetween = [&](const std::string& on_ana, const std::string& on_sol) {
+    renameMother(ana, "Ana Ruiz", on_ana);
+    renameMother(sol, "Sol Vega", on_sol);
+    ASSERT_EQ(ana.sync().exit_code, 0);
+    const auto met = sol.sync();
+    ASSERT_TRUE(has(met.out, "conflict on the server, until a supervisor resolves it: "))
+        << met.out;
+  };
+
+  // The server's version kept: the laptop that reported the conflict takes it.
+  conflictBetween("Ana María García", "Ana G. López");
+  const auto by_counselor = resolve("ana", "server");
+  EXPECT_EQ(by_counselor.exit_code, 1) << describe(by_counselor);
+  EXPECT_EQ(by_counselor.err, "securebase-cli: only a supervisor resolves conflicts\n");
+  const auto resolved = resolve("sol", "server");
+  ASSERT_EQ(resolved.exit_code, 0) << describe(resolved);
+  for (const Laptop* l : {&sol, &ana}) {
+    const auto synced = l->sync();
+    EXPECT_EQ(synced.exit_code, 0) << describe(synced);
+    EXPECT_FALSE(has(synced.out, "conflict")) << synced.out;
+    EXPECT_EQ(synced.err, "");
+  }
+  EXPECT_EQ(motherName(sol), "Ana María García");
+  EXPECT_EQ(motherName(ana), "Ana María García");
+  EXPECT_EQ(serverMotherName(), "Ana María García");
+  EXPECT_EQ(resolve("sol", "server").exit_code, 2);  // resolved already
+
+  // The reporting laptop's version kept: it goes to the server, and on to the other laptop.
+  conflictBetween("Ana M. García", "Ana García López");
+  ASSERT_EQ(resolve("sol", "laptop").exit_code, 0);
+  EXPECT_TRUE(has(sol.sync().out, "edit sent: caregiver"));
+  const auto taken = ana.sync();
+  EXPECT_FALSE(has(taken.out, "conflict")) << taken.out;
+  EXPECT_EQ(taken.err, "");
+  EXPECT_EQ(motherName(sol), "Ana García López");
+  EXPECT_EQ(motherName(ana), "Ana García López");
+  EXPECT_EQ(serverMotherName(), "Ana García López");
+  EXPECT_EQ(signedFamilies(sol.ok({"export"})), signedFamilies(ana.ok({"export"})));
+  EXPECT_EQ(adminValue("SELECT string_agg(kept || ' by ' || resolved_by, ', ' ORDER BY id) "
+                       "FROM securebase.conflicts"),
+            "server by " + dbname_ + "_sol, laptop by " + dbname_ + "_sol");
 }
 
 }  // namespace securebase::testing

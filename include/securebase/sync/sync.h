@@ -65,7 +65,7 @@ struct PullResult {
 struct SyncResult {
   PushResult push;
   PullResult pull;
-  // The server's unresolved conflicts this login may see, oldest first: "caregiver <uuid>
+  // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
   // (reported by <login>)". Listed by every sync until a supervisor resolves them.
   std::vector<std::string> open_conflicts;
 };

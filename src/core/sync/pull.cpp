@@ -20,12 +20,12 @@ namespace {
 // snapshot or waits for the read to end, so no row numbered below the highest one read can
 // appear later. A session lock, since the snapshot must be taken after the lock is held.
 detail::ServerRead readUnderPushLock(server::Connection& server, long long after) {
-  server.exec(std::string("SELECT pg_advisory_lock_shared(") + detail::kPushLockKey + ")");
+  server.exec(detail::pushLockCall("pg_advisory_lock_shared"));
   struct Unlock {
     server::Connection& server;
     ~Unlock() {
       try {
-        server.exec(std::string("SELECT pg_advisory_unlock_shared(") + detail::kPushLockKey + ")");
+        server.exec(detail::pushLockCall("pg_advisory_unlock_shared"));
       } catch (const Error&) {
         // The connection is gone, and the lock with it.
       }

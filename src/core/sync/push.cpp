@@ -37,6 +37,12 @@ class Pusher {
         "SELECT uuid, content_sha256 FROM securebase.goals UNION ALL "
         "SELECT uuid, content_sha256 FROM securebase.referrals");
     for (int i = 0; i < held.rows(); ++i) server_seals_[held.text(i, 0)] = held.text(i, 1);
+    auto resolved = db_.exec(
+        "SELECT record_uuid, server_sha256, laptop_sha256, kept FROM securebase.conflicts "
+        "WHERE resolved_at IS NOT NULL");
+    for (int i = 0; i < resolved.rows(); ++i)
+      resolutions_.push_back({resolved.text(i, 0), resolved.text(i, 1), resolved.text(i, 2),
+                              resolved.text(i, 3) == "server"});
   }
 
   // The seals both sides hold once the push commits: the agreement to record then.
@@ -81,9 +87,16 @@ class Pusher {
     }
     // Rows sent before the server kept seals have none: nothing to compare them with.
     if (held->second.empty()) return 0;
-    const auto agreed = synced_.find(uuid);
-    switch (detail::whoChanged(seal, held->second,
-                               agreed == synced_.end() ? std::string() : agreed->second)) {
+    const auto synced = synced_.find(uuid);
+    std::string agreed = synced == synced_.end() ? std::string() : synced->second;
+    // A conflict between these two versions that a supervisor resolved: the version not kept
+    // counts as the agreed one, so the kept one travels like any one-sided change.
+    for (const auto& r : resolutions_)
+      if (r.record_uuid == uuid && r.server_seal == held->second && r.laptop_seal == seal) {
+        agreed = r.kept_server ? seal : held->second;
+        agreed_[uuid] = agreed;
+      }
+    switch (detail::whoChanged(seal, held->second, agreed)) {
       case detail::Changed::neither:
         agreed_[uuid] = seal;
         break;
@@ -275,6 +288,11 @@ class Pusher {
   std::set<std::string> visits_on_server_;
   std::map<std::string, std::string> server_seals_;  // families, people, goals, referrals
   const detail::Seals synced_;                       // as agreed at the last sync
+  struct Resolution {
+    std::string record_uuid, server_seal, laptop_seal;
+    bool kept_server = false;
+  };
+  std::vector<Resolution> resolutions_;  // conflicts a supervisor resolved
   PushResult result_;
   detail::Seals agreed_;  // what both sides hold once this push commits
 };
@@ -308,7 +326,7 @@ PushResult push(store::Store& store, server::Connection& server) {
   detail::useIsoDates(server);
   detail::requireStaffLogin(server);
   server::Transaction transaction(server);
-  server.exec(std::string("SELECT pg_advisory_xact_lock(") + detail::kPushLockKey + ")");
+  server.exec(detail::pushLockCall("pg_advisory_xact_lock"));
   Pusher pusher(server, detail::readSyncedSeals(store.database()));
   PushResult result = pusher.run(local);
   // A push that brings nothing leaves no trace: running sync again changes nothing.

@@ -7,7 +7,7 @@ SyncResult sync(store::Store& store, server::Connection& server) {
   result.push = push(store, server);
   result.pull = pull(store, server);
   auto open = server.exec(
-      "SELECT kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
+      "SELECT id || ': ' || kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
       "FROM securebase.conflicts WHERE resolved_at IS NULL ORDER BY id");
   for (int i = 0; i < open.rows(); ++i) result.open_conflicts.push_back(open.text(i, 0));
   return result;
