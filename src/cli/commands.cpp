@@ -5,9 +5,10 @@ namespace securebase::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> list;
-    for (auto group : {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
-                       handoutCommands, reportCommands, demoCommands, exchangeCommands,
-                       trustCommands, auditCommands, serverCommands, syncCommands})
+    for (auto group :
+         {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
+          handoutCommands, reportCommands, demoCommands, exchangeCommands, trustCommands,
+          auditCommands, serverCommands, syncCommands, conflictCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

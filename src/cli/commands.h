@@ -20,5 +20,6 @@ std::vector<Command> trustCommands();     // backup, restore, encrypt, passphras
 std::vector<Command> auditCommands();     // audit verify
 std::vector<Command> serverCommands();    // server init|add-counselor|add-supervisor
 std::vector<Command> syncCommands();      // sync
+std::vector<Command> conflictCommands();  // sync resolve
 
 }  // namespace securebase::cli

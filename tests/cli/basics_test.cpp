@@ -30,7 +30,8 @@ const std::vector<std::vector<std::string>> kCommands = {{"init"},
                                                          {"server", "init"},
                                                          {"server", "audit-verify"},
                                                          {"server", "add-counselor"},
-                                                         {"server", "add-supervisor"}};
+                                                         {"server", "add-supervisor"},
+                                                         {"sync", "resolve"}};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string text;

@@ -36,7 +36,7 @@ class ServerSchemaV2Test : public ::testing::Test {
     b_ = as(dbname_ + "_b");
     addAssignedFamily(*a_, kFamilyA, counselor_a_, "Familia");
     addAssignedFamily(*b_, kFamilyB, counselor_b_, "Familia");
-    const auto change = initServerSchema(*admin_);
+    const auto change = initServerSchema(*admin_, 2);
     ASSERT_EQ(change.from, 1);
     ASSERT_EQ(change.to, 2);
   }
@@ -59,8 +59,10 @@ TEST_F(ServerSchemaV2Test, TheMigrationKeepsVersionOnesRowsAndIsNotRepeated) {
   EXPECT_EQ(serverSchemaVersion(*admin_), 2);
   EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.families"), "2");
   EXPECT_EQ(one(*admin_, "SELECT count(*) FROM securebase.counselors WHERE email = ''"), "2");
-  EXPECT_EQ(initServerSchema(*admin_).from, 2);
-  EXPECT_NE(refusal([&] { initServerSchema(*admin_, 3); }).find("not one this program makes"),
+  EXPECT_EQ(initServerSchema(*admin_, 2).from, 2);
+  EXPECT_NE(refusal([&] {
+              initServerSchema(*admin_, kServerSchemaVersion + 1);
+            }).find("not one this program makes"),
             std::string::npos);
 }
 

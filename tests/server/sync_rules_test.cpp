@@ -3,10 +3,7 @@
 // no longer matches what was signed; and the watermark that stays on this computer.
 #include <gtest/gtest.h>
 
-#include "securebase/store/database.h"
-#include "securebase/store/store.h"
 #include "sync_fixture.h"
-#include "test_key.h"
 
 namespace securebase::testing {
 
@@ -92,38 +89,6 @@ TEST_F(SyncTest, TheWatermarkIsThisComputersOwnAndNeverImported) {
   // So Sol's first sync still pulls everything, and finds it all present.
   const auto sol_sync = sol.sync();
   EXPECT_TRUE(has(sol_sync.out, "families: 0 added, 1 already present")) << sol_sync.out;
-}
-
-TEST_F(SyncTest, ARecordEditedAfterItReachedTheServerIsKeptOnBothSidesAndNamed) {
-  const Laptop ana = laptop("ana");
-  ana.setUp("Ana Ruiz");
-  const auto garcia = ana.addFamily("García", "Ana Ruiz", "Sofía");
-  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
-  ASSERT_EQ(ana.sync().exit_code, 0);
-  std::string caregiver;
-  {  // The window's edit: the mother's name corrected.
-    store::Database db(ana.db(), {.key = kTestKey, .create_if_missing = false});
-    store::Store store(db, "Ana Ruiz");
-    auto mother = store.loadFamily(std::stoll(garcia[0])).caregivers.at(0);
-    caregiver = mother.uuid;
-    mother.name = "Ana María García";
-    store.updateCaregiver(mother);
-  }
-  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-15")});
-  // The new visit goes; the edit stays here, named by the push and, as the family comes back
-  // from the server, listed by the pull as a conflict. Neither side is written over.
-  const auto synced = ana.sync();
-  ASSERT_EQ(synced.exit_code, 0) << describe(synced);
-  const std::string kept =
-      "kept on this computer: caregiver " + caregiver + " was edited after it reached the server";
-  EXPECT_TRUE(has(synced.out, "pushed: 1 signed visit\n" + kept)) << synced.out;
-  EXPECT_EQ(synced.err, "conflict: caregiver " + caregiver + ": differs in name\n");
-  const auto again = ana.sync();
-  EXPECT_TRUE(has(again.out, "pushed: nothing new\n" + kept)) << again.out;
-  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.visits"), "2");
-  EXPECT_EQ(adminValue("SELECT name FROM securebase.people WHERE kind = 'caregiver'"),
-            "Mamá de Sofía");
-  EXPECT_TRUE(has(ana.ok({"export"}), "Ana María García"));
 }
 
 }  // namespace securebase::testing

@@ -8,14 +8,16 @@
 //   here, and so do goals and referrals tied to a draft visit until it is signed. Records are
 //   matched by uuid: what the server has is not sent again, so a second push sends nothing.
 //   A family that is someone else's on the server (reassigned away) is not pushed. Families,
-//   people, goals and referrals carry their seal (record_seal.h); one edited here after it
-//   reached the server is named and not sent (edits do not travel yet).
+//   people, goals and referrals carry their seal (record_seal.h), and this laptop keeps each
+//   one's seal as of the last sync (synced_seals.h): one changed here only is updated on the
+//   server; one changed on both sides is a conflict, named and written on neither side.
 // - Pull: every family with a row numbered after this database's watermark (a device setting,
 //   never exported or imported) that the login may see, whole, with the counselors and forms
 //   it names, turned into export data and imported by the ordinary import — every check and
-//   the local audit apply; a record that differs here is a conflict, listed and left as it is
-//   here. Each pulled signed visit must match its server seal. The watermark moves after the
-//   import committed, so a pull cut short is simply pulled again.
+//   the local audit apply. A caregiver or child changed on the server only since the last sync is
+//   first written here through the store's own edit; any other record that differs here is a
+//   conflict, listed and left as it is here. Each pulled signed visit must match its server seal.
+//   The watermark moves after the import committed, so a pull cut short is simply pulled again.
 #pragma once
 
 #include <string>
@@ -46,9 +48,11 @@ struct PushResult {
   int drafts_kept = 0;                     // draft visits, which never leave the laptop
   int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
   std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
-  // Records edited here after they reached the server ("caregiver <uuid>"): edits do not travel
-  // yet, so they are kept here as they are and the server keeps what it was sent.
-  std::vector<std::string> edited_here;
+  // Records ("caregiver <uuid>") changed here only since the last sync: updated on the server.
+  std::vector<std::string> edited;
+  // Records changed here and on the server since the last sync: a conflict, neither side
+  // written over.
+  std::vector<std::string> conflicts;
 };
 
 struct PullResult {
@@ -61,6 +65,9 @@ struct PullResult {
 struct SyncResult {
   PushResult push;
   PullResult pull;
+  // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
+  // (reported by <login>)". Listed by every sync until a supervisor resolves them.
+  std::vector<std::string> open_conflicts;
 };
 
 // Error(bad_input) when the login is not a counselor or supervisor of the server's schema, or

@@ -5,6 +5,7 @@
 
 #include "schema_v1.h"
 #include "schema_v2.h"
+#include "schema_v3.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -14,7 +15,8 @@ namespace {
 
 // The scripts that bring the schema from version i to i + 1, in order.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> scripts = {kServerSchemaV1, kServerSchemaV2};
+  static const std::vector<const char*> scripts = {kServerSchemaV1, kServerSchemaV2,
+                                                   kServerSchemaV3};
   return scripts;
 }
 

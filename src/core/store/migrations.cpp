@@ -24,11 +24,12 @@ std::function<void(Database&)> sql(std::string text) {
 // Append only: never edit a migration that has shipped; add the next one.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
-      {1, sql(schema::kVersion1)},    {2, sql(schema::kVersion2)},
-      {3, sql(schema::version3())},   {4, schema::migrateToVersion4},
-      {5, sql(schema::version5())},   {6, schema::migrateToVersion6},
-      {7, schema::migrateToVersion7}, {8, schema::migrateToVersion8},
-      {9, schema::migrateToVersion9}, {10, schema::migrateToVersion10},
+      {1, sql(schema::kVersion1)},      {2, sql(schema::kVersion2)},
+      {3, sql(schema::version3())},     {4, schema::migrateToVersion4},
+      {5, sql(schema::version5())},     {6, schema::migrateToVersion6},
+      {7, schema::migrateToVersion7},   {8, schema::migrateToVersion8},
+      {9, schema::migrateToVersion9},   {10, schema::migrateToVersion10},
+      {11, schema::migrateToVersion11},
   };
   return list;
 }

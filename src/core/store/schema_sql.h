@@ -292,6 +292,8 @@ void migrateToVersion8(Database& db);
 void migrateToVersion9(Database& db);
 // Version 10: "no referral made" as a referral row of its own kind (schema_v10.cpp).
 void migrateToVersion10(Database& db);
+// Version 11: each synced record's seal as of the last sync (schema_v11.cpp).
+void migrateToVersion11(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.

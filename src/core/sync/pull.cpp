@@ -8,8 +8,10 @@
 #include "securebase/exchange/record_seal.h"
 #include "securebase/store/settings.h"
 #include "securebase/sync/sync.h"
+#include "server_edits.h"
 #include "server_families.h"
 #include "server_text.h"
+#include "synced_seals.h"
 
 namespace securebase::sync {
 namespace {
@@ -18,12 +20,12 @@ namespace {
 // snapshot or waits for the read to end, so no row numbered below the highest one read can
 // appear later. A session lock, since the snapshot must be taken after the lock is held.
 detail::ServerRead readUnderPushLock(server::Connection& server, long long after) {
-  server.exec(std::string("SELECT pg_advisory_lock_shared(") + detail::kPushLockKey + ")");
+  server.exec(detail::pushLockCall("pg_advisory_lock_shared"));
   struct Unlock {
     server::Connection& server;
     ~Unlock() {
       try {
-        server.exec(std::string("SELECT pg_advisory_unlock_shared(") + detail::kPushLockKey + ")");
+        server.exec(detail::pushLockCall("pg_advisory_unlock_shared"));
       } catch (const Error&) {
         // The connection is gone, and the lock with it.
       }
@@ -62,10 +64,15 @@ PullResult pull(store::Store& store, server::Connection& server) {
   }
   // Through the import a file takes: every check, conflicts listed and never written over, the
   // local audit. One transaction here; the watermark moves only once it committed.
+  detail::takeServerEdits(store, read.data, detail::readSyncedSeals(store.database()));
   exchange::ImportOptions options;
   options.skip_conflicts = true;
   result.plan =
       exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
+  // What came in, or was here already, is now the same on both sides; a conflict is not.
+  auto agreed = detail::editableSeals(read.data);
+  for (const auto& conflict : result.plan.conflicts) agreed.erase(conflict.key);
+  detail::writeSyncedSeals(store.database(), agreed);
   result.to = std::max(result.from, read.highest_change);
   if (result.to > static_cast<long long>(std::numeric_limits<int>::max()))
     throwDatabase(

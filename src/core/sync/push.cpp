@@ -7,6 +7,7 @@
 #include "securebase/exchange/record_seal.h"
 #include "securebase/sync/sync.h"
 #include "server_text.h"
+#include "synced_seals.h"
 
 namespace securebase::sync {
 namespace {
@@ -25,7 +26,7 @@ Param optionalDate(const std::optional<model::Date>& date) {
 
 class Pusher {
  public:
-  explicit Pusher(server::Connection& db) : db_(db) {
+  Pusher(server::Connection& db, detail::Seals synced) : db_(db), synced_(std::move(synced)) {
     for (const auto& row : rowsOf("SELECT visit_uuid FROM securebase.signatures"))
       visits_on_server_.insert(row);
     // Asked once, so that what is there already costs no statement: an insert that meets an
@@ -36,7 +37,16 @@ class Pusher {
         "SELECT uuid, content_sha256 FROM securebase.goals UNION ALL "
         "SELECT uuid, content_sha256 FROM securebase.referrals");
     for (int i = 0; i < held.rows(); ++i) server_seals_[held.text(i, 0)] = held.text(i, 1);
+    auto resolved = db_.exec(
+        "SELECT record_uuid, server_sha256, laptop_sha256, kept FROM securebase.conflicts "
+        "WHERE resolved_at IS NOT NULL");
+    for (int i = 0; i < resolved.rows(); ++i)
+      resolutions_.push_back({resolved.text(i, 0), resolved.text(i, 1), resolved.text(i, 2),
+                              resolved.text(i, 3) == "server"});
   }
+
+  // The seals both sides hold once the push commits: the agreement to record then.
+  const detail::Seals& agreed() const { return agreed_; }
 
   PushResult run(const exchange::ExchangeData& local) {
     for (const auto& c : local.counselors)
@@ -61,25 +71,52 @@ class Pusher {
     return static_cast<int>(db_.exec(sql, params).affected());
   }
 
-  // Inserts the person, goal or referral `uuid` with its `seal` as the last parameter unless
-  // the server has it; 1 when inserted. One the server holds with another seal was edited here
-  // after it was sent: it is named, and left as it is on both sides.
-  int insertedIfNew(const char* kind, const std::string& uuid, const std::string& seal,
-                    const std::string& sql, std::vector<Param> params) {
-    if (const auto held = server_seals_.find(uuid); held != server_seals_.end()) {
-      keptIfEdited(kind, uuid, seal);
-      return 0;
-    }
-    server_seals_[uuid] = seal;
+  // Sends the family, person, goal or referral `uuid` whose `seal` is the last parameter of
+  // both statements: inserted when the server lacks it, updated when only this laptop changed
+  // it since the last sync. Changed on both sides, it is a conflict: named and recorded on the
+  // server, neither side written. Returns 1 when inserted.
+  int sent(const char* kind, const std::string& uuid, const std::string& family_uuid,
+           const std::string& seal, const std::string& insert_sql, const std::string& update_sql,
+           std::vector<Param> params) {
     params.emplace_back(seal);
-    return inserted(sql, params);
-  }
-
-  // Rows sent before the server kept seals have none: nothing to compare them with.
-  void keptIfEdited(const char* kind, const std::string& uuid, const std::string& seal) {
-    const std::string& held = server_seals_.at(uuid);
-    if (!held.empty() && held != seal)
-      result_.edited_here.push_back(std::string(kind) + " " + uuid);
+    const auto held = server_seals_.find(uuid);
+    if (held == server_seals_.end()) {
+      server_seals_[uuid] = seal;
+      agreed_[uuid] = seal;
+      return inserted(insert_sql, params);
+    }
+    // Rows sent before the server kept seals have none: nothing to compare them with.
+    if (held->second.empty()) return 0;
+    const auto synced = synced_.find(uuid);
+    std::string agreed = synced == synced_.end() ? std::string() : synced->second;
+    // A conflict between these two versions that a supervisor resolved: the version not kept
+    // counts as the agreed one, so the kept one travels like any one-sided change.
+    for (const auto& r : resolutions_)
+      if (r.record_uuid == uuid && r.server_seal == held->second && r.laptop_seal == seal) {
+        agreed = r.kept_server ? seal : held->second;
+        agreed_[uuid] = agreed;
+      }
+    switch (detail::whoChanged(seal, held->second, agreed)) {
+      case detail::Changed::neither:
+        agreed_[uuid] = seal;
+        break;
+      case detail::Changed::here:
+        db_.exec(update_sql, params);
+        held->second = seal;
+        agreed_[uuid] = seal;
+        result_.edited.push_back(std::string(kind) + " " + uuid);
+        break;
+      case detail::Changed::server:  // the pull brings it
+        break;
+      case detail::Changed::both:
+        result_.conflicts.push_back(std::string(kind) + " " + uuid);
+        db_.exec(
+            "INSERT INTO securebase.conflicts (record_uuid, family_uuid, kind, server_sha256, "
+            "laptop_sha256) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            {uuid, family_uuid, kind, held->second, seal});
+        break;
+    }
+    return 0;
   }
 
   void pushForm(const store::FormSnapshot& form) {
@@ -103,17 +140,20 @@ class Pusher {
       result_.not_mine.push_back(f.uuid);
       return;
     }
-    const std::string seal = exchange::recordSeal(f);
-    if (state == "mine") keptIfEdited("family", f.uuid, seal);
+    if (state == "mine" && !server_seals_.count(f.uuid)) server_seals_[f.uuid] = "";
+    sent("family", f.uuid, f.uuid, exchange::recordSeal(f),
+         "INSERT INTO securebase.families (uuid, display_name, language, status, "
+         "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on, "
+         "content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         "UPDATE securebase.families SET display_name = $2, language = $3, status = $4, "
+         "closing_reason = $5, visit_frequency_days = $6, counselor_uuid = $7, address = $8, "
+         "phone = $9, created_on = $10, content_sha256 = $11, revision = revision + 1 "
+         "WHERE uuid = $1",
+         {f.uuid, f.display_name, std::string(model::toString(f.language)),
+          std::string(model::toString(f.status)), f.closing_reason,
+          std::to_string(f.visit_frequency_days), detail::optionalText(f.counselor_uuid), f.address,
+          f.phone, f.created_on.iso()});
     if (state == "new") {
-      db_.exec(
-          "INSERT INTO securebase.families (uuid, display_name, language, status, "
-          "closing_reason, visit_frequency_days, counselor_uuid, address, phone, created_on, "
-          "content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-          {f.uuid, f.display_name, std::string(model::toString(f.language)),
-           std::string(model::toString(f.status)), f.closing_reason,
-           std::to_string(f.visit_frequency_days), detail::optionalText(f.counselor_uuid),
-           f.address, f.phone, f.created_on.iso(), seal});
       // Whoever brings a family in holds it until a supervisor reassigns it.
       db_.exec(
           "INSERT INTO securebase.assignments (family_uuid, counselor_uuid) "
@@ -125,15 +165,20 @@ class Pusher {
         "INSERT INTO securebase.people (uuid, family_uuid, kind, name, relationship, "
         "birth_date, gestation_weeks, sex, content_sha256) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    const std::string person_update =
+        "UPDATE securebase.people SET kind = $3, name = $4, relationship = $5, birth_date = $6, "
+        "gestation_weeks = $7, sex = $8, content_sha256 = $9, revision = revision + 1 "
+        "WHERE uuid = $1 AND family_uuid = $2";
     for (const auto& c : f.caregivers)
-      result_.sent.people += insertedIfNew("caregiver", c.uuid, exchange::recordSeal(c), person,
-                                           {c.uuid, f.uuid, "caregiver", c.name, c.relationship,
-                                            std::nullopt, std::nullopt, std::string()});
+      result_.sent.people +=
+          sent("caregiver", c.uuid, f.uuid, exchange::recordSeal(c), person, person_update,
+               {c.uuid, f.uuid, "caregiver", c.name, c.relationship, std::nullopt, std::nullopt,
+                std::string()});
     for (const auto& c : f.children)
       result_.sent.people +=
-          insertedIfNew("child", c.uuid, exchange::recordSeal(c), person,
-                        {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
-                         std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
+          sent("child", c.uuid, f.uuid, exchange::recordSeal(c), person, person_update,
+               {c.uuid, f.uuid, "child", c.name, std::string(), c.birth_date.iso(),
+                std::to_string(c.gestation_weeks), std::string(model::toString(c.sex))});
     pushVisits(f);
     pushGoalsAndReferrals(f);
   }
@@ -210,33 +255,46 @@ class Pusher {
         ++result_.waiting_for_signature;
         continue;
       }
-      result_.sent.goals += insertedIfNew(
-          "goal", g.uuid, exchange::recordSeal(g),
-          "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
-          "closed_at_visit_uuid, created_on, content_sha256) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-          {g.uuid, f.uuid, g.text, std::string(model::toString(g.status)),
-           detail::optionalText(g.set_at_visit_uuid), detail::optionalText(g.closed_at_visit_uuid),
-           g.created_on.iso()});
+      result_.sent.goals +=
+          sent("goal", g.uuid, f.uuid, exchange::recordSeal(g),
+               "INSERT INTO securebase.goals (uuid, family_uuid, text, status, set_at_visit_uuid, "
+               "closed_at_visit_uuid, created_on, content_sha256) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+               "UPDATE securebase.goals SET text = $3, status = $4, set_at_visit_uuid = $5, "
+               "closed_at_visit_uuid = $6, created_on = $7, content_sha256 = $8, "
+               "revision = revision + 1 WHERE uuid = $1 AND family_uuid = $2",
+               {g.uuid, f.uuid, g.text, std::string(model::toString(g.status)),
+                detail::optionalText(g.set_at_visit_uuid),
+                detail::optionalText(g.closed_at_visit_uuid), g.created_on.iso()});
     }
     for (const auto& r : f.referrals) {
       if (!onServer(r.visit_uuid)) {
         ++result_.waiting_for_signature;
         continue;
       }
-      result_.sent.referrals += insertedIfNew(
-          "referral", r.uuid, exchange::recordSeal(r),
-          "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
-          "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-          {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
-           std::string(model::toString(r.status)), r.created_on.iso()});
+      result_.sent.referrals +=
+          sent("referral", r.uuid, f.uuid, exchange::recordSeal(r),
+               "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
+               "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+               "UPDATE securebase.referrals SET visit_uuid = $3, to_whom = $4, reason = $5, "
+               "status = $6, created_on = $7, content_sha256 = $8, revision = revision + 1 "
+               "WHERE uuid = $1 AND family_uuid = $2",
+               {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
+                std::string(model::toString(r.status)), r.created_on.iso()});
     }
   }
 
   server::Connection& db_;
   std::set<std::string> visits_on_server_;
   std::map<std::string, std::string> server_seals_;  // families, people, goals, referrals
+  const detail::Seals synced_;                       // as agreed at the last sync
+  struct Resolution {
+    std::string record_uuid, server_seal, laptop_seal;
+    bool kept_server = false;
+  };
+  std::vector<Resolution> resolutions_;  // conflicts a supervisor resolved
   PushResult result_;
+  detail::Seals agreed_;  // what both sides hold once this push commits
 };
 
 }  // namespace
@@ -268,16 +326,20 @@ PushResult push(store::Store& store, server::Connection& server) {
   detail::useIsoDates(server);
   detail::requireStaffLogin(server);
   server::Transaction transaction(server);
-  server.exec(std::string("SELECT pg_advisory_xact_lock(") + detail::kPushLockKey + ")");
-  PushResult result = Pusher(server).run(local);
+  server.exec(detail::pushLockCall("pg_advisory_xact_lock"));
+  Pusher pusher(server, detail::readSyncedSeals(store.database()));
+  PushResult result = pusher.run(local);
   // A push that brings nothing leaves no trace: running sync again changes nothing.
-  if (result.sent.any()) {
-    std::string what = "push: " + result.sent.text();
+  if (result.sent.any() || !result.edited.empty()) {
+    std::string what = "push: " + (result.sent.any() ? result.sent.text() : "no new records");
+    for (std::size_t i = 0; i < result.edited.size(); ++i)
+      what += (i == 0 ? "; edited " : " ") + result.edited[i];
     for (std::size_t i = 0; i < result.signed_visits.size(); ++i)
       what += (i == 0 ? "; signed visits " : " ") + result.signed_visits[i];
     server.exec("INSERT INTO securebase.push_audit (what) VALUES ($1)", {what});
   }
   transaction.commit();
+  detail::writeSyncedSeals(store.database(), pusher.agreed());
   return result;
 }
 

@@ -5,6 +5,15 @@
 
 namespace securebase::sync::detail {
 
+std::string pushLockCall(const char* function) {
+  std::string sql = "SELECT ";
+  sql += function;
+  sql += "(";
+  sql += kPushLockKey;
+  sql += ")";
+  return sql;
+}
+
 std::string arrayLiteral(const std::vector<std::optional<std::string>>& values) {
   std::string out = "{";
   for (std::size_t i = 0; i < values.size(); ++i) {

@@ -15,6 +15,8 @@ namespace securebase::sync::detail {
 // committed in another: without the lock a pull could see number 12 committed before 11 and
 // move its watermark past a row it never read.
 inline constexpr const char* kPushLockKey = "hashtext('securebase.push_audit')";
+// "SELECT <function>(<kPushLockKey>)": pg_advisory_xact_lock, pg_advisory_lock_shared, …
+std::string pushLockCall(const char* function);
 
 // A PostgreSQL array literal ("{\"a\",\"b\"}") of `values`, each quoted; NULL for none.
 std::string arrayLiteral(const std::vector<std::optional<std::string>>& values);

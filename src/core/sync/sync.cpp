@@ -6,6 +6,10 @@ SyncResult sync(store::Store& store, server::Connection& server) {
   SyncResult result;
   result.push = push(store, server);
   result.pull = pull(store, server);
+  auto open = server.exec(
+      "SELECT id || ': ' || kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
+      "FROM securebase.conflicts WHERE resolved_at IS NULL ORDER BY id");
+  for (int i = 0; i < open.rows(); ++i) result.open_conflicts.push_back(open.text(i, 0));
   return result;
 }
 
@@ -19,9 +23,11 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   if (push.waiting_for_signature > 0)
     lines.push_back("goals and referrals waiting for a draft visit's signature: " +
                     std::to_string(push.waiting_for_signature));
-  for (const auto& record : push.edited_here)
-    lines.push_back("kept on this computer: " + record +
-                    " was edited after it reached the server (edits are not sent yet)");
+  for (const auto& record : push.edited) lines.push_back("edit sent: " + record);
+  for (const auto& record : push.conflicts)
+    lines.push_back("conflict: " + record +
+                    " was changed here and on the server since the last sync; both kept as "
+                    "they are");
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
   const auto& pull = result.pull;
@@ -33,6 +39,8 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
         (pull.families == 1 ? " family changed on the server" : " families changed on the server"));
     for (const auto& line : exchange::summaryLines(pull.plan)) lines.push_back("  " + line);
   }
+  for (const auto& conflict : result.open_conflicts)
+    lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
   return lines;
 }
 
