@@ -82,7 +82,9 @@ TEST_F(SyncTest, TheWatermarkIsThisComputersOwnAndNeverImported) {
   ASSERT_EQ(ana.sync().exit_code, 0);
   const auto watermark = ana.ok({"settings", "get", "sync.change_number"});
   EXPECT_GT(std::stoll(watermark), 0);
-  writeFile(dir_ / "ana.json", ana.ok({"export"}) + "\n");
+  const std::string exported = ana.ok({"export"});
+  EXPECT_FALSE(has(exported, "sync.change_number")) << "an export carries no watermark";
+  writeFile(dir_ / "ana.json", exported + "\n");
   sol.setUp("Sol Vega");
   sol.ok({"import", (dir_ / "ana.json").string()});
   EXPECT_EQ(sol.run({"settings", "get", "sync.change_number"}).exit_code, 2);  // not set

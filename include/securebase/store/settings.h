@@ -63,7 +63,7 @@ struct SettingSpec {
   int high = 0;
   const char* description = "";
   // False for what the program keeps for itself (sync's watermark): no Preferences page shows
-  // it, though `settings get` reads it like any other.
+  // it and no export carries it, though `settings get` reads it like any other.
   bool in_preferences = true;
 };
 

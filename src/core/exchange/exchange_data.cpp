@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "securebase/exchange/export.h"
+#include "securebase/store/settings.h"
 
 namespace securebase::exchange {
 namespace {
@@ -94,7 +95,12 @@ std::map<Id, std::string> counselorUuids(store::Store& store) {
 
 ExchangeData readHeader(store::Store& store) {
   ExchangeData data;
-  data.settings = store.settings();
+  // What the program keeps for itself (sync's watermark) is this computer's state, not the
+  // clinic's: an export leaves it out, so two laptops that hold the same records export the same.
+  for (auto& [key, value] : store.settings()) {
+    const store::SettingSpec* spec = store::findSettingSpec(key);
+    if (spec == nullptr || spec->in_preferences) data.settings.emplace(key, std::move(value));
+  }
   for (const auto& c : store.counselors())
     data.counselors.push_back({c.uuid, c.name, c.email, c.phone});
   data.forms = store.formSnapshots();
