@@ -22,6 +22,7 @@ enum CommandId {
   kCmdSwitchCounselor,
   kCmdExport,
   kCmdImport,
+  kCmdSyncNow,
   kCmdBackups,
   kCmdUserGuide,
   kCmdGuideInBrowser,

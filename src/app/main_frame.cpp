@@ -430,8 +430,9 @@ void MainFrame::placeSash() {
 
 void MainFrame::editPreferences() {
   PreferencesDialog dialog(this, session_->store(), file_);
-  if (dialog.ShowModal() == wxID_OK && !idle_limit_override_)
-    idle_->setLimit(std::chrono::minutes(lockMinutes(session_->store())));
+  if (dialog.ShowModal() != wxID_OK) return;
+  if (!idle_limit_override_) idle_->setLimit(std::chrono::minutes(lockMinutes(session_->store())));
+  updateCommands();  // Sync Now follows the agency server setting
 }
 
 void MainFrame::onClose(wxCloseEvent& event) {

@@ -30,6 +30,7 @@
 #include "securebase/core/secret_text.h"
 #include "securebase/store/backup.h"
 #include "securebase/store/encryption.h"
+#include "sync_actions.h"
 #include "ui_helpers.h"
 #include "visit_editor.h"
 #include "window_config.h"
@@ -58,6 +59,7 @@ void MainFrame::buildSecurityMenu(wxMenu& file) {
               _("Every family as JSON or CSV, de-identified if wanted (as securebase-cli export)"));
   file.Append(kCmdImport, _("&Import…"),
               _("Add the families of an export file; records that differ are listed first"));
+  file.Append(kCmdSyncNow, _("S&ync Now"), syncNowHelp(false));
   file.AppendSeparator();
   file.Append(kCmdEncryptDatabase, _("&Encrypt Database…"),
               _("Encrypt this older, unencrypted database with a passphrase"));
@@ -85,6 +87,14 @@ void MainFrame::buildSecurityMenu(wxMenu& file) {
         refreshViews();
       },
       kCmdImport);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (locked() || !serverIsSet(*session_)) return;
+        syncNow(this, *session_);
+        refreshViews();
+      },
+      kCmdSyncNow);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { changePassphrase(); }, kCmdChangePassphrase);
 }
@@ -122,6 +132,10 @@ void MainFrame::updateCommands() {
   menus_->Enable(kCmdLockNow, encrypted);
   menus_->Enable(kCmdChangePassphrase, encrypted);
   menus_->Enable(kCmdEncryptDatabase, open && !encrypted);
+  // Sync Now needs a server to talk to; the menu's help line says where to name one.
+  const bool server = open && serverIsSet(*session_);
+  menus_->Enable(kCmdSyncNow, server);
+  menus_->FindItem(kCmdSyncNow)->SetHelp(syncNowHelp(open && !server));
   if (wxToolBar* tools = GetToolBar())
     for (const int id : std::initializer_list<int>{kCmdNewFamily, kCmdNewVisit, kCmdReport,
                                                    wxID_OPEN, wxID_PREFERENCES})

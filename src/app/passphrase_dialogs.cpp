@@ -13,7 +13,6 @@
 #include "securebase/store/database.h"
 
 namespace securebase::app {
-namespace {
 
 wxTextCtrl* passwordField(wxWindow* parent) {
   auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
@@ -26,6 +25,8 @@ wxStaticText* explanation(wxWindow* parent, const wxString& text) {
   label->Wrap(parent->FromDIP(440));
   return label;
 }
+
+namespace {
 
 // The callbacks open files and write copies: any failure there is shown on the problem line,
 // not thrown through wx — naming the file by its name, as the dialog already shows where it is

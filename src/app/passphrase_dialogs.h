@@ -17,6 +17,7 @@
 #include "standard_dialog.h"
 
 class wxTextCtrl;
+class wxStaticText;
 
 namespace securebase::app {
 
@@ -73,6 +74,11 @@ wxString passphraseProblem(const std::exception& error);
 wxString passphraseWarning();
 
 // A grey line with the file's full path, shortened in the middle when it does not fit.
+// A secret field of the passphrase dialogs' width (also the server password's).
+wxTextCtrl* passwordField(wxWindow* parent);
+// A wrapped explanation at the top of a dialog.
+wxStaticText* explanation(wxWindow* parent, const wxString& text);
+
 wxWindow* makePathLine(wxWindow* parent, const std::filesystem::path& file);
 
 }  // namespace securebase::app

@@ -84,6 +84,11 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, store::Store& store,
       _("Print queues, recent-file lists and shared folders show file names. Without this, a "
         "file is named by the family's number and the day."));
   addRow(computer, wxEmptyString, family_names_);
+  auto* server = addText(computer, store::setting::sync_server, _("Agency &server:"));
+  server->SetHint(wxString::FromUTF8("host=db.agency.org dbname=securebase user=…"));
+  server->SetToolTip(
+      _("The agency server File › Sync Now talks to: a connection string or service=NAME. "
+        "The password is asked for at each sync (or read from ~/.pgpass), never kept here."));
   // Kept on this computer, not in the database: colleagues sharing a file may read different
   // languages.
   interface_ = new wxChoice(computer.panel, wxID_ANY);

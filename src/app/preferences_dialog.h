@@ -1,7 +1,8 @@
 // Preferences, on three pages that follow the settings' scopes (store/settings.h): Clinic (its
 // details, help lines, handout language and paper — the same for everyone using the database),
 // You (the counselor's own details) and This computer (backups, locking, whether file names
-// carry families' names, and the interface language). All but the interface language are the
+// carry families' names, the agency server Sync Now talks to, and the interface
+// language). All but the interface language are the
 // core's settings in the database, so the CLI and every printed page see the same values; the
 // interface language belongs to the computer (interface_language.h).
 #pragma once
@@ -34,6 +35,7 @@ class PreferencesDialog : public StandardDialog {
   // The controls, for tests.
   wxTextCtrl& clinicName() { return *texts_.at(store::setting::clinic_name); }
   wxTextCtrl& backupFolder() { return *texts_.at(store::setting::backup_folder); }
+  wxTextCtrl& agencyServer() { return *texts_.at(store::setting::sync_server); }
   wxSpinCtrl& backupsKept() { return *keep_; }
   wxSpinCtrl& lockMinutes() { return *lock_minutes_; }
   wxChoice& interfaceLanguage() { return *interface_; }

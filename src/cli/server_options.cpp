@@ -31,12 +31,15 @@ std::optional<po::variables_map> parseServerOptions(const std::string& command, 
   return parseOptions(command, usage, std::move(options), positional, args);
 }
 
-std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm) {
+std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm,
+                                                  const std::string& fallback) {
+  const std::string named = vm["server"].as<std::string>();
+  const std::string& conninfo = named.empty() ? fallback : named;
   const bool given = vm.count("server-passphrase-fd") || vm.count("server-passphrase-file");
-  if (!given) return std::make_unique<server::Connection>(vm["server"].as<std::string>());
+  if (!given) return std::make_unique<server::Connection>(conninfo);
   // passphraseFrom asks on the terminal only when neither option is given.
   SecretText password(passphraseFrom(vm, "server-", ""));
-  return std::make_unique<server::Connection>(vm["server"].as<std::string>(), password.text);
+  return std::make_unique<server::Connection>(conninfo, password.text);
 }
 
 }  // namespace securebase::cli

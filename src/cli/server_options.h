@@ -19,7 +19,9 @@ std::optional<po::variables_map> parseServerOptions(const std::string& command, 
                                                     const std::vector<std::string>& args);
 
 // The connection the options name, with the password from --server-passphrase-fd/-file when
-// given (else libpq's ~/.pgpass).
-std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm);
+// given (else libpq's ~/.pgpass). `fallback` names the server when --server is not given
+// (sync takes this computer's sync.server setting).
+std::unique_ptr<server::Connection> connectServer(const po::variables_map& vm,
+                                                  const std::string& fallback = "");
 
 }  // namespace securebase::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "securebase/store/settings.h"
 #include "securebase/sync/sync.h"
 #include "server_options.h"
 
@@ -20,12 +21,14 @@ int syncCommand(const std::vector<std::string>& args) {
       "goals, referrals and forms; drafts stay here — in one transaction, then pulls every\n"
       "family this login may see that changed since the last sync, through the same checks as\n"
       "import. A record that differs here and on the server is listed as a conflict and left\n"
-      "as it is here. Running it again brings nothing twice.",
+      "as it is here. Running it again brings nothing twice. Without --server, the server is\n"
+      "this computer's setting sync.server (Preferences › This computer).",
       options, {}, args);
   if (!vm) return kOk;
   // The local database first: a wrong passphrase is found before the server is asked for one.
   auto open = openStore(*vm);
-  auto connection = connectServer(*vm);
+  auto connection =
+      connectServer(*vm, store::settingValue(*open.store, store::setting::sync_server));
   const auto result = sync::sync(*open.store, *connection);
   for (const auto& conflict : result.pull.plan.conflicts) std::cerr << conflict.describe() << "\n";
   for (const auto& line : sync::summaryLines(result)) std::cout << line << "\n";

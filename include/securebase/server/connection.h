@@ -8,6 +8,7 @@
 // database passphrase is) or from ~/.pgpass, which libpq reads itself.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +100,10 @@ class Transaction {
   Connection& connection_;
   bool open_ = true;
 };
+
+// True for the Error a Connection throws when the server asks for a password and none was
+// given nor found in ~/.pgpass: the caller may ask for one and connect again.
+bool isPasswordMissing(const std::exception& error);
 
 // libpq's message (which may span lines, with "DETAIL:" and "HINT:" parts) as one line.
 std::string oneLine(std::string_view message);

@@ -36,6 +36,7 @@ inline constexpr const char* backup_keep = "backup.keep";
 inline constexpr const char* lock_minutes = "security.lock_minutes";
 inline constexpr const char* files_family_names = "files.family_names";
 inline constexpr const char* sync_change_number = "sync.change_number";
+inline constexpr const char* sync_server = "sync.server";
 }  // namespace setting
 
 enum class SettingScope { clinic, personal, device };
@@ -52,6 +53,7 @@ enum class SettingType {
   paper,         // letter or a4
   whole_number,  // within [low, high]
   yes_no,        // yes or no
+  server,        // empty, or a libpq connection string, URI or service=NAME without a password
 };
 
 struct SettingSpec {

@@ -10,6 +10,8 @@ namespace securebase::server {
 namespace {
 
 constexpr const char* kRequiredSslMode = "verify-full";
+constexpr std::string_view kPasswordMissing =
+    "server: the server asks for a password and none was given (nor found in ~/.pgpass)";
 
 struct ConninfoOptions {
   PQconninfoOption* options = nullptr;
@@ -111,6 +113,12 @@ long Result::affected() const {
   return count == nullptr || *count == '\0' ? 0 : std::stol(count);
 }
 
+bool isPasswordMissing(const std::exception& error) {
+  const auto* core = dynamic_cast<const Error*>(&error);
+  return core != nullptr && core->kind() == ErrorKind::database &&
+         std::string_view(core->what()) == kPasswordMissing;
+}
+
 Connection::Connection(const std::string& conninfo, const char* password) {
   checkConninfo(conninfo);
   // Later keywords override what the expanded connection string (and the environment) set.
@@ -129,10 +137,7 @@ Connection::Connection(const std::string& conninfo, const char* password) {
     std::string message = oneLine(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
-    if (asked)
-      throwDatabase(
-          "server: the server asks for a password and none was given (nor found in "
-          "~/.pgpass)");
+    if (asked) throwDatabase(std::string(kPasswordMissing));
     throwDatabase("server: " + message);
   }
   if (!isUnixSocket(PQhost(conn_)) && PQsslInUse(conn_) == 0) {

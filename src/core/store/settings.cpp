@@ -29,6 +29,22 @@ bool hasControl(std::string_view value, bool newlines_allowed) {
   return false;
 }
 
+// The setting is stored in the database and shown in Preferences: a password there would be
+// read by anyone who opens either. libpq takes it from ~/.pgpass or from the question asked.
+bool namesPassword(std::string_view value) {
+  std::string lower(value);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower.find("password") != std::string::npos) return true;
+  // postgresql://user:secret@host — a colon in the part before the @.
+  for (const char* scheme : {"postgresql://", "postgres://"}) {
+    if (lower.rfind(scheme, 0) != 0) continue;
+    const auto rest = lower.substr(std::string_view(scheme).size());
+    const auto at = rest.find('@');
+    if (at != std::string::npos && rest.substr(0, at).find(':') != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool endsWithPng(std::string_view value) {
   if (value.size() < 4) return false;
   std::string tail(value.substr(value.size() - 4));
@@ -79,6 +95,8 @@ const std::vector<SettingSpec>& settingSpecs() {
        "minutes without input before the window locks (0: never)"},
       {setting::files_family_names, S::device, T::yes_no, "no", 0, 0,
        "yes: document file names carry the family's name, not only its number and the day"},
+      {setting::sync_server, S::device, T::server, "", 0, 0,
+       "the agency server sync talks to: a libpq connection string, URI or service=NAME"},
       {setting::sync_change_number, S::device, T::whole_number, "0", 0, 2147483647,
        "the agency server's change number this file has pulled up to (sync sets it)", false},
   };
@@ -127,6 +145,11 @@ void validateSetting(std::string_view key, std::string_view value) {
       return;
     case T::yes_no:
       if (value != "yes" && value != "no") refuse(*spec, errorText("must be yes or no"));
+      return;
+    case T::server:
+      if (namesPassword(value))
+        refuse(*spec, errorText("must not hold a password (it comes from ~/.pgpass or is asked "
+                                "for at each sync)"));
       return;
     case T::whole_number: {
       const auto number = wholeNumber(value);
