@@ -35,13 +35,7 @@ CliResult CliTest::cli(const std::vector<std::string>& args,
 }
 
 std::string CliTest::ok(const std::vector<std::string>& args) const {
-  const auto result = cli(args);
-  std::string command;
-  for (const auto& arg : args) command += " " + arg;
-  EXPECT_EQ(result.exit_code, 0) << "securebase-cli" << command << "\n" << describe(result);
-  std::string out = result.out;
-  if (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+  return successOutput(cli(args), args);
 }
 
 FamilyIds CliTest::addFamily(const std::string& name) const {

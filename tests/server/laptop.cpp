@@ -39,13 +39,7 @@ CliResult Laptop::run(std::vector<std::string> args) const {
 }
 
 std::string Laptop::ok(const std::vector<std::string>& args) const {
-  const auto result = run(args);
-  std::string command;
-  for (const auto& arg : args) command += " " + arg;
-  EXPECT_EQ(result.exit_code, 0) << "securebase-cli" << command << "\n" << describe(result);
-  std::string out = result.out;
-  if (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+  return successOutput(run(args), args);
 }
 
 CliResult Laptop::sync() const {

@@ -1,6 +1,7 @@
 #include "cli_runner.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -193,6 +194,15 @@ std::string describe(const CliResult& result) {
   if (result.signal != 0) text += " (signal " + std::to_string(result.signal) + ")";
   if (result.timed_out) text += " (timed out)";
   return text + "\n--- stdout ---\n" + result.out + "--- stderr ---\n" + result.err;
+}
+
+std::string successOutput(const CliResult& result, const std::vector<std::string>& args) {
+  std::string command;
+  for (const auto& arg : args) command += " " + arg;
+  EXPECT_EQ(result.exit_code, 0) << "securebase-cli" << command << "\n" << describe(result);
+  std::string out = result.out;
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
 }
 
 }  // namespace securebase::testing

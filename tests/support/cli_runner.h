@@ -82,5 +82,8 @@ class CliRunner {
 
 // A readable description for assertion messages: exit code, stdout and stderr.
 std::string describe(const CliResult& result);
+// What a command that must succeed printed, without its last newline; when it did not succeed,
+// a test failure names the command and shows what it printed.
+std::string successOutput(const CliResult& result, const std::vector<std::string>& args);
 
 }  // namespace securebase::testing
