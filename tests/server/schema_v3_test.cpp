@@ -29,7 +29,7 @@ class ServerSchemaV3Test : public ::testing::Test {
   void SetUp() override {
     dbname_ = pgCluster().createDatabase();
     admin_ = std::make_unique<Connection>(pgCluster().socketConninfo(dbname_));
-    ASSERT_EQ(initServerSchema(*admin_).to, 3);
+    ASSERT_EQ(initServerSchema(*admin_, 3).to, 3);
     const auto a = addStaff(*admin_, StaffRole::counselor, "Ana", dbname_ + "_a", kPassword);
     const auto b = addStaff(*admin_, StaffRole::counselor, "Bea", dbname_ + "_b", kPassword);
     addStaff(*admin_, StaffRole::supervisor, "Sol", dbname_ + "_s", kPassword);

@@ -3,7 +3,10 @@
 // no longer matches what was signed; and the watermark that stays on this computer.
 #include <gtest/gtest.h>
 
+#include "securebase/store/database.h"
+#include "securebase/store/store.h"
 #include "sync_fixture.h"
+#include "test_key.h"
 
 namespace securebase::testing {
 
@@ -91,6 +94,42 @@ TEST_F(SyncTest, TheWatermarkIsThisComputersOwnAndNeverImported) {
   // So Sol's first sync still pulls everything, and finds it all present.
   const auto sol_sync = sol.sync();
   EXPECT_TRUE(has(sol_sync.out, "families: 0 added, 1 already present")) << sol_sync.out;
+}
+
+// A "no referral made" record (a referral that names nobody, with why) is pushed and pulled as
+// what it is: the supervisor's laptop holds the same record, and a further sync sends nothing.
+TEST_F(SyncTest, ANoReferralMadeRecordTravelsAsOne) {
+  const Laptop ana = laptop("ana"), sol = laptop("sol");
+  ana.setUp("Ana Ruiz");
+  const auto garcia = ana.addFamily("García", "Ana Ruiz", "Sofía");
+  const auto visit = ana.addVisit(garcia, "2025-03-01");
+  ana.ok({"visit", "sign", visit});
+  {
+    store::Database db(ana.db(), {.key = kTestKey, .create_if_missing = false});
+    store::Store store(db, "Ana Ruiz");
+    store.addNoReferral(std::stoll(garcia[0]), std::stoll(visit), "wellbeing-concern",
+                        "Already sees her doctor");
+  }
+  const auto pushed = ana.sync();
+  ASSERT_EQ(pushed.exit_code, 0) << describe(pushed);
+  EXPECT_TRUE(has(pushed.out, "1 referral")) << pushed.out;
+  sol.setUp("Sol Vega");
+  const auto pulled = sol.sync();
+  ASSERT_EQ(pulled.exit_code, 0) << describe(pulled);
+
+  store::Database db(sol.db(), {.key = kTestKey, .create_if_missing = false});
+  store::Store store(db, "reader");
+  const auto referrals = store.referrals(store.listFamilies().at(0).family.id);
+  ASSERT_EQ(referrals.size(), 1u);
+  EXPECT_EQ(referrals[0].kind, model::ReferralKind::no_referral);
+  EXPECT_EQ(referrals[0].to_whom, "");
+  EXPECT_EQ(referrals[0].reason, "Already sees her doctor");
+  EXPECT_EQ(referrals[0].concern_item, "wellbeing-concern");
+  EXPECT_EQ(referrals[0].recorded_by, "Ana Ruiz");
+  const auto again = ana.sync();
+  ASSERT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_FALSE(has(again.out, "edit sent")) << again.out;
+  EXPECT_FALSE(has(again.out, "conflict")) << again.out;
 }
 
 }  // namespace securebase::testing

@@ -41,8 +41,8 @@ class Pusher {
         "SELECT record_uuid, server_sha256, laptop_sha256, kept FROM securebase.conflicts "
         "WHERE resolved_at IS NOT NULL");
     for (int i = 0; i < resolved.rows(); ++i)
-      resolutions_.push_back({resolved.text(i, 0), resolved.text(i, 1), resolved.text(i, 2),
-                              resolved.text(i, 3) == "server"});
+      resolutions_.emplace(resolved.text(i, 0), Resolution{resolved.text(i, 1), resolved.text(i, 2),
+                                                           resolved.text(i, 3) == "server"});
   }
 
   // The seals both sides hold once the push commits: the agreement to record then.
@@ -91,8 +91,10 @@ class Pusher {
     std::string agreed = synced == synced_.end() ? std::string() : synced->second;
     // A conflict between these two versions that a supervisor resolved: the version not kept
     // counts as the agreed one, so the kept one travels like any one-sided change.
-    for (const auto& r : resolutions_)
-      if (r.record_uuid == uuid && r.server_seal == held->second && r.laptop_seal == seal) {
+    const auto [first, last] = resolutions_.equal_range(uuid);
+    for (auto it = first; it != last; ++it)
+      if (const Resolution& r = it->second;
+          r.server_seal == held->second && r.laptop_seal == seal) {
         agreed = r.kept_server ? seal : held->second;
         agreed_[uuid] = agreed;
       }
@@ -275,12 +277,15 @@ class Pusher {
       result_.sent.referrals +=
           sent("referral", r.uuid, f.uuid, exchange::recordSeal(r),
                "INSERT INTO securebase.referrals (uuid, family_uuid, visit_uuid, to_whom, reason, "
-               "status, created_on, content_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+               "status, created_on, kind, concern_item, recorded_by, content_sha256) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                "UPDATE securebase.referrals SET visit_uuid = $3, to_whom = $4, reason = $5, "
-               "status = $6, created_on = $7, content_sha256 = $8, revision = revision + 1 "
+               "status = $6, created_on = $7, kind = $8, concern_item = $9, recorded_by = $10, "
+               "content_sha256 = $11, revision = revision + 1 "
                "WHERE uuid = $1 AND family_uuid = $2",
                {r.uuid, f.uuid, detail::optionalText(r.visit_uuid), r.to_whom, r.reason,
-                std::string(model::toString(r.status)), r.created_on.iso()});
+                std::string(model::toString(r.status)), r.created_on.iso(),
+                std::string(model::toString(r.kind)), r.concern_item, r.recorded_by});
     }
   }
 
@@ -289,10 +294,11 @@ class Pusher {
   std::map<std::string, std::string> server_seals_;  // families, people, goals, referrals
   const detail::Seals synced_;                       // as agreed at the last sync
   struct Resolution {
-    std::string record_uuid, server_seal, laptop_seal;
+    std::string server_seal, laptop_seal;
     bool kept_server = false;
   };
-  std::vector<Resolution> resolutions_;  // conflicts a supervisor resolved
+  // Conflicts a supervisor resolved, by record: each record sent looks up its own.
+  std::multimap<std::string, Resolution> resolutions_;
   PushResult result_;
   detail::Seals agreed_;  // what both sides hold once this push commits
 };

@@ -230,15 +230,18 @@ class Reader {
 
   void readReferrals() {
     auto rows = inFamilies(
-        "SELECT uuid, family_uuid, visit_uuid, to_whom, reason, status, created_on "
-        "FROM securebase.referrals WHERE family_uuid = ANY($1::uuid[])");
+        "SELECT uuid, family_uuid, visit_uuid, to_whom, reason, status, created_on, kind, "
+        "concern_item, recorded_by FROM securebase.referrals WHERE family_uuid = ANY($1::uuid[])");
     for (int i = 0; i < rows.rows(); ++i)
       family(rows.text(i, 1))
           .referrals.push_back(
               {rows.text(i, 0), rows.value(i, 2), rows.text(i, 3), rows.text(i, 4),
                parsed<model::ReferralStatus>(rows, i, 5, errorPhrase("the referral status"),
                                              model::parseReferralStatus),
-               dateAt(rows, i, 6)});
+               dateAt(rows, i, 6),
+               parsed<model::ReferralKind>(rows, i, 7, errorPhrase("the referral kind"),
+                                           model::parseReferralKind),
+               rows.text(i, 8), rows.text(i, 9)});
   }
 
   void readCounselors() {
