@@ -9,10 +9,6 @@
 namespace securebase::cli {
 namespace {
 
-std::string orDash(const std::optional<model::Date>& d) {
-  return d ? d->iso() : "-";
-}
-
 // Stable words for scripts (CSV, JSON); the table shows the arrow.
 std::string trendToken(std::optional<double> points) {
   switch (report::trendArrow(points)) {
@@ -80,15 +76,16 @@ int caseload(const std::vector<std::string>& args) {
   for (const auto& row : service::caseload(*open.store, query)) {
     const auto& s = row.summary;
     const bool words = format != Format::table;
-    table.rows.push_back(
-        {std::to_string(s.family.id), s.family.display_name, s.counselor_name, orDash(s.last_visit),
-         orDash(s.next_due), row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
-         words ? trendToken(s.trend_points)
-               : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
-         points(s.trend_points),
-         s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
-         s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : ""),
-         s.draft_date ? s.draft_date->iso() : (words ? kAbsent : "")});
+    table.rows.push_back({std::to_string(s.family.id), s.family.display_name, s.counselor_name,
+                          dateOrAbsent(s.last_visit), dateOrAbsent(s.next_due),
+                          row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
+                          words
+                              ? trendToken(s.trend_points)
+                              : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
+                          points(s.trend_points),
+                          s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
+                          s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : ""),
+                          s.draft_date ? s.draft_date->iso() : (words ? kAbsent : "")});
   }
   printTable(table, format);
   return kOk;

@@ -83,6 +83,10 @@ struct Table {
   std::vector<ColumnKind> kinds;  // empty: every column is text
 };
 inline constexpr const char* kAbsent = "-";
+// A date cell: the ISO date, or kAbsent.
+inline std::string dateOrAbsent(const std::optional<model::Date>& date) {
+  return date ? date->iso() : kAbsent;
+}
 enum class Format { table, csv, json };
 Format formatOf(const po::variables_map& vm);
 void printTable(const Table& table, Format format);

@@ -13,10 +13,6 @@
 namespace securebase::cli {
 namespace {
 
-std::string orDash(const std::optional<model::Date>& d) {
-  return d ? d->iso() : kAbsent;
-}
-
 std::optional<model::Id> counselorIdByName(store::Store& store, const po::variables_map& vm) {
   if (!vm.count("counselor")) return std::nullopt;
   const auto name = vm["counselor"].as<std::string>();
@@ -103,8 +99,8 @@ int familyList(const std::vector<std::string>& args) {
     table.rows.push_back({std::to_string(row.family.id), row.family.display_name,
                           std::string(model::toString(row.family.language)),
                           std::string(model::toString(row.family.status)), row.counselor_name,
-                          orDash(row.last_visit), orDash(row.next_due),
-                          std::to_string(caseload_row.days_overdue), orDash(row.draft_date)});
+                          dateOrAbsent(row.last_visit), dateOrAbsent(row.next_due),
+                          std::to_string(caseload_row.days_overdue), dateOrAbsent(row.draft_date)});
   }
   printTable(table, format);
   return kOk;

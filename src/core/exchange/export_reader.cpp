@@ -21,7 +21,7 @@ struct ExportReader::Impl {
     std::size_t end = 0;
   };
 
-  std::unique_ptr<json::ByteSource> bytes;
+  std::unique_ptr<securebase::json::ByteSource> bytes;
   std::string source;
   ExchangeData header;
   std::vector<Place> places;  // after check(): by uuid
@@ -29,7 +29,7 @@ struct ExportReader::Impl {
   // Read, parsed and shaped on its own; the JSON values live only as long as this call.
   FamilyData family(detail::ShapeReader& shape, std::size_t position) const {
     const Place& place = places[position];
-    const std::string text = json::readRange(*bytes, place.begin, place.end);
+    const std::string text = securebase::json::readRange(*bytes, place.begin, place.end);
     boost::json::monotonic_resource memory;
     const boost::json::value value = boost::json::parse(text, &memory);
     return shape.family("$.families[" + std::to_string(position) + "]", value);
@@ -38,7 +38,7 @@ struct ExportReader::Impl {
   // The root's members, with the families array left empty and its elements' places noted.
   ExchangeData head(detail::ShapeReader& shape) {
     boost::json::object root;
-    const bool is_object = json::scanDocument(
+    const bool is_object = securebase::json::scanDocument(
         *bytes, {.stream = [](const std::string& key) { return key == "families"; },
                  .member = [&](const std::string& key,
                                std::string_view value) { root[key] = boost::json::parse(value); },
@@ -49,7 +49,8 @@ struct ExportReader::Impl {
                      }});
     if (is_object) return shape.document(root);
     // Not an export at all; the shape check says what is wrong with its root.
-    return shape.document(boost::json::parse(json::readRange(*bytes, 0, bytes->size())));
+    return shape.document(
+        boost::json::parse(securebase::json::readRange(*bytes, 0, bytes->size())));
   }
 };
 
@@ -60,21 +61,21 @@ ExportReader::~ExportReader() = default;
 
 ExportReader ExportReader::ofText(std::string_view text, const std::string& source) {
   auto impl = std::make_unique<Impl>();
-  impl->bytes = std::make_unique<json::TextSource>(text);
+  impl->bytes = std::make_unique<securebase::json::TextSource>(text);
   impl->source = source;
   return ExportReader(std::move(impl));
 }
 
 ExportReader ExportReader::ofFile(const std::filesystem::path& file, const std::string& source) {
   auto impl = std::make_unique<Impl>();
-  impl->bytes = std::make_unique<json::FileSource>(file);
+  impl->bytes = std::make_unique<securebase::json::FileSource>(file);
   impl->source = source;
   return ExportReader(std::move(impl));
 }
 
 void ExportReader::check() {
   Impl& r = *impl_;
-  json::checkStrict(*r.bytes, r.source, "the export");
+  securebase::json::checkStrict(*r.bytes, r.source, "the export");
   detail::ShapeReader shape(r.source);
   r.header = r.head(shape);
   // One pass over the families: a problem of shape is told at once (a whole-file check finds
