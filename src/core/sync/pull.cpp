@@ -62,16 +62,24 @@ PullResult pull(store::Store& store, server::Connection& server) {
     result.to = result.from;
     return result;
   }
+  // The server's edits of records this laptop did not change are written by the store's own
+  // edits once the import has brought what they name; the import sees this laptop's versions.
+  auto agreed = detail::editableSeals(read.data);
+  const auto edits =
+      detail::setAsideServerEdits(store, read.data, detail::readSyncedSeals(store.database()));
   // Through the import a file takes: every check, conflicts listed and never written over, the
   // local audit. One transaction here; the watermark moves only once it committed.
-  detail::takeServerEdits(store, read.data, detail::readSyncedSeals(store.database()));
   exchange::ImportOptions options;
   options.skip_conflicts = true;
   result.plan =
       exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
-  // What came in, or was here already, is now the same on both sides; a conflict is not.
-  auto agreed = detail::editableSeals(read.data);
+  auto written = detail::writeServerEdits(store, edits);
+  result.edits_taken = std::move(written.written);
+  result.edits_refused = std::move(written.refused);
+  // What came in, or was here already, is now the same on both sides; a conflict is not, nor
+  // an edit the store refused.
   for (const auto& conflict : result.plan.conflicts) agreed.erase(conflict.key);
+  for (const auto& uuid : written.refused_uuids) agreed.erase(uuid);
   detail::writeSyncedSeals(store.database(), agreed);
   result.to = std::max(result.from, read.highest_change);
   if (result.to > static_cast<long long>(std::numeric_limits<int>::max()))

@@ -39,6 +39,9 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
         (pull.families == 1 ? " family changed on the server" : " families changed on the server"));
     for (const auto& line : exchange::summaryLines(pull.plan)) lines.push_back("  " + line);
   }
+  for (const auto& record : pull.edits_taken) lines.push_back("edit received: " + record);
+  for (const auto& refusal : pull.edits_refused)
+    lines.push_back("edit not taken, left as it is here: " + refusal);
   for (const auto& conflict : result.open_conflicts)
     lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
   return lines;
