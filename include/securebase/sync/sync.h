@@ -19,6 +19,8 @@
 //   any other record that differs here is a conflict, listed and left as it is here. Each pulled
 //   signed visit must match its server seal. The watermark moves after the import committed, so a
 //   pull cut short is simply pulled again.
+// - Clinic settings (clinic_settings.h): a supervisor's laptop pushes those changed here since
+//   the last sync; every pull takes all of the server's, which win over a laptop's own.
 #pragma once
 
 #include <string>
@@ -54,6 +56,9 @@ struct PushResult {
   // Records changed here and on the server since the last sync: a conflict, neither side
   // written over.
   std::vector<std::string> conflicts;
+  // The clinic settings a supervisor's laptop sent (their keys): changed here alone since the
+  // last sync, or not on the server yet. Never from a counselor's laptop.
+  std::vector<std::string> clinic_settings_sent;
 };
 
 struct PullResult {
@@ -65,6 +70,10 @@ struct PullResult {
   // edits ("goal <uuid>"), and those its checks refused ("goal <uuid>: <why>"), left as they are.
   std::vector<std::string> edits_taken;
   std::vector<std::string> edits_refused;
+  // Clinic settings changed on this computer since the last sync (or never agreed) that gave
+  // way to the server's: the supervisors' are the clinic's. Each change taken is listed with
+  // the import's (plan.clinic_settings).
+  std::vector<std::string> clinic_settings_replaced;
 };
 
 struct SyncResult {
