@@ -20,9 +20,11 @@ int syncCommand(const std::vector<std::string>& args) {
       "with their caregivers and children, signed visits and amendments with their signatures,\n"
       "goals, referrals and forms; drafts stay here — in one transaction, then pulls every\n"
       "family this login may see that changed since the last sync, through the same checks as\n"
-      "import. A record that differs here and on the server is listed as a conflict and left\n"
-      "as it is here. Running it again brings nothing twice. Without --server, the server is\n"
-      "this computer's setting sync.server (Preferences › This computer).",
+      "import. A record changed on the server only since the last sync is updated here; one\n"
+      "changed on both sides is listed as a conflict and left as it is here. A supervisor's\n"
+      "laptop also sends the clinic settings changed here; every laptop takes the server's,\n"
+      "which win over its own. Running it again brings nothing twice. Without --server, the\n"
+      "server is this computer's setting sync.server (Preferences › This computer).",
       options, {}, args);
   if (!vm) return kOk;
   // The local database first: a wrong passphrase is found before the server is asked for one.

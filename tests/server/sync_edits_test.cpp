@@ -133,14 +133,41 @@ TEST_F(SyncEditsTest, AChildCorrectedByTheSupervisorReachesTheCounselorsLaptop) 
   EXPECT_EQ(store.auditTrail("child", baby.id).back().action, "update");
 }
 
-// The same caregiver renamed on both laptops between syncs. Run in both orders on copies of the
-// same server and laptops: each laptop keeps its own version and names the conflict on every
-// sync, and each laptop's export is the same bytes whichever synced first.
+// The same caregiver renamed and the same goal reworded on both laptops between syncs, while
+// the family's address changes on one and a referral on the other. Run in both orders on copies
+// of the same server and laptops: each laptop keeps its own version of what both changed and
+// names the conflict on every sync, takes what the other alone changed, and each laptop's
+// export is the same bytes whichever synced first.
 TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOrder) {
   const Laptop ana = laptop("ana"), sol = laptop("sol");
   bothHoldTheFamily(ana, sol);
+  onStore(ana, "Ana Ruiz", [](store::Store& store) {
+    const auto family = store.listFamilies().at(0).family.id;
+    const auto day = model::Date::parse("2025-03-01").value();
+    store.addGoal({0, "", family, "Cantar al bañarla", model::GoalStatus::open, std::nullopt,
+                   std::nullopt, day});
+    store.addReferral({0, "", family, std::nullopt, "Grupo de crianza", "apoyo entre madres",
+                       model::ReferralStatus::open, day});
+  });
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  ASSERT_EQ(sol.sync().exit_code, 0);
   const auto caregiver = renameMother(ana, "Ana Ruiz", "Ana María García");
   renameMother(sol, "Sol Vega", "Ana G. López");
+  auto rewordGoal = [](store::Store& store, const std::string& text) {
+    store.updateGoalText(store.loadFamily(store.listFamilies().at(0).family.id).goals.at(0).id,
+                         text);
+  };
+  onStore(ana, "Ana Ruiz", [&](store::Store& store) {
+    auto family = store.listFamilies().at(0).family;
+    family.address = "Calle Luna 5";
+    store.updateFamily(family);
+    rewordGoal(store, "Cantarle cada día al bañarla");
+  });
+  onStore(sol, "Sol Vega", [&](store::Store& store) {
+    const auto record = store.loadFamily(store.listFamilies().at(0).family.id);
+    store.setReferralStatus(record.referrals.at(0).id, model::ReferralStatus::completed);
+    rewordGoal(store, "Cantar juntas al bañarla");
+  });
 
   struct Run {
     std::string ana_export, sol_export;
@@ -167,17 +194,29 @@ TEST_F(SyncEditsTest, TheSameCaregiverEditedOnTwoLaptopsIsAConflictWhateverTheOr
       const auto later = second->sync();
       EXPECT_EQ(later.exit_code, 0) << describe(later);
       EXPECT_TRUE(has(later.out, conflict)) << name << "\n" << later.out;
-      EXPECT_FALSE(has(later.out, "edit sent")) << later.out;
+      EXPECT_FALSE(has(later.out, "edit sent: caregiver")) << later.out;
       EXPECT_TRUE(has(later.out, listed)) << later.out;
+      EXPECT_FALSE(has(later.out, "conflict: family")) << later.out;
+      EXPECT_FALSE(has(later.out, "conflict: referral")) << later.out;
       // Listed on the laptop whose version the server holds too.
       const auto again = first->sync();
       EXPECT_EQ(again.exit_code, 0) << describe(again);
-      EXPECT_FALSE(has(again.out, "edit sent")) << again.out;
+      EXPECT_FALSE(has(again.out, "edit sent: caregiver")) << again.out;
       EXPECT_TRUE(has(again.out, listed)) << again.out;
     }
     // Nothing written over: each laptop keeps its own, the server the version that came first.
     EXPECT_EQ(motherName(a), "Ana María García") << name;
     EXPECT_EQ(motherName(s), "Ana G. López") << name;
+    // What one laptop alone changed is on both.
+    for (const Laptop* l : {&a, &s})
+      onStore(*l, "reader", [&](store::Store& store) {
+        const auto record = store.loadFamily(store.listFamilies().at(0).family.id);
+        EXPECT_EQ(record.family.address, "Calle Luna 5") << name;
+        EXPECT_EQ(record.referrals.at(0).status, model::ReferralStatus::completed) << name;
+        EXPECT_EQ(record.goals.at(0).text,
+                  l == &a ? "Cantarle cada día al bañarla" : "Cantar juntas al bañarla")
+            << name;
+      });
     server::Connection server(pgCluster().socketConninfo(copy));
     EXPECT_EQ(server.exec("SELECT name FROM securebase.people WHERE kind = 'caregiver'").text(0, 0),
               ana_first ? "Ana María García" : "Ana G. López");

@@ -5,6 +5,8 @@
 
 #include "pg_cluster.h"
 #include "securebase/server/connection.h"
+#include "securebase/store/database.h"
+#include "test_key.h"
 
 namespace securebase::testing {
 
@@ -60,6 +62,13 @@ std::map<std::string, boost::json::value> signedFamilies(const std::string& expo
     out[std::string(family["uuid"].as_string())] = family_value;
   }
   return out;
+}
+
+void onStore(const Laptop& laptop, const std::string& counselor,
+             const std::function<void(store::Store&)>& work) {
+  store::Database db(laptop.db(), {.key = kTestKey, .create_if_missing = false});
+  store::Store store(db, counselor);
+  work(store);
 }
 
 Laptop SyncTest::laptop(const std::string& login) const {

@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/value.hpp>
+#include <functional>
 #include <map>
 #include <string>
 
 #include "laptop.h"
+#include "securebase/store/store.h"
 #include "temp_dir.h"
 
 namespace securebase::testing {
@@ -34,6 +36,10 @@ class SyncTest : public ::testing::Test {
 
 // The families of an export, without the drafts that never leave a laptop, by uuid.
 std::map<std::string, boost::json::value> signedFamilies(const std::string& export_text);
+
+// Runs `work` on the laptop's database as the window would, with `counselor` at work.
+void onStore(const Laptop& laptop, const std::string& counselor,
+             const std::function<void(store::Store&)>& work);
 
 // True when `text` holds `part`.
 inline bool has(const std::string& text, const std::string& part) {

@@ -14,10 +14,13 @@
 // - Pull: every family with a row numbered after this database's watermark (a device setting,
 //   never exported or imported) that the login may see, whole, with the counselors and forms
 //   it names, turned into export data and imported by the ordinary import — every check and
-//   the local audit apply. A caregiver or child changed on the server only since the last sync is
-//   first written here through the store's own edit; any other record that differs here is a
-//   conflict, listed and left as it is here. Each pulled signed visit must match its server seal.
-//   The watermark moves after the import committed, so a pull cut short is simply pulled again.
+//   the local audit apply. A family, caregiver, child, goal or referral changed on the server only
+//   since the last sync is written here through the store's own edit once the import committed;
+//   any other record that differs here is a conflict, listed and left as it is here. Each pulled
+//   signed visit must match its server seal. The watermark moves after the import committed, so a
+//   pull cut short is simply pulled again.
+// - Clinic settings (clinic_settings.h): a supervisor's laptop pushes those changed here since
+//   the last sync; every pull takes all of the server's, which win over a laptop's own.
 #pragma once
 
 #include <string>
@@ -53,6 +56,9 @@ struct PushResult {
   // Records changed here and on the server since the last sync: a conflict, neither side
   // written over.
   std::vector<std::string> conflicts;
+  // The clinic settings a supervisor's laptop sent (their keys): changed here alone since the
+  // last sync, or not on the server yet. Never from a counselor's laptop.
+  std::vector<std::string> clinic_settings_sent;
 };
 
 struct PullResult {
@@ -60,6 +66,14 @@ struct PullResult {
   long long to = 0;
   int families = 0;  // families read from the server (changed since the watermark)
   exchange::ImportPlan plan;
+  // Records changed on the server only since the last sync, written here by the store's own
+  // edits ("goal <uuid>"), and those its checks refused ("goal <uuid>: <why>"), left as they are.
+  std::vector<std::string> edits_taken;
+  std::vector<std::string> edits_refused;
+  // Clinic settings changed on this computer since the last sync (or never agreed) that gave
+  // way to the server's: the supervisors' are the clinic's. Each change taken is listed with
+  // the import's (plan.clinic_settings).
+  std::vector<std::string> clinic_settings_replaced;
 };
 
 struct SyncResult {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "clinic_settings.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/export.h"
 #include "securebase/exchange/record_seal.h"
@@ -34,6 +35,10 @@ detail::ServerRead readUnderPushLock(server::Connection& server, long long after
   server::Transaction transaction(server);
   server.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
   auto read = detail::readChangedFamilies(server, after);
+  // All of them, every time: the server's are the clinic's (clinic_settings.h).
+  auto clinic = detail::readClinicSettings(server);
+  read.data.settings = std::move(clinic.values);
+  read.highest_change = std::max(read.highest_change, clinic.highest_change);
   transaction.commit();
   return read;
 }
@@ -48,6 +53,43 @@ void checkSeals(const detail::ServerRead& read) {
             visit.uuid));
 }
 
+// Whether the server holds anything this laptop lacks: a changed family, counselor or form,
+// or a clinic setting with another value here.
+bool anythingNew(const exchange::ExchangeData& pulled, const detail::SettingValues& here) {
+  if (!pulled.families.empty() || !pulled.counselors.empty() || !pulled.forms.empty()) return true;
+  for (const auto& [key, value] : pulled.settings) {
+    const auto mine = here.find(key);
+    if (mine == here.end() || mine->second != value) return true;
+  }
+  return false;
+}
+
+// Imports what the server sent, writes the server's edits and returns the seals both sides
+// now hold.
+detail::Seals take(store::Store& store, detail::ServerRead& read, const detail::Seals& synced,
+                   PullResult& result) {
+  // The server's edits of records this laptop did not change are written by the store's own
+  // edits once the import has brought what they name; the import sees this laptop's versions.
+  auto agreed = detail::editableSeals(read.data);
+  const auto edits = detail::setAsideServerEdits(store, read.data, synced);
+  // Through the import a file takes: every check, conflicts listed and never written over, the
+  // local audit, and the clinic settings, which are the supervisor's (clinic_settings.h). One
+  // transaction here; the watermark moves only once it committed.
+  exchange::ImportOptions options;
+  options.skip_conflicts = true;
+  options.with_clinic_settings = true;
+  result.plan =
+      exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
+  auto written = detail::writeServerEdits(store, edits);
+  result.edits_taken = std::move(written.written);
+  result.edits_refused = std::move(written.refused);
+  // What came in, or was here already, is now the same on both sides; a conflict is not, nor
+  // an edit the store refused.
+  for (const auto& conflict : result.plan.conflicts) agreed.erase(conflict.key);
+  for (const auto& uuid : written.refused_uuids) agreed.erase(uuid);
+  return agreed;
+}
+
 }  // namespace
 
 PullResult pull(store::Store& store, server::Connection& server) {
@@ -58,22 +100,15 @@ PullResult pull(store::Store& store, server::Connection& server) {
   auto read = readUnderPushLock(server, result.from);
   checkSeals(read);
   result.families = static_cast<int>(read.data.families.size());
-  if (read.data.families.empty() && read.data.counselors.empty() && read.data.forms.empty()) {
-    result.to = result.from;
-    return result;
-  }
-  // Through the import a file takes: every check, conflicts listed and never written over, the
-  // local audit. One transaction here; the watermark moves only once it committed.
-  detail::takeServerEdits(store, read.data, detail::readSyncedSeals(store.database()));
-  exchange::ImportOptions options;
-  options.skip_conflicts = true;
-  result.plan =
-      exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
-  // What came in, or was here already, is now the same on both sides; a conflict is not.
-  auto agreed = detail::editableSeals(read.data);
-  for (const auto& conflict : result.plan.conflicts) agreed.erase(conflict.key);
+  const auto synced = detail::readSyncedSeals(store.database());
+  const auto clinic_before = detail::localClinicSettings(store);
+  const bool taking = anythingNew(read.data, clinic_before);
+  detail::Seals agreed;
+  if (taking) agreed = take(store, read, synced, result);
+  result.clinic_settings_replaced =
+      detail::agreeClinicSettings(clinic_before, read.data.settings, synced, agreed);
   detail::writeSyncedSeals(store.database(), agreed);
-  result.to = std::max(result.from, read.highest_change);
+  result.to = taking ? std::max(result.from, read.highest_change) : result.from;
   if (result.to > static_cast<long long>(std::numeric_limits<int>::max()))
     throwDatabase(
         errorText("the server's change numbers have outgrown this program; update SecureBase"));

@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "clinic_settings.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/exchange/record_seal.h"
@@ -333,19 +334,27 @@ PushResult push(store::Store& store, server::Connection& server) {
   detail::requireStaffLogin(server);
   server::Transaction transaction(server);
   server.exec(detail::pushLockCall("pg_advisory_xact_lock"));
-  Pusher pusher(server, detail::readSyncedSeals(store.database()));
+  const auto synced = detail::readSyncedSeals(store.database());
+  Pusher pusher(server, synced);
   PushResult result = pusher.run(local);
+  detail::Seals agreed = pusher.agreed();
+  // The clinic's settings are the supervisors': a counselor's laptop never sends them.
+  if (server.exec("SELECT securebase.is_supervisor()").text(0, 0) == "t")
+    result.clinic_settings_sent =
+        detail::pushClinicSettings(server, detail::localClinicSettings(store), synced, agreed);
   // A push that brings nothing leaves no trace: running sync again changes nothing.
-  if (result.sent.any() || !result.edited.empty()) {
+  if (result.sent.any() || !result.edited.empty() || !result.clinic_settings_sent.empty()) {
     std::string what = "push: " + (result.sent.any() ? result.sent.text() : "no new records");
     for (std::size_t i = 0; i < result.edited.size(); ++i)
       what += (i == 0 ? "; edited " : " ") + result.edited[i];
     for (std::size_t i = 0; i < result.signed_visits.size(); ++i)
       what += (i == 0 ? "; signed visits " : " ") + result.signed_visits[i];
+    for (std::size_t i = 0; i < result.clinic_settings_sent.size(); ++i)
+      what += (i == 0 ? "; clinic settings " : " ") + result.clinic_settings_sent[i];
     server.exec("INSERT INTO securebase.push_audit (what) VALUES ($1)", {what});
   }
   transaction.commit();
-  detail::writeSyncedSeals(store.database(), pusher.agreed());
+  detail::writeSyncedSeals(store.database(), agreed);
   return result;
 }
 

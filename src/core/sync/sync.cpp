@@ -30,15 +30,29 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
                     "they are");
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
+  for (const auto& key : push.clinic_settings_sent) lines.push_back("clinic setting sent: " + key);
   const auto& pull = result.pull;
-  if (pull.families == 0 && pull.plan.counts.empty()) {
+  // The pull takes the server's clinic settings as import --with-clinic-settings does.
+  exchange::ImportOptions taken;
+  taken.with_clinic_settings = true;
+  const auto pulled = exchange::summaryLines(pull.plan, taken);
+  if (pull.families == 0 && pulled.empty()) {
     lines.push_back("pulled: nothing new");
   } else {
-    lines.push_back(
-        "pulled: " + std::to_string(pull.families) +
-        (pull.families == 1 ? " family changed on the server" : " families changed on the server"));
-    for (const auto& line : exchange::summaryLines(pull.plan)) lines.push_back("  " + line);
+    lines.push_back(pull.families == 0 && pull.plan.counts.empty()
+                        ? std::string("pulled: the clinic settings")
+                        : "pulled: " + std::to_string(pull.families) +
+                              (pull.families == 1 ? " family changed on the server"
+                                                  : " families changed on the server"));
+    for (const auto& line : pulled) lines.push_back("  " + line);
   }
+  for (const auto& key : pull.clinic_settings_replaced)
+    lines.push_back("clinic setting " + key +
+                    " was changed on this computer; the agency server's value is kept (clinic "
+                    "settings are the supervisors')");
+  for (const auto& record : pull.edits_taken) lines.push_back("edit received: " + record);
+  for (const auto& refusal : pull.edits_refused)
+    lines.push_back("edit not taken, left as it is here: " + refusal);
   for (const auto& conflict : result.open_conflicts)
     lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
   return lines;

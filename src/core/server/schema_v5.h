@@ -1,0 +1,8 @@
+// The server schema's fifth version: the clinic's settings (see schema_v5.cpp).
+#pragma once
+
+namespace securebase::server {
+
+extern const char* const kServerSchemaV5;
+
+}  // namespace securebase::server
