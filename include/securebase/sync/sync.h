@@ -18,6 +18,9 @@
 //   first written here through the store's own edit; any other record that differs here is a
 //   conflict, listed and left as it is here. Each pulled signed visit must match its server seal.
 //   The watermark moves after the import committed, so a pull cut short is simply pulled again.
+// - Possible duplicates (duplicates.h): each push sends its families' match keys, and the server
+//   pairs families that share one for a supervisor. A family a supervisor merged into another
+//   is not pushed again, and the pull merges it here too when this laptop holds both.
 #pragma once
 
 #include <string>
@@ -48,6 +51,8 @@ struct PushResult {
   int drafts_kept = 0;                     // draft visits, which never leave the laptop
   int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
   std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
+  // Families a supervisor merged into another on the server (uuids): not pushed again.
+  std::vector<std::string> merged_away;
   // Records ("caregiver <uuid>") changed here only since the last sync: updated on the server.
   std::vector<std::string> edited;
   // Records changed here and on the server since the last sync: a conflict, neither side
@@ -59,6 +64,9 @@ struct PullResult {
   long long from = 0;  // the watermark before and after
   long long to = 0;
   int families = 0;  // families read from the server (changed since the watermark)
+  // Families merged here as a supervisor merged them on the server, one line each
+  // (server_merges.h); and merged-away families kept here because the family kept is not seen.
+  std::vector<std::string> merges;
   exchange::ImportPlan plan;
 };
 
@@ -68,6 +76,9 @@ struct SyncResult {
   // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
   // (reported by <login>)". Listed by every sync until a supervisor resolves them.
   std::vector<std::string> open_conflicts;
+  // Pairs of families the server flags as possibly one family entered twice, waiting for a
+  // supervisor (duplicates.h); always 0 for a counselor's login.
+  long long possible_duplicates = 0;
 };
 
 // Error(bad_input) when the login is not a counselor or supervisor of the server's schema, or

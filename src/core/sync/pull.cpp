@@ -10,6 +10,7 @@
 #include "securebase/sync/sync.h"
 #include "server_edits.h"
 #include "server_families.h"
+#include "server_merges.h"
 #include "server_text.h"
 #include "synced_seals.h"
 
@@ -57,8 +58,17 @@ PullResult pull(store::Store& store, server::Connection& server) {
   result.from = store::settingNumber(store, store::setting::sync_change_number);
   auto read = readUnderPushLock(server, result.from);
   checkSeals(read);
+  // Families merged on the server are merged here first, so what is pulled meets them filed
+  // as the server files them; a family kept that arrives only now is merged into after.
+  const auto merges = detail::readServerMerges(server);
+  result.merges = detail::applyServerMerges(store, merges, false);
+  const auto mergeArrived = [&] {
+    for (auto& line : detail::applyServerMerges(store, merges, true))
+      result.merges.push_back(std::move(line));
+  };
   result.families = static_cast<int>(read.data.families.size());
   if (read.data.families.empty() && read.data.counselors.empty() && read.data.forms.empty()) {
+    mergeArrived();
     result.to = result.from;
     return result;
   }
@@ -69,6 +79,7 @@ PullResult pull(store::Store& store, server::Connection& server) {
   options.skip_conflicts = true;
   result.plan =
       exchange::importExport(store, exchange::toJsonText(read.data), "the agency server", options);
+  mergeArrived();
   // What came in, or was here already, is now the same on both sides; a conflict is not.
   auto agreed = detail::editableSeals(read.data);
   for (const auto& conflict : result.plan.conflicts) agreed.erase(conflict.key);
