@@ -1,0 +1,119 @@
+// Server schema version 5: match keys are set only for a family the caller may write, pairs and
+// their merge are a supervisor's, a counselor reads neither another counselor's keys nor any
+// pair, and the merge itself refuses a family outside the pair.
+#include <gtest/gtest.h>
+
+#include "pg_cluster.h"
+#include "raw_sql.h"
+#include "securebase/core/error.h"
+#include "securebase/server/connection.h"
+#include "securebase/server/schema.h"
+
+namespace securebase::server {
+namespace {
+
+using securebase::testing::pgCluster;
+using testing::addAssignedFamily;
+using testing::kFamilyA;
+using testing::kFamilyB;
+using testing::kPassword;
+using testing::refusal;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class ServerSchemaV5Test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dbname_ = pgCluster().createDatabase();
+    admin_ = std::make_unique<Connection>(pgCluster().socketConninfo(dbname_));
+    ASSERT_EQ(initServerSchema(*admin_, 5).to, 5);
+    const auto a = addStaff(*admin_, StaffRole::counselor, "Ana", dbname_ + "_a", kPassword);
+    const auto b = addStaff(*admin_, StaffRole::counselor, "Bea", dbname_ + "_b", kPassword);
+    addStaff(*admin_, StaffRole::supervisor, "Sol", dbname_ + "_s", kPassword);
+    a_ = as(dbname_ + "_a");
+    b_ = as(dbname_ + "_b");
+    s_ = as(dbname_ + "_s");
+    addAssignedFamily(*a_, kFamilyA, a, "Familia");
+    addAssignedFamily(*b_, kFamilyB, b, "Familia");
+  }
+
+  std::unique_ptr<Connection> as(const std::string& login) {
+    return std::make_unique<Connection>(pgCluster().socketConninfo(dbname_, login),
+                                        std::string(kPassword));
+  }
+
+  static void setKey(Connection& db, const char* family, const std::string& key) {
+    db.exec(
+        "SELECT securebase.set_match_keys(ARRAY[$1]::uuid[], ARRAY[$1]::uuid[], "
+        "ARRAY['child'], ARRAY[$2])",
+        {std::string(family), key});
+  }
+
+  std::string adminValue(const std::string& sql) { return admin_->exec(sql).text(0, 0); }
+
+  std::string dbname_;
+  std::unique_ptr<Connection> admin_, a_, b_, s_;
+};
+
+TEST_F(ServerSchemaV5Test, FamiliesSharingAKeyArePairedForSupervisorsOnly) {
+  setKey(*a_, kFamilyA, "sofia|2025-01-10");
+  setKey(*b_, kFamilyB, "sofia|2025-01-10");
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.duplicate_pairs"), "1");
+  EXPECT_EQ(s_->exec("SELECT reasons FROM securebase.possible_duplicates").text(0, 0), "child");
+  // A counselor sees their own family's keys only, and no pair at all.
+  EXPECT_EQ(a_->exec("SELECT count(*) FROM securebase.family_match_keys").text(0, 0), "1");
+  EXPECT_TRUE(
+      contains(refusal([&] { a_->exec("SELECT count(*) FROM securebase.duplicate_pairs"); }),
+               "permission denied"));
+  EXPECT_NE(refusal([&] { a_->exec("SELECT count(*) FROM securebase.possible_duplicates"); }), "");
+  // Nor sets keys for another counselor's family, nor writes the tables directly.
+  EXPECT_TRUE(contains(refusal([&] { setKey(*a_, kFamilyB, "other|2025-01-10"); }),
+                       "not one this login may write"));
+  EXPECT_NE(refusal([&] {
+              a_->exec("INSERT INTO securebase.family_match_keys VALUES ($1, 'phone', '1')",
+                       {std::string(kFamilyA)});
+            }),
+            "");
+  // Nor merges, even calling the server's function.
+  const std::string pair = adminValue("SELECT id FROM securebase.duplicate_pairs");
+  EXPECT_NE(refusal([&] {
+              a_->exec("SELECT securebase.merge_families($1, $2)", {pair, std::string(kFamilyA)});
+            }),
+            "");
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.families"), "2");
+
+  // Keys replaced: the pair no longer shares one and leaves the list, though its number stays.
+  setKey(*b_, kFamilyB, "lucia|2025-01-10");
+  EXPECT_EQ(s_->exec("SELECT count(*) FROM securebase.possible_duplicates").text(0, 0), "0");
+  EXPECT_TRUE(contains(
+      refusal([&] {
+        s_->exec("SELECT securebase.merge_families($1, $2)", {pair, std::string(kFamilyA)});
+      }),
+      "is not in possible duplicate"));
+  EXPECT_EQ(adminValue("SELECT count(*) FROM securebase.family_merges"), "0");
+}
+
+TEST_F(ServerSchemaV5Test, AMergeRecordIsNeverChangedAndAFamilyMergedAwayIsNotNewAgain) {
+  setKey(*a_, kFamilyA, "sofia|2025-01-10");
+  setKey(*b_, kFamilyB, "sofia|2025-01-10");
+  const std::string pair = adminValue("SELECT id FROM securebase.duplicate_pairs");
+  EXPECT_EQ(s_->exec("SELECT securebase.merge_families($1, $2)", {pair, std::string(kFamilyA)})
+                .text(0, 0),
+            kFamilyB);
+  EXPECT_EQ(b_->exec("SELECT securebase.family_state($1)", {std::string(kFamilyB)}).text(0, 0),
+            "merged");
+  // Bea still reads the merge of the family that was hers, not Ana's family.
+  EXPECT_EQ(b_->exec("SELECT count(*) FROM securebase.family_merges").text(0, 0), "1");
+  EXPECT_EQ(b_->exec("SELECT count(*) FROM securebase.families").text(0, 0), "0");
+  for (const char* sql : {"UPDATE securebase.family_merges SET winner_uuid = loser_uuid",
+                          "DELETE FROM securebase.family_merges"})
+    EXPECT_TRUE(contains(refusal([&] { admin_->exec(sql); }), "family merges cannot be changed"))
+        << sql;
+  EXPECT_EQ(adminValue("SELECT loser_record->>'display_name' FROM securebase.family_merges"),
+            "Familia");
+}
+
+}  // namespace
+}  // namespace securebase::server
