@@ -196,6 +196,41 @@ TEST_F(SyncDuplicatesTest, OneFamilyEnteredOnTwoLaptopsIsMergedWithEveryVisitKep
   EXPECT_EQ(admin.run({"server", "audit-verify", "--server", admin_}).exit_code, 0);
 }
 
+TEST_F(SyncDuplicatesTest, ALaptopThatHeldOnlyTheFamilyMergedAwayTakesTheFamilyKeptWhole) {
+  const Laptop ana = laptop("ana"), bea = laptop("bea"), sol = laptop("sol");
+  bea.setUp("Bea Soto");
+  const auto paz = bea.addFamily("Paz, Lola", "Bea Soto", "Inés");
+  bea.ok({"visit", "sign", bea.addVisit(paz, "2025-03-08")});
+  sol.setUp("Sol Vega");
+  ASSERT_EQ(bea.sync().exit_code, 0);
+  ASSERT_EQ(sol.sync().exit_code, 0);  // the supervisor's laptop holds Bea's record only
+  ana.setUp("Ana Ruiz");
+  const auto again = ana.addFamily("Paz Ruiz, Lola", "Ana Ruiz", "INES");
+  for (const char* date : {"2025-03-01", "2025-03-15"})
+    ana.ok({"visit", "sign", ana.addVisit(again, date)});
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  const std::string kept = familyUuid("Paz Ruiz, Lola"), gone = familyUuid("Paz, Lola");
+  const auto merged = asLogin("sol", {"sync", "merge",
+                                      adminValue("SELECT max(id) FROM "
+                                                 "securebase.duplicate_pairs"),
+                                      "--keep", kept});
+  ASSERT_EQ(merged.exit_code, 0) << describe(merged);
+
+  // The family kept arrives with Bea's visit in it, which this laptop holds already: no
+  // conflict, one family, three visits, every record explained by the audit.
+  const auto synced = sol.sync();
+  ASSERT_EQ(synced.exit_code, 0) << describe(synced);
+  EXPECT_EQ(synced.err, "");
+  EXPECT_TRUE(has(synced.out, "family " + gone + " merged into family " + kept)) << synced.out;
+  EXPECT_EQ(visitsByFamily(sol.ok({"export"})), (std::map<std::string, std::size_t>{{kept, 3}}));
+  EXPECT_TRUE(has(sol.ok({"audit", "verify"}), "Audit trail intact"));
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  EXPECT_EQ(signedFamilies(sol.ok({"export"})).at(kept),
+            signedFamilies(ana.ok({"export"})).at(kept));
+  const auto idle = sol.sync();
+  EXPECT_EQ(idle.out, "pushed: nothing new\npulled: nothing new\n");
+}
+
 TEST_F(SyncDuplicatesTest, AMergeThatIsNotAllowedChangesNothing) {
   const Laptop ana = laptop("ana"), bea = laptop("bea");
   ana.setUp("Ana Ruiz");

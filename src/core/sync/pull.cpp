@@ -72,6 +72,7 @@ PullResult pull(store::Store& store, server::Connection& server) {
     result.to = result.from;
     return result;
   }
+  detail::leaveOutRecordsHeldHere(store, merges, read.data);
   // Through the import a file takes: every check, conflicts listed and never written over, the
   // local audit. One transaction here; the watermark moves only once it committed.
   detail::takeServerEdits(store, read.data, detail::readSyncedSeals(store.database()));

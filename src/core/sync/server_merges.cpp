@@ -1,5 +1,8 @@
 #include "server_merges.h"
 
+#include <algorithm>
+#include <set>
+
 #include "securebase/store/database.h"
 
 namespace securebase::sync::detail {
@@ -12,7 +15,40 @@ bool holdsFamily(store::Store& store, const std::string& uuid) {
   return s.step();
 }
 
+// The uuids of every caregiver, child, visit, goal and referral of family `uuid` here.
+std::set<std::string> recordsOf(store::Store& store, const std::string& uuid) {
+  std::set<std::string> out;
+  for (const char* table : {"caregivers", "children", "visits", "goals", "referrals"}) {
+    auto s = store.database().prepare(std::string("SELECT r.uuid FROM ") + table +
+                                      " r JOIN families f ON f.id = r.family_id WHERE f.uuid = ?");
+    s.bind(1, uuid);
+    while (s.step()) out.insert(s.text(0));
+  }
+  return out;
+}
+
+template <typename Records>
+void leaveOut(Records& records, const std::set<std::string>& uuids) {
+  std::erase_if(records, [&](const auto& record) { return uuids.count(record.uuid) > 0; });
+}
+
 }  // namespace
+
+void leaveOutRecordsHeldHere(store::Store& store, const std::vector<ServerMerge>& merges,
+                             exchange::ExchangeData& pulled) {
+  for (const auto& merge : merges) {
+    if (!holdsFamily(store, merge.loser) || holdsFamily(store, merge.winner)) continue;
+    const auto held = recordsOf(store, merge.loser);
+    for (auto& family : pulled.families) {
+      if (family.uuid != merge.winner) continue;
+      leaveOut(family.caregivers, held);
+      leaveOut(family.children, held);
+      leaveOut(family.visits, held);
+      leaveOut(family.goals, held);
+      leaveOut(family.referrals, held);
+    }
+  }
+}
 
 std::vector<ServerMerge> readServerMerges(server::Connection& server) {
   auto rows = server.exec(

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "securebase/exchange/exchange_data.h"
 #include "securebase/server/connection.h"
 #include "securebase/store/store.h"
 
@@ -18,6 +19,12 @@ struct ServerMerge {
 // The merges this login may see, oldest first: a family kept by one merge and merged away by a
 // later one ends in the last.
 std::vector<ServerMerge> readServerMerges(server::Connection& server);
+
+// A family kept that arrives only now brings the records of the family merged into it, which
+// this laptop still holds under the family merged away: they are left out of `pulled`, so that
+// the import does not take them for another family's, and the merge after it files them.
+void leaveOutRecordsHeldHere(store::Store& store, const std::vector<ServerMerge>& merges,
+                             exchange::ExchangeData& pulled);
 
 // Applies each merge whose two families are here and says so: "family <a> merged into family
 // <b> (by <login> on the server)". With `name_unseen`, a merged-away family here whose family
