@@ -3,46 +3,26 @@
 // pair, and the merge itself refuses a family outside the pair.
 #include <gtest/gtest.h>
 
-#include "pg_cluster.h"
 #include "raw_sql.h"
 #include "securebase/core/error.h"
 #include "securebase/server/connection.h"
 #include "securebase/server/schema.h"
+#include "staff_databases.h"
 
 namespace securebase::server {
 namespace {
 
-using securebase::testing::pgCluster;
-using testing::addAssignedFamily;
 using testing::kFamilyA;
 using testing::kFamilyB;
-using testing::kPassword;
 using testing::refusal;
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class ServerSchemaV5Test : public ::testing::Test {
+class ServerSchemaV5Test : public testing::StaffDatabase {
  protected:
-  void SetUp() override {
-    dbname_ = pgCluster().createDatabase();
-    admin_ = std::make_unique<Connection>(pgCluster().socketConninfo(dbname_));
-    ASSERT_EQ(initServerSchema(*admin_, 5).to, 5);
-    const auto a = addStaff(*admin_, StaffRole::counselor, "Ana", dbname_ + "_a", kPassword);
-    const auto b = addStaff(*admin_, StaffRole::counselor, "Bea", dbname_ + "_b", kPassword);
-    addStaff(*admin_, StaffRole::supervisor, "Sol", dbname_ + "_s", kPassword);
-    a_ = as(dbname_ + "_a");
-    b_ = as(dbname_ + "_b");
-    s_ = as(dbname_ + "_s");
-    addAssignedFamily(*a_, kFamilyA, a, "Familia");
-    addAssignedFamily(*b_, kFamilyB, b, "Familia");
-  }
-
-  std::unique_ptr<Connection> as(const std::string& login) {
-    return std::make_unique<Connection>(pgCluster().socketConninfo(dbname_, login),
-                                        std::string(kPassword));
-  }
+  void SetUp() override { setUpAt(5); }
 
   static void setKey(Connection& db, const char* family, const std::string& key) {
     db.exec(
@@ -52,9 +32,6 @@ class ServerSchemaV5Test : public ::testing::Test {
   }
 
   std::string adminValue(const std::string& sql) { return admin_->exec(sql).text(0, 0); }
-
-  std::string dbname_;
-  std::unique_ptr<Connection> admin_, a_, b_, s_;
 };
 
 TEST_F(ServerSchemaV5Test, FamiliesSharingAKeyArePairedForSupervisorsOnly) {
