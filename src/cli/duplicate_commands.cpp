@@ -58,7 +58,7 @@ int mergeCommand(const std::vector<std::string>& args) {
 
 }  // namespace
 
-std::vector<Command> duplicateCommands() {
+std::vector<Command> mergeCommands() {
   return {
       {"sync duplicates", "list families possibly entered twice (supervisors)", duplicatesCommand},
       {"sync merge", "merge a possible duplicate into the family kept (supervisors)",

@@ -17,9 +17,8 @@ namespace {
 
 // The scripts that bring the schema from version i to i + 1, in order.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> scripts = {kServerSchemaV1, kServerSchemaV2,
-                                                   kServerSchemaV3, kServerSchemaV4,
-                                                   kServerSchemaV5};
+  static const std::vector<const char*> scripts = {
+      kServerSchemaV1, kServerSchemaV2, kServerSchemaV3, kServerSchemaV4, kServerSchemaV5};
   return scripts;
 }
 
