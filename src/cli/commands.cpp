@@ -8,7 +8,7 @@ const std::vector<Command>& commands() {
     for (auto group :
          {setupCommands, familyCommands, visitCommands, formCommands, caseloadCommands,
           handoutCommands, reportCommands, demoCommands, exchangeCommands, trustCommands,
-          auditCommands, serverCommands, syncCommands, conflictCommands})
+          auditCommands, serverCommands, syncCommands, conflictCommands, mergeCommands})
       for (auto& command : group()) list.push_back(std::move(command));
     return list;
   }();

@@ -21,5 +21,6 @@ std::vector<Command> auditCommands();     // audit verify
 std::vector<Command> serverCommands();    // server init|add-counselor|add-supervisor
 std::vector<Command> syncCommands();      // sync
 std::vector<Command> conflictCommands();  // sync resolve
+std::vector<Command> mergeCommands();     // sync duplicates, sync merge
 
 }  // namespace securebase::cli

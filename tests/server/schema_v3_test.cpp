@@ -8,6 +8,7 @@
 #include "securebase/core/error.h"
 #include "securebase/server/connection.h"
 #include "securebase/server/schema.h"
+#include "staff_databases.h"
 
 namespace securebase::server {
 namespace {
@@ -24,26 +25,9 @@ using testing::refusal;
 constexpr const char* kOtherDigest =
     "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
 
-class ServerSchemaV3Test : public ::testing::Test {
+class ServerSchemaV3Test : public testing::StaffDatabase {
  protected:
-  void SetUp() override {
-    dbname_ = pgCluster().createDatabase();
-    admin_ = std::make_unique<Connection>(pgCluster().socketConninfo(dbname_));
-    ASSERT_EQ(initServerSchema(*admin_, 3).to, 3);
-    const auto a = addStaff(*admin_, StaffRole::counselor, "Ana", dbname_ + "_a", kPassword);
-    const auto b = addStaff(*admin_, StaffRole::counselor, "Bea", dbname_ + "_b", kPassword);
-    addStaff(*admin_, StaffRole::supervisor, "Sol", dbname_ + "_s", kPassword);
-    a_ = as(dbname_ + "_a");
-    b_ = as(dbname_ + "_b");
-    s_ = as(dbname_ + "_s");
-    addAssignedFamily(*a_, kFamilyA, a, "Familia");
-    addAssignedFamily(*b_, kFamilyB, b, "Familia");
-  }
-
-  std::unique_ptr<Connection> as(const std::string& login) {
-    return std::make_unique<Connection>(pgCluster().socketConninfo(dbname_, login),
-                                        std::string(kPassword));
-  }
+  void SetUp() override { setUpAt(3); }
 
   static std::string count(Connection& db) {
     return db.exec("SELECT count(*) FROM securebase.conflicts").text(0, 0);
@@ -55,9 +39,6 @@ class ServerSchemaV3Test : public ::testing::Test {
         "laptop_sha256) VALUES ($1, $2, 'caregiver', $3, $4)",
         {kCaregiverA, family, kDigest, kOtherDigest});
   }
-
-  std::string dbname_;
-  std::unique_ptr<Connection> admin_, a_, b_, s_;
 };
 
 TEST_F(ServerSchemaV3Test, AConflictIsSeenByItsFamilysCounselorAndTheSupervisorOnly) {

@@ -6,6 +6,7 @@
 #include "pg_cluster.h"
 #include "securebase/core/error.h"
 #include "securebase/server/connection.h"
+#include "securebase/server/schema.h"
 #include "temp_dir.h"
 
 namespace securebase::testing {
@@ -31,10 +32,11 @@ class ServerCliTest : public ::testing::Test {
 TEST_F(ServerCliTest, InitCreatesTheSchemaOnceAndSaysSo) {
   auto created = cli({"server", "init", "--server", admin_});
   ASSERT_EQ(created.exit_code, 0) << describe(created);
-  EXPECT_EQ(created.out, "Server schema ready: version 5 (created)\n");
+  const std::string version = std::to_string(server::kServerSchemaVersion);
+  EXPECT_EQ(created.out, "Server schema ready: version " + version + " (created)\n");
   auto again = cli({"server", "init", "--server", admin_});
   ASSERT_EQ(again.exit_code, 0) << describe(again);
-  EXPECT_EQ(again.out, "Server schema ready: version 5 (already up to date)\n");
+  EXPECT_EQ(again.out, "Server schema ready: version " + version + " (already up to date)\n");
 }
 
 TEST_F(ServerCliTest, ACounselorAddedByTheCliLogsInOverTlsWithThePasswordFromTheFile) {

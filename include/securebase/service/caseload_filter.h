@@ -29,7 +29,7 @@ struct CaseloadRow {
 std::vector<CaseloadRow> prepareCaseload(std::vector<store::FamilySummary> families,
                                          model::Date today);
 
-// Lower-cases ASCII and the accented Latin letters (model::latinBase), and drops their accents,
+// model::foldAccentsAndCase: lower-cases ASCII and the accented Latin letters, dropping accents,
 // so "garcia" finds "García", "NUNEZ" finds "Núñez" and "wisniewski" finds "Wiśniewski".
 std::string foldForSearch(std::string_view text);
 

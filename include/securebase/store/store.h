@@ -130,6 +130,14 @@ class Store {
   void updateFamily(const model::Family& family);
   void closeFamily(Id family_id, const std::string& reason);
   model::Family family(Id family_id);
+  // Does here what the agency server did when a supervisor merged two records of one family:
+  // files every caregiver, child, visit (signed ones too: a visit's seal does not cover the
+  // family it is filed under), goal and referral of family `loser_uuid` under `winner_uuid`,
+  // and removes the emptied family. One transaction; each record moved gets an audit row
+  // ("merge", naming both families and `why`), and the family that went one that keeps its
+  // fields. False, changing nothing, when this database lacks either family.
+  bool mergeFamilyInto(const std::string& loser_uuid, const std::string& winner_uuid,
+                       const std::string& why);
   std::vector<FamilySummary> listFamilies(const FamilyFilter& filter = {});
   // How much of the visits loadFamily reads: everything, or the visit rows alone (their sets
   // empty) for callers that read just the visit they need with visit() — a family with years of

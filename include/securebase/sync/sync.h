@@ -21,6 +21,9 @@
 //   pull cut short is simply pulled again.
 // - Clinic settings (clinic_settings.h): a supervisor's laptop pushes those changed here since
 //   the last sync; every pull takes all of the server's, which win over a laptop's own.
+// - Possible duplicates (duplicates.h): each push sends its families' match keys, and the server
+//   pairs families that share one for a supervisor. A family a supervisor merged into another
+//   is not pushed again, and the pull merges it here too when this laptop holds both.
 #pragma once
 
 #include <string>
@@ -51,6 +54,8 @@ struct PushResult {
   int drafts_kept = 0;                     // draft visits, which never leave the laptop
   int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
   std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
+  // Families a supervisor merged into another on the server (uuids): not pushed again.
+  std::vector<std::string> merged_away;
   // Records ("caregiver <uuid>") changed here only since the last sync: updated on the server.
   std::vector<std::string> edited;
   // Records changed here and on the server since the last sync: a conflict, neither side
@@ -65,6 +70,9 @@ struct PullResult {
   long long from = 0;  // the watermark before and after
   long long to = 0;
   int families = 0;  // families read from the server (changed since the watermark)
+  // Families merged here as a supervisor merged them on the server, one line each
+  // (server_merges.h); and merged-away families kept here because the family kept is not seen.
+  std::vector<std::string> merges;
   exchange::ImportPlan plan;
   // Records changed on the server only since the last sync, written here by the store's own
   // edits ("goal <uuid>"), and those its checks refused ("goal <uuid>: <why>"), left as they are.
@@ -82,6 +90,9 @@ struct SyncResult {
   // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
   // (reported by <login>)". Listed by every sync until a supervisor resolves them.
   std::vector<std::string> open_conflicts;
+  // Pairs of families the server flags as possibly one family entered twice, waiting for a
+  // supervisor (duplicates.h); always 0 for a counselor's login.
+  long long possible_duplicates = 0;
 };
 
 // Error(bad_input) when the login is not a counselor or supervisor of the server's schema, or

@@ -1,5 +1,7 @@
 #include "securebase/model/latin_letters.h"
 
+#include <algorithm>
+
 namespace securebase::model {
 namespace {
 
@@ -44,6 +46,23 @@ char32_t nextCodePoint(std::string_view text, std::size_t& i) {
     code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
   i += length;
   return code_point;
+}
+
+std::string foldAccentsAndCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t code_point = nextCodePoint(text, i);
+    if (code_point < 0x80)
+      out += static_cast<char>(code_point >= 'A' && code_point <= 'Z' ? code_point - 'A' + 'a'
+                                                                      : code_point);
+    else if (const char base = latinBase(code_point); base != '\0')
+      out += base;
+    else
+      out.append(text.substr(start, std::min(i, text.size()) - start));
+  }
+  return out;
 }
 
 }  // namespace securebase::model

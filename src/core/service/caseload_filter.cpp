@@ -51,20 +51,7 @@ bool inView(const CaseloadRow& row, CaseloadView view) {
 }  // namespace
 
 std::string foldForSearch(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const char32_t code_point = model::nextCodePoint(text, i);
-    if (code_point < 0x80)
-      out += static_cast<char>(code_point >= 'A' && code_point <= 'Z' ? code_point - 'A' + 'a'
-                                                                      : code_point);
-    else if (const char base = model::latinBase(code_point); base != '\0')
-      out += base;
-    else
-      out.append(text.substr(start, std::min(i, text.size()) - start));
-  }
-  return out;
+  return model::foldAccentsAndCase(text);
 }
 
 bool containsEveryWord(std::string_view folded_text, std::string_view wanted) {

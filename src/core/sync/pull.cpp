@@ -11,6 +11,7 @@
 #include "securebase/sync/sync.h"
 #include "server_edits.h"
 #include "server_families.h"
+#include "server_merges.h"
 #include "server_text.h"
 #include "synced_seals.h"
 
@@ -99,12 +100,24 @@ PullResult pull(store::Store& store, server::Connection& server) {
   result.from = store::settingNumber(store, store::setting::sync_change_number);
   auto read = readUnderPushLock(server, result.from);
   checkSeals(read);
+  // Families merged on the server are merged here first, so what is pulled meets them filed
+  // as the server files them; a family kept that arrives only now is merged into after.
+  const auto merges = detail::readServerMerges(server);
+  result.merges = detail::applyServerMerges(store, merges, false);
+  const auto mergeArrived = [&] {
+    for (auto& line : detail::applyServerMerges(store, merges, true))
+      result.merges.push_back(std::move(line));
+  };
   result.families = static_cast<int>(read.data.families.size());
   const auto synced = detail::readSyncedSeals(store.database());
   const auto clinic_before = detail::localClinicSettings(store);
   const bool taking = anythingNew(read.data, clinic_before);
   detail::Seals agreed;
-  if (taking) agreed = take(store, read, synced, result);
+  if (taking) {
+    detail::leaveOutRecordsHeldHere(store, merges, read.data);
+    agreed = take(store, read, synced, result);
+  }
+  mergeArrived();
   result.clinic_settings_replaced =
       detail::agreeClinicSettings(clinic_before, read.data.settings, synced, agreed);
   detail::writeSyncedSeals(store.database(), agreed);

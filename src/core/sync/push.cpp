@@ -3,6 +3,7 @@
 #include <set>
 
 #include "clinic_settings.h"
+#include "match_keys.h"
 #include "securebase/core/error.h"
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/exchange/record_seal.h"
@@ -57,6 +58,7 @@ class Pusher {
           {c.uuid, c.name, c.email, c.phone});
     for (const auto& form : local.forms) pushForm(form);
     for (const auto& family : local.families) pushFamily(family);
+    match_keys_.send(db_);
     return result_;
   }
 
@@ -143,6 +145,11 @@ class Pusher {
       result_.not_mine.push_back(f.uuid);
       return;
     }
+    if (state == "merged") {  // the pull files its records under the family kept
+      result_.merged_away.push_back(f.uuid);
+      return;
+    }
+    match_keys_.add(f);
     if (state == "mine" && !server_seals_.count(f.uuid)) server_seals_[f.uuid] = "";
     sent("family", f.uuid, f.uuid, exchange::recordSeal(f),
          "INSERT INTO securebase.families (uuid, display_name, language, status, "
@@ -301,7 +308,8 @@ class Pusher {
   // Conflicts a supervisor resolved, by record: each record sent looks up its own.
   std::multimap<std::string, Resolution> resolutions_;
   PushResult result_;
-  detail::Seals agreed_;  // what both sides hold once this push commits
+  detail::MatchKeys match_keys_;  // of the families this push brings, for the duplicate check
+  detail::Seals agreed_;          // what both sides hold once this push commits
 };
 
 }  // namespace

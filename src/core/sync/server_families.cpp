@@ -63,6 +63,9 @@ class Reader {
         " WHERE change_number > $1"
         " UNION ALL SELECT family_uuid, change_number FROM securebase.referrals"
         " WHERE change_number > $1"
+        // A merge brings the family kept again, whole, with what it took in.
+        " UNION ALL SELECT winner_uuid, change_number FROM securebase.family_merges"
+        " WHERE change_number > $1"
         ") AS changed GROUP BY family_uuid",
         {after_});
     std::vector<std::string> uuids;

@@ -1,5 +1,7 @@
 #include "securebase/sync/sync.h"
 
+#include "securebase/sync/duplicates.h"
+
 namespace securebase::sync {
 
 SyncResult sync(store::Store& store, server::Connection& server) {
@@ -10,6 +12,7 @@ SyncResult sync(store::Store& store, server::Connection& server) {
       "SELECT id || ': ' || kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
       "FROM securebase.conflicts WHERE resolved_at IS NULL ORDER BY id");
   for (int i = 0; i < open.rows(); ++i) result.open_conflicts.push_back(open.text(i, 0));
+  result.possible_duplicates = possibleDuplicateCount(server);
   return result;
 }
 
@@ -31,6 +34,9 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   for (const auto& family : push.not_mine)
     lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
   for (const auto& key : push.clinic_settings_sent) lines.push_back("clinic setting sent: " + key);
+  for (const auto& family : push.merged_away)
+    lines.push_back("not pushed: family " + family +
+                    " was merged into another family on the server");
   const auto& pull = result.pull;
   // The pull takes the server's clinic settings as import --with-clinic-settings does.
   exchange::ImportOptions taken;
@@ -53,8 +59,13 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   for (const auto& record : pull.edits_taken) lines.push_back("edit received: " + record);
   for (const auto& refusal : pull.edits_refused)
     lines.push_back("edit not taken, left as it is here: " + refusal);
+  for (const auto& merge : pull.merges) lines.push_back(merge);
   for (const auto& conflict : result.open_conflicts)
     lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
+  if (result.possible_duplicates > 0)
+    lines.push_back("possible duplicate families waiting for a supervisor: " +
+                    std::to_string(result.possible_duplicates) +
+                    " (securebase-cli sync duplicates lists them)");
   return lines;
 }
 
