@@ -31,10 +31,10 @@ class ServerCliTest : public ::testing::Test {
 TEST_F(ServerCliTest, InitCreatesTheSchemaOnceAndSaysSo) {
   auto created = cli({"server", "init", "--server", admin_});
   ASSERT_EQ(created.exit_code, 0) << describe(created);
-  EXPECT_EQ(created.out, "Server schema ready: version 4 (created)\n");
+  EXPECT_EQ(created.out, "Server schema ready: version 5 (created)\n");
   auto again = cli({"server", "init", "--server", admin_});
   ASSERT_EQ(again.exit_code, 0) << describe(again);
-  EXPECT_EQ(again.out, "Server schema ready: version 4 (already up to date)\n");
+  EXPECT_EQ(again.out, "Server schema ready: version 5 (already up to date)\n");
 }
 
 TEST_F(ServerCliTest, ACounselorAddedByTheCliLogsInOverTlsWithThePasswordFromTheFile) {

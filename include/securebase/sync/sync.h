@@ -20,6 +20,7 @@
 //   The watermark moves after the import committed, so a pull cut short is simply pulled again.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,10 +45,11 @@ struct PushCounts {
 
 struct PushResult {
   PushCounts sent;
-  std::vector<std::string> signed_visits;  // the uuids of the visits sent, named by the audit
-  int drafts_kept = 0;                     // draft visits, which never leave the laptop
-  int waiting_for_signature = 0;           // goals and referrals tied to a draft visit
-  std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
+  std::vector<std::string> signed_visits;      // the uuids of the visits sent, named by the audit
+  int drafts_kept = 0;                         // draft visits, which never leave the laptop
+  int waiting_for_signature = 0;               // goals and referrals tied to a draft visit
+  std::vector<std::string> not_mine;           // families someone else holds on the server (uuids)
+  std::map<std::string, std::string> held_by;  // who holds each of them, by family uuid
   // Records ("caregiver <uuid>") changed here only since the last sync: updated on the server.
   std::vector<std::string> edited;
   // Records changed here and on the server since the last sync: a conflict, neither side
@@ -62,9 +64,29 @@ struct PullResult {
   exchange::ImportPlan plan;
 };
 
+// A family this laptop holds that the server has given to another counselor: read-only here.
+// It can be pruned from this laptop once the server holds every record of it held here.
+struct ReassignedFamily {
+  std::string uuid;
+  std::string name;
+  std::string held_by;
+  // What of it this laptop holds and the server lacks ("signed visit <uuid>", "draft visit
+  // <uuid>", "caregiver <uuid>" changed here since the last sync, …): empty when it can go.
+  std::vector<std::string> server_lacks;
+  bool pruned = false;
+  bool prunable() const { return server_lacks.empty(); }
+};
+
+struct SyncOptions {
+  // Removes from this laptop each read-only family the server holds everything of.
+  bool prune = false;
+};
+
 struct SyncResult {
   PushResult push;
   PullResult pull;
+  // The families read-only here after this sync, by name (pruned ones marked so).
+  std::vector<ReassignedFamily> read_only;
   // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
   // (reported by <login>)". Listed by every sync until a supervisor resolves them.
   std::vector<std::string> open_conflicts;
@@ -76,11 +98,23 @@ struct SyncResult {
 // as it was.
 PushResult push(store::Store& store, server::Connection& server);
 PullResult pull(store::Store& store, server::Connection& server);
-// push, then pull.
-SyncResult sync(store::Store& store, server::Connection& server);
+// push; then marks the families the push found someone else's read-only here and makes
+// those found this login's again writable (both audited); then pull; then checks each
+// read-only family against the server and, with options.prune, removes those it holds
+// everything of (store::Store::pruneFamily).
+SyncResult sync(store::Store& store, server::Connection& server, const SyncOptions& options = {});
+
+// The read-only marks after a push (part of sync).
+void markReassigned(store::Store& store, const PushResult& push);
+// Each family read-only here, with what of it the server lacks (part of sync).
+std::vector<ReassignedFamily> checkReadOnly(store::Store& store, server::Connection& server);
 
 // What sync did, one line each: "pushed: 2 families, 5 signed visits", the drafts kept, the
-// families not pushed, "pulled: …" (import's summary lines).
+// families not pushed, "pulled: …" (import's summary lines), the families read-only here and
+// how many could be pruned, or were.
 std::vector<std::string> summaryLines(const SyncResult& result);
+// After a sync with prune: one line for each read-only family that stayed because the server
+// lacks some of what this laptop holds of it, naming what.
+std::vector<std::string> pruneRefusals(const SyncResult& result);
 
 }  // namespace securebase::sync

@@ -7,6 +7,7 @@
 #include "schema_v2.h"
 #include "schema_v3.h"
 #include "schema_v4.h"
+#include "schema_v5.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -16,8 +17,8 @@ namespace {
 
 // The scripts that bring the schema from version i to i + 1, in order.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> scripts = {kServerSchemaV1, kServerSchemaV2,
-                                                   kServerSchemaV3, kServerSchemaV4};
+  static const std::vector<const char*> scripts = {
+      kServerSchemaV1, kServerSchemaV2, kServerSchemaV3, kServerSchemaV4, kServerSchemaV5};
   return scripts;
 }
 

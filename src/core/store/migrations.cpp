@@ -29,7 +29,7 @@ const std::vector<Migration>& migrations() {
       {5, sql(schema::version5())},     {6, schema::migrateToVersion6},
       {7, schema::migrateToVersion7},   {8, schema::migrateToVersion8},
       {9, schema::migrateToVersion9},   {10, schema::migrateToVersion10},
-      {11, schema::migrateToVersion11},
+      {11, schema::migrateToVersion11}, {12, schema::migrateToVersion12},
   };
   return list;
 }

@@ -294,6 +294,8 @@ void migrateToVersion9(Database& db);
 void migrateToVersion10(Database& db);
 // Version 11: each synced record's seal as of the last sync (schema_v11.cpp).
 void migrateToVersion11(Database& db);
+// Version 12: families reassigned away on the agency server, read-only here (schema_v12.cpp).
+void migrateToVersion12(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.
