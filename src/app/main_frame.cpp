@@ -384,6 +384,19 @@ void MainFrame::newFamily() {
   selectFamily(dialog.familyId());
 }
 
+void MainFrame::showFamilyWritable(const std::optional<std::string>& held_by) {
+  if (!menus_) return;
+  const wxString help =
+      held_by ? readOnlyHelp(*held_by) : _("Record a visit with the selected family");
+  menus_->Enable(kCmdNewVisit, !held_by && !locked());
+  menus_->FindItem(kCmdNewVisit)->SetHelp(help);
+  if (wxToolBar* tools = GetToolBar()) {
+    tools->EnableTool(kCmdNewVisit, !held_by && !locked());
+    tools->SetToolShortHelp(kCmdNewVisit,
+                            held_by ? help : _("Record a visit with the selected family (Ctrl+N)"));
+  }
+}
+
 void MainFrame::newVisit() {
   const auto family_id = caseload_->list().selectedFamily();
   if (!family_id) {

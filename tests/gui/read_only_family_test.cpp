@@ -1,0 +1,77 @@
+// A family the supervisor reassigned away from this laptop's counselor (through the server
+// tests' throwaway cluster): after the laptop's sync the window shows it read-only — New Visit
+// greyed in the menu, on the toolbar and in the family's panel, each saying why.
+#include <gtest/gtest.h>
+#include <wx/button.h>
+#include <wx/menu.h>
+#include <wx/stattext.h>
+#include <wx/toolbar.h>
+
+#include "caseload_list.h"
+#include "caseload_panel.h"
+#include "command_ids.h"
+#include "family_panel.h"
+#include "gui_support.h"
+#include "main_frame.h"
+#include "sync_fixture.h"
+#include "window_config.h"
+
+namespace securebase::testing {
+namespace {
+
+class ReadOnlyFamilyWindowTest : public SyncTest {
+ protected:
+  void TearDown() override { closeAllWindows(); }
+};
+
+TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
+  const Laptop ana = laptop("ana");
+  ana.setUp("Ana Ruiz");
+  const auto garcia = ana.addFamily("García, Ana", "Ana Ruiz", "Sofía");
+  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
+  const auto ortiz = ana.addFamily("Ortiz, Rosa", "Ana Ruiz", "Mateo");
+  ASSERT_EQ(ana.sync().exit_code, 0);
+  const std::string garcia_uuid =
+      adminValue("SELECT uuid FROM securebase.families WHERE display_name = 'García, Ana'");
+  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("bea") +
+           "' WHERE family_uuid = '" + garcia_uuid + "'");
+  const auto told = ana.sync();
+  ASSERT_EQ(told.exit_code, 0) << describe(told);
+  ASSERT_TRUE(has(told.out, "read-only here")) << told.out;
+
+  app::WindowConfig::instance().setCounselor("Ana Ruiz");
+  auto* frame = showMainFrame(ana.db());
+  wxMenuBar& menus = *frame->GetMenuBar();
+  auto& panel = frame->familyPanel();
+
+  // A family of Ana's own: everything on.
+  frame->selectFamily(std::stoll(ortiz[0]));
+  pump(300);
+  EXPECT_TRUE(menus.IsEnabled(app::kCmdNewVisit));
+  EXPECT_TRUE(panel.newVisitButton().IsEnabled());
+  EXPECT_FALSE(panel.readOnlyNote().IsShown());
+
+  frame->selectFamily(std::stoll(garcia[0]));
+  pump(300);
+  EXPECT_FALSE(menus.IsEnabled(app::kCmdNewVisit));
+  EXPECT_NE(menus.FindItem(app::kCmdNewVisit)->GetHelp().Find("Reassigned to bea"), wxNOT_FOUND)
+      << menus.FindItem(app::kCmdNewVisit)->GetHelp();
+  ASSERT_NE(frame->GetToolBar(), nullptr);
+  EXPECT_FALSE(frame->GetToolBar()->GetToolEnabled(app::kCmdNewVisit));
+  EXPECT_FALSE(panel.newVisitButton().IsEnabled());
+  EXPECT_FALSE(panel.editButton().IsEnabled());
+  EXPECT_NE(panel.newVisitButton().GetToolTipText().Find("read-only"), wxNOT_FOUND);
+  EXPECT_TRUE(panel.readOnlyNote().IsShown());
+  EXPECT_NE(panel.readOnlyNote().GetLabel().Find("Reassigned to bea"), wxNOT_FOUND)
+      << panel.readOnlyNote().GetLabel();
+  screenshot("read-only-family");
+
+  // Another family of Ana's: on again.
+  frame->selectFamily(std::stoll(ortiz[0]));
+  pump(300);
+  EXPECT_TRUE(menus.IsEnabled(app::kCmdNewVisit));
+  EXPECT_TRUE(panel.newVisitButton().IsEnabled());
+}
+
+}  // namespace
+}  // namespace securebase::testing
