@@ -31,10 +31,7 @@ TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
   ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
   const auto ortiz = ana.addFamily("Ortiz, Rosa", "Ana Ruiz", "Mateo");
   ASSERT_EQ(ana.sync().exit_code, 0);
-  const std::string garcia_uuid =
-      adminValue("SELECT uuid FROM securebase.families WHERE display_name = 'García, Ana'");
-  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("bea") +
-           "' WHERE family_uuid = '" + garcia_uuid + "'");
+  reassign("García, Ana", "bea");
   const auto told = ana.sync();
   ASSERT_EQ(told.exit_code, 0) << describe(told);
   ASSERT_TRUE(has(told.out, "read-only here")) << told.out;

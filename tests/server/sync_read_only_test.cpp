@@ -38,10 +38,7 @@ TEST_F(SyncTest, AFamilyReassignedAwayIsReadOnlyHereAndPrunedOnceTheServerHoldsI
   ASSERT_EQ(ana.sync().exit_code, 0);
   bea.setUp("Bea Soto");
   ASSERT_EQ(bea.sync().exit_code, 0);
-  const std::string garcia_uuid =
-      adminValue("SELECT uuid FROM securebase.families WHERE display_name = 'García'");
-  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("bea") +
-           "' WHERE family_uuid = '" + garcia_uuid + "'");
+  const std::string garcia_uuid = reassign("García", "bea");
 
   const auto told = ana.sync();
   ASSERT_EQ(told.exit_code, 0) << describe(told);
@@ -130,10 +127,11 @@ TEST_F(SyncTest, AFamilyHoldingWhatTheServerLacksIsNotPrunedAndGivenBackIsWritab
   ASSERT_EQ(ana.sync().exit_code, 0);
   bea.setUp("Bea Soto");
   ASSERT_EQ(bea.sync().exit_code, 0);
-  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("bea") + "'");
+  reassign("García", "bea");
   // Signed offline before the reassignment was known: the server cannot take it from Ana now.
   const auto offline = ana.addVisit(garcia, "2025-03-15");
   ana.ok({"visit", "sign", offline});
+  ana.addVisit(garcia, "2025-03-16");  // and a draft, which never leaves the laptop
 
   const auto kept = ana.sync({"--prune"});
   EXPECT_EQ(kept.exit_code, 1) << describe(kept);
@@ -143,6 +141,7 @@ TEST_F(SyncTest, AFamilyHoldingWhatTheServerLacksIsNotPrunedAndGivenBackIsWritab
                   ") was not pruned: the server lacks what this computer holds of it "
                   "(signed visit "))
       << kept.err;
+  EXPECT_TRUE(has(kept.err, ", draft visit ")) << kept.err;
   EXPECT_TRUE(has(kept.out, "read-only here: family García")) << kept.out;
   EXPECT_FALSE(has(kept.out, "could be pruned")) << kept.out;
   const auto shown = ana.ok({"family", "show", garcia[0]});
@@ -151,7 +150,7 @@ TEST_F(SyncTest, AFamilyHoldingWhatTheServerLacksIsNotPrunedAndGivenBackIsWritab
   EXPECT_TRUE(has(ana.ok({"audit", "verify"}), "Audit trail intact"));
 
   // The supervisor gives it back: the next sync sends the visit, and Ana may write again.
-  adminRun("UPDATE securebase.assignments SET counselor_uuid = '" + staffUuid("ana") + "'");
+  reassign("García", "ana");
   const auto back = ana.sync();
   ASSERT_EQ(back.exit_code, 0) << describe(back);
   EXPECT_TRUE(has(back.out, "pushed: 1 signed visit")) << back.out;

@@ -60,10 +60,6 @@ std::vector<ReassignedFamily> checkReadOnly(store::Store& store, server::Connect
   for (const auto& held : read_only) {
     ReassignedFamily family{held.uuid, held.display_name, held.held_by, {}, false};
     const auto data = exchange::readFamily(store, held.family_id, counselors);
-    // A draft never leaves the laptop: the server cannot hold it.
-    for (const auto& v : data.visits)
-      if (v.status != model::VisitStatus::signed_off)
-        family.server_lacks.push_back("draft visit " + v.uuid);
     const auto records = recordsHeld(data, agreed);
     std::vector<std::string> uuids;
     std::vector<std::optional<std::string>> seals;
@@ -78,6 +74,10 @@ std::vector<ReassignedFamily> checkReadOnly(store::Store& store, server::Connect
     for (int i = 0; i < missing.rows(); ++i) lacking.insert(missing.text(i, 0));
     for (const auto& r : records)
       if (lacking.count(r.uuid)) family.server_lacks.push_back(r.what);
+    // A draft never leaves the laptop: the server cannot hold it.
+    for (const auto& v : data.visits)
+      if (v.status != model::VisitStatus::signed_off)
+        family.server_lacks.push_back("draft visit " + v.uuid);
     list.push_back(std::move(family));
   }
   return list;

@@ -66,7 +66,8 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
   if (prunable > 0)
     lines.push_back("could be pruned: " + std::to_string(prunable) +
                     (prunable == 1 ? " family" : " families") +
-                    " the server holds everything of (sync --prune removes them here)");
+                    " the server holds everything of (sync --prune removes " +
+                    (prunable == 1 ? "it" : "them") + " here)");
   return lines;
 }
 
