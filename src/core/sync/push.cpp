@@ -141,7 +141,8 @@ class Pusher {
     if (state == "other") {
       result_.not_mine.push_back(f.uuid);
       result_.held_by[f.uuid] =
-          db_.exec("SELECT securebase.family_holder($1)", {f.uuid}).text(0, 0);
+          db_.exec("SELECT coalesce(securebase.family_holder($1), 'another counselor')", {f.uuid})
+              .text(0, 0);
       return;
     }
     if (state == "mine" && !server_seals_.count(f.uuid)) server_seals_[f.uuid] = "";
