@@ -265,11 +265,12 @@ void FamilyPanel::showWritable() {
       showProblemBox(this, e);
     }
   }
-  const wxString help = held_by ? readOnlyHelp(*held_by) : wxString();
-  for (wxButton* button : {edit_, add_caregiver_, add_child_, new_visit_}) {
-    button->Enable(!held_by);
-    button->SetToolTip(help);
-  }
+  std::optional<wxString> refused;
+  if (held_by) refused = readOnlyHelp(*held_by);
+  allowChanges({edit_, add_caregiver_, add_child_, new_visit_}, refused);
+  visits_->allowChanges(refused);
+  goals_page_->allowChanges(refused);
+  referrals_page_->allowChanges(refused);
   read_only_note_->SetLabel(
       held_by ? wxString::Format(_("Reassigned to %s on the agency server: read-only on this "
                                    "computer.\nEverything recorded stays readable; nothing can "

@@ -1,5 +1,6 @@
 #include "ui_helpers.h"
 
+#include <wx/button.h>
 #include <wx/dc.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
@@ -51,6 +52,14 @@ wxString wrapToWidth(const wxDC& dc, const wxString& text, int width) {
   }
   if (!line.empty()) wrapped += (wrapped.empty() ? "" : "\n") + line;
   return wrapped;
+}
+
+void allowChanges(std::initializer_list<wxButton*> commands,
+                  const std::optional<wxString>& refused_because) {
+  for (wxButton* command : commands) {
+    command->Enable(!refused_because);
+    command->SetToolTip(refused_because.value_or(wxString()));
+  }
 }
 
 }  // namespace securebase::app

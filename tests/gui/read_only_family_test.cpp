@@ -1,6 +1,7 @@
 // A family the supervisor reassigned away from this laptop's counselor (through the server
 // tests' throwaway cluster): after the laptop's sync the window shows it read-only — New Visit
-// greyed in the menu, on the toolbar and in the family's panel, each saying why.
+// greyed in the menu, on the toolbar and in the family's panel, each saying why, and so are the
+// goals' and referrals' commands.
 #include <gtest/gtest.h>
 #include <wx/button.h>
 #include <wx/menu.h>
@@ -11,6 +12,7 @@
 #include "caseload_panel.h"
 #include "command_ids.h"
 #include "family_panel.h"
+#include "follow_up_page.h"
 #include "gui_support.h"
 #include "main_frame.h"
 #include "sync_fixture.h"
@@ -58,6 +60,7 @@ TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
   EXPECT_FALSE(panel.newVisitButton().IsEnabled());
   EXPECT_FALSE(panel.editButton().IsEnabled());
   EXPECT_NE(panel.newVisitButton().GetToolTipText().Find("read-only"), wxNOT_FOUND);
+  EXPECT_FALSE(panel.referrals().addButton().IsEnabled());
   EXPECT_TRUE(panel.readOnlyNote().IsShown());
   EXPECT_NE(panel.readOnlyNote().GetLabel().Find("Reassigned to bea"), wxNOT_FOUND)
       << panel.readOnlyNote().GetLabel();
@@ -68,6 +71,7 @@ TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
   pump(300);
   EXPECT_TRUE(menus.IsEnabled(app::kCmdNewVisit));
   EXPECT_TRUE(panel.newVisitButton().IsEnabled());
+  EXPECT_TRUE(panel.referrals().addButton().IsEnabled());
 }
 
 }  // namespace

@@ -18,6 +18,10 @@
 //   first written here through the store's own edit; any other record that differs here is a
 //   conflict, listed and left as it is here. Each pulled signed visit must match its server seal.
 //   The watermark moves after the import committed, so a pull cut short is simply pulled again.
+// - Reassigned away: a family the push found someone else's is read-only here from then on
+//   (store::Store::readOnlyFamily) until a sync finds it this login's again; it may be pruned
+//   from this laptop once the server holds every record of it held here (by uuid, and by seal
+//   for a record changed here since the last sync — never losing what the server lacks).
 #pragma once
 
 #include <map>
