@@ -50,12 +50,6 @@ wxString correctedAgeText(const model::Child& child, model::Date today) {
 
 }  // namespace
 
-wxString readOnlyHelp(const std::string& held_by) {
-  return wxString::Format(
-      _("Reassigned to %s on the agency server: this family is read-only on this computer"),
-      wx(held_by));
-}
-
 FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), frame_(frame) {
   empty_ = new wxStaticText(this, wxID_ANY, _("Select a family in the list\nto see it here."),
                             wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);

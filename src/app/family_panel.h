@@ -18,9 +18,6 @@ namespace securebase::app {
 
 class MainFrame;
 
-// The help line of a command greyed because the family was reassigned to `held_by` on the
-// agency server.
-wxString readOnlyHelp(const std::string& held_by);
 class VisitsPage;
 class TrendPanel;
 class FollowUpPage;

@@ -30,6 +30,7 @@
 #include "problem_text.h"
 #include "quick_handout_dialog.h"
 #include "report_dialog.h"
+#include "ui_helpers.h"
 #include "window_config.h"
 
 namespace securebase::app {

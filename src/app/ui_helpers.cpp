@@ -5,6 +5,7 @@
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/tokenzr.h>
+#include <wx/translation.h>
 
 namespace securebase::app {
 
@@ -52,6 +53,12 @@ wxString wrapToWidth(const wxDC& dc, const wxString& text, int width) {
   }
   if (!line.empty()) wrapped += (wrapped.empty() ? "" : "\n") + line;
   return wrapped;
+}
+
+wxString readOnlyHelp(const std::string& held_by) {
+  return wxString::Format(
+      _("Reassigned to %s on the agency server: this family is read-only on this computer"),
+      wx(held_by));
 }
 
 void allowChanges(std::initializer_list<wxButton*> commands,

@@ -38,6 +38,10 @@ wxListView* makeReportList(wxWindow* parent,
                            std::initializer_list<std::pair<wxString, int>> columns,
                            long extra_style = 0);
 
+// The help line of a command greyed because the family was reassigned to `held_by` on the
+// agency server.
+wxString readOnlyHelp(const std::string& held_by);
+
 // The commands that change a family, on — or off, each saying `refused_because` as its tooltip
 // (the family was reassigned away on the agency server).
 void allowChanges(std::initializer_list<wxButton*> commands,

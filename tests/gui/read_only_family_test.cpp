@@ -1,7 +1,7 @@
 // A family the supervisor reassigned away from this laptop's counselor (through the server
 // tests' throwaway cluster): after the laptop's sync the window shows it read-only — New Visit
 // greyed in the menu, on the toolbar and in the family's panel, each saying why, and so are the
-// goals' and referrals' commands.
+// goals' and referrals' commands, and its visits open read-only.
 #include <gtest/gtest.h>
 #include <wx/button.h>
 #include <wx/menu.h>
@@ -15,7 +15,9 @@
 #include "follow_up_page.h"
 #include "gui_support.h"
 #include "main_frame.h"
+#include "new_visit.h"
 #include "sync_fixture.h"
+#include "visit_editor.h"
 #include "window_config.h"
 
 namespace securebase::testing {
@@ -30,7 +32,9 @@ TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
   const Laptop ana = laptop("ana");
   ana.setUp("Ana Ruiz");
   const auto garcia = ana.addFamily("García, Ana", "Ana Ruiz", "Sofía");
-  ana.ok({"visit", "sign", ana.addVisit(garcia, "2025-03-01")});
+  const auto signed_visit = ana.addVisit(garcia, "2025-03-01");
+  ana.ok({"visit", "sign", signed_visit});
+  const auto draft = ana.addVisit(garcia, "2025-03-10");
   const auto ortiz = ana.addFamily("Ortiz, Rosa", "Ana Ruiz", "Mateo");
   ASSERT_EQ(ana.sync().exit_code, 0);
   reassign("García, Ana", "bea");
@@ -65,6 +69,26 @@ TEST_F(ReadOnlyFamilyWindowTest, NewVisitIsGreyedAndSaysWhoHoldsTheFamilyNow) {
   EXPECT_NE(panel.readOnlyNote().GetLabel().Find("Reassigned to bea"), wxNOT_FOUND)
       << panel.readOnlyNote().GetLabel();
   screenshot("read-only-family");
+
+  // Its visits open read-only: a signed one offers no amendment, a draft takes no answer but
+  // can still be discarded (drafts never leave the laptop).
+  app::VisitEditor* editor = app::openVisitEditor(frame, frame->session(), std::stoll(draft));
+  ASSERT_NE(editor, nullptr);
+  pump(300);
+  EXPECT_TRUE(editor->readOnly());
+  EXPECT_TRUE(editor->canDiscard());
+  EXPECT_FALSE(editor->sign(false));
+  EXPECT_NE(editor->statusLine().Find("Reassigned to bea"), wxNOT_FOUND) << editor->statusLine();
+  screenshot("read-only-family-draft");
+  editor->Close(true);
+  pump(200);
+  editor = app::openVisitEditor(frame, frame->session(), std::stoll(signed_visit));
+  ASSERT_NE(editor, nullptr);
+  pump(300);
+  EXPECT_FALSE(editor->canAmend());
+  EXPECT_FALSE(editor->amend().has_value());
+  editor->Close(true);
+  pump(200);
 
   // Another family of Ana's: on again.
   frame->selectFamily(std::stoll(ortiz[0]));
