@@ -58,14 +58,16 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
 
   title_ = makeHeading(content_, wxEmptyString, 1.5);
   facts_ = new wxStaticText(content_, wxID_ANY, wxEmptyString);
-  auto* edit = new wxButton(content_, wxID_ANY, _("&Edit family…"));
-  auto* caregiver = new wxButton(content_, wxID_ANY, _("Add &caregiver…"));
-  auto* child = new wxButton(content_, wxID_ANY, _("Add chi&ld…"));
-  auto* visit = new wxButton(content_, wxID_ANY, _("New vi&sit…"));
-  edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
-  caregiver->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
-  child->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
-  visit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
+  read_only_note_ = new wxStaticText(content_, wxID_ANY, wxEmptyString);
+  read_only_note_->SetForegroundColour(wxColour(178, 34, 34));
+  edit_ = new wxButton(content_, wxID_ANY, _("&Edit family…"));
+  add_caregiver_ = new wxButton(content_, wxID_ANY, _("Add &caregiver…"));
+  add_child_ = new wxButton(content_, wxID_ANY, _("Add chi&ld…"));
+  new_visit_ = new wxButton(content_, wxID_ANY, _("New vi&sit…"));
+  edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editFamily(); });
+  add_caregiver_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addCaregiver(); });
+  add_child_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addChild(); });
+  new_visit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
 
   notebook_ = new wxNotebook(content_, wxID_ANY);
   notebook_->AddPage(buildOverview(notebook_), _("Overview"));
@@ -78,11 +80,12 @@ FamilyPanel::FamilyPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), 
 
   // Wraps to a second line when the labels (longer in Spanish) do not fit the panel.
   auto* buttons = new wxWrapSizer(wxHORIZONTAL);
-  for (auto* button : {edit, caregiver, child, visit})
+  for (auto* button : {edit_, add_caregiver_, add_child_, new_visit_})
     buttons->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(6)));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(title_, wxSizerFlags().Border(wxBOTTOM, FromDIP(2)));
   sizer->Add(facts_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
+  sizer->Add(read_only_note_, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
   sizer->Add(buttons, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(8)));
   sizer->Add(notebook_, wxSizerFlags(1).Expand());
   content_->SetSizer(sizer);
@@ -164,6 +167,7 @@ void FamilyPanel::reload() {
     goals_page_->show(*record_);
     referrals_page_->show(*record_);
   }
+  showWritable();
   Layout();
   Thaw();
 }
@@ -245,6 +249,32 @@ void FamilyPanel::fillOverview() {
   trend_->show(record, forms);
 }
 
+void FamilyPanel::showWritable() {
+  std::optional<std::string> held_by;
+  if (record_) {
+    try {
+      if (const auto read_only = frame_.session().store().readOnlyFamily(record_->family.id))
+        held_by = read_only->held_by;
+    } catch (const std::exception& e) {
+      showProblemBox(this, e);
+    }
+  }
+  std::optional<wxString> refused;
+  if (held_by) refused = readOnlyHelp(*held_by);
+  allowChanges({edit_, add_caregiver_, add_child_, new_visit_}, refused);
+  visits_->allowChanges(refused);
+  goals_page_->allowChanges(refused);
+  referrals_page_->allowChanges(refused);
+  read_only_note_->SetLabel(
+      held_by ? wxString::Format(_("Reassigned to %s on the agency server: read-only on this "
+                                   "computer.\nEverything recorded stays readable; nothing can "
+                                   "be added or changed here."),
+                                 wx(*held_by))
+              : wxString());
+  read_only_note_->Show(held_by.has_value());
+  frame_.showFamilyWritable(held_by);
+}
+
 void FamilyPanel::editFamily() {
   FamilyDialog dialog(this, frame_.session().store(), family_id_);
   if (dialog.ShowModal() != wxID_OK) return;
@@ -263,6 +293,7 @@ void FamilyPanel::addChild() {
 }
 
 void FamilyPanel::editCaregiver(long row) {
+  if (!edit_->IsEnabled()) return;  // read-only here (showWritable says why)
   if (!family_id_ || row < 0 || row >= static_cast<long>(shown_caregivers_.size())) return;
   CaregiverDialog dialog(this, frame_.session().store(), *family_id_,
                          shown_caregivers_[static_cast<std::size_t>(row)]);
@@ -270,6 +301,7 @@ void FamilyPanel::editCaregiver(long row) {
 }
 
 void FamilyPanel::editChild(long row) {
+  if (!edit_->IsEnabled()) return;  // read-only here (showWritable says why)
   if (!family_id_ || row < 0 || row >= static_cast<long>(shown_children_.size())) return;
   ChildDialog dialog(this, frame_.session().store(), *family_id_,
                      shown_children_[static_cast<std::size_t>(row)]);

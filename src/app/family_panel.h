@@ -17,6 +17,7 @@ class wxButton;
 namespace securebase::app {
 
 class MainFrame;
+
 class VisitsPage;
 class TrendPanel;
 class FollowUpPage;
@@ -33,6 +34,11 @@ class FamilyPanel : public wxPanel {
   FollowUpPage& referrals() { return *referrals_page_; }
   TrendPanel& trend() { return *trend_; }
   wxListView& caregivers() { return *caregivers_; }
+  // The panel's edit commands, greyed for a family reassigned away on the agency server.
+  wxButton& editButton() { return *edit_; }
+  wxButton& newVisitButton() { return *new_visit_; }
+  // The line that says the family is read-only here, and why (hidden otherwise).
+  wxStaticText& readOnlyNote() { return *read_only_note_; }
 
   // The panel's buttons, public so tests reach the same code.
   void editFamily();
@@ -45,6 +51,8 @@ class FamilyPanel : public wxPanel {
  private:
   wxWindow* buildOverview(wxWindow* parent);
   void fillOverview();
+  // Greys the edit commands (here and New Visit in the window) of a read-only family.
+  void showWritable();
 
   MainFrame& frame_;
   std::optional<model::Id> family_id_;
@@ -53,6 +61,11 @@ class FamilyPanel : public wxPanel {
   wxPanel* content_ = nullptr;
   wxStaticText* title_ = nullptr;
   wxStaticText* facts_ = nullptr;
+  wxStaticText* read_only_note_ = nullptr;
+  wxButton* edit_ = nullptr;
+  wxButton* add_caregiver_ = nullptr;
+  wxButton* add_child_ = nullptr;
+  wxButton* new_visit_ = nullptr;
   wxStaticText* flags_ = nullptr;
   wxListView* children_ = nullptr;
   wxListView* caregivers_ = nullptr;

@@ -135,12 +135,12 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
           : makeReportList(
                 this,
                 {{_("Referred to"), 170}, {_("Reason"), 200}, {_("Status"), 90}, {_("Since"), 95}});
-  auto* add = new wxButton(this, wxID_ANY, goals ? _("&New goal…") : _("&New referral…"));
-  auto* done = new wxButton(this, wxID_ANY, goals ? _("Ach&ieved") : _("C&ompleted"));
-  auto* dropped = new wxButton(this, wxID_ANY, goals ? _("D&ropped") : _("Decl&ined"));
-  add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add(); });
-  done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(true); });
-  dropped->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(false); });
+  add_ = new wxButton(this, wxID_ANY, goals ? _("&New goal…") : _("&New referral…"));
+  done_ = new wxButton(this, wxID_ANY, goals ? _("Ach&ieved") : _("C&ompleted"));
+  dropped_ = new wxButton(this, wxID_ANY, goals ? _("D&ropped") : _("Decl&ined"));
+  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add(); });
+  done_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(true); });
+  dropped_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setStatus(false); });
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { edit(event.GetIndex()); });
   list_->SetToolTip(goals ? _("Double-click a goal to correct its wording")
                           : _("Double-click a referral to correct it"));
@@ -148,9 +148,9 @@ FollowUpPage::FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind)
   keepStretching(*list_, stretchColumn());
   showCutCellsAsTooltips(*list_);
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
-  buttons->Add(done, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-  buttons->Add(dropped);
+  buttons->Add(add_, wxSizerFlags().Border(wxRIGHT, FromDIP(18)));
+  buttons->Add(done_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->Add(dropped_);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(6)));
   sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
@@ -188,6 +188,10 @@ void FollowUpPage::show(const store::FamilyRecord& record) {
   place.restore(*list_, ids_);
 }
 
+void FollowUpPage::allowChanges(const std::optional<wxString>& refused_because) {
+  app::allowChanges({add_, done_, dropped_}, refused_because);
+}
+
 void FollowUpPage::add() {
   FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_);
   if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();
@@ -196,6 +200,7 @@ void FollowUpPage::add() {
 void FollowUpPage::edit(long row) {
   if (row < 0 || row >= static_cast<long>(ids_.size())) return;
   if (fixed_[static_cast<std::size_t>(row)]) return;  // kept as it was recorded
+  if (!add_->IsEnabled()) return;                     // read-only here (allowChanges says why)
   FollowUpDialog dialog(this, frame_.session().store(), family_id_, kind_,
                         ids_[static_cast<std::size_t>(row)]);
   if (dialog.ShowModal() == wxID_OK) frame_.familyPanel().reload();

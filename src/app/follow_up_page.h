@@ -4,6 +4,7 @@
 
 #include <wx/panel.h>
 
+#include <optional>
 #include <vector>
 
 #include "securebase/store/store.h"
@@ -21,6 +22,9 @@ class FollowUpPage : public wxPanel {
   FollowUpPage(wxWindow* parent, MainFrame& frame, Kind kind);
   void show(const store::FamilyRecord& record);
   wxListView& list() { return *list_; }
+  // New, status changes and corrections on, or off saying why (a read-only family).
+  void allowChanges(const std::optional<wxString>& refused_because);
+  wxButton& addButton() { return *add_; }
 
  private:
   void add();
@@ -33,6 +37,9 @@ class FollowUpPage : public wxPanel {
   Kind kind_;
   model::Id family_id_ = 0;
   wxListView* list_ = nullptr;
+  wxButton* add_ = nullptr;
+  wxButton* done_ = nullptr;
+  wxButton* dropped_ = nullptr;
   std::vector<model::Id> ids_;
   // Rows that record "no referral made": fixed once recorded, so neither corrected nor closed.
   std::vector<bool> fixed_;

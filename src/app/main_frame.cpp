@@ -30,6 +30,7 @@
 #include "problem_text.h"
 #include "quick_handout_dialog.h"
 #include "report_dialog.h"
+#include "ui_helpers.h"
 #include "window_config.h"
 
 namespace securebase::app {
@@ -382,6 +383,19 @@ void MainFrame::newFamily() {
   reloadCaseload();
   caseload_->setView(CaseloadView::active);
   selectFamily(dialog.familyId());
+}
+
+void MainFrame::showFamilyWritable(const std::optional<std::string>& held_by) {
+  if (!menus_) return;
+  const wxString help =
+      held_by ? readOnlyHelp(*held_by) : _("Record a visit with the selected family");
+  menus_->Enable(kCmdNewVisit, !held_by && !locked());
+  menus_->FindItem(kCmdNewVisit)->SetHelp(help);
+  if (wxToolBar* tools = GetToolBar()) {
+    tools->EnableTool(kCmdNewVisit, !held_by && !locked());
+    tools->SetToolShortHelp(kCmdNewVisit,
+                            held_by ? help : _("Record a visit with the selected family (Ctrl+N)"));
+  }
 }
 
 void MainFrame::newVisit() {

@@ -92,6 +92,9 @@ class MainFrame : public wxFrame {
   // Menu commands, public so tests and the toolbar reach the same code.
   void newFamily();
   void newVisit();
+  // New Visit (menu and toolbar) for the family shown: greyed, its help line saying why, when
+  // the family was reassigned away on the agency server (`held_by` names who holds it now).
+  void showFamilyWritable(const std::optional<std::string>& held_by);
   void editPreferences();
   void quickHandout();
   void latestVisitHandout();

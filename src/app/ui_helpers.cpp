@@ -1,9 +1,11 @@
 #include "ui_helpers.h"
 
+#include <wx/button.h>
 #include <wx/dc.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/tokenzr.h>
+#include <wx/translation.h>
 
 namespace securebase::app {
 
@@ -51,6 +53,20 @@ wxString wrapToWidth(const wxDC& dc, const wxString& text, int width) {
   }
   if (!line.empty()) wrapped += (wrapped.empty() ? "" : "\n") + line;
   return wrapped;
+}
+
+wxString readOnlyHelp(const std::string& held_by) {
+  return wxString::Format(
+      _("Reassigned to %s on the agency server: this family is read-only on this computer"),
+      wx(held_by));
+}
+
+void allowChanges(std::initializer_list<wxButton*> commands,
+                  const std::optional<wxString>& refused_because) {
+  for (wxButton* command : commands) {
+    command->Enable(!refused_because);
+    command->SetToolTip(refused_because.value_or(wxString()));
+  }
 }
 
 }  // namespace securebase::app

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -12,6 +13,7 @@ class wxWindow;
 class wxStaticText;
 class wxListView;
 class wxDC;
+class wxButton;
 
 namespace securebase::app {
 
@@ -35,6 +37,15 @@ void fitColumnsToTitles(wxListView& list);
 wxListView* makeReportList(wxWindow* parent,
                            std::initializer_list<std::pair<wxString, int>> columns,
                            long extra_style = 0);
+
+// The help line of a command greyed because the family was reassigned to `held_by` on the
+// agency server.
+wxString readOnlyHelp(const std::string& held_by);
+
+// The commands that change a family, on — or off, each saying `refused_because` as its tooltip
+// (the family was reassigned away on the agency server).
+void allowChanges(std::initializer_list<wxButton*> commands,
+                  const std::optional<wxString>& refused_because);
 
 // `text` broken into lines (at spaces) that each fit `width` pixels in `dc`'s font, for text a
 // window draws itself (wxStaticText wraps on its own). A word wider than `width` keeps a line

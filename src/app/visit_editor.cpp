@@ -33,6 +33,8 @@ namespace securebase::app {
 VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
     : wxFrame(parent, wxID_ANY, wxEmptyString), session_(session), pause_timer_(this) {
   visit_ = session_.store().visit(visit_id);
+  if (const auto held = session_.store().readOnlyFamily(visit_.family_id))
+    family_held_by_ = held->held_by;
   form_ =
       service::formFor(session_.store(), session_.catalog(), visit_.form_id, visit_.form_version);
   // Only the people are needed here, not every visit of the family.
@@ -107,9 +109,12 @@ VisitEditor::VisitEditor(wxWindow* parent, Session& session, model::Id visit_id)
     event.Skip();
   });
   CallAfter([this] { startOnCurrentRow(); });  // without a window manager there is no activation
-  setStatus(readOnly() ? _("Signed visits are read-only.")
-                       : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
-                           "observed, Tab note, ↑ ↓ move, Ctrl+Z undo, Ctrl+Return sign."));
+  if (family_held_by_)
+    setStatus(readOnlyHelp(*family_held_by_), true);  // a draft can still be discarded
+  else
+    setStatus(readOnly() ? _("Signed visits are read-only.")
+                         : _("Every answer is saved as you give it. Keys: 0 1 2 rate, N not "
+                             "observed, Tab note, ↑ ↓ move, Ctrl+Z undo, Ctrl+Return sign."));
   nameAccessibles(*this);  // for screen readers, rows added later included
 }
 
@@ -150,8 +155,8 @@ void VisitEditor::updateMenus() {
   if (menus == nullptr) return;
   const bool draft = !readOnly();
   menus->Enable(wxID_APPLY, draft);
-  menus->Enable(wxID_EDIT, !draft && visit_.isCurrent());
-  menus->Enable(wxID_DELETE, draft);
+  menus->Enable(wxID_EDIT, canAmend());
+  menus->Enable(wxID_DELETE, canDiscard());
   menus->Enable(wxID_UNDO, draft && history_.canUndo());
   menus->Enable(wxID_REDO, draft && history_.canRedo());
   // The Edit menu belongs to a draft: a signed visit has nothing to undo.
@@ -277,6 +282,10 @@ wxString VisitEditor::signedLine() const {
   return signed_line_->GetLabel();
 }
 
+wxString VisitEditor::statusLine() const {
+  return status_->GetLabel();
+}
+
 void VisitEditor::applyReadOnly() {
   const bool read_only = readOnly();
   for (std::size_t i = 0; i < rows_->size(); ++i)
@@ -286,17 +295,18 @@ void VisitEditor::applyReadOnly() {
        std::initializer_list<wxWindow*>{date_->GetParent(), place_, outcome_, present_})
     control->Enable(!read_only);
   sign_->Show(!read_only);
-  discard_->Show(!read_only);
-  amend_->Show(read_only && visit_.isCurrent());
+  discard_->Show(canDiscard());
+  amend_->Show(canAmend());
   updateMenus();
   // The audit chain's head, as the CLI and the report print it: written on paper, it shows
   // later whether the trail was rewritten (securebase-cli audit verify --expect-head).
-  const std::string head = read_only ? store::auditHead(session_.database()) : std::string();
+  const bool is_signed = visit_.isSigned();
+  const std::string head = is_signed ? store::auditHead(session_.database()) : std::string();
   signed_line_->SetLabel(
-      read_only ? wxString::Format(_("Signed by %s on %s · audit head %s…"), wx(visit_.signed_by),
+      is_signed ? wxString::Format(_("Signed by %s on %s · audit head %s…"), wx(visit_.signed_by),
                                    wx(visit_.signed_at.substr(0, 10)), wx(head.substr(0, 16)))
                 : wxString());
-  signed_line_->SetToolTip(read_only ? _("Audit chain head: ") + wx(head) : wxString());
+  signed_line_->SetToolTip(is_signed ? _("Audit chain head: ") + wx(head) : wxString());
   sign_->GetParent()->Layout();
 }
 

@@ -46,9 +46,15 @@ class VisitEditor : public wxFrame {
   ~VisitEditor() override;
 
   model::Id visitId() const { return visit_.id; }
-  bool readOnly() const { return visit_.isSigned(); }
+  // Nothing can be changed: the visit is signed, or its family was reassigned away on the agency
+  // server. A draft of such a family can still be discarded; a signed visit of it not amended.
+  bool readOnly() const { return visit_.isSigned() || family_held_by_.has_value(); }
+  bool canDiscard() const { return !visit_.isSigned(); }
+  bool canAmend() const { return visit_.isSigned() && visit_.isCurrent() && !family_held_by_; }
   // "Signed by … on … · audit head …" once signed; empty for a draft.
   wxString signedLine() const;
+  // The line at the bottom left: keys, what was saved, why nothing can be changed.
+  wxString statusLine() const;
   std::size_t rowCount() const;
   std::size_t builtRowCount() const;
   std::size_t currentRow() const { return current_; }
@@ -110,6 +116,8 @@ class VisitEditor : public wxFrame {
 
   Session& session_;
   model::Visit visit_;
+  // Who holds the family on the agency server, when it was reassigned away (read-only here).
+  std::optional<std::string> family_held_by_;
   forms::Form form_;
   store::FamilyRecord family_;
   std::size_t set_index_ = 0;

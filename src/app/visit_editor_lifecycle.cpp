@@ -53,7 +53,7 @@ bool VisitEditor::sign(bool ask) {
 }
 
 bool VisitEditor::discardDraft(bool ask) {
-  if (readOnly() || discarded_) return false;
+  if (!canDiscard() || discarded_) return false;
   flushPending();
   if (ask) {
     ConfirmDialog box(
@@ -79,7 +79,7 @@ bool VisitEditor::discardDraft(bool ask) {
 }
 
 std::optional<model::Id> VisitEditor::amend() {
-  if (!readOnly() || !visit_.isCurrent()) return std::nullopt;
+  if (!canAmend()) return std::nullopt;
   try {
     if (session_.counselorName().empty() && !chooseCounselor(this, session_)) return std::nullopt;
     AmendReasonDialog dialog(this, session_.store(), visit_.id);

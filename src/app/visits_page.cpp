@@ -45,7 +45,7 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
                                 {_("Signed by"), 140},
                                 {_("Reason for amendment"), 220}});
   auto* open = new wxButton(this, wxID_ANY, _("&Open visit"));
-  auto* add = new wxButton(this, wxID_ANY, _("New vi&sit…"));
+  add_ = new wxButton(this, wxID_ANY, _("New vi&sit…"));
   auto* handout = new wxButton(this, wxID_ANY, _("Handou&t…"));
   handout->SetToolTip(
       _("The personalised handout of the selected visit, in the family's "
@@ -53,11 +53,11 @@ VisitsPage::VisitsPage(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
   handout->Bind(wxEVT_BUTTON,
                 [this](wxCommandEvent&) { handoutForRow(list_->GetFirstSelected()); });
   open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openRow(list_->GetFirstSelected()); });
-  add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
+  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newVisit(); });
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) { openRow(event.GetIndex()); });
   speakCurrentRow(*list_, _("Visits"));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  buttons->Add(add, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+  buttons->Add(add_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->Add(open, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
   buttons->Add(handout);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -82,6 +82,10 @@ void VisitsPage::show(const store::FamilyRecord& record) {
     completed_.push_back(it->isCurrent() && it->outcome == model::VisitOutcome::completed);
   }
   place.restore(*list_, ids_);
+}
+
+void VisitsPage::allowChanges(const std::optional<wxString>& refused_because) {
+  app::allowChanges({add_}, refused_because);
 }
 
 long VisitsPage::count() const {

@@ -12,6 +12,7 @@
 #include "securebase/store/store.h"
 
 class wxListView;
+class wxButton;
 
 namespace securebase::app {
 
@@ -26,10 +27,13 @@ class VisitsPage : public wxPanel {
   // The handout of the visit at `row`, or of the newest completed visit when `row` is -1.
   std::optional<std::filesystem::path> handoutForRow(long row);
   long count() const;
+  // New visit on, or off saying why (a read-only family).
+  void allowChanges(const std::optional<wxString>& refused_because);
 
  private:
   MainFrame& frame_;
   wxListView* list_ = nullptr;
+  wxButton* add_ = nullptr;
   std::vector<model::Id> ids_;
   std::vector<bool> completed_;  // current and completed: has a handout
 };

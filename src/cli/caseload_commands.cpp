@@ -65,27 +65,31 @@ int caseload(const std::vector<std::string>& args) {
   query.filter.open_referral_only = vm->count("referrals") > 0;
   auto open = openStoreToRead(*vm);
   // The draft marker is the last column: a draft in progress changes nothing before it.
-  Table table{{"id", "family", "counselor", "last_visit", "next_due", "days_overdue", "trend",
-               "trend_points", "open_referrals", "flagged", "draft"},
-              {"ID", "Family", "Counselor", "Last visit", "Next due", "Overdue", "Trend", "Change",
-               "Referrals", "Flag", "Draft"},
-              {},
-              {ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
-               ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
-               ColumnKind::text, ColumnKind::text, ColumnKind::optional_text}};
+  // Before it, the read-only marker: who holds the family on the agency server now, for a
+  // family reassigned away from this laptop.
+  Table table{
+      {"id", "family", "counselor", "last_visit", "next_due", "days_overdue", "trend",
+       "trend_points", "open_referrals", "flagged", "read_only_held_by", "draft"},
+      {"ID", "Family", "Counselor", "Last visit", "Next due", "Overdue", "Trend", "Change",
+       "Referrals", "Flag", "Read-only", "Draft"},
+      {},
+      {ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
+       ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text, ColumnKind::text,
+       ColumnKind::optional_text, ColumnKind::optional_text}};
   for (const auto& row : service::caseload(*open.store, query)) {
     const auto& s = row.summary;
     const bool words = format != Format::table;
-    table.rows.push_back({std::to_string(s.family.id), s.family.display_name, s.counselor_name,
-                          dateOrAbsent(s.last_visit), dateOrAbsent(s.next_due),
-                          row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
-                          words
-                              ? trendToken(s.trend_points)
-                              : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
-                          points(s.trend_points),
-                          s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
-                          s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : ""),
-                          s.draft_date ? s.draft_date->iso() : (words ? kAbsent : "")});
+    table.rows.push_back(
+        {std::to_string(s.family.id), s.family.display_name, s.counselor_name, dateOrAbsent(s.last_visit),
+         dateOrAbsent(s.next_due), row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
+         words ? trendToken(s.trend_points)
+               : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
+         points(s.trend_points),
+         s.open_referrals > 0 || words ? std::to_string(s.open_referrals) : "",
+         s.flagged ? (words ? "yes" : "⚑") : (words ? "no" : ""),
+         s.read_only_held_by ? (words ? *s.read_only_held_by : "held by " + *s.read_only_held_by)
+                             : (words ? kAbsent : ""),
+         s.draft_date ? s.draft_date->iso() : (words ? kAbsent : "")});
   }
   printTable(table, format);
   return kOk;

@@ -42,8 +42,10 @@ std::string Laptop::ok(const std::vector<std::string>& args) const {
   return successOutput(run(args), args);
 }
 
-CliResult Laptop::sync() const {
-  return run(syncArgs());
+CliResult Laptop::sync(const std::vector<std::string>& extra) const {
+  auto args = syncArgs();
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run(args);
 }
 
 CliProcess Laptop::startSync() const {

@@ -20,8 +20,8 @@ class Laptop {
   CliResult run(std::vector<std::string> args) const;
   // The same for a command that must succeed: its stdout without the final newline.
   std::string ok(const std::vector<std::string>& args) const;
-  // securebase-cli sync with this laptop's login.
-  CliResult sync() const;
+  // securebase-cli sync with this laptop's login, and `extra` arguments (--prune).
+  CliResult sync(const std::vector<std::string>& extra = {}) const;
   // The same, started and left running (to be killed).
   CliProcess startSync() const;
 

@@ -93,4 +93,14 @@ void SyncTest::adminRun(const std::string& sql) const {
   admin.execScript(sql);
 }
 
+std::string SyncTest::reassign(const std::string& display_name, const std::string& login) const {
+  server::Connection admin(admin_);
+  const std::string family =
+      admin.exec("SELECT uuid FROM securebase.families WHERE display_name = $1", {display_name})
+          .text(0, 0);
+  admin.exec("UPDATE securebase.assignments SET counselor_uuid = $1 WHERE family_uuid = $2",
+             {staffUuid(login), family});
+  return family;
+}
+
 }  // namespace securebase::testing

@@ -26,6 +26,9 @@ class SyncTest : public ::testing::Test {
   // One value the server's owner reads.
   std::string adminValue(const std::string& sql) const;
   void adminRun(const std::string& sql) const;
+  // As a supervisor would: gives the server's family named `display_name` to `login` (ana,
+  // bea); returns the family's uuid.
+  std::string reassign(const std::string& display_name, const std::string& login) const;
   long long pushAuditRows() const {
     return std::stoll(adminValue("SELECT count(*) FROM securebase.push_audit"));
   }

@@ -45,6 +45,19 @@ struct FamilySummary {
   int open_referrals = 0;
   // The latest date of a visit still in draft (a new visit or an amendment in progress).
   std::optional<model::Date> draft_date;
+  // Set when the family was reassigned away on the agency server: who holds it now. Such a
+  // family is read-only here (Store::readOnlyFamily).
+  std::optional<std::string> read_only_held_by;
+};
+
+// A family a sync found assigned to another counselor on the agency server: read-only here
+// until a sync finds it this login's again, or until it is pruned (store schema 12).
+struct ReadOnlyFamily {
+  Id family_id = 0;
+  std::string uuid;
+  std::string display_name;
+  std::string held_by;  // the counselor the server names as holding it now
+  std::string since;    // when a sync first found it so (ISO-8601 UTC)
 };
 
 // What the database narrows a list to; words (names, counselors) are matched by
@@ -193,6 +206,24 @@ class Store {
   // Whether any family holds a "no referral made" record (the export's version depends on it).
   bool hasNoReferralRecords();
 
+  // --- families reassigned away on the agency server (store_read_only.cpp) ------------------
+  // Every write to a read-only family — a visit, an amendment, an edit of the family, a
+  // caregiver, child, goal or referral, an import into it — is refused with Error(bad_input)
+  // naming who holds it now; discarding a draft (which never leaves the laptop) is not.
+  std::optional<ReadOnlyFamily> readOnlyFamily(Id family_id);
+  std::vector<ReadOnlyFamily> readOnlyFamilies();  // by name
+  // What a sync found on the server. Each change of state has an audit row ("read-only" naming
+  // who holds it, or "writable"); marking a family as it already is changes nothing.
+  void markReadOnly(Id family_id, const std::string& held_by);
+  void markWritable(Id family_id);
+  // Removes a read-only family from this database with everything recorded about it — signed
+  // visits too, past their delete refusal — in one transaction. Each record removed gets an
+  // audit row ("prune", its uuid, an empty content hash: gone on purpose) and the family one
+  // naming who pruned it and who holds it now, so the audit trail still verifies. Only
+  // sync::prune calls it, once the server was seen to hold every record of the family.
+  // Error(bad_input) when the family is not read-only here.
+  void pruneFamily(Id family_id);
+
   // Sample data (demo): while generating, records are not audited one by one — the generator
   // writes one "generate" row per family with auditGenerated(). Never for what a person enters.
   void setGenerating(bool generating) { generating_ = generating; }
@@ -253,6 +284,8 @@ class Store {
   void appendOrHold(std::vector<AuditRowContent> rows);
   void checkText(const std::string& text, std::string_view what, bool required);
   model::Visit requireDraft(Id visit_id);
+  // Error(bad_input) when the family is read-only here (reassigned away on the server).
+  void requireWritable(Id family_id);
   void insertObservations(Id set_id, const std::vector<model::Observation>& observations);
   // Observations of any sets, each with its set's id: the one INSERT of observation rows.
   void insertObservationRows(const std::vector<std::pair<Id, const model::Observation*>>& rows);

@@ -24,8 +24,13 @@
 // - Possible duplicates (duplicates.h): each push sends its families' match keys, and the server
 //   pairs families that share one for a supervisor. A family a supervisor merged into another
 //   is not pushed again, and the pull merges it here too when this laptop holds both.
+// - Reassigned away: a family the push found someone else's is read-only here from then on
+//   (store::Store::readOnlyFamily) until a sync finds it this login's again; it may be pruned
+//   from this laptop once the server holds every record of it held here (by uuid, and by seal
+//   for a record changed here since the last sync — never losing what the server lacks).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +61,7 @@ struct PushResult {
   std::vector<std::string> not_mine;       // families someone else holds on the server (uuids)
   // Families a supervisor merged into another on the server (uuids): not pushed again.
   std::vector<std::string> merged_away;
+  std::map<std::string, std::string> held_by;  // who holds each of them, by family uuid
   // Records ("caregiver <uuid>") changed here only since the last sync: updated on the server.
   std::vector<std::string> edited;
   // Records changed here and on the server since the last sync: a conflict, neither side
@@ -84,9 +90,29 @@ struct PullResult {
   std::vector<std::string> clinic_settings_replaced;
 };
 
+// A family this laptop holds that the server has given to another counselor: read-only here.
+// It can be pruned from this laptop once the server holds every record of it held here.
+struct ReassignedFamily {
+  std::string uuid;
+  std::string name;
+  std::string held_by;
+  // What of it this laptop holds and the server lacks ("signed visit <uuid>", "draft visit
+  // <uuid>", "caregiver <uuid>" changed here since the last sync, …): empty when it can go.
+  std::vector<std::string> server_lacks;
+  bool pruned = false;
+  bool prunable() const { return server_lacks.empty(); }
+};
+
+struct SyncOptions {
+  // Removes from this laptop each read-only family the server holds everything of.
+  bool prune = false;
+};
+
 struct SyncResult {
   PushResult push;
   PullResult pull;
+  // The families read-only here after this sync, by name (pruned ones marked so).
+  std::vector<ReassignedFamily> read_only;
   // The server's unresolved conflicts this login may see, oldest first: "12: caregiver <uuid>
   // (reported by <login>)". Listed by every sync until a supervisor resolves them.
   std::vector<std::string> open_conflicts;
@@ -101,11 +127,23 @@ struct SyncResult {
 // as it was.
 PushResult push(store::Store& store, server::Connection& server);
 PullResult pull(store::Store& store, server::Connection& server);
-// push, then pull.
-SyncResult sync(store::Store& store, server::Connection& server);
+// push; then marks the families the push found someone else's read-only here and makes
+// those found this login's again writable (both audited); then pull; then checks each
+// read-only family against the server and, with options.prune, removes those it holds
+// everything of (store::Store::pruneFamily).
+SyncResult sync(store::Store& store, server::Connection& server, const SyncOptions& options = {});
+
+// The read-only marks after a push (part of sync).
+void markReassigned(store::Store& store, const PushResult& push);
+// Each family read-only here, with what of it the server lacks (part of sync).
+std::vector<ReassignedFamily> checkReadOnly(store::Store& store, server::Connection& server);
 
 // What sync did, one line each: "pushed: 2 families, 5 signed visits", the drafts kept, the
-// families not pushed, "pulled: …" (import's summary lines).
+// families not pushed, "pulled: …" (import's summary lines), the families read-only here and
+// how many could be pruned, or were.
 std::vector<std::string> summaryLines(const SyncResult& result);
+// After a sync with prune: one line for each read-only family that stayed because the server
+// lacks some of what this laptop holds of it, naming what.
+std::vector<std::string> pruneRefusals(const SyncResult& result);
 
 }  // namespace securebase::sync

@@ -9,6 +9,7 @@
 #include "schema_v4.h"
 #include "schema_v5.h"
 #include "schema_v6.h"
+#include "schema_v7.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -20,7 +21,7 @@ namespace {
 const std::vector<const char*>& migrations() {
   static const std::vector<const char*> scripts = {
       kServerSchemaV1, kServerSchemaV2, kServerSchemaV3, kServerSchemaV4, kServerSchemaV5,
-      kServerSchemaV6};
+      kServerSchemaV6, kServerSchemaV7};
   return scripts;
 }
 

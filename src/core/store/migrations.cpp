@@ -30,6 +30,7 @@ const std::vector<Migration>& migrations() {
       {7, schema::migrateToVersion7},   {8, schema::migrateToVersion8},
       {9, schema::migrateToVersion9},   {10, schema::migrateToVersion10},
       {11, schema::migrateToVersion11}, {12, schema::migrateToVersion12},
+      {13, schema::migrateToVersion13},
   };
   return list;
 }

@@ -296,6 +296,8 @@ void migrateToVersion10(Database& db);
 void migrateToVersion11(Database& db);
 // Version 12: families merged on the agency server (schema_v12.cpp).
 void migrateToVersion12(Database& db);
+// Version 13: families reassigned away on the agency server, read-only here (schema_v13.cpp).
+void migrateToVersion13(Database& db);
 
 // The statement that recomputes a family's trend and concern flag from its counted visits
 // (schema_v3.cpp); `family` is an SQL expression for the family's id.

@@ -81,6 +81,7 @@ void Store::updateFamily(const model::Family& f) {
   validateFamily(f);
   db_.transaction([&] {
     const model::Family before = family(f.id);
+    requireWritable(f.id);
     if (f.counselor_id)
       requireRow(db_, "counselors", *f.counselor_id,
                  errorText("no counselor with id {1}", *f.counselor_id));
@@ -123,8 +124,9 @@ std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
                    ", coalesce(c.name, ''), f.last_completed_date, "
                    "f.last_completed_next_planned, f.trend_points, f.flagged, "
                    "f.open_referrals, (SELECT max(d.visit_date) FROM visits d "
-                   "WHERE d.family_id = f.id AND d.status = 'draft') FROM families f "
+                   "WHERE d.family_id = f.id AND d.status = 'draft'), r.held_by FROM families f "
                    "LEFT JOIN counselors c ON c.id = f.counselor_id "
+                   "LEFT JOIN read_only_families r ON r.family_id = f.id "
                    "WHERE (?1 IS NULL OR f.status = ?1) AND (?2 = 0 OR f.flagged = 1) "
                    "AND (?3 = 0 OR f.open_referrals > 0) ORDER BY f.display_name, f.id"));
   if (filter.status) s.bind(1, model::toString(*filter.status));
@@ -144,6 +146,7 @@ std::vector<FamilySummary> Store::listFamilies(const FamilyFilter& filter) {
     row.flagged = s.integer(i + 4) != 0;
     row.open_referrals = static_cast<int>(s.integer(i + 5));
     row.draft_date = rows::optionalDate(s, i + 6);
+    if (!s.isNull(i + 7)) row.read_only_held_by = s.text(i + 7);
     if (filter.overdue_on && model::daysOverdue(row.next_due, *filter.overdue_on) == 0) continue;
     list.push_back(std::move(row));
   }
@@ -160,7 +163,10 @@ Id Store::insertCaregiver(model::Caregiver c, std::string_view action) {
   checkText(c.relationship, errorPhrase("relationship"), false);
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, errorText("no family with id {1}", c.family_id));
-    db_.prepare("INSERT INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, ?)")
+    requireWritable(c.family_id);
+    db_.prepare(
+           "INSERT OR FAIL INTO caregivers (uuid, family_id, name, relationship) VALUES (?, ?, ?, "
+           "?)")
         .bind(1, c.uuid)
         .bind(2, c.family_id)
         .bind(3, c.name)
@@ -186,8 +192,9 @@ Id Store::insertChild(model::Child c, std::string_view action) {
     throwBadInput(errorText("weeks of gestation must be between 22 and 44"));
   db_.transaction([&] {
     requireRow(db_, "families", c.family_id, errorText("no family with id {1}", c.family_id));
+    requireWritable(c.family_id);
     db_.prepare(
-           "INSERT INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
+           "INSERT OR FAIL INTO children (uuid, family_id, name, birth_date, gestation_weeks, sex) "
            "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, c.uuid)
         .bind(2, c.family_id)
@@ -211,6 +218,7 @@ void Store::updateCaregiver(const model::Caregiver& c) {
     s.bind(1, c.id);
     if (!s.step()) throwNotFound(errorText("no caregiver with id {1}", c.id));
     model::Caregiver after = rows::caregiver(s);
+    requireWritable(after.family_id);
     const model::Caregiver before = after;
     after.name = c.name;
     after.relationship = c.relationship;
@@ -235,6 +243,7 @@ void Store::updateChild(const model::Child& c) {
     s.bind(1, c.id);
     if (!s.step()) throwNotFound(errorText("no child with id {1}", c.id));
     model::Child after = rows::child(s);
+    requireWritable(after.family_id);
     const model::Child before = after;
     after.name = c.name;
     after.birth_date = c.birth_date;

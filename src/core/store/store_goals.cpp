@@ -46,10 +46,12 @@ Id Store::insertGoal(model::Goal g, std::string_view action) {
   checkText(g.text, errorPhrase("goal"), true);
   db_.transaction([&] {
     requireFamily(db_, g.family_id);
+    requireWritable(g.family_id);
     requireVisitOfFamily(db_, g.set_at_visit_id, g.family_id);
     requireVisitOfFamily(db_, g.closed_at_visit_id, g.family_id);
     db_.prepare(
-           "INSERT INTO goals (uuid, family_id, text, status, set_at_visit_id, closed_at_visit_id, "
+           "INSERT OR FAIL INTO goals (uuid, family_id, text, status, set_at_visit_id, "
+           "closed_at_visit_id, "
            "created_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, g.uuid)
         .bind(2, g.family_id)
@@ -72,6 +74,7 @@ void Store::setGoalStatus(Id goal_id, model::GoalStatus status, std::optional<Id
     s.bind(1, goal_id);
     if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
+    requireWritable(before.family_id);
     requireVisitOfFamily(db_, at_visit, before.family_id);
     model::Goal after = before;
     after.status = status;
@@ -93,6 +96,7 @@ void Store::updateGoalText(Id goal_id, const std::string& text) {
     s.bind(1, goal_id);
     if (!s.step()) throwNotFound(errorText("no goal with id {1}", goal_id));
     const model::Goal before = rows::goal(s);
+    requireWritable(before.family_id);
     model::Goal after = before;
     after.text = text;
     db_.prepare("UPDATE goals SET text = ? WHERE id = ?").bind(1, text).bind(2, goal_id).run();
@@ -144,6 +148,7 @@ Id Store::insertReferral(model::Referral r, std::string_view action) {
   checkText(r.recorded_by, "recorded by", false);
   db_.transaction([&] {
     requireFamily(db_, r.family_id);
+    requireWritable(r.family_id);
     requireVisitOfFamily(db_, r.visit_id, r.family_id);
     db_.prepare(
            "INSERT OR FAIL INTO referrals (uuid, family_id, visit_id, to_whom, reason, status, "
@@ -173,6 +178,7 @@ void Store::setReferralStatus(Id referral_id, model::ReferralStatus status) {
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
+    requireWritable(before.family_id);
     refuseNoReferralChange(before);
     model::Referral after = before;
     after.status = status;
@@ -193,6 +199,7 @@ void Store::updateReferral(Id referral_id, const std::string& to_whom, const std
     s.bind(1, referral_id);
     if (!s.step()) throwNotFound(errorText("no referral with id {1}", referral_id));
     const model::Referral before = rows::referral(s);
+    requireWritable(before.family_id);
     refuseNoReferralChange(before);
     model::Referral after = before;
     after.to_whom = to_whom;

@@ -1,6 +1,7 @@
 // Visits: recording, draft autosave, signing and amendment, and the form snapshots they use.
 #include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <set>
 
 #include "batch_insert.h"
 #include "rows.h"
@@ -131,6 +132,10 @@ void Store::checkObservation(const model::Observation& o) {
 }
 
 std::vector<Id> Store::insertVisitRows(std::span<const model::Visit> visits) {
+  // New visits, amendments and imported visits all pass here.
+  std::set<Id> families;
+  for (const auto& v : visits) families.insert(v.family_id);
+  for (const Id family : families) requireWritable(family);
   std::vector<Id> ids;
   ids.reserve(visits.size());
   // Always drafts first: the triggers refuse sets and observations of a signed visit.
@@ -180,6 +185,7 @@ Id Store::addVisit(model::Visit v, const FormSnapshot& form) {
     auto fam = db_.prepare("SELECT 1 FROM families WHERE id = ?");
     fam.bind(1, v.family_id);
     if (!fam.step()) throwNotFound(errorText("no family with id {1}", v.family_id));
+    requireWritable(v.family_id);
     requireCounselor(db_, v.counselor_id);
     requirePlausibleVisitDate(db_, v);
     ensureSnapshot(db_, form);
@@ -225,6 +231,7 @@ model::Visit Store::visit(Id visit_id) {
 
 model::Visit Store::requireDraft(Id visit_id) {
   model::Visit v = visit(visit_id);
+  requireWritable(v.family_id);
   if (v.isSigned())
     throwBadInput(
         errorText("visit {1} is signed and cannot be edited; amend it instead", visit_id));

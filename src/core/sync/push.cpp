@@ -143,6 +143,9 @@ class Pusher {
     const auto state = db_.exec("SELECT securebase.family_state($1)", {f.uuid}).text(0, 0);
     if (state == "other") {
       result_.not_mine.push_back(f.uuid);
+      result_.held_by[f.uuid] =
+          db_.exec("SELECT coalesce(securebase.family_holder($1), 'another counselor')", {f.uuid})
+              .text(0, 0);
       return;
     }
     if (state == "merged") {  // the pull files its records under the family kept

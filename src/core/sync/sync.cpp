@@ -4,10 +4,20 @@
 
 namespace securebase::sync {
 
-SyncResult sync(store::Store& store, server::Connection& server) {
+SyncResult sync(store::Store& store, server::Connection& server, const SyncOptions& options) {
   SyncResult result;
   result.push = push(store, server);
+  // Before the pull: a family given back to this login takes the server's changes as usual.
+  markReassigned(store, result.push);
   result.pull = pull(store, server);
+  result.read_only = checkReadOnly(store, server);
+  if (options.prune)
+    for (auto& family : result.read_only)
+      if (family.prunable()) {
+        if (const auto id = store.idByUuid(store::Store::UuidTable::families, family.uuid))
+          store.pruneFamily(*id);
+        family.pruned = true;
+      }
   auto open = server.exec(
       "SELECT id || ': ' || kind || ' ' || record_uuid || ' (reported by ' || reported_by || ')' "
       "FROM securebase.conflicts WHERE resolved_at IS NULL ORDER BY id");
@@ -66,6 +76,37 @@ std::vector<std::string> summaryLines(const SyncResult& result) {
     lines.push_back("possible duplicate families waiting for a supervisor: " +
                     std::to_string(result.possible_duplicates) +
                     " (securebase-cli sync duplicates lists them)");
+  int prunable = 0;
+  for (const auto& family : result.read_only) {
+    const std::string named = "family " + family.name + " (" + family.uuid + ")";
+    if (family.pruned) {
+      lines.push_back("pruned: " + named + ", reassigned to " + family.held_by +
+                      " on the server, is no longer on this computer");
+      continue;
+    }
+    lines.push_back("read-only here: " + named + " was reassigned to " + family.held_by +
+                    " on the server");
+    if (family.prunable()) ++prunable;
+  }
+  if (prunable > 0)
+    lines.push_back("could be pruned: " + std::to_string(prunable) +
+                    (prunable == 1 ? " family" : " families") +
+                    " the server holds everything of (sync --prune removes " +
+                    (prunable == 1 ? "it" : "them") + " here)");
+  return lines;
+}
+
+std::vector<std::string> pruneRefusals(const SyncResult& result) {
+  std::vector<std::string> lines;
+  for (const auto& family : result.read_only) {
+    if (family.prunable()) continue;
+    std::string what;
+    for (const auto& record : family.server_lacks) what += (what.empty() ? "" : ", ") + record;
+    lines.push_back("family " + family.name + " (" + family.uuid +
+                    ") was not pruned: the server lacks what this computer holds of it (" + what +
+                    "); nothing of it was removed (a supervisor can reassign it back for one sync "
+                    "to send it)");
+  }
   return lines;
 }
 
