@@ -106,6 +106,20 @@ TEST_F(ServerSchemaTest, ACounselorSeesOnlyTheFamiliesAssignedToThem) {
   EXPECT_EQ(count(*supervisor_, "SELECT visit_uuid FROM securebase.observations"), "1");
 }
 
+// What a pull reads a family's observations with: only the families the caller may see, however
+// many it names.
+TEST_F(ServerSchemaTest, SignedObservationsLeaveOutTheFamiliesTheCallerMayNotSee) {
+  const std::string both = std::string("{") + kFamilyA + "," + kFamilyB + "}";
+  const std::string read = "SELECT * FROM securebase.signed_observations('" + both + "')";
+  EXPECT_EQ(count(*a_, read), "1");
+  EXPECT_EQ(count(*b_, read), "0");
+  EXPECT_EQ(count(*supervisor_, read), "1");
+  EXPECT_EQ(
+      a_->exec("SELECT item_id || '=' || value FROM securebase.signed_observations($1)", {both})
+          .text(0, 0),
+      "warmth=3");
+}
+
 TEST_F(ServerSchemaTest, ACounselorCannotWriteAnotherCounselorsFamily) {
   EXPECT_EQ(
       b_->exec("UPDATE securebase.families SET display_name = 'Taken' WHERE uuid = $1", {kFamilyA})

@@ -15,7 +15,7 @@
 namespace securebase::server {
 
 // The schema version this program creates and works with.
-inline constexpr int kServerSchemaVersion = 7;
+inline constexpr int kServerSchemaVersion = 8;
 
 // The schema's version on the server; 0 when it has none yet.
 int serverSchemaVersion(Connection& connection);

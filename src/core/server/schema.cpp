@@ -10,6 +10,7 @@
 #include "schema_v5.h"
 #include "schema_v6.h"
 #include "schema_v7.h"
+#include "schema_v8.h"
 #include "securebase/core/error.h"
 #include "securebase/core/passphrase.h"
 
@@ -20,8 +21,8 @@ namespace {
 // The scripts that bring the schema from version i to i + 1, in order.
 const std::vector<const char*>& migrations() {
   static const std::vector<const char*> scripts = {
-      kServerSchemaV1, kServerSchemaV2, kServerSchemaV3, kServerSchemaV4, kServerSchemaV5,
-      kServerSchemaV6, kServerSchemaV7};
+      kServerSchemaV1, kServerSchemaV2, kServerSchemaV3, kServerSchemaV4,
+      kServerSchemaV5, kServerSchemaV6, kServerSchemaV7, kServerSchemaV8};
   return scripts;
 }
 

@@ -200,12 +200,8 @@ class Reader {
     // Only signed visits: observations of a visit whose signature is not there are not part
     // of any visit yet.
     auto rows = inFamilies(
-        "SELECT o.visit_uuid, o.caregiver_uuid, o.child_uuid, o.item_id, o.not_observed, "
-        "o.value, o.note, o.focus FROM securebase.observations o "
-        "JOIN securebase.visits v ON v.uuid = o.visit_uuid "
-        "JOIN securebase.signatures s ON s.visit_uuid = v.uuid "
-        "WHERE v.family_uuid = ANY($1::uuid[]) "
-        "ORDER BY o.visit_uuid, o.caregiver_uuid, o.child_uuid");
+        "SELECT visit_uuid, caregiver_uuid, child_uuid, item_id, not_observed, value, note, "
+        "focus FROM securebase.signed_observations($1::uuid[])");
     VisitData* current = nullptr;
     for (int i = 0; i < rows.rows(); ++i) {
       if (current == nullptr || current->uuid != rows.text(i, 0)) current = &visit(rows.text(i, 0));
