@@ -93,12 +93,36 @@ PgCluster::PgCluster() {
   std::string pattern = "/tmp/securebase-pg-XXXXXX";  // short: a socket path has 107 bytes
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   folder_ = pattern;
+  useFolder();
+  initAndStart();
+}
+
+PgCluster::PgCluster(const fs::path& folder, const std::string& config)
+    : folder_(folder), kept_(true) {
+  fs::create_directories(folder_);
+  useFolder();
+  const fs::path data = folder_ / "data";
+  if (fs::exists(data / "PG_VERSION")) {
+    // A new port each run; the last setting in the file wins.
+    std::ofstream(data / "postgresql.conf", std::ios::app) << "port = " << port_ << "\n";
+    start();
+    return;
+  }
+  fs::remove_all(data);
+  initAndStart();
+  std::ofstream(data / "postgresql.conf", std::ios::app) << config;
+  stop();
+  start();
+}
+
+// The guardian first (so nothing is left behind from here on), then the folder for postgres,
+// a port and certificates made fresh for this run (the test CA lives two days).
+void PgCluster::useFolder() {
   startGuardian();
   giveToPostgres(folder_);
   fs::permissions(folder_, fs::perms::owner_all);
   port_ = freePort();
   makeCertificates();
-  initAndStart();
 }
 
 // The guardian waits for the end of a pipe only this process holds: it reads end-of-file when
@@ -119,13 +143,15 @@ void PgCluster::startGuardian() {
     const fs::path data = folder_ / "data";
     if (fs::exists(data / "postmaster.pid")) {
       try {
-        runProgram(asPostgres("pg_ctl", {"-D", data.string(), "-m", "immediate", "-w", "stop"}),
+        // A kept cluster shuts down cleanly: its next start needs no recovery.
+        runProgram(asPostgres("pg_ctl", {"-D", data.string(), "-m", kept_ ? "fast" : "immediate",
+                                         "-w", "stop"}),
                    "/dev/null");
       } catch (...) {
       }
     }
     std::error_code ignored;
-    fs::remove_all(folder_, ignored);
+    if (!kept_) fs::remove_all(folder_, ignored);
     ::_exit(0);
   }
   ::close(fds[0]);

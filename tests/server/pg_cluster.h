@@ -19,6 +19,10 @@ namespace securebase::testing {
 class PgCluster {
  public:
   PgCluster();
+  // A cluster kept in `folder` between runs (the benchmarks' loaded server): made there the
+  // first time, started again from it later, and only stopped — never removed — at the end.
+  // `config` is appended to postgresql.conf when the cluster is made (later lines win).
+  PgCluster(const std::filesystem::path& folder, const std::string& config);
   ~PgCluster();
   PgCluster(const PgCluster&) = delete;
   PgCluster& operator=(const PgCluster&) = delete;
@@ -47,12 +51,14 @@ class PgCluster {
   void startGuardian();
   void makeCertificates();
   void initAndStart();
+  void useFolder();
 
   std::filesystem::path folder_;
   int port_ = 0;
   int guardian_pipe_ = -1;
   pid_t guardian_ = -1;
   int databases_ = 0;
+  bool kept_ = false;
 };
 
 // The test program's cluster, started on first use and stopped when the program ends.
