@@ -209,8 +209,8 @@ bool exportTo(wxWindow* parent, Session& session, const std::filesystem::path& t
   return true;
 }
 
-std::optional<std::vector<std::string>> importFrom(wxWindow* parent, Session& session,
-                                                   const std::filesystem::path& file) {
+std::optional<std::vector<ErrorText>> importFrom(wxWindow* parent, Session& session,
+                                                 const std::filesystem::path& file) {
   exchange::ExportReader reader = exchange::ExportReader::ofFile(file, file.string());
   {
     wxBusyCursor busy;
@@ -226,7 +226,7 @@ std::optional<std::vector<std::string>> importFrom(wxWindow* parent, Session& se
           session.store(), reader, options,
           [&](const exchange::ImportPlan& planned) { conflicts = planned.conflicts; });
       progress.hide();
-      return exchange::summaryLines(plan, options);
+      return exchange::summaryTexts(plan, options);
     } catch (const exchange::Cancelled&) {
       return std::nullopt;
     } catch (const Error&) {
@@ -278,7 +278,7 @@ void importDatabase(wxWindow* parent, Session& session) {
   wxFileDialog which(parent, _("Import an export file"), wxEmptyString, wxEmptyString,
                      _("JSON files (*.json)|*.json|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (which.ShowModal() != wxID_OK) return;
-  std::optional<std::vector<std::string>> summary;
+  std::optional<std::vector<ErrorText>> summary;
   try {
     summary = importFrom(parent, session, which.GetPath().utf8_string());
   } catch (const std::exception& e) {
@@ -291,7 +291,7 @@ void importDatabase(wxWindow* parent, Session& session) {
     return;
   }
   wxString text = _("Imported:");
-  for (const auto& line : *summary) text += "\n" + wxString::FromUTF8(line);
+  for (const auto& line : *summary) text += "\n" + translatedText(line);
   wxMessageBox(text, _("Import"), wxOK | wxICON_INFORMATION, parent);
 }
 

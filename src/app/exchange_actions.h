@@ -64,10 +64,10 @@ bool exportTo(wxWindow* parent, Session& session, const std::filesystem::path& t
               const exchange::ExportOptions& options);
 
 // Imports `file`: checks it, lists conflicts (ImportConflictsDialog) and imports the rest when
-// asked. The summary lines (exchange::summaryLines) when something was imported, nullopt when
+// asked. The summary lines (exchange::summaryTexts) when something was imported, nullopt when
 // cancelled or stopped (the database unchanged). Throws securebase::Error.
-std::optional<std::vector<std::string>> importFrom(wxWindow* parent, Session& session,
-                                                   const std::filesystem::path& file);
+std::optional<std::vector<ErrorText>> importFrom(wxWindow* parent, Session& session,
+                                                 const std::filesystem::path& file);
 
 // The menu commands: ask what and where, do it, say what happened.
 void exportDatabase(wxWindow* parent, Session& session);

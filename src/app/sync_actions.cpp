@@ -39,7 +39,7 @@ void ServerPasswordDialog::apply() {
 SyncResultDialog::SyncResultDialog(wxWindow* parent, const sync::SyncResult& result)
     : StandardDialog(parent, _("Sync Now")) {
   wxString text;
-  for (const auto& line : sync::summaryLines(result)) text += wxString::FromUTF8(line) + "\n";
+  for (const auto& line : sync::summaryTexts(result)) text += translatedText(line) + "\n";
   const auto& conflicts = result.pull.plan.conflicts;
   if (!conflicts.empty()) {
     text += "\n" +

@@ -136,7 +136,7 @@ TEST_F(ExchangeWindowTest, AnImportGivesTheCliResultAndListsTheRecordsThatDiffer
       0);
   long listed_conflicts = 0;
   wxString first_row;
-  std::optional<std::vector<std::string>> summary;
+  std::optional<std::vector<ErrorText>> summary;
   {
     app::Session session(by_window, kTestKey);
     whenModalOpens([&](wxDialog& dialog) {

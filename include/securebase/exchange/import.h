@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "securebase/core/error.h"
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/exchange/export_reader.h"
 #include "securebase/store/store.h"
@@ -119,5 +120,7 @@ ImportPlan importExport(store::Store& store, std::string_view json_text, const s
 // after the settings: each clinic setting changed (with_clinic_settings) or the ones left as
 // they were, and those never imported.
 std::vector<std::string> summaryLines(const ImportPlan& plan, const ImportOptions& options = {});
+// The same lines as wordings with parts (core/error.h), for the window to show translated.
+std::vector<ErrorText> summaryTexts(const ImportPlan& plan, const ImportOptions& options = {});
 
 }  // namespace securebase::exchange

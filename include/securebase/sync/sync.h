@@ -51,6 +51,8 @@ struct PushCounts {
   bool any() const;
   // "2 families, 4 people, 3 signed visits" (what is not zero).
   std::string text() const;
+  // The same as a wording with parts, for the window to translate.
+  ErrorText texts() const;
 };
 
 struct PushResult {
@@ -78,7 +80,7 @@ struct PullResult {
   int families = 0;  // families read from the server (changed since the watermark)
   // Families merged here as a supervisor merged them on the server, one line each
   // (server_merges.h); and merged-away families kept here because the family kept is not seen.
-  std::vector<std::string> merges;
+  std::vector<ErrorText> merges;
   exchange::ImportPlan plan;
   // Records changed on the server only since the last sync, written here by the store's own
   // edits ("goal <uuid>"), and those its checks refused ("goal <uuid>: <why>"), left as they are.
@@ -142,6 +144,8 @@ std::vector<ReassignedFamily> checkReadOnly(store::Store& store, server::Connect
 // families not pushed, "pulled: …" (import's summary lines), the families read-only here and
 // how many could be pruned, or were.
 std::vector<std::string> summaryLines(const SyncResult& result);
+// The same lines as wordings with parts (core/error.h), for the window to show translated.
+std::vector<ErrorText> summaryTexts(const SyncResult& result);
 // After a sync with prune: one line for each read-only family that stayed because the server
 // lacks some of what this laptop holds of it, naming what.
 std::vector<std::string> pruneRefusals(const SyncResult& result);

@@ -198,51 +198,69 @@ void applyImport(store::Store& store, const ImportPlan& plan, const ImportOption
 
 namespace {
 
-std::string shownValue(const std::optional<std::string>& value) {
-  return value ? "\"" + *value + "\"" : std::string("(unset)");
+// A setting's value as the summary shows it: quoted, or "(unset)" (translated).
+ErrorText shownValue(const std::optional<std::string>& value) {
+  if (value) return errorText("\"{1}\"", *value);
+  return errorText("(unset)");
 }
 
-std::vector<std::string> settingLines(const ImportPlan& plan, const ImportOptions& options) {
-  std::vector<std::string> lines;
+std::vector<ErrorText> settingTexts(const ImportPlan& plan, const ImportOptions& options) {
+  std::vector<ErrorText> lines;
   if (options.with_clinic_settings) {
     for (const auto& change : plan.clinic_settings)
-      lines.push_back("setting " + change.key + ": " + shownValue(change.before) + " -> " +
-                      shownValue(change.after));
+      lines.push_back(errorText("setting {1}: {2} -> {3}", change.key, shownValue(change.before),
+                                shownValue(change.after)));
   } else if (!plan.clinic_settings.empty()) {
     std::string keys;
     for (const auto& change : plan.clinic_settings) keys += (keys.empty() ? "" : ", ") + change.key;
-    lines.push_back("settings: " + std::to_string(plan.clinic_settings.size()) +
-                    " clinic setting(s) differ and were left as they are (" + keys +
-                    "); import --with-clinic-settings takes them");
+    lines.push_back(
+        errorText("settings: {1} clinic setting(s) differ and were left as they are ({2}); import "
+                  "--with-clinic-settings takes them",
+                  plan.clinic_settings.size(), keys));
   }
   if (!plan.settings_never_imported.empty()) {
     std::string keys;
     for (const auto& key : plan.settings_never_imported) keys += (keys.empty() ? "" : ", ") + key;
-    lines.push_back("settings: " + keys + " not imported (personal and device settings never are)");
+    lines.push_back(
+        errorText("settings: {1} not imported (personal and device settings never are)", keys));
   }
   return lines;
 }
 
 }  // namespace
 
-std::vector<std::string> summaryLines(const ImportPlan& plan, const ImportOptions& options) {
+std::vector<ErrorText> summaryTexts(const ImportPlan& plan, const ImportOptions& options) {
   static const std::pair<RecordType, const char*> kNames[] = {
-      {RecordType::setting, "settings"},     {RecordType::counselor, "counselors"},
-      {RecordType::form, "forms"},           {RecordType::family, "families"},
-      {RecordType::caregiver, "caregivers"}, {RecordType::child, "children"},
-      {RecordType::visit, "visits"},         {RecordType::goal, "goals"},
-      {RecordType::referral, "referrals"}};
-  std::vector<std::string> lines = settingLines(plan, options);
+      {RecordType::setting, errorPhrase("settings")},
+      {RecordType::counselor, errorPhrase("counselors")},
+      {RecordType::form, errorPhrase("forms")},
+      {RecordType::family, errorPhrase("families")},
+      {RecordType::caregiver, errorPhrase("caregivers")},
+      {RecordType::child, errorPhrase("children")},
+      {RecordType::visit, errorPhrase("visits")},
+      {RecordType::goal, errorPhrase("goals")},
+      {RecordType::referral, errorPhrase("referrals")}};
+  std::vector<ErrorText> lines = settingTexts(plan, options);
   for (const auto& [type, name] : kNames) {
     const auto found = plan.counts.find(type);
     if (found == plan.counts.end()) continue;
     const TypeCounts& c = found->second;
-    std::string line = std::string(name) + ": " + std::to_string(c.added) + " added, " +
-                       std::to_string(c.present) + " already present";
-    if (c.conflicts > 0)
-      line += ", " + std::to_string(c.conflicts) + (c.conflicts == 1 ? " conflict" : " conflicts");
-    lines.push_back(line);
+    if (c.conflicts == 0)
+      lines.push_back(
+          errorText("{1}: {2} added, {3} already present", phrasePart(name), c.added, c.present));
+    else if (c.conflicts == 1)
+      lines.push_back(errorText("{1}: {2} added, {3} already present, 1 conflict", phrasePart(name),
+                                c.added, c.present));
+    else
+      lines.push_back(errorText("{1}: {2} added, {3} already present, {4} conflicts",
+                                phrasePart(name), c.added, c.present, c.conflicts));
   }
+  return lines;
+}
+
+std::vector<std::string> summaryLines(const ImportPlan& plan, const ImportOptions& options) {
+  std::vector<std::string> lines;
+  for (const auto& text : summaryTexts(plan, options)) lines.push_back(text.english());
   return lines;
 }
 

@@ -321,22 +321,29 @@ bool PushCounts::any() const {
   return counselors + forms + families + people + visits + goals + referrals > 0;
 }
 
-std::string PushCounts::text() const {
+ErrorText PushCounts::texts() const {
   const PushCounts& c = *this;
-  std::string out;
+  std::vector<ErrorText> parts;
   auto part = [&](int n, const char* one, const char* many) {
-    if (n == 0) return;
-    if (!out.empty()) out += ", ";
-    out += std::to_string(n) + " " + (n == 1 ? one : many);
+    if (n > 0) parts.push_back(errorText(n == 1 ? one : many, n));
   };
-  part(c.families, "family", "families");
-  part(c.people, "person", "people");
-  part(c.visits, "signed visit", "signed visits");
-  part(c.goals, "goal", "goals");
-  part(c.referrals, "referral", "referrals");
-  part(c.counselors, "counselor", "counselors");
-  part(c.forms, "form", "forms");
-  return out;
+  part(c.families, errorPhrase("{1} family"), errorPhrase("{1} families"));
+  part(c.people, errorPhrase("{1} person"), errorPhrase("{1} people"));
+  part(c.visits, errorPhrase("{1} signed visit"), errorPhrase("{1} signed visits"));
+  part(c.goals, errorPhrase("{1} goal"), errorPhrase("{1} goals"));
+  part(c.referrals, errorPhrase("{1} referral"), errorPhrase("{1} referrals"));
+  part(c.counselors, errorPhrase("{1} counselor"), errorPhrase("{1} counselors"));
+  part(c.forms, errorPhrase("{1} form"), errorPhrase("{1} forms"));
+  if (parts.empty()) return errorText("nothing");
+  // "a, b, c": each pair joined by the list's own separator, from the end.
+  ErrorText joined = parts.back();
+  for (auto it = parts.rbegin() + 1; it != parts.rend(); ++it)
+    joined = errorText("{1}, {2}", *it, joined);
+  return joined;
+}
+
+std::string PushCounts::text() const {
+  return texts().english();
 }
 
 PushResult push(store::Store& store, server::Connection& server) {

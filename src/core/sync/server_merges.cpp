@@ -60,20 +60,21 @@ std::vector<ServerMerge> readServerMerges(server::Connection& server) {
   return merges;
 }
 
-std::vector<std::string> applyServerMerges(store::Store& store,
-                                           const std::vector<ServerMerge>& merges,
-                                           bool name_unseen) {
-  std::vector<std::string> lines;
+std::vector<ErrorText> applyServerMerges(store::Store& store,
+                                         const std::vector<ServerMerge>& merges, bool name_unseen) {
+  std::vector<ErrorText> lines;
   for (const auto& merge : merges) {
     if (!holdsFamily(store, merge.loser)) continue;
     if (store.mergeFamilyInto(merge.loser, merge.winner,
                               "merged by " + merge.merged_by +
                                   " on the agency server (possible duplicate " + merge.pair + ")"))
-      lines.push_back("family " + merge.loser + " merged into family " + merge.winner + " (by " +
-                      merge.merged_by + " on the server)");
+      lines.push_back(errorText("family {1} merged into family {2} (by {3} on the server)",
+                                merge.loser, merge.winner, merge.merged_by));
     else if (name_unseen)
-      lines.push_back("family " + merge.loser + " was merged into family " + merge.winner +
-                      " on the server, which this login does not see; kept here as it was");
+      lines.push_back(errorText(
+          "family {1} was merged into family {2} on the server, which this login does not see; "
+          "kept here as it was",
+          merge.loser, merge.winner));
   }
   return lines;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "securebase/core/error.h"
 #include "securebase/exchange/exchange_data.h"
 #include "securebase/server/connection.h"
 #include "securebase/store/store.h"
@@ -30,8 +31,7 @@ void leaveOutRecordsHeldHere(store::Store& store, const std::vector<ServerMerge>
 // <b> (by <login> on the server)". With `name_unseen`, a merged-away family here whose family
 // kept is not gets "family <a> was merged into family <b> on the server, which this login does
 // not see; kept here as it was".
-std::vector<std::string> applyServerMerges(store::Store& store,
-                                           const std::vector<ServerMerge>& merges,
-                                           bool name_unseen);
+std::vector<ErrorText> applyServerMerges(store::Store& store,
+                                         const std::vector<ServerMerge>& merges, bool name_unseen);
 
 }  // namespace securebase::sync::detail

@@ -26,73 +26,89 @@ SyncResult sync(store::Store& store, server::Connection& server, const SyncOptio
   return result;
 }
 
-std::vector<std::string> summaryLines(const SyncResult& result) {
-  std::vector<std::string> lines;
+std::vector<ErrorText> summaryTexts(const SyncResult& result) {
+  std::vector<ErrorText> lines;
+  const auto add = [&](ErrorText line) { lines.push_back(std::move(line)); };
   const auto& push = result.push;
-  lines.push_back("pushed: " + (push.sent.any() ? push.sent.text() : std::string("nothing new")));
-  if (push.drafts_kept > 0)
-    lines.push_back("kept on this computer: " + std::to_string(push.drafts_kept) +
-                    (push.drafts_kept == 1 ? " draft visit" : " draft visits"));
+  add(push.sent.any() ? errorText("pushed: {1}", push.sent.texts())
+                      : errorText("pushed: nothing new"));
+  if (push.drafts_kept == 1) add(errorText("kept on this computer: 1 draft visit"));
+  if (push.drafts_kept > 1)
+    add(errorText("kept on this computer: {1} draft visits", push.drafts_kept));
   if (push.waiting_for_signature > 0)
-    lines.push_back("goals and referrals waiting for a draft visit's signature: " +
-                    std::to_string(push.waiting_for_signature));
-  for (const auto& record : push.edited) lines.push_back("edit sent: " + record);
+    add(errorText("goals and referrals waiting for a draft visit's signature: {1}",
+                  push.waiting_for_signature));
+  for (const auto& record : push.edited) add(errorText("edit sent: {1}", record));
   for (const auto& record : push.conflicts)
-    lines.push_back("conflict: " + record +
-                    " was changed here and on the server since the last sync; both kept as "
-                    "they are");
+    add(errorText(
+        "conflict: {1} was changed here and on the server since the last sync; both kept as they "
+        "are",
+        record));
   for (const auto& family : push.not_mine)
-    lines.push_back("not pushed: family " + family + " is assigned to someone else on the server");
-  for (const auto& key : push.clinic_settings_sent) lines.push_back("clinic setting sent: " + key);
+    add(errorText("not pushed: family {1} is assigned to someone else on the server", family));
+  for (const auto& key : push.clinic_settings_sent) add(errorText("clinic setting sent: {1}", key));
   for (const auto& family : push.merged_away)
-    lines.push_back("not pushed: family " + family +
-                    " was merged into another family on the server");
+    add(errorText("not pushed: family {1} was merged into another family on the server", family));
   const auto& pull = result.pull;
   // The pull takes the server's clinic settings as import --with-clinic-settings does.
   exchange::ImportOptions taken;
   taken.with_clinic_settings = true;
-  const auto pulled = exchange::summaryLines(pull.plan, taken);
+  const auto pulled = exchange::summaryTexts(pull.plan, taken);
   if (pull.families == 0 && pulled.empty()) {
-    lines.push_back("pulled: nothing new");
+    add(errorText("pulled: nothing new"));
   } else {
-    lines.push_back(pull.families == 0 && pull.plan.counts.empty()
-                        ? std::string("pulled: the clinic settings")
-                        : "pulled: " + std::to_string(pull.families) +
-                              (pull.families == 1 ? " family changed on the server"
-                                                  : " families changed on the server"));
-    for (const auto& line : pulled) lines.push_back("  " + line);
+    if (pull.families == 0 && pull.plan.counts.empty())
+      add(errorText("pulled: the clinic settings"));
+    else if (pull.families == 1)
+      add(errorText("pulled: 1 family changed on the server"));
+    else
+      add(errorText("pulled: {1} families changed on the server", pull.families));
+    for (const auto& line : pulled) add(errorText("  {1}", line));
   }
   for (const auto& key : pull.clinic_settings_replaced)
-    lines.push_back("clinic setting " + key +
-                    " was changed on this computer; the agency server's value is kept (clinic "
-                    "settings are the supervisors')");
-  for (const auto& record : pull.edits_taken) lines.push_back("edit received: " + record);
+    add(errorText(
+        "clinic setting {1} was changed on this computer; the agency server's value is kept "
+        "(clinic settings are the supervisors')",
+        key));
+  for (const auto& record : pull.edits_taken) add(errorText("edit received: {1}", record));
   for (const auto& refusal : pull.edits_refused)
-    lines.push_back("edit not taken, left as it is here: " + refusal);
-  for (const auto& merge : pull.merges) lines.push_back(merge);
+    add(errorText("edit not taken, left as it is here: {1}", refusal));
+  for (const auto& merge : pull.merges) add(merge);
   for (const auto& conflict : result.open_conflicts)
-    lines.push_back("conflict on the server, until a supervisor resolves it: " + conflict);
+    add(errorText("conflict on the server, until a supervisor resolves it: {1}", conflict));
   if (result.possible_duplicates > 0)
-    lines.push_back("possible duplicate families waiting for a supervisor: " +
-                    std::to_string(result.possible_duplicates) +
-                    " (securebase-cli sync duplicates lists them)");
+    add(
+        errorText("possible duplicate families waiting for a supervisor: {1} (securebase-cli sync "
+                  "duplicates lists them)",
+                  result.possible_duplicates));
   int prunable = 0;
   for (const auto& family : result.read_only) {
-    const std::string named = "family " + family.name + " (" + family.uuid + ")";
     if (family.pruned) {
-      lines.push_back("pruned: " + named + ", reassigned to " + family.held_by +
-                      " on the server, is no longer on this computer");
+      add(errorText(
+          "pruned: family {1} ({2}), reassigned to {3} on the server, is no longer on this "
+          "computer",
+          family.name, family.uuid, family.held_by));
       continue;
     }
-    lines.push_back("read-only here: " + named + " was reassigned to " + family.held_by +
-                    " on the server");
+    add(errorText("read-only here: family {1} ({2}) was reassigned to {3} on the server",
+                  family.name, family.uuid, family.held_by));
     if (family.prunable()) ++prunable;
   }
-  if (prunable > 0)
-    lines.push_back("could be pruned: " + std::to_string(prunable) +
-                    (prunable == 1 ? " family" : " families") +
-                    " the server holds everything of (sync --prune removes " +
-                    (prunable == 1 ? "it" : "them") + " here)");
+  if (prunable == 1)
+    add(errorText(
+        "could be pruned: 1 family the server holds everything of (sync --prune removes it "
+        "here)"));
+  if (prunable > 1)
+    add(errorText(
+        "could be pruned: {1} families the server holds everything of (sync --prune removes "
+        "them here)",
+        prunable));
+  return lines;
+}
+
+std::vector<std::string> summaryLines(const SyncResult& result) {
+  std::vector<std::string> lines;
+  for (const auto& text : summaryTexts(result)) lines.push_back(text.english());
   return lines;
 }
 
