@@ -56,8 +56,8 @@ SyncResultDialog::SyncResultDialog(wxWindow* parent, const sync::SyncResult& res
   addIntro(explanation(this, conflicts.empty() ? _("Synced with the agency server.")
                                                : _("Synced with the agency server, with "
                                                    "conflicts for a supervisor to resolve.")));
-  details_ = new wxTextCtrl(this, wxID_ANY, text, wxDefaultPosition, FromDIP(wxSize(560, 200)),
-                            wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+  details_ = new wxTextCtrl(this, wxID_ANY, text, wxDefaultPosition, FromDIP(wxSize(640, 220)),
+                            wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
   addWide(details_, 1);
   finishLayout(wxOK);
 }

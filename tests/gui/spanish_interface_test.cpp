@@ -37,6 +37,7 @@
 #include "securebase/demo/demo.h"
 #include "securebase/report/report_text.h"
 #include "securebase/service/scoring.h"
+#include "sync_actions.h"
 #include "temp_dir.h"
 #include "trend_panel.h"
 #include "visit_editor.h"
@@ -372,6 +373,33 @@ TEST_F(SpanishInterfaceTest, PassphraseLockAndBackupWindows) {
   checkModal("unlock", [&] { (void)app::openSessionAsking(nullptr, file_, nullptr); });
   checkModal("new_passphrase",
              [&] { (void)app::openSessionAsking(nullptr, dir_ / "nueva.db", nullptr); });
+}
+
+// What Sync Now says it did reads in Spanish, counts and all.
+TEST_F(SpanishInterfaceTest, SyncNowSaysWhatItDidInSpanish) {
+  sync::SyncResult result;
+  result.push.sent.families = 1;
+  result.push.sent.visits = 3;
+  result.push.drafts_kept = 2;
+  result.pull.families = 2;
+  result.pull.plan.counts[exchange::RecordType::family] = {2, 0, 0};
+  result.read_only = {{"2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15", "García", "Bea Soto", {}, false}};
+  auto* frame = showFrame();
+  auto* dialog = new app::SyncResultDialog(frame, result);
+  dialog->SetPosition(wxPoint(0, 0));
+  dialog->Show();
+  pump(400);
+  screenshot("es_sync_now_result");
+  EXPECT_EQ(dialog->details().GetValue().utf8_string(),
+            "enviado: 1 familia, 3 visitas firmadas\n"
+            "se quedan en esta computadora: 2 visitas en borrador\n"
+            "recibido: 2 familias que cambiaron en el servidor\n"
+            "  familias: se añadieron 2, 0 ya estaban\n"
+            "solo lectura aquí: la familia García (2f0c9d1e-5b7a-4c3e-9f61-0d2b8e4a7c15) se "
+            "reasignó a Bea Soto en el servidor\n"
+            "se podría quitar: 1 familia de la que el servidor tiene todo (sync --prune la quita "
+            "de aquí)");
+  dialog->Destroy();
 }
 
 }  // namespace
