@@ -80,8 +80,9 @@ int caseload(const std::vector<std::string>& args) {
     const auto& s = row.summary;
     const bool words = format != Format::table;
     table.rows.push_back(
-        {std::to_string(s.family.id), s.family.display_name, s.counselor_name, dateOrAbsent(s.last_visit),
-         dateOrAbsent(s.next_due), row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
+        {std::to_string(s.family.id), s.family.display_name, s.counselor_name,
+         dateOrAbsent(s.last_visit), dateOrAbsent(s.next_due),
+         row.days_overdue > 0 || words ? std::to_string(row.days_overdue) : "",
          words ? trendToken(s.trend_points)
                : std::string(report::arrowGlyph(report::trendArrow(s.trend_points))),
          points(s.trend_points),
