@@ -1,6 +1,7 @@
 // What happens to the visit as a whole from its window: signing, discarding a draft, amending
 // a signed visit, its handout, and telling the main window's views. Each asks before it acts
-// where it cannot be taken back; the rest of VisitEditor (visit_editor.cpp) edits answers.
+// where it cannot be taken back; visit_editor.cpp builds the window, visit_editor_answers.cpp
+// writes its answers.
 #include <wx/translation.h>
 
 #include "counselor_dialog.h"
