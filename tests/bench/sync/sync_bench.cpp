@@ -135,6 +135,14 @@ double peakRssMb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
+// Copies a database file with its WAL beside it.
+void copyDatabase(const fs::path& from, const fs::path& to) {
+  for (const char* suffix : {"", "-wal", "-shm"})
+    if (fs::exists(from.string() + suffix))
+      fs::copy_file(from.string() + suffix, to.string() + suffix,
+                    fs::copy_options::overwrite_existing);
+}
+
 // Five signed visits on five of the laptop's families, each a copy of the family's latest
 // signed visit dated `date`.
 void recordFiveVisits(store::Store& store, model::Date date) {
@@ -166,7 +174,7 @@ void BM_DaySync(benchmark::State& state) {
   auto& server = agency();
   testing::TempDir dir;
   const auto file = dir / "laptop.db";
-  fs::copy_file(laptopFile(7), file);
+  copyDatabase(laptopFile(7), file);
   auto laptop = openLaptop(file, "Counselor 7");
   {
     auto connection = server.connect(login(7));
@@ -184,14 +192,6 @@ void BM_DaySync(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_DaySync)->Unit(benchmark::kMillisecond)->Iterations(5);
-
-// Copies a database file with its WAL beside it.
-void copyDatabase(const fs::path& from, const fs::path& to) {
-  for (const char* suffix : {"", "-wal", "-shm"})
-    if (fs::exists(from.string() + suffix))
-      fs::copy_file(from.string() + suffix, to.string() + suffix,
-                    fs::copy_options::overwrite_existing);
-}
 
 // A new laptop of `who` (a counselor's number, or -1 for the supervisor): an empty file, then
 // its first sync, timed with the connection; the file is left in `kept` when given.
